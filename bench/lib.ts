@@ -1,0 +1,105 @@
+// Shared pieces of the benchmark scripts: start Yizhan as a child process, wait for health, measure memory,
+// run autocannon, and write a section of BENCHMARKS.md.
+import { spawn, type ChildProcess } from 'node:child_process'
+import fs from 'node:fs'
+import net from 'node:net'
+import path from 'node:path'
+import autocannon from 'autocannon'
+
+export const root = path.resolve(import.meta.dirname, '..')
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer()
+    s.once('error', reject)
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)) })
+  })
+}
+
+export interface Started { child: ChildProcess; port: number; ms: number; output: () => string }
+
+/** `npm start`'s own entry (node scripts/start.mjs) with the given environment; resolves when /healthz is 200. */
+export async function startYizhan(env: Record<string, string>, timeoutMs = 120_000): Promise<Started> {
+  const port = Number(env.PORT ?? (await freePort()))
+  const t0 = performance.now()
+  let out = ''
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  child.stdout!.on('data', (d) => { out += d })
+  child.stderr!.on('data', (d) => { out += d })
+  let exited = false
+  child.on('exit', () => { exited = true })
+  while (performance.now() - t0 < timeoutMs) {
+    if (exited) throw new Error(`Yizhan exited before becoming healthy:\n${out}`)
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/healthz`)
+      if (r.status === 200) return { child, port, ms: performance.now() - t0, output: () => out }
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 50))
+  }
+  child.kill('SIGKILL')
+  throw new Error(`Yizhan not healthy within ${timeoutMs} ms:\n${out}`)
+}
+
+export function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve(child.exitCode)
+    child.once('exit', (code) => resolve(code))
+    child.kill(signal)
+  })
+}
+
+/** Resident memory (MiB) of a process plus every process whose command line mentions `marker`. */
+export function rssMiB(pid: number, marker?: string): { app: number; db: number } {
+  const rssOf = (p: string) => {
+    try { return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024 } catch { return 0 }
+  }
+  let db = 0
+  if (marker) {
+    for (const p of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const cmd = fs.readFileSync(`/proc/${p}/cmdline`, 'utf8')
+        if (cmd.includes(marker) && Number(p) !== pid) db += rssOf(p)
+      } catch { /* gone */ }
+    }
+  }
+  return { app: rssOf(String(pid)), db }
+}
+
+/** The postgres processes of one data directory: the postmaster's children do not repeat -D, so collect by parent. */
+export function pgTreeRssMiB(pgData: string): number {
+  const pidFile = path.join(pgData, 'postmaster.pid')
+  if (!fs.existsSync(pidFile)) return 0
+  const master = fs.readFileSync(pidFile, 'utf8').split('\n')[0].trim()
+  let total = 0
+  for (const p of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8')
+      const ppid = /PPid:\s+(\d+)/.exec(status)?.[1]
+      if (p === master || ppid === master) total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+    } catch { /* gone */ }
+  }
+  return total
+}
+
+export interface Load { rps: number; p50: number; p99: number; p97_5: number; errors: number; non2xx: number }
+
+export async function load(opts: autocannon.Options): Promise<Load> {
+  const r = await autocannon({ duration: 8, ...opts })
+  return { rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx }
+}
+
+/** Replace (or add) the section headed `heading` in BENCHMARKS.md. */
+export function writeSection(heading: string, body: string): void {
+  const file = path.join(root, 'BENCHMARKS.md')
+  const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\nMeasured by `npm run bench:*` on the project machine (2 cores). Figures vary run to run; compare the ratios, which are measured against a baseline in the same run.\n'
+  const marker = `## ${heading}`
+  const start = text.indexOf(marker)
+  const section = `${marker}\n\n${body.trim()}\n`
+  if (start < 0) { fs.writeFileSync(file, text.trimEnd() + '\n\n' + section); return }
+  const next = text.indexOf('\n## ', start + marker.length)
+  fs.writeFileSync(file, text.slice(0, start) + section + (next < 0 ? '' : text.slice(next)))
+}
+
+export const fmt = (n: number, d = 1) => n.toFixed(d)

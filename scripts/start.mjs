@@ -1,0 +1,26 @@
+// npm start: build the web pages when they are missing or older than their sources, then run the server
+// (TypeScript run directly through tsx, in this same process so signals reach the graceful shutdown).
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { register } from 'tsx/esm/api'
+
+const root = path.resolve(import.meta.dirname, '..')
+const dist = path.join(root, 'web', 'dist', 'index.html')
+
+function newest(p) {
+  if (!fs.existsSync(p)) return 0
+  const st = fs.statSync(p)
+  if (!st.isDirectory()) return st.mtimeMs
+  return Math.max(0, ...fs.readdirSync(p).map((f) => newest(path.join(p, f))))
+}
+
+const sources = Math.max(newest(path.join(root, 'web', 'src')), newest(path.join(root, 'web', 'index.html')), newest(path.join(root, 'web', 'vite.config.ts')))
+if (sources > 0 && process.env.YIZHAN_SKIP_WEB_BUILD !== '1' && (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources)) {
+  console.log('构建网页 building the web pages (vite)…')
+  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) { console.error('网页构建失败 web build failed'); process.exit(1) }
+}
+
+register()
+await import('../src/main.ts')

@@ -1,0 +1,49 @@
+// npm run yizhan -- <command>: administration from the shell, on the same database as npm start.
+import { parseArgs } from 'node:util'
+import { loadConfig } from '../config.js'
+import { openDatabase, type Opened } from '../db/connect.js'
+import { migrateDown } from '../db/migrate.js'
+import { loadDemo } from '../demo/load.js'
+import { createAdmin } from './admin.js'
+
+const HELP = `一站 Yizhan 命令 (npm run yizhan -- <command>)
+  migrate                      运行数据库迁移 run migrations to the latest version
+  migrate down                 回退一个迁移 undo the last migration
+  admin create --username U --password P [--name N] [--center-name C]
+                               新装系统创建管理员 create an administrator (and the district center on an empty database)
+  demo                         加载演示区 load the demo district (no-op when it is already loaded)
+环境变量 DATA_DIR / DATABASE_URL 与 npm start 相同.`
+
+const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) }
+
+async function main(argv: string[]): Promise<number> {
+  const [cmd, sub, ...rest] = argv
+  if (!cmd || cmd === 'help' || cmd === '--help') { console.log(HELP); return 0 }
+  const config = loadConfig()
+  let opened: Opened | undefined
+  try {
+    opened = await openDatabase(config, log) // migrates to the latest version
+    if (cmd === 'migrate' && !sub) { console.log('数据库已是最新 migrations up to date'); return 0 }
+    if (cmd === 'migrate' && sub === 'down') {
+      const r = await migrateDown(opened.db)
+      console.log(`已回退 reverted: ${r.results?.map((x) => x.migrationName).join(', ') || '(nothing)'}`)
+      return 0
+    }
+    if (cmd === 'demo') { await loadDemo(opened.db, config, log); return 0 }
+    if (cmd === 'admin' && sub === 'create') {
+      const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, 'center-name': { type: 'string' } } })
+      const u = await createAdmin(opened.db, { username: values.username, password: values.password, name: values.name, centerName: values['center-name'] })
+      console.log(`已创建管理员 created administrator "${u.username}" at ${u.centerName}`)
+      return 0
+    }
+    console.error(`未知命令 unknown command: ${argv.join(' ')}\n\n${HELP}`)
+    return 2
+  } catch (e) {
+    console.error(`失败 failed: ${(e as Error).message}`)
+    return 1
+  } finally {
+    await opened?.close()
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,39 @@
+// Opens the database Yizhan runs on: DATABASE_URL if set, else the embedded server in DATA_DIR.
+// Runs migrations. Returns what is needed to close everything again, in order.
+import type pg from 'pg'
+import type { Config } from '../config.js'
+import { createDb, createPool, ensureDatabase, type Db } from './database.js'
+import { startEmbedded, type EmbeddedServer } from './embedded.js'
+import { migrateToLatest } from './migrate.js'
+
+export interface Opened {
+  db: Db
+  pool: pg.Pool
+  url: string
+  embedded?: EmbeddedServer
+  close(): Promise<void>
+}
+
+export async function openDatabase(config: Config, log: { info(m: string): void; warn(m: string): void }): Promise<Opened> {
+  let embedded: EmbeddedServer | undefined
+  let url = config.databaseUrl
+  if (!url) {
+    embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log })
+    url = await ensureDatabase(embedded.url, 'yizhan')
+  }
+  try {
+    const pool = createPool(url, Number(process.env.DB_POOL_SIZE ?? 10))
+    const db = createDb(pool)
+    await migrateToLatest(db)
+    return {
+      db, pool, url, embedded,
+      async close() {
+        await db.destroy()
+        await embedded?.stop()
+      },
+    }
+  } catch (e) {
+    await embedded?.stop().catch(() => undefined)
+    throw e
+  }
+}

@@ -1,0 +1,49 @@
+// The Kysely instance over a pg Pool, with the same type parsers on every path.
+import { Kysely, PostgresDialect } from 'kysely'
+import pg from 'pg'
+import type { Database } from './schema.js'
+
+let parsersSet = false
+/** count(*)/int8 as numbers where safe, numeric as numbers, date as 'YYYY-MM-DD' (never shifted by time zone). */
+export function setTypeParsers(): void {
+  if (parsersSet) return
+  parsersSet = true
+  const int8 = (v: string) => { const n = Number(v); return Number.isSafeInteger(n) ? n : v }
+  pg.types.setTypeParser(pg.types.builtins.INT8, int8)
+  pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v: string) => Number(v))
+  pg.types.setTypeParser(pg.types.builtins.DATE, (v: string) => v)
+  pg.types.setTypeParser(1182 as Parameters<typeof pg.types.setTypeParser>[0] /* date[] */, (v: string) => (v === '{}' ? [] : v.slice(1, -1).split(',')))
+}
+
+export type Db = Kysely<Database>
+
+export function createPool(url: string, max = 10): pg.Pool {
+  setTypeParsers()
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=Asia/Shanghai' })
+  pool.on('error', () => { /* idle client lost: the pool replaces it */ })
+  return pool
+}
+
+export function createDb(pool: pg.Pool): Db {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+}
+
+/** Make sure the named database exists on the server `url` points at (used for the embedded server and tests). */
+export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  setTypeParsers()
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name])
+    if (found.rowCount === 0) {
+      await client.query(`create database "${name.replace(/"/g, '')}"`).catch((e: { code?: string }) => {
+        if (e.code !== '42P04') throw e // created meanwhile by another process
+      })
+    }
+  } finally {
+    await client.end()
+  }
+  const u = new URL(serverUrl)
+  u.pathname = '/' + name
+  return u.toString()
+}

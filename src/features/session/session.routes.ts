@@ -1,0 +1,74 @@
+// Contract: Session. POST/GET/DELETE /api/session, and bearer tokens under /api/tokens.
+import { Type } from 'typebox'
+import type { AppContext, App } from '../../server/app.js'
+import { requireActor, requirePermission, SESSION_COOKIE } from '../../server/auth.js'
+import { DateTime, ErrorResponse, NullableDateTime } from '../../server/schemas.js'
+import * as service from './session.service.js'
+
+const SessionUser = Type.Object({
+  username: Type.String(), name: Type.String(), roles: Type.Array(Type.String()),
+  centerId: Type.Integer(), centerName: Type.String(), centerLevel: Type.String(),
+  windowId: Type.Union([Type.Integer(), Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]),
+})
+
+export function sessionRoutes(app: App, ctx: AppContext): void {
+  app.post('/api/session', {
+    schema: {
+      tags: ['session'], summary: '登录 log in',
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      response: { 200: SessionUser, 401: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (req, reply) => {
+    const result = await service.login(ctx.db, ctx.config, {
+      username: req.body.username, password: req.body.password, ip: req.ip, userAgent: req.headers['user-agent'] ?? '',
+    })
+    reply.setCookie(SESSION_COOKIE, result.sessionId, {
+      httpOnly: true, sameSite: 'lax', path: '/', secure: ctx.config.secureCookies, expires: result.expiresAt,
+    })
+    return { ...result.actor, csrfToken: result.csrfToken }
+  })
+
+  app.get('/api/session', {
+    schema: { tags: ['session'], summary: '当前用户 current user', response: { 200: SessionUser, 401: ErrorResponse } },
+  }, async (req) => ({ ...requireActor(req), csrfToken: req.csrfToken }))
+
+  app.delete('/api/session', {
+    schema: { tags: ['session'], summary: '退出 log out', response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    const sid = req.cookies[SESSION_COOKIE]
+    if (sid) await service.logout(ctx.db, ctx.authCache, sid)
+    reply.clearCookie(SESSION_COOKIE, { path: '/' })
+    return reply.code(204).send(null)
+  })
+
+  const Token = Type.Object({
+    id: Type.Integer(), name: Type.String(), createdAt: DateTime, expiresAt: NullableDateTime,
+  })
+
+  app.post('/api/tokens', {
+    schema: {
+      tags: ['session'], summary: '创建接口令牌 create a bearer token',
+      body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })) }, { additionalProperties: false }),
+      response: { 201: Type.Intersect([Token, Type.Object({ token: Type.String() })]) },
+    },
+  }, async (req, reply) => {
+    const actor = requirePermission(req, 'tokens.manage')
+    reply.code(201)
+    return service.createToken(ctx.db, actor, req.body)
+  })
+
+  app.get('/api/tokens', {
+    schema: { tags: ['session'], summary: '我的接口令牌 my tokens', response: { 200: Type.Object({ tokens: Type.Array(Type.Intersect([Token, Type.Object({ revokedAt: NullableDateTime })])) }) } },
+  }, async (req) => {
+    const actor = requirePermission(req, 'tokens.manage')
+    return { tokens: await service.listTokens(ctx.db, actor) }
+  })
+
+  app.delete('/api/tokens/:id', {
+    schema: { tags: ['session'], summary: '吊销令牌 revoke a token', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 204: Type.Null() } },
+  }, async (req, reply) => {
+    const actor = requirePermission(req, 'tokens.manage')
+    await service.revokeToken(ctx.db, ctx.authCache, actor, req.params.id)
+    return reply.code(204).send(null)
+  })
+}

@@ -1,0 +1,96 @@
+// buildApp(): Fastify with its plugins, the auth hook, the error handler and every route.
+// Tests call it with their own database and use app.inject().
+import fs from 'node:fs'
+import path from 'node:path'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
+import { sql } from 'kysely'
+import { Type } from 'typebox'
+import type { Config } from '../config.js'
+import type { Db } from '../db/database.js'
+import { AuthCache } from '../features/session/auth-cache.js'
+import { registerFeatureRoutes } from './routes.js'
+import { installAuth } from './auth.js'
+import type { Bus } from './bus.js'
+import { installErrorHandler } from './errors.js'
+import { loggerOptions } from './logger.js'
+import { ErrorResponse } from './schemas.js'
+
+export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
+
+export interface AppContext {
+  db: Db
+  config: Config
+  authCache: AuthCache
+  bus?: Bus
+}
+
+export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean }): Promise<App> {
+  const app = Fastify({
+    logger: opts.logger === false ? false : loggerOptions(opts.config.logLevel),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    routerOptions: { maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus) }
+
+  app.addSchema(ErrorResponse)
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'], 'connect-src': ["'self'"], 'font-src': ["'self'", 'data:'],
+      },
+    },
+  })
+  await app.register(cookie)
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Yizhan 一站 API', version: '0.1.0', description: '区行政服务中心 · 镇便民服务中心 · 村便民服务室' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'yz_session' } } },
+    },
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
+  installErrorHandler(app)
+  installAuth(app, ctx.db, ctx.authCache)
+
+  app.get('/healthz', {
+    schema: { tags: ['running'], summary: 'health', response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorResponse } },
+  }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(ctx.db)
+      return { status: 'ok' as const }
+    } catch {
+      return reply.code(503).send({ error: { code: 'database_unavailable', message: '数据库不可用' } })
+    }
+  })
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+
+  registerFeatureRoutes(app, ctx)
+  await serveWeb(app, opts.config.webDist)
+  return app
+}
+
+/** The built web pages (npm run build:web), with the SPA's index.html for every other GET outside /api. */
+async function serveWeb(app: App, dist: string): Promise<void> {
+  const index = path.join(dist, 'index.html')
+  if (!fs.existsSync(index)) return
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false })
+  app.get('/*', { schema: { hide: true } }, async (req, reply) => {
+    const url = req.url.split('?')[0]
+    if (url.startsWith('/api/')) return reply.callNotFound()
+    const file = path.join(dist, path.normalize(url).replace(/^(\.\.[/\\])+/, ''))
+    if (file.startsWith(dist) && url !== '/' && fs.existsSync(file) && fs.statSync(file).isFile()) {
+      return reply.sendFile(path.relative(dist, file), { maxAge: url.startsWith('/assets/') ? '365d' : 0, immutable: url.startsWith('/assets/') })
+    }
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html')
+  })
+}

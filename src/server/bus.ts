@@ -1,0 +1,65 @@
+// Real-time events between Yizhan processes sharing one database: PostgreSQL LISTEN/NOTIFY.
+// publish() goes through the pool; one dedicated client listens and reconnects by itself.
+import pg from 'pg'
+
+export type Handler = (payload: unknown) => void
+
+export interface Bus {
+  publish(channel: string, payload: unknown): Promise<void>
+  subscribe(channel: string, handler: Handler): void
+  close(): Promise<void>
+}
+
+export function createBus(url: string, pool: pg.Pool, log: { warn(o: object, m: string): void }): Bus {
+  const handlers = new Map<string, Set<Handler>>()
+  let client: pg.Client | undefined
+  let closed = false
+  let connecting: Promise<void> | undefined
+
+  async function connect(): Promise<void> {
+    const c = new pg.Client({ connectionString: url })
+    c.on('notification', (msg) => {
+      const set = handlers.get(msg.channel)
+      if (!set) return
+      let payload: unknown = msg.payload
+      try { payload = JSON.parse(msg.payload ?? 'null') } catch { /* plain text payload */ }
+      for (const h of set) h(payload)
+    })
+    c.on('error', (err) => {
+      log.warn({ err: err.message }, 'event listener lost its connection; reconnecting')
+      client = undefined
+      c.end().catch(() => undefined)
+      if (!closed) setTimeout(() => { void ensure() }, 1000)
+    })
+    await c.connect()
+    for (const ch of handlers.keys()) await c.query(`listen "${ch}"`)
+    client = c
+  }
+
+  function ensure(): Promise<void> {
+    if (client || closed) return Promise.resolve()
+    connecting ??= connect().catch((err: Error) => {
+      log.warn({ err: err.message }, 'event listener could not connect; retrying')
+      if (!closed) setTimeout(() => { void ensure() }, 1000)
+    }).finally(() => { connecting = undefined })
+    return connecting
+  }
+
+  return {
+    async publish(channel, payload) {
+      await pool.query('select pg_notify($1, $2)', [channel, JSON.stringify(payload)])
+    },
+    subscribe(channel, handler) {
+      const isNew = !handlers.has(channel)
+      if (isNew) handlers.set(channel, new Set())
+      handlers.get(channel)!.add(handler)
+      if (client && isNew) void client.query(`listen "${channel}"`)
+      else void ensure()
+    },
+    async close() {
+      closed = true
+      await connecting
+      await client?.end().catch(() => undefined)
+    },
+  }
+}

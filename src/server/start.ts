@@ -1,0 +1,52 @@
+// npm start: open the database, load the demo district on an empty one, serve, and shut down gracefully.
+import fs from 'node:fs'
+import pino from 'pino'
+import { loadConfig, type Config } from '../config.js'
+import { openDatabase } from '../db/connect.js'
+import { loadDemoIfEmpty } from '../demo/load.js'
+import { buildApp } from './app.js'
+import { createBus } from './bus.js'
+
+export async function start(config: Config = loadConfig()): Promise<void> {
+  const log = pino({ level: config.logLevel })
+  const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) }
+  const opened = await openDatabase(config, plain)
+  const bus = createBus(opened.url, opened.pool, log)
+  const app = await buildApp({ db: opened.db, config, bus })
+
+  if (config.demo) await loadDemoIfEmpty(opened.db, config, plain)
+  if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
+
+  let closing = false
+  const shutdown = async (signal: string) => {
+    if (closing) return
+    closing = true
+    log.info(`收到 ${signal}，正在停止 (finishing in-flight requests)`)
+    const force = setTimeout(() => { log.error('shutdown took too long; exiting'); process.exit(1) }, 30_000)
+    try {
+      await app.close()          // stops accepting, waits for in-flight requests
+      await bus.close()
+      await opened.close()       // pool, then the embedded server
+      clearTimeout(force)
+      log.info('已停止 stopped')
+      process.exit(0)
+    } catch (e) {
+      log.error({ err: e }, 'error during shutdown')
+      process.exit(1)
+    }
+  }
+  process.on('SIGINT', () => void shutdown('SIGINT'))
+  process.on('SIGTERM', () => void shutdown('SIGTERM'))
+
+  try {
+    await app.listen({ port: config.port, host: config.host })
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException
+    if (err.code === 'EADDRINUSE') log.error(`端口 ${config.port} 已被占用 (port in use): 设置 PORT=另一个端口 后重试`)
+    else log.error({ err }, 'could not listen')
+    await bus.close()
+    await opened.close()
+    process.exit(1)
+  }
+  log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
+}
