@@ -3,7 +3,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
@@ -19,6 +18,7 @@ import { installAuth } from './auth.js'
 import type { Bus } from './bus.js'
 import { installErrorHandler } from './errors.js'
 import { loggerOptions } from './logger.js'
+import { installSecurityHeaders } from './security-headers.js'
 import { ErrorResponse } from './schemas.js'
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
@@ -42,7 +42,7 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
   const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus) }
 
   app.addSchema(ErrorResponse)
-  await app.register(helmet, {
+  installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         'default-src': ["'self'"], 'script-src': ["'self'"], 'style-src': ["'self'", "'unsafe-inline'"],
