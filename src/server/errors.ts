@@ -10,6 +10,12 @@ const STATUS: Record<ErrorKind, number> = {
 /** Turn Ajv validation errors into one problem per field, with a dotted path. */
 function fieldProblems(err: FastifyError): FieldProblem[] {
   const where = err.validationContext ?? 'body'
+  const byField = new Map<string, string[]>()
+  for (const p of rawProblems(err, where)) byField.set(p.field, [...(byField.get(p.field) ?? []), p.message])
+  return [...byField].map(([field, messages]) => ({ field, message: [...new Set(messages)].join('; ') }))
+}
+
+function rawProblems(err: FastifyError, where: string): FieldProblem[] {
   return (err.validation ?? []).map((v) => {
     const base = v.instancePath.replace(/^\//, '').replace(/\//g, '.')
     const missing = (v.params as { missingProperty?: string }).missingProperty
@@ -25,6 +31,9 @@ const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   '22007': [400, 'invalid_value', '日期格式无效'],
   '22008': [400, 'invalid_value', '日期超出范围'],
   '22003': [400, 'invalid_value', '数值超出范围'],
+  '22021': [400, 'invalid_value', '文本含有无效字符'],
+  '22P05': [400, 'invalid_value', '文本含有无效字符'],
+  '22001': [400, 'invalid_value', '文本过长'],
   '23505': [409, 'duplicate', '记录已存在'],
   '23503': [409, 'referenced', '记录仍被引用或引用的记录不存在'],
 }

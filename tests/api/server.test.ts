@@ -59,6 +59,12 @@ describe('bad input', () => {
     expect(c.json().error.details[0].field).toBe('params.id')
   })
 
+  it('a NUL character is a 400, not a database 500', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'a\u0000b', password: 'x' } })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.code).toBe('invalid_value')
+  })
+
   it('writes without a login are 401', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/tokens', payload: { name: 'x' } })
     expect(res.statusCode).toBe(401)

@@ -1,6 +1,7 @@
 // Starts one PostgreSQL for the whole run (embedded by default, TEST_DATABASE_URL when set) and builds two
 // template databases: migrated, and migrated + demo district. Each test file clones one (fast, isolated).
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
 import type { TestProject } from 'vitest/node'
@@ -19,13 +20,16 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedServer | undefined
+  let dir: string | undefined
   let serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
-    const dir = path.resolve('.tmp/test-pg')
+    fs.mkdirSync(path.resolve('.tmp'), { recursive: true })
+    dir = fs.mkdtempSync(path.resolve('.tmp/test-pg-'))
     embedded = await startEmbedded({ dataDir: dir, log: quiet })
     serverUrl = embedded.url
   }
   const suffix = `${process.pid}`
+  const demoDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-demo-')) // demo-accounts.json goes here
   const templates = { plain: `yz_tpl_${suffix}`, demo: `yz_tpl_demo_${suffix}` }
   const admin = new pg.Client({ connectionString: serverUrl })
   await admin.connect()
@@ -41,7 +45,7 @@ export default async function setup(project: TestProject) {
     const db = createDb(pool)
     await migrateToLatest(db)
     if (withDemo) {
-      const config = { ...loadConfig({}), demoPassword: DEMO_PASSWORD, dataDir: path.resolve('.tmp/test-demo') }
+      const config = { ...loadConfig({}), demoPassword: DEMO_PASSWORD, dataDir: demoDir }
       await loadDemo(db, config, quiet)
     }
     await db.destroy()
@@ -55,6 +59,7 @@ export default async function setup(project: TestProject) {
     await dropOurs(`yz_t_${suffix}_%`)
     await admin.end()
     await embedded?.stop()
-    fs.rmSync(path.resolve('.tmp/test-demo'), { recursive: true, force: true })
+    if (dir) fs.rmSync(dir, { recursive: true, force: true })
+    fs.rmSync(demoDir, { recursive: true, force: true })
   }
 }
