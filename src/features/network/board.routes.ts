@@ -1,0 +1,30 @@
+// The 应进必进 board: GET /api/boards/entry?centerId= (district or town; default the caller's center).
+import { Type } from 'typebox'
+import type { App, AppContext } from '../../server/app.js'
+import { requirePermission } from '../../server/auth.js'
+import { ErrorResponse } from '../../server/schemas.js'
+import * as service from './board.service.js'
+import { Id, NullableString } from './network.shared.js'
+
+const EntryBoard = Type.Object({
+  center: Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() }),
+  required: Type.Integer(),
+  entered: Type.Integer(),
+  rate: Type.Number(),
+  departments: Type.Array(Type.Object({
+    id: Type.Integer(), code: Type.String(), name: Type.String(), required: Type.Boolean(), entered: Type.Boolean(),
+    enteredOn: NullableString,
+    windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() })),
+    items: Type.Integer(),
+  })),
+})
+
+export function boardRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/boards/entry', {
+    schema: {
+      tags: ['network'], summary: '应进必进进驻情况 required units and entry rate',
+      querystring: Type.Object({ centerId: Type.Optional(Id) }, { additionalProperties: false }),
+      response: { 200: EntryBoard, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (req) => service.getEntryBoard(ctx.db, requirePermission(req, 'board.read'), req.query.centerId))
+}

@@ -1,0 +1,74 @@
+// Centers: GET/POST /api/centers, GET/PATCH /api/centers/:id, POST /api/centers/:id/retire,
+// and the public (no login) GET /api/public/centers of the contract.
+import { Type } from 'typebox'
+import type { App, AppContext } from '../../server/app.js'
+import { requirePermission } from '../../server/auth.js'
+import { ErrorResponse, IdParams, Level } from '../../server/schemas.js'
+import * as service from './centers.service.js'
+import { Code, Id, Name, NullableInteger, NullableString, Text } from './network.shared.js'
+
+const Status = Type.Union([Type.Literal('active'), Type.Literal('retired')])
+
+const Center = Type.Object({
+  id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String(),
+  parentId: NullableInteger, parentName: NullableString,
+  address: Type.String(), phone: Type.String(), hours: Type.String(), note: Type.String(), status: Type.String(),
+  windowCount: Type.Integer(), staffCount: Type.Integer(),
+})
+
+const PublicCenter = Type.Object({
+  id: Type.Integer(), name: Type.String(), level: Type.String(), parentId: NullableInteger,
+  address: Type.String(), phone: Type.String(), hours: Type.String(),
+})
+
+const editable = {
+  name: Name(), address: Text(), phone: Text(100), hours: Text(), note: Text(1000), code: Code,
+}
+
+const NewCenter = Type.Object({
+  code: Code, name: Name(), level: Level, parentId: Id,
+  address: Type.Optional(editable.address), phone: Type.Optional(editable.phone),
+  hours: Type.Optional(editable.hours), note: Type.Optional(editable.note),
+}, { additionalProperties: false })
+
+const CenterPatch = Type.Partial(Type.Object(editable), { additionalProperties: false, minProperties: 1 })
+
+const errorReplies = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse }
+const tags = ['network']
+
+export function centerRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/public/centers', {
+    schema: { tags: ['public'], summary: '服务网点 public list of centers', response: { 200: Type.Object({ centers: Type.Array(PublicCenter) }) } },
+  }, async () => ({ centers: await service.listPublicCenters(ctx.db) }))
+
+  app.get('/api/centers', {
+    schema: {
+      tags, summary: '中心列表 centers in my jurisdiction',
+      querystring: Type.Object({ level: Type.Optional(Level), parentId: Type.Optional(Id), status: Type.Optional(Status) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ centers: Type.Array(Center) }), ...errorReplies },
+    },
+  }, async (req) => {
+    const actor = requirePermission(req, 'network.read')
+    return { centers: await service.listCenters(ctx.db, actor, req.query) }
+  })
+
+  app.get('/api/centers/:id', {
+    schema: { tags, summary: '中心详情 one center', params: IdParams, response: { 200: Center, ...errorReplies } },
+  }, async (req) => service.getCenter(ctx.db, requirePermission(req, 'network.read'), req.params.id))
+
+  app.post('/api/centers', {
+    schema: { tags, summary: '新建镇中心或村服务室 create a center', body: NewCenter, response: { 201: Center, ...errorReplies } },
+  }, async (req, reply) => {
+    const actor = requirePermission(req, 'network.manage')
+    const center = await service.createCenter(ctx.db, actor, req.body)
+    return reply.code(201).send(center)
+  })
+
+  app.patch('/api/centers/:id', {
+    schema: { tags, summary: '修改中心信息 update a center', params: IdParams, body: CenterPatch, response: { 200: Center, ...errorReplies } },
+  }, async (req) => service.updateCenter(ctx.db, requirePermission(req, 'network.manage'), req.params.id, req.body))
+
+  app.post('/api/centers/:id/retire', {
+    schema: { tags, summary: '停用中心 retire a center', params: IdParams, response: { 200: Center, ...errorReplies } },
+  }, async (req) => service.retireCenter(ctx.db, requirePermission(req, 'network.manage'), req.params.id))
+}
