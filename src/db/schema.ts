@@ -1,5 +1,6 @@
 // Table types for Kysely: one interface per table, camelCase in code is not used here: columns are snake_case.
 import type { ColumnType, Generated } from 'kysely'
+import type { CalendarSource } from '../domain/calendar.js'
 import type {
   CenterLevel, HandlingKind, ItemVersionStatus, MaterialForm, RecordStatus, Role,
 } from '../domain/vocabulary.js'
@@ -138,6 +139,7 @@ export interface ItemVersionsTable {
   name: string
   name_pinyin: string
   name_initials: string
+  name_grams: ColumnType<string[], never, never> // generated: yz_grams(name), migration 0004
   basic_code: string
   item_type: string
   implementing_body: string
@@ -178,6 +180,23 @@ export interface ItemMaterialsTable {
   sample_file_id: number | null
 }
 
+export interface CalendarDaysTable {
+  day: string
+  workday: boolean
+  name: Generated<string>
+  source: CalendarSource
+  updated_by: number | null
+  updated_at: Timestamp
+}
+
+export interface CalendarYearsTable {
+  year: number
+  confirmed: boolean
+  source: CalendarSource
+  updated_by: number | null
+  updated_at: Timestamp
+}
+
 export interface Database {
   centers: CentersTable
   users: UsersTable
@@ -194,4 +213,6 @@ export interface Database {
   service_items: ServiceItemsTable
   item_versions: ItemVersionsTable
   item_materials: ItemMaterialsTable
+  calendar_days: CalendarDaysTable
+  calendar_years: CalendarYearsTable
 }

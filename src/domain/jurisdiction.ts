@@ -37,6 +37,7 @@ export const PERMISSIONS = {
   'catalog.publish': ['admin', 'manager'],
   'board.read': ['admin', 'manager', 'supervisor'],
   'tokens.manage': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'],
+  'calendar.manage': ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -1,9 +1,15 @@
 // Every feature's routes, registered in one place.
 import type { App, AppContext } from './app.js'
 import { sessionRoutes } from '../features/session/session.routes.js'
+import { catalogRoutes } from '../features/catalog/catalog.routes.js'
+import { publicItemsRoutes } from '../features/public-items/public-items.routes.js'
 import { networkRoutes } from '../features/network/network.routes.js'
+import { calendarRoutes } from '../features/calendar/calendar.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
+  catalogRoutes(app, ctx)
+  publicItemsRoutes(app, ctx)
   networkRoutes(app, ctx)
+  calendarRoutes(app, ctx)
 }
