@@ -30,9 +30,9 @@ export interface AppContext {
   bus?: Bus
 }
 
-export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean }): Promise<App> {
+export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean; logStream?: { write(line: string): void } }): Promise<App> {
   const app = Fastify({
-    logger: opts.logger === false ? false : loggerOptions(opts.config.logLevel),
+    logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
     trustProxy: true,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },

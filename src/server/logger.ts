@@ -2,7 +2,7 @@
 import type { FastifyServerOptions } from 'fastify'
 import { maskIdNumbersIn } from '../domain/id-number.js'
 
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
     redact: {
