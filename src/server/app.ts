@@ -83,7 +83,7 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
 async function serveWeb(app: App, dist: string): Promise<void> {
   const index = path.join(dist, 'index.html')
   if (!fs.existsSync(index)) return
-  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false })
+  await app.register(fastifyStatic, { root: dist, wildcard: false, index: false, preCompressed: true })
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     const url = req.url.split('?')[0]
     if (url.startsWith('/api/')) return reply.callNotFound()

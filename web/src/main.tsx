@@ -1,0 +1,30 @@
+// Entry point: antd in Chinese, the router, and the global stylesheet (print rules included).
+import 'dayjs/locale/zh-cn'
+import { App as AntApp, ConfigProvider } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import dayjs from 'dayjs'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { RouterProvider } from 'react-router'
+import { router } from './routes'
+import './styles.css'
+
+dayjs.locale('zh-cn')
+
+const theme = {
+  token: {
+    colorPrimary: '#1f5fae',
+    borderRadius: 6,
+    fontFamily: '-apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
+  },
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <RouterProvider router={router} />
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+)

@@ -1,0 +1,65 @@
+// Which pages each role sees in the /app menu. A user with several roles sees the union, in menu order.
+// What a page lets the user *do* follows the server's permission table (src/domain/jurisdiction.ts).
+import { can, type Permission } from '../../src/domain/jurisdiction.js'
+import type { Role } from '../../src/domain/vocabulary.js'
+import type { MessageKey } from './i18n'
+
+export type MenuKey =
+  | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+
+export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
+  workbench: { path: '/app', label: 'menu.workbench' },
+  centers: { path: '/app/centers', label: 'menu.centers' },
+  departments: { path: '/app/departments', label: 'menu.departments' },
+  windows: { path: '/app/windows', label: 'menu.windows' },
+  users: { path: '/app/users', label: 'menu.users' },
+  items: { path: '/app/items', label: 'menu.items' },
+  itemSearch: { path: '/app/items', label: 'menu.itemSearch' },
+  guide: { path: '/app/guide', label: 'menu.guide' },
+  board: { path: '/app/board', label: 'menu.board' },
+  tokens: { path: '/app/tokens', label: 'menu.tokens' },
+}
+
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens']
+
+export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
+  admin: ADMIN_MENU,
+  manager: ADMIN_MENU,
+  clerk: ['workbench', 'guide', 'itemSearch'],
+  approver: ['workbench', 'itemSearch'],
+  agent: ['workbench', 'itemSearch'],
+  supervisor: ['workbench', 'board'],
+}
+
+const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens']
+
+export function menuFor(roles: readonly Role[]): MenuKey[] {
+  const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))
+  // 事项管理 and 事项查询 open the same page; show one entry.
+  if (keys.has('items')) keys.delete('itemSearch')
+  return ORDER.filter((k) => keys.has(k))
+}
+
+function holds(key: MenuKey, pathname: string): boolean {
+  const p = MENU_ENTRIES[key].path
+  return p === '/app' ? pathname === '/app' || pathname === '/app/' : pathname === p || pathname.startsWith(p + '/')
+}
+
+/** Menu key whose page holds `pathname` (longest path prefix wins). */
+export function selectedMenuKey(pathname: string, keys: MenuKey[]): MenuKey | undefined {
+  let best: MenuKey | undefined
+  for (const k of keys) {
+    if (holds(k, pathname) && (!best || MENU_ENTRIES[k].path.length > MENU_ENTRIES[best].path.length)) best = k
+  }
+  return best
+}
+
+/** A page behind a menu entry opens only for users whose menu has that entry. */
+export function pageAllowed(pathname: string, keys: MenuKey[]): boolean {
+  const owners = (Object.keys(MENU_ENTRIES) as MenuKey[]).filter((k) => holds(k, pathname))
+  return owners.length === 0 || owners.some((k) => keys.includes(k))
+}
+
+export function allowed(roles: readonly Role[], permission: Permission): boolean {
+  return can(roles, permission)
+}

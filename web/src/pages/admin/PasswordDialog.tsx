@@ -1,0 +1,41 @@
+// Reset a staff member's password (POST /api/staff/:id/password).
+import { Alert, App, Form, Input, Modal } from 'antd'
+import { useState } from 'react'
+import { api } from '../../api'
+import { t } from '../../i18n'
+import { showFormErrors } from '../../lib/forms'
+import type { Staff } from '../../lib/network'
+
+export function PasswordDialog({ staff, onClose }: { staff: Staff | null; onClose(): void }) {
+  const [form] = Form.useForm<{ password: string }>()
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const { message } = App.useApp()
+
+  async function finish(v: { password: string }) {
+    if (!staff) return
+    setBusy(true)
+    setError(null)
+    try {
+      await api.post(`/api/staff/${staff.id}/password`, { password: v.password })
+      message.success(t('staff.passwordReset'))
+      onClose()
+    } catch (e) {
+      setError(showFormErrors(form, e))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Modal open={!!staff} title={t('staff.resetPasswordOf', { name: staff?.name ?? '' })} onCancel={onClose}
+      onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden okText={t('common.save')} cancelText={t('common.cancel')}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form form={form} layout="vertical" onFinish={finish} preserve={false}>
+        <Form.Item name="password" label={t('staff.newPassword')} rules={[{ required: true, message: t('form.required') }]}>
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,49 @@
+// The window form's fields; the departments, items and stand-in offered depend on the window's center.
+import { Form, Input, Select } from 'antd'
+import { api } from '../../api'
+import { t } from '../../i18n'
+import type { Department, Staff } from '../../lib/network'
+import { useLoad } from '../../lib/useLoad'
+
+interface ItemRow { id: number; name: string; code: string }
+
+export function WindowFields({ isNew, centerOptions, fixedCenterId }: { isNew: boolean; centerOptions: { value: number; label: string }[]; fixedCenterId?: number }) {
+  const watched = Form.useWatch<number | undefined>('centerId')
+  const centerId = fixedCenterId ?? watched
+  const opts = useLoad(async (signal) => {
+    if (!centerId) return { departments: [], items: [], staff: [] }
+    const [d, i, s] = await Promise.all([
+      api.get<{ departments: Department[] }>('/api/departments', { centerId, status: 'active' }, signal),
+      api.get<{ items: ItemRow[] }>('/api/items', { centerId, pageSize: 200 }, signal).catch(() => ({ items: [] as ItemRow[] })),
+      api.get<{ staff: Staff[] }>('/api/staff', { centerId, status: 'active' }, signal),
+    ])
+    return { departments: d.departments, items: i.items, staff: s.staff }
+  }, [centerId])
+
+  return (
+    <>
+      {isNew && (
+        <Form.Item name="centerId" label={t('window.center')} rules={[{ required: true, message: t('form.required') }]}>
+          <Select showSearch={{ optionFilterProp: 'label' }} options={centerOptions} />
+        </Form.Item>
+      )}
+      <Form.Item name="number" label={t('window.number')} rules={[{ required: true, message: t('form.required') }, { pattern: /^[A-Za-z0-9-]+$/, message: t('window.numberPattern') }]}><Input /></Form.Item>
+      <Form.Item name="name" label={t('common.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input placeholder={t('window.namePlaceholder')} /></Form.Item>
+      <Form.Item name="status" label={t('common.status')}>
+        <Select options={(['open', 'paused', 'closed'] as const).map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+      </Form.Item>
+      <Form.Item name="departmentIds" label={t('window.departments')} extra={t('window.departmentsHint')}>
+        <Select mode="multiple" loading={opts.loading} showSearch={{ optionFilterProp: 'label' }}
+          options={(opts.data?.departments ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.centerName}）` }))} />
+      </Form.Item>
+      <Form.Item name="itemIds" label={t('window.items')}>
+        <Select mode="multiple" loading={opts.loading} showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive"
+          options={(opts.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))} />
+      </Form.Item>
+      <Form.Item name="standInUserId" label={t('window.standIn')} extra={t('window.standInHint')}>
+        <Select allowClear loading={opts.loading} showSearch={{ optionFilterProp: 'label' }}
+          options={(opts.data?.staff ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.username}）` }))} />
+      </Form.Item>
+    </>
+  )
+}

@@ -1,0 +1,34 @@
+// `/app`: who I am, where I sit, and the shortcuts my roles open.
+import { Card, Descriptions, Space, Tag, Typography } from 'antd'
+import { Link } from 'react-router'
+import { api } from '../../api'
+import { t } from '../../i18n'
+import type { ServiceWindow } from '../../lib/network'
+import { useLoad } from '../../lib/useLoad'
+import { MENU_ENTRIES, menuFor } from '../../menu'
+import { useSession } from '../../session'
+
+export default function WorkbenchPage() {
+  const { user } = useSession()
+  const shortcuts = menuFor(user.roles).filter((k) => k !== 'workbench')
+  const seat = useLoad((s) => (user.windowId ? api.get<ServiceWindow>(`/api/windows/${user.windowId}`, undefined, s) : Promise.resolve(null)), [user.windowId])
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.hello', { name: user.name })}</Typography.Title>
+      <Card>
+        <Descriptions column={{ xs: 1, md: 3 }}>
+          <Descriptions.Item label={t('workbench.center')}>{user.centerName}</Descriptions.Item>
+          <Descriptions.Item label={t('workbench.roles')}>
+            {user.roles.map((r) => <Tag key={r}>{t(`role.${r}`)}</Tag>)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('workbench.window')}>{seat.data ? t('item.windowLabel', { number: seat.data.number, name: seat.data.name }) : user.windowId ? '…' : t('workbench.noWindow')}</Descriptions.Item>
+        </Descriptions>
+      </Card>
+      <Card title={t('workbench.shortcuts')}>
+        <Space wrap>
+          {shortcuts.map((k) => <Link key={k} to={MENU_ENTRIES[k].path}>{t(MENU_ENTRIES[k].label)}</Link>)}
+        </Space>
+      </Card>
+    </Space>
+  )
+}

@@ -1,0 +1,52 @@
+// The route table. Public pages load eagerly; the guide and the staff pages are split into their own chunks.
+import { lazy, Suspense, type ComponentType } from 'react'
+import { createBrowserRouter } from 'react-router'
+import { PageLoading } from './components/PageLoading'
+import { PublicLayout } from './layouts/PublicLayout'
+import { HomePage } from './pages/public/HomePage'
+import { LoginPage } from './pages/public/LoginPage'
+import { NotFoundPage } from './pages/public/NotFoundPage'
+
+function page(load: () => Promise<{ default: ComponentType }>) {
+  const Page = lazy(load)
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Page />
+    </Suspense>
+  )
+}
+
+const AppLayout = lazy(() => import('./layouts/AppLayout'))
+
+export const router = createBrowserRouter([
+  {
+    element: <PublicLayout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/guide', element: page(() => import('./pages/guide/GuidePage')) },
+      { path: '/guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+  {
+    path: '/app',
+    element: <Suspense fallback={<PageLoading />}><AppLayout /></Suspense>,
+    children: [
+      { index: true, element: page(() => import('./pages/admin/WorkbenchPage')) },
+      { path: 'centers', element: page(() => import('./pages/admin/CentersPage')) },
+      { path: 'departments', element: page(() => import('./pages/admin/DepartmentsPage')) },
+      { path: 'windows', element: page(() => import('./pages/admin/WindowsPage')) },
+      { path: 'users', element: page(() => import('./pages/admin/StaffPage')) },
+      { path: 'items', element: page(() => import('./pages/admin/ItemsPage')) },
+      { path: 'items/new', element: page(() => import('./pages/admin/ItemEditPage')) },
+      { path: 'items/:id', element: page(() => import('./pages/admin/ItemDetailPage')) },
+      { path: 'items/:id/edit', element: page(() => import('./pages/admin/ItemEditPage')) },
+      { path: 'board', element: page(() => import('./pages/admin/BoardPage')) },
+      { path: 'tokens', element: page(() => import('./pages/admin/TokensPage')) },
+      { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
+      { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+])
