@@ -1,0 +1,92 @@
+// The columns of the catalog workbook (template, export, import): Chinese headers and Chinese values for enums.
+// One table read by all three, so a round trip export → edit → import reads back what was written.
+import type { CenterLevel, HandlingKind, MaterialForm, ServiceTarget, SpecialProcedure } from '../../../domain/vocabulary.js'
+
+export const ITEM_SHEET = '事项'
+export const MATERIAL_SHEET = '材料'
+export const HELP_SHEET = '说明'
+
+/** Chinese label ↔ code value of each closed vocabulary. The first label is the one written. */
+export const HANDLING_LABELS: Record<HandlingKind, string[]> = {
+  immediate: ['即办', '即办件'], promised: ['承诺', '承诺件'], joint: ['联办', '联办件'], forward: ['上报', '上报件'], controlled: ['控制', '控制件'],
+}
+export const LEVEL_LABELS: Record<CenterLevel, string[]> = { district: ['区', '区级'], town: ['镇', '镇级'], village: ['村', '村级'] }
+export const TARGET_LABELS: Record<ServiceTarget, string[]> = { person: ['自然人', '个人'], organization: ['法人', '法人或其他组织', '企业'] }
+export const FORM_LABELS: Record<MaterialForm, string[]> = { original: ['原件'], copy: ['复印件'], electronic: ['电子件', '电子版'] }
+export const SPECIAL_LABELS: Record<SpecialProcedure, string[]> = {
+  hearing: ['听证'], inspection: ['现场勘验', '现场核查'], expert_review: ['专家评审'], testing: ['检验检测', '检测'], public_notice: ['公示', '公告'],
+}
+export const YES = ['是', 'y', 'yes', 'true', '1']
+export const NO = ['否', 'n', 'no', 'false', '0']
+export const STATUS_LABELS = { draft: ['草稿'], published: ['发布', '已发布'] }
+
+export function label<K extends string>(table: Record<K, string[]>, value: K): string {
+  return table[value][0]
+}
+
+export function fromLabel<K extends string>(table: Record<K, string[]>, text: string): K | undefined {
+  const t = text.trim().toLowerCase()
+  return (Object.keys(table) as K[]).find((k) => k.toLowerCase() === t || table[k].includes(t))
+}
+
+export const allLabels = (table: Record<string, string[]>) => Object.values(table).map((l) => l[0])
+
+/** List cells: 自然人、法人 / 受理→审查→决定 ... */
+export const LIST_SEPARATORS = /[、,，;；\n]+/
+export const STEP_SEPARATORS = /\s*(?:→|->|\n|；|;)\s*/
+
+export type ItemKey =
+  | 'code' | 'name' | 'basicCode' | 'departmentCode' | 'itemType' | 'implementingBody' | 'targets' | 'handlingKind'
+  | 'legalDays' | 'promisedDays' | 'acceptLevel' | 'decideLevel' | 'legalBasis' | 'conditions' | 'procedure'
+  | 'stepLimits' | 'feesCharged' | 'feesAmount' | 'feesBasis' | 'result' | 'visits' | 'consultPhone' | 'complaintPhone'
+  | 'specialProcedures' | 'theme' | 'category' | 'centerCodes' | 'status'
+
+export interface Column<K extends string> { key: K; header: string; required?: boolean; width: number; help: string }
+
+export const ITEM_COLUMNS: Column<ItemKey>[] = [
+  { key: 'code', header: '实施编码', required: true, width: 24, help: '事项的实施编码，全区唯一；已存在的编码更新为草稿' },
+  { key: 'name', header: '事项名称', required: true, width: 30, help: '' },
+  { key: 'basicCode', header: '基本编码', required: true, width: 20, help: '' },
+  { key: 'departmentCode', header: '部门编码', required: true, width: 12, help: '主管部门的编码' },
+  { key: 'itemType', header: '事项类型', required: true, width: 14, help: '行政许可、行政给付、行政确认、行政裁决、行政奖励、其他行政权力、公共服务' },
+  { key: 'implementingBody', header: '实施机构', required: true, width: 20, help: '' },
+  { key: 'targets', header: '服务对象', required: true, width: 14, help: '自然人、法人（可多选，用顿号分隔）' },
+  { key: 'handlingKind', header: '办件类型', required: true, width: 10, help: allLabels(HANDLING_LABELS).join('、') },
+  { key: 'legalDays', header: '法定时限', required: true, width: 10, help: '工作日，整数' },
+  { key: 'promisedDays', header: '承诺时限', required: true, width: 10, help: '工作日，整数，不超过法定时限' },
+  { key: 'acceptLevel', header: '受理层级', required: true, width: 10, help: '区、镇、村' },
+  { key: 'decideLevel', header: '审批层级', required: true, width: 10, help: '区、镇、村；不低于受理层级' },
+  { key: 'legalBasis', header: '设定依据', width: 30, help: '' },
+  { key: 'conditions', header: '受理条件', width: 30, help: '' },
+  { key: 'procedure', header: '办理流程', width: 30, help: '各环节用 → 分隔，例如 受理→审查→决定' },
+  { key: 'stepLimits', header: '环节时限', width: 20, help: '环节:工作日，用分号分隔，例如 受理:1；审查:3' },
+  { key: 'feesCharged', header: '是否收费', width: 10, help: '是、否（默认否）' },
+  { key: 'feesAmount', header: '收费标准', width: 16, help: '' },
+  { key: 'feesBasis', header: '收费依据', width: 20, help: '' },
+  { key: 'result', header: '办理结果', width: 20, help: '' },
+  { key: 'visits', header: '到现场次数', width: 10, help: '整数，默认 1' },
+  { key: 'consultPhone', header: '咨询电话', width: 14, help: '' },
+  { key: 'complaintPhone', header: '投诉电话', width: 14, help: '' },
+  { key: 'specialProcedures', header: '特别程序', width: 16, help: allLabels(SPECIAL_LABELS).join('、') + '（可多选）' },
+  { key: 'theme', header: '主题', width: 12, help: '' },
+  { key: 'category', header: '分类', width: 14, help: '' },
+  { key: 'centerCodes', header: '受理中心', width: 20, help: '受理该事项的服务中心编码，用顿号分隔；留空则不改变' },
+  { key: 'status', header: '状态', width: 8, help: '草稿、发布（仅对新编码有效；已存在的编码总是保存为草稿）' },
+]
+
+export type MaterialKey = 'code' | 'name' | 'form' | 'copies' | 'required' | 'note' | 'sampleFileId'
+
+export const MATERIAL_COLUMNS: Column<MaterialKey>[] = [
+  { key: 'code', header: '实施编码', required: true, width: 24, help: '所属事项的实施编码（须在事项表中）' },
+  { key: 'name', header: '材料名称', required: true, width: 30, help: '同一事项的材料按行的顺序排列' },
+  { key: 'form', header: '材料形式', required: true, width: 10, help: allLabels(FORM_LABELS).join('、') },
+  { key: 'copies', header: '份数', width: 8, help: '整数，默认 1' },
+  { key: 'required', header: '是否必需', width: 10, help: '是、否（默认是）' },
+  { key: 'note', header: '备注', width: 24, help: '' },
+  { key: 'sampleFileId', header: '样表文件编号', width: 12, help: '上传样表后得到的文件编号' },
+]
+
+/** Header text as typed by people: '法定时限（工作日）*' → '法定时限'. */
+export function normalizeHeader(h: string): string {
+  return h.replace(/[（(][^）)]*[）)]/g, '').replace(/[\s*＊]/g, '')
+}

@@ -1,0 +1,114 @@
+// Reads an uploaded catalog workbook and checks everything the file alone can tell (required columns, enum
+// values, numbers, promised ≤ legal, duplicate codes). Every problem is named by sheet, row and column.
+import ExcelJS from 'exceljs'
+import { checkItemLimits } from '../../../domain/item-rules.js'
+import { ITEM_TYPES, type ItemType } from '../../../domain/vocabulary.js'
+import { ITEM_CODE_PATTERN } from '../items.schemas.js'
+import { normalizeFields, type MaterialFields, type VersionFields } from '../version-fields.js'
+import { CellReader, readSheet, type ImportProblem } from './cells.js'
+import {
+  FORM_LABELS, HANDLING_LABELS, ITEM_COLUMNS, ITEM_SHEET, LEVEL_LABELS, MATERIAL_COLUMNS, MATERIAL_SHEET, SPECIAL_LABELS,
+  STATUS_LABELS, STEP_SEPARATORS, TARGET_LABELS, type ItemKey, type MaterialKey,
+} from './columns.js'
+
+export type { ImportProblem } from './cells.js'
+export interface ParsedItem {
+  row: number; code: string; departmentCode: string; fields: VersionFields
+  centerCodes: string[] | undefined; publish: boolean; materials: (MaterialFields & { row: number })[] | undefined
+}
+
+export const MAX_ROWS = 20000
+const CODE = new RegExp(ITEM_CODE_PATTERN)
+/** Which column a problem of checkItemLimits() belongs to. */
+const LIMIT_COLUMN: Record<string, ItemKey> = { promisedDays: 'promisedDays', decideLevel: 'decideLevel', stepLimits: 'stepLimits' }
+
+export async function readWorkbook(data: Buffer): Promise<ExcelJS.Workbook | undefined> {
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(data as unknown as ArrayBuffer)
+    return wb
+  } catch {
+    return undefined
+  }
+}
+
+export function parseCatalog(wb: ExcelJS.Workbook): { items: ParsedItem[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = []
+  const itemSheet = wb.getWorksheet(ITEM_SHEET)
+  if (!itemSheet) return { items: [], problems: [{ sheet: ITEM_SHEET, row: 0, column: '', message: `找不到工作表「${ITEM_SHEET}」` }] }
+  const itemRows = readSheet(itemSheet, ITEM_COLUMNS, problems)
+  const materialSheet = wb.getWorksheet(MATERIAL_SHEET)
+  const materialRows = materialSheet ? readSheet(materialSheet, MATERIAL_COLUMNS, problems) : []
+  if (problems.length) return { items: [], problems }
+  if (itemRows.length > MAX_ROWS) return { items: [], problems: [{ sheet: ITEM_SHEET, row: 0, column: '', message: `一次最多导入 ${MAX_ROWS} 个事项` }] }
+
+  const items: ParsedItem[] = []
+  const firstRow = new Map<string, number>()
+  for (const r of itemRows) {
+    const cells = new CellReader(r, ITEM_COLUMNS, (column, message) => problems.push({ sheet: ITEM_SHEET, row: r.row, column, message }))
+    const item = parseItemRow(r.row, cells)
+    if (!item) continue
+    const first = firstRow.get(item.code)
+    if (first !== undefined) { cells.fail('code', `实施编码 ${item.code} 与第 ${first} 行重复`); continue }
+    firstRow.set(item.code, r.row)
+    items.push(item)
+  }
+  const byCode = new Map(items.map((i) => [i.code, i]))
+  for (const r of materialRows) {
+    const cells = new CellReader(r, MATERIAL_COLUMNS, (column, message) => problems.push({ sheet: MATERIAL_SHEET, row: r.row, column, message }))
+    const m = parseMaterialRow(cells)
+    const code = r.get('code')
+    if (!code) continue
+    const item = byCode.get(code)
+    if (!item) { if (!firstRow.has(code)) cells.fail('code', `实施编码 ${code} 不在「${ITEM_SHEET}」表中`); continue }
+    if (m) (item.materials ??= []).push({ ...m, row: r.row })
+  }
+  return { items, problems }
+}
+
+function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem | undefined {
+  const code = c.text('code', 64, true)
+  if (code && !CODE.test(code)) c.fail('code', `实施编码「${code}」只能包含字母、数字和 . _ -，最长 64 位`)
+  const itemType = c.text('itemType', 20, true)
+  if (itemType && !(ITEM_TYPES as readonly string[]).includes(itemType)) c.fail('itemType', `「${itemType}」不是有效的事项类型，应为 ${ITEM_TYPES.join('、')}`)
+  const stepLimits = c.list('stepLimits').flatMap((s) => {
+    const m = /^(.+?)\s*[:：]\s*(\d+)$/.exec(s)
+    if (!m) { c.fail('stepLimits', `「${s}」应写成 环节:工作日`); return [] }
+    return [{ step: m[1].slice(0, 100), days: Number(m[2]) }]
+  })
+  const raw = {
+    name: c.text('name', 200, true), basicCode: c.text('basicCode', 64, true), itemType: itemType as ItemType,
+    implementingBody: c.text('implementingBody', 200, true), targets: c.listOf('targets', TARGET_LABELS, true),
+    handlingKind: c.oneOf('handlingKind', HANDLING_LABELS), legalDays: c.int('legalDays', { required: true, max: 3650 }),
+    promisedDays: c.int('promisedDays', { required: true, max: 3650 }), acceptLevel: c.oneOf('acceptLevel', LEVEL_LABELS),
+    decideLevel: c.oneOf('decideLevel', LEVEL_LABELS), legalBasis: c.text('legalBasis', 10000), conditions: c.text('conditions', 10000),
+    procedure: c.raw('procedure').split(STEP_SEPARATORS).map((s) => s.trim()).filter(Boolean), stepLimits,
+    fees: { charged: c.bool('feesCharged', false), amount: c.text('feesAmount', 200), basis: c.text('feesBasis', 2000) },
+    result: c.text('result', 2000), visits: c.int('visits', { fallback: 1, max: 10 }), consultPhone: c.text('consultPhone', 50),
+    complaintPhone: c.text('complaintPhone', 50), specialProcedures: c.listOf('specialProcedures', SPECIAL_LABELS),
+    theme: c.text('theme', 50), category: c.text('category', 50),
+  }
+  const departmentCode = c.text('departmentCode', 64, true)
+  const status = c.oneOf<'draft' | 'published'>('status', STATUS_LABELS, 'draft')
+  const centerCodes = c.list('centerCodes')
+  if (c.failures > 0) return undefined
+  const fields = normalizeFields(raw)
+  const limits = checkItemLimits(fields, '')
+  for (const p of limits) c.fail(LIMIT_COLUMN[p.field.split('.')[1]] ?? '', p.message)
+  if (limits.length) return undefined
+  return { row, code, departmentCode, fields, centerCodes: centerCodes.length ? centerCodes : undefined, publish: status === 'published', materials: undefined }
+}
+
+function parseMaterialRow(c: CellReader<MaterialKey>): MaterialFields | undefined {
+  c.text('code', 64, true)
+  const name = c.text('name', 200, true)
+  const form = c.oneOf('form', FORM_LABELS)
+  const copies = c.int('copies', { fallback: 1, max: 99 })
+  const required = c.bool('required', true)
+  const note = c.text('note', 500)
+  const file = c.raw('sampleFileId')
+  if (file && !/^[1-9]\d{0,8}$/.test(file)) c.fail('sampleFileId', `「${file}」应为文件编号（正整数）`)
+  if (c.failures > 0) return undefined
+  return { name, form, copies, required, note, sampleFileId: file ? Number(file) : null }
+}
+

@@ -1,0 +1,40 @@
+// Files for material samples: upload (staff, multipart) and download (public for samples in the guide).
+import type { FastifyReply } from 'fastify'
+import { Type } from 'typebox'
+import type { App, AppContext } from '../../server/app.js'
+import { requirePermission } from '../../server/auth.js'
+import { IdParams } from '../../server/schemas.js'
+import { errorResponses } from './items.routes.js'
+import * as service from './files.service.js'
+import { readUpload } from './upload.js'
+
+function sendFile(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }, cache: string) {
+  const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
+  return reply.header('content-type', f.mime).header('cache-control', cache)
+    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`)
+    .send(f.data)
+}
+
+export function filesRoutes(app: App, ctx: AppContext): void {
+  app.post('/api/files', {
+    schema: {
+      tags: ['catalog'], summary: '上传样表 upload a material sample (multipart, one file ≤ 5 MB: pdf/png/jpeg/docx/xlsx)',
+      consumes: ['multipart/form-data'],
+      response: { 201: Type.Object({ id: Type.Integer(), name: Type.String(), mime: Type.String(), size: Type.Integer() }), 413: errorResponses[400], ...errorResponses },
+    },
+  }, async (req, reply) => {
+    const actor = requirePermission(req, 'catalog.edit')
+    return reply.code(201).send(await service.storeFile(ctx.db, actor, await readUpload(req)))
+  })
+
+  app.get('/api/files/:id', {
+    schema: { tags: ['catalog'], summary: '下载样表 download a sample (staff, drafts included)', params: IdParams },
+  }, async (req, reply) => {
+    const f = await service.staffSample(ctx.db, requirePermission(req, 'catalog.read'), req.params.id)
+    return sendFile(reply, f, 'private, no-cache')
+  })
+
+  app.get('/api/public/files/:id', {
+    schema: { tags: ['public'], summary: '下载样表 download a material sample of a published item', params: IdParams },
+  }, async (req, reply) => sendFile(reply, await service.publicSample(ctx.db, req.params.id), 'public, max-age=300'))
+}

@@ -1,0 +1,140 @@
+// TypeBox schemas of the catalog API: the fields of an item version, its materials, and what the routes return.
+import { Type, type Static } from 'typebox'
+import {
+  CENTER_LEVELS, HANDLING_KINDS, ITEM_TYPES, ITEM_VERSION_STATUSES, MATERIAL_FORMS, RECORD_STATUSES,
+  SERVICE_TARGETS, SPECIAL_PROCEDURES,
+} from '../../domain/vocabulary.js'
+import { DateTime, NullableDateTime } from '../../server/schemas.js'
+
+/** 实施编码: letters, digits and . _ - (national codes are 20–40 alphanumerics). */
+export const ITEM_CODE_PATTERN = '^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$'
+
+/** Text without NUL (PostgreSQL cannot store it); a Name also needs one visible character. */
+const Text = (maxLength = 10000) => Type.String({ maxLength, pattern: '^[^\\u0000]*$' })
+const Name = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '^\\s*[^\\s\\u0000][^\\u0000]*$' })
+const Phone = Text(50)
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()])
+
+export const Fees = Type.Object({
+  charged: Type.Boolean(),
+  amount: Type.Optional(Text(200)),
+  basis: Type.Optional(Text(2000)),
+}, { additionalProperties: false })
+
+export const StepLimit = Type.Object({
+  step: Name(100),
+  days: Type.Integer({ minimum: 0, maximum: 3650 }),
+}, { additionalProperties: false })
+
+/** The content of one version (versionFields); required ones first. */
+export const versionFieldProps = {
+  name: Name(200),
+  basicCode: Name(64),
+  itemType: Type.Enum(ITEM_TYPES),
+  implementingBody: Name(200),
+  targets: Type.Array(Type.Enum(SERVICE_TARGETS), { minItems: 1, maxItems: 2, uniqueItems: true }),
+  handlingKind: Type.Enum(HANDLING_KINDS),
+  legalDays: Type.Integer({ minimum: 0, maximum: 3650 }),
+  promisedDays: Type.Integer({ minimum: 0, maximum: 3650 }),
+  acceptLevel: Type.Enum(CENTER_LEVELS),
+  decideLevel: Type.Enum(CENTER_LEVELS),
+  legalBasis: Type.Optional(Text()),
+  conditions: Type.Optional(Text()),
+  procedure: Type.Optional(Type.Array(Name(500), { maxItems: 50 })),
+  stepLimits: Type.Optional(Type.Array(StepLimit, { maxItems: 50 })),
+  fees: Type.Optional(Fees),
+  result: Type.Optional(Text(2000)),
+  visits: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
+  consultPhone: Type.Optional(Phone),
+  complaintPhone: Type.Optional(Phone),
+  specialProcedures: Type.Optional(Type.Array(Type.Enum(SPECIAL_PROCEDURES), { uniqueItems: true })),
+  theme: Type.Optional(Text(50)),
+  category: Type.Optional(Text(50)),
+}
+
+export const MaterialInput = Type.Object({
+  name: Name(200),
+  form: Type.Enum(MATERIAL_FORMS),
+  copies: Type.Optional(Type.Integer({ minimum: 0, maximum: 99 })),
+  required: Type.Optional(Type.Boolean()),
+  note: Type.Optional(Text(500)),
+  sampleFileId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+}, { additionalProperties: false })
+
+const Materials = Type.Array(MaterialInput, { maxItems: 100 })
+const CenterIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { uniqueItems: true, maxItems: 1000 })
+
+export const CreateItemBody = Type.Object({
+  code: Type.String({ pattern: ITEM_CODE_PATTERN }),
+  departmentId: Type.Integer({ minimum: 1, maximum: 2147483647 }),
+  ...versionFieldProps,
+  materials: Type.Optional(Materials),
+  offeredCenterIds: Type.Optional(CenterIds),
+}, { additionalProperties: false })
+
+/** The whole draft; `materials` left out keeps the materials it has (or copies the published ones). */
+export const DraftBody = Type.Object({ ...versionFieldProps, materials: Type.Optional(Materials) }, { additionalProperties: false })
+
+export const OfferingsBody = Type.Object({ centerIds: CenterIds }, { additionalProperties: false })
+
+export type VersionFieldsInput = Static<typeof DraftBody>
+export type MaterialInputT = Static<typeof MaterialInput>
+
+// ---- responses
+
+export const MaterialOut = Type.Object({
+  id: Type.Integer(), name: Type.String(), form: Type.Enum(MATERIAL_FORMS), copies: Type.Integer(),
+  required: Type.Boolean(), note: Type.String(), sampleFileId: Nullable(Type.Integer()),
+})
+
+export const VersionOut = Type.Object({
+  id: Type.Integer(), version: Type.Integer(), status: Type.Enum(ITEM_VERSION_STATUSES),
+  name: Type.String(), namePinyin: Type.String(), nameInitials: Type.String(), basicCode: Type.String(),
+  itemType: Type.String(), implementingBody: Type.String(), legalBasis: Type.String(),
+  targets: Type.Array(Type.String()), handlingKind: Type.Enum(HANDLING_KINDS), legalDays: Type.Integer(),
+  promisedDays: Type.Integer(), acceptLevel: Type.Enum(CENTER_LEVELS), decideLevel: Type.Enum(CENTER_LEVELS),
+  conditions: Type.String(), procedure: Type.Array(Type.String()), stepLimits: Type.Array(StepLimit), fees: Fees,
+  result: Type.String(), visits: Type.Integer(), consultPhone: Type.String(), complaintPhone: Type.String(),
+  specialProcedures: Type.Array(Type.String()), theme: Type.String(), category: Type.String(),
+  createdAt: DateTime, publishedAt: NullableDateTime, supersededAt: NullableDateTime,
+  materials: Type.Array(MaterialOut),
+})
+
+export const VersionSummary = Type.Object({
+  id: Type.Integer(), version: Type.Integer(), status: Type.Enum(ITEM_VERSION_STATUSES), name: Type.String(),
+  createdAt: DateTime, createdBy: Nullable(Type.Integer()), publishedAt: NullableDateTime,
+  publishedBy: Nullable(Type.Integer()), supersededAt: NullableDateTime,
+})
+
+export const OfferingOut = Type.Object({
+  centerId: Type.Integer(), name: Type.String(), level: Type.Enum(CENTER_LEVELS),
+  kind: Type.Union([Type.Literal('direct'), Type.Literal('forward')]),
+})
+
+export const ItemDetail = Type.Object({
+  id: Type.Integer(), code: Type.String(), status: Type.Enum(RECORD_STATUSES),
+  departmentId: Type.Integer(), departmentName: Type.String(), departmentCenterId: Type.Integer(),
+  createdAt: DateTime, editable: Type.Boolean(),
+  versions: Type.Array(VersionSummary),
+  published: Nullable(VersionOut),
+  draft: Nullable(VersionOut),
+  offerings: Type.Array(OfferingOut),
+})
+
+export const ItemListQuery = Type.Object({
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  departmentId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  centerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('retired'), Type.Literal('draft'), Type.Literal('published')])),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+}, { additionalProperties: false })
+
+export const ItemListRow = Type.Object({
+  id: Type.Integer(), code: Type.String(), name: Type.String(), status: Type.Enum(RECORD_STATUSES),
+  departmentId: Type.Integer(), departmentName: Type.String(), itemType: Type.String(),
+  handlingKind: Type.Enum(HANDLING_KINDS), acceptLevel: Type.Enum(CENTER_LEVELS), decideLevel: Type.Enum(CENTER_LEVELS),
+  publishedVersion: Nullable(Type.Integer()), draftVersion: Nullable(Type.Integer()), publishedAt: NullableDateTime,
+})
+
+export const ItemListResponse = Type.Object({ items: Type.Array(ItemListRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() })

@@ -1,0 +1,95 @@
+// SQL of the public guide: only published versions of active items, never drafts.
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.js'
+import type { CenterLevel, MaterialForm } from '../../domain/vocabulary.js'
+import { isCodeLike, itemMatches, termRank, versionMatches } from '../catalog/search.js'
+
+export interface SearchFilter { terms: string[]; centerId?: number; departmentId?: number; theme?: string; limit: number; offset: number }
+
+function published(db: Db) {
+  return db.selectFrom('item_versions as v')
+    .innerJoin('service_items as i', 'i.id', 'v.item_id')
+    .innerJoin('departments as d', 'd.id', 'i.department_id')
+    .where('v.status', '=', 'published').where('i.status', '=', 'active')
+}
+
+const summaryColumns = [
+  'i.id', 'i.code', 'v.name', 'v.item_type as itemType', 'i.department_id as departmentId', 'd.name as departmentName',
+  'v.handling_kind as handlingKind', 'v.legal_days as legalDays', 'v.promised_days as promisedDays',
+  'v.accept_level as acceptLevel', 'v.decide_level as decideLevel', 'v.theme', 'v.category', 'v.visits',
+] as const
+
+/** The matching published versions, each with its rank for the first term: no department join, no wide rows. */
+function hits(db: Db, f: Omit<SearchFilter, 'limit' | 'offset'>) {
+  let q = db.selectFrom('item_versions as v').innerJoin('service_items as i', 'i.id', 'v.item_id')
+    .where('v.status', '=', 'published').where('i.status', '=', 'active')
+  for (const t of f.terms) q = q.where(isCodeLike(t) ? itemMatches(t, 'i.id', ['published']) : versionMatches(t, 'v'))
+  if (f.departmentId) q = q.where('i.department_id', '=', f.departmentId)
+  if (f.theme) q = q.where('v.theme', '=', f.theme)
+  if (f.centerId) q = q.where(sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${f.centerId})`)
+  const rank = f.terms.length ? termRank(f.terms[0], 'v', 'i') : sql<number>`0`
+  return q.select(['v.id as versionId', 'i.code', rank.as('rank')])
+}
+
+/** One statement: the matches are computed once, counted, and only the page is joined for its columns. */
+export async function searchPublished(db: Db, f: SearchFilter) {
+  const rows = await db.with('hits', () => hits(db, f))
+    .selectFrom((eb) => eb.selectFrom('hits').select(sql<number>`count(*)::int`.as('total')).as('c'))
+    .leftJoinLateral((eb) => eb
+      .selectFrom(eb.selectFrom('hits').selectAll().orderBy('rank').orderBy('code').limit(f.limit).offset(f.offset).as('h'))
+      .innerJoin('item_versions as v', 'v.id', 'h.versionId')
+      .innerJoin('service_items as i', 'i.id', 'v.item_id')
+      .innerJoin('departments as d', 'd.id', 'i.department_id')
+      .select([...summaryColumns, 'h.rank'])
+      .as('p'), (join) => join.onTrue())
+    .selectAll('p').select('c.total')
+    .orderBy('p.rank').orderBy('p.code')
+    .execute()
+  const total = rows[0]?.total ?? 0
+  type Summary = { [K in keyof Omit<(typeof rows)[number], 'rank' | 'total'>]: NonNullable<(typeof rows)[number][K]> }
+  return { rows: rows.flatMap(({ rank: _r, total: _t, ...r }) => (r.id === null ? [] : [r as Summary])), total }
+}
+
+export interface GuideMaterial { id: number; name: string; form: MaterialForm; copies: number; required: boolean; note: string; sampleFileId: number | null }
+export interface GuideCenter {
+  id: number; name: string; level: CenterLevel; address: string; phone: string; hours: string
+  windows: { id: number; number: string; name: string }[]
+}
+
+const materialsJson = sql<GuideMaterial[]>`(select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'form', m.form,
+  'copies', m.copies, 'required', m.required, 'note', m.note, 'sampleFileId', m.sample_file_id) order by m.position), '[]'::json)
+  from item_materials m where m.version_id = v.id)`
+
+/** Active centers offering the item, each with its open or paused windows that serve it (named for it, or serving its department). */
+const centersJson = sql<GuideCenter[]>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'level', c.level,
+  'address', c.address, 'phone', c.phone, 'hours', c.hours, 'windows', (
+    select coalesce(json_agg(json_build_object('id', w.id, 'number', w.number, 'name', w.name) order by length(w.number), w.number), '[]'::json)
+    from windows w where w.center_id = c.id and w.status in ('open', 'paused')
+      and (exists (select 1 from window_items wi where wi.window_id = w.id and wi.item_id = i.id)
+        or exists (select 1 from window_departments wd where wd.window_id = w.id and wd.department_id = i.department_id))
+  )) order by c.path), '[]'::json)
+  from item_offerings o join centers c on c.id = o.center_id where o.item_id = i.id and c.status = 'active')`
+
+/** The whole public guide of an item in one round trip. */
+export function findPublished(db: Db, itemId: number) {
+  return published(db).select([
+    ...summaryColumns, 'v.version', 'v.published_at as publishedAt', 'v.basic_code as basicCode',
+    'v.conditions', 'v.legal_basis as legalBasis', 'v.implementing_body as implementingBody', 'v.targets', 'v.procedure',
+    'v.step_limits as stepLimits', 'v.fees', 'v.result', 'v.consult_phone as consultPhone', 'v.complaint_phone as complaintPhone',
+    'v.special_procedures as specialProcedures', materialsJson.as('materials'), centersJson.as('centers'),
+  ]).where('i.id', '=', itemId).executeTakeFirst()
+}
+
+export function departmentCounts(db: Db, centerId: number | undefined) {
+  let q = published(db)
+    .select(['d.id', 'd.code', 'd.name', 'd.short_name as shortName', 'd.level', 'd.center_id as centerId', sql<number>`count(*)::int`.as('items')])
+    .where('d.status', '=', 'active')
+  if (centerId) q = q.where(sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${centerId})`)
+  return q.groupBy('d.id').orderBy('d.center_id').orderBy('d.code').execute()
+}
+
+export function themeCounts(db: Db, centerId: number | undefined) {
+  let q = published(db).select(['v.theme', sql<number>`count(*)::int`.as('count')]).where('v.theme', '<>', '')
+  if (centerId) q = q.where(sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${centerId})`)
+  return q.groupBy('v.theme').orderBy(sql`count(*)`, 'desc').orderBy('v.theme').execute()
+}

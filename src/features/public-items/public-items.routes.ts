@@ -1,0 +1,33 @@
+// Contract: Public (no login). GET /api/public/items, /api/public/items/:id, /api/public/departments, /api/public/themes.
+import { Type } from 'typebox'
+import type { App, AppContext } from '../../server/app.js'
+import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import { PublicDepartment, PublicItemDetail, PublicItemList, PublicItemsQuery, ThemeCount } from './public-items.schemas.js'
+import * as service from './public-items.service.js'
+
+const tags = ['public']
+const CenterQuery = Type.Object({ centerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false })
+
+export function publicItemsRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/public/items', {
+    schema: {
+      tags, summary: '办事指南搜索 search published items (name, code, pinyin initials)', querystring: PublicItemsQuery,
+      response: { 200: PublicItemList, 400: ErrorResponse },
+    },
+  }, async (req) => service.search(ctx.db, req.query))
+
+  app.get('/api/public/items/:id', {
+    schema: {
+      tags, summary: '办事指南 the public guide of a published item', params: IdParams,
+      response: { 200: PublicItemDetail, 400: ErrorResponse, 404: ErrorResponse },
+    },
+  }, async (req) => service.getPublished(ctx.db, req.params.id))
+
+  app.get('/api/public/departments', {
+    schema: { tags, summary: '部门 departments with published item counts', querystring: CenterQuery, response: { 200: Type.Array(PublicDepartment), 400: ErrorResponse } },
+  }, async (req) => service.departments(ctx.db, req.query.centerId))
+
+  app.get('/api/public/themes', {
+    schema: { tags, summary: '主题 themes with published item counts', querystring: CenterQuery, response: { 200: Type.Array(ThemeCount), 400: ErrorResponse } },
+  }, async (req) => service.themes(ctx.db, req.query.centerId))
+}
