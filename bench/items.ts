@@ -16,6 +16,7 @@ import { childPath } from '../src/domain/jurisdiction.js'
 import { pinyinFull, pinyinInitials } from '../src/domain/pinyin.js'
 import { HANDLING_KINDS, ITEM_TYPES } from '../src/domain/vocabulary.js'
 import { buildApp } from '../src/server/app.js'
+import { createBus } from '../src/server/bus.js'
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16)
@@ -97,24 +98,35 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN
 }
 
-/** The load generator runs in a worker thread, so that its event loop does not compete with the server's. */
+/** The load generator runs in a worker thread, so that its event loop does not compete with the server's; node:http
+ * with keep-alive (undici's fetch cost the clients more CPU than the server's own work on this 2-core machine). */
 const LOAD_WORKER = `
 const { parentPort, workerData: w } = require('node:worker_threads')
 const { performance } = require('node:perf_hooks')
+const http = require('node:http')
+const agent = new http.Agent({ keepAlive: true, maxSockets: w.clients })
+const base = new URL(w.base)
 const times = []; let errors = 0; let next = 0
 const end = performance.now() + w.seconds * 1000
+function get(path) {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: base.hostname, port: base.port, path, agent }, (res) => {
+      res.on('data', () => {}); res.on('end', () => resolve(res.statusCode)); res.on('error', reject)
+    })
+    req.on('error', reject)
+  })
+}
 async function client() {
   while (performance.now() < end) {
     const path = w.random ? w.paths[Math.floor(Math.random() * w.paths.length)] : w.paths[next++ % w.paths.length]
     const t0 = performance.now()
-    const res = await fetch(w.base + path)
-    await res.arrayBuffer()
+    const status = await get(path).catch(() => 0)
     times.push(performance.now() - t0)
-    if (res.status !== 200) errors += 1
+    if (status !== 200) errors += 1
   }
 }
 const t0 = performance.now()
-Promise.all(Array.from({ length: w.clients }, client)).then(() => parentPort.postMessage({ times, errors, elapsed: (performance.now() - t0) / 1000 }))
+Promise.all(Array.from({ length: w.clients }, client)).then(() => { agent.destroy(); parentPort.postMessage({ times, errors, elapsed: (performance.now() - t0) / 1000 }) })
 `
 
 function run(base: string, paths: string[], random: boolean, seconds: number): Promise<Stats> {
@@ -164,7 +176,8 @@ async function main() {
     const data = await seed(db)
     await pool.query('analyze')
     const seedSeconds = (performance.now() - t0) / 1000
-    const app = await buildApp({ db, config: { ...loadConfig({}), webDist: '/nonexistent' }, logger: false })
+    const bus = createBus(url, pool, { warn: () => {} }) // as in production: LISTEN/NOTIFY keeps the caches fresh
+    const app = await buildApp({ db, bus, config: { ...loadConfig({}), webDist: '/nonexistent' }, logger: false })
     await app.listen({ port: 0, host: '127.0.0.1' })
     const { port } = app.server.address() as { port: number }
     const base = `http://127.0.0.1:${port}`
@@ -185,6 +198,7 @@ async function main() {
     const search = await run(base, queries, false, SECONDS)
     const point = await run(base, points, true, SECONDS)
     await app.close()
+    await bus.close()
 
     const version = (await pool.query('show server_version')).rows[0].server_version as string
     const f = (n: number) => n.toFixed(1)
@@ -207,14 +221,12 @@ async function main() {
       '',
       `Search p95 / point-lookup p95 = **${ratio.toFixed(2)}**. Target search p95 < ${TARGET_P95_MS} ms: **${verdict}**.`,
       '',
-      'The load generator runs in a worker thread of the same process (one event loop for the server, one for the clients); ' +
-      'the machine is shared, so compare the ratio. Indexes (migration 0004): Chinese names through a GIN index of their characters ' +
-      'and character pairs (`name_grams`; pg_trgm ignores CJK characters under the C locale of the embedded server), pinyin initials, ' +
-      'codes and basic codes through pg_trgm, full-pinyin prefixes through a `text_pattern_ops` index. A term of letters or Chinese ' +
-      'is one bitmap scan of the published versions; a term with a digit is also looked up among 实施编码 (a union). Matches are ' +
-      'counted and ranked once and only the page is joined for its columns; the guide of one item is one SQL statement.',
-      '',
-      'Search work grows with the number of matches, since each match is counted (the exact `total`) and ranked: in this data set `许可` matches 3,170 items and `11420199MB00007` 500, while a term with about 10 matches costs about as much as the point lookup. If the target matters on this hardware, the next step is a result cache for the public search, cleared on every catalog write (and through LISTEN/NOTIFY in other processes, like the session cache).',
+      'The load generator runs in a worker thread of the same process (node:http with keep-alive, one event loop for the server, ' +
+      'one for the clients); the machine is shared, so compare the ratio. The search is answered from memory: the published catalog ' +
+      '(summary fields, codes, pinyin and offering centers) is loaded once per catalog generation, a counter that triggers bump in the ' +
+      'same transaction as any write to items, versions, offerings or departments (migration 0006), so a search is a scan of the entries in ' +
+      'memory; the process hears of each new number through LISTEN/NOTIFY at commit and re-reads it at least every 5 s. The SQL search it replaced (GIN indexes of name grams, pg_trgm, ' +
+      'ranked and counted per request, still used by the staff item list) measured 183 req/s and p95 131 ms in the same setup.',
       '',
     ].join('\n')
     console.log('\n' + md)

@@ -5,12 +5,14 @@ import * as m0001 from './migrations/0001_skeleton.js'
 import * as m0002 from './migrations/0002_network_catalog.js'
 import * as m0004 from './migrations/0004_catalog.js'
 import * as m0005 from './migrations/0005_calendar.js'
+import * as m0006 from './migrations/0006_catalog_generation.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
   '0002_network_catalog': m0002,
   '0004_catalog': m0004,
   '0005_calendar': m0005,
+  '0006_catalog_generation': m0006,
 }
 
 function migrator(db: Db): Migrator {

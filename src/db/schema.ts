@@ -197,7 +197,10 @@ export interface CalendarYearsTable {
   updated_at: Timestamp
 }
 
+export interface CatalogGenerationTable { id: number; generation: number }
+
 export interface Database {
+  catalog_generation: CatalogGenerationTable
   centers: CentersTable
   users: UsersTable
   sessions: SessionsTable

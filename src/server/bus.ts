@@ -4,6 +4,9 @@ import pg from 'pg'
 
 export type Handler = (payload: unknown) => void
 
+/** Delivered to every handler each time the listener (re)connects: notifications may have been missed. */
+export const RECONNECTED = Object.freeze({ kind: 'reconnected' as const })
+
 export interface Bus {
   publish(channel: string, payload: unknown): Promise<void>
   subscribe(channel: string, handler: Handler): void
@@ -34,6 +37,8 @@ export function createBus(url: string, pool: pg.Pool, log: { warn(o: object, m: 
     await c.connect()
     for (const ch of handlers.keys()) await c.query(`listen "${ch}"`)
     client = c
+    // Whatever was sent while nobody listened is lost: tell every subscriber to forget what it cached.
+    for (const set of handlers.values()) for (const h of set) h(RECONNECTED)
   }
 
   function ensure(): Promise<void> {

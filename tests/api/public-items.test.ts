@@ -124,10 +124,10 @@ describe('GET /api/public/departments and /api/public/themes', () => {
   it('counts published items per department, optionally at one center', async () => {
     const res = await get('/api/public/departments')
     expect(res.statusCode).toBe(200)
-    const list = res.json() as { code: string; items: number }[]
+    const list = res.json().departments as { code: string; items: number }[]
     expect(list.find((d) => d.code === 'D-MZ')).toMatchObject({ name: '区民政局', items: 11 })
     expect(list.reduce((s, d) => s + d.items, 0)).toBe(181)
-    const atT01 = (await get(`/api/public/departments?centerId=${center.T01}`)).json() as { items: number }[]
+    const atT01 = (await get(`/api/public/departments?centerId=${center.T01}`)).json().departments as { items: number }[]
     const offered = await t.db.selectFrom('item_offerings').select('item_id').where('center_id', '=', center.T01).execute()
     expect(atT01.reduce((s, d) => s + d.items, 0)).toBe(offered.length)
   })
@@ -135,8 +135,25 @@ describe('GET /api/public/departments and /api/public/themes', () => {
   it('counts published items per theme', async () => {
     const res = await get('/api/public/themes')
     expect(res.statusCode).toBe(200)
-    const themes = res.json() as { theme: string; count: number }[]
+    const themes = res.json().themes as { theme: string; count: number }[]
     expect(themes.find((x) => x.theme === '社会保障')?.count).toBeGreaterThan(0)
     expect(themes.reduce((s, x) => s + x.count, 0)).toBe(181)
+  })
+})
+
+describe('the search follows every catalog write at once', () => {
+  it('sees a department renamed through the network API and an offering removed in plain SQL', async () => {
+    const before = await search(`q=${encodeURIComponent('最低生活保障审批')}`)
+    expect(before.items[0]).toMatchObject({ id: dibao.id })
+    const admin = await t.login('admin')
+    const dept = (await t.db.selectFrom('service_items').select('department_id').where('id', '=', dibao.id).executeTakeFirstOrThrow()).department_id
+    expect((await admin.patch(`/api/departments/${dept}`, { name: '区民政局（更名）' })).statusCode).toBe(200)
+    const renamed = await search(`q=${encodeURIComponent('最低生活保障审批')}`)
+    expect((renamed.items[0] as unknown as { departmentName: string }).departmentName).toBe('区民政局（更名）')
+
+    const atT01 = (await search(`centerId=${center.T01}&q=${encodeURIComponent('最低生活保障')}`)).total
+    expect(atT01).toBeGreaterThan(0)
+    await t.db.deleteFrom('item_offerings').where('item_id', '=', dibao.id).where('center_id', '=', center.T01).execute()
+    expect((await search(`centerId=${center.T01}&q=${encodeURIComponent('最低生活保障')}`)).total).toBe(atT01 - 1)
   })
 })

@@ -18,7 +18,7 @@ function escapeLike(s: string): string {
 }
 
 /** Letters only: read as pinyin. Codes (实施编码 = credit code + item digits, 基本编码 all digits) always have a digit. */
-const isPinyin = (t: string) => /^[a-z]+$/.test(t)
+export const isPinyin = (t: string) => /^[a-z]+$/.test(t)
 /** ASCII with a digit or a sign (e.g. 11420199mb, x-12): also looked up among codes. */
 export const isCodeLike = (t: string) => /^[\x21-\x7e]+$/.test(t) && !isPinyin(t)
 
@@ -35,11 +35,6 @@ function versionConditions(term: string, v: string): RawBuilder<boolean>[] {
   return conds
 }
 
-/** True when `term` matches the version `v` itself (no code lookup): one bitmap scan over the version indexes. */
-export function versionMatches(term: string, v: string): RawBuilder<boolean> {
-  return sql<boolean>`(${sql.join(versionConditions(term, v), sql` or `)})`
-}
-
 /**
  * True when `term` matches the item whose id is `itemId` (a column reference such as 'i.id') through one of
  * its versions in `statuses`, or through its 实施编码: a union of indexed lookups.
@@ -49,12 +44,4 @@ export function itemMatches(term: string, itemId: string, statuses: readonly Ite
   const branches = versionConditions(term, '').map((c) => sql`select item_id from item_versions where ${inStatus} and ${c}`)
   if (isCodeLike(term)) branches.push(sql`select id from service_items where code ilike ${'%' + escapeLike(term) + '%'}`)
   return sql<boolean>`${sql.ref(itemId)} in (${sql.join(branches, sql` union `)})`
-}
-
-/** 0 exact code or name, 1 prefix of code, name or initials, 2 anything else: best matches first. */
-export function termRank(term: string, v: string, i: string): RawBuilder<number> {
-  const prefix = escapeLike(term) + '%'
-  const code = sql.ref(i + '.code'); const name = sql.ref(v + '.name'); const initials = sql.ref(v + '.name_initials')
-  return sql<number>`case when lower(${code}) = ${term} or lower(${name}) = ${term} then 0
-    when ${code} ilike ${prefix} or ${name} ilike ${prefix} or ${initials} like ${prefix} then 1 else 2 end`
 }

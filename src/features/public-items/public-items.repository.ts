@@ -2,9 +2,6 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { CenterLevel, MaterialForm } from '../../domain/vocabulary.js'
-import { isCodeLike, itemMatches, termRank, versionMatches } from '../catalog/search.js'
-
-export interface SearchFilter { terms: string[]; centerId?: number; departmentId?: number; theme?: string; limit: number; offset: number }
 
 function published(db: Db) {
   return db.selectFrom('item_versions as v')
@@ -18,37 +15,6 @@ const summaryColumns = [
   'v.handling_kind as handlingKind', 'v.legal_days as legalDays', 'v.promised_days as promisedDays',
   'v.accept_level as acceptLevel', 'v.decide_level as decideLevel', 'v.theme', 'v.category', 'v.visits',
 ] as const
-
-/** The matching published versions, each with its rank for the first term: no department join, no wide rows. */
-function hits(db: Db, f: Omit<SearchFilter, 'limit' | 'offset'>) {
-  let q = db.selectFrom('item_versions as v').innerJoin('service_items as i', 'i.id', 'v.item_id')
-    .where('v.status', '=', 'published').where('i.status', '=', 'active')
-  for (const t of f.terms) q = q.where(isCodeLike(t) ? itemMatches(t, 'i.id', ['published']) : versionMatches(t, 'v'))
-  if (f.departmentId) q = q.where('i.department_id', '=', f.departmentId)
-  if (f.theme) q = q.where('v.theme', '=', f.theme)
-  if (f.centerId) q = q.where(sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${f.centerId})`)
-  const rank = f.terms.length ? termRank(f.terms[0], 'v', 'i') : sql<number>`0`
-  return q.select(['v.id as versionId', 'i.code', rank.as('rank')])
-}
-
-/** One statement: the matches are computed once, counted, and only the page is joined for its columns. */
-export async function searchPublished(db: Db, f: SearchFilter) {
-  const rows = await db.with('hits', () => hits(db, f))
-    .selectFrom((eb) => eb.selectFrom('hits').select(sql<number>`count(*)::int`.as('total')).as('c'))
-    .leftJoinLateral((eb) => eb
-      .selectFrom(eb.selectFrom('hits').selectAll().orderBy('rank').orderBy('code').limit(f.limit).offset(f.offset).as('h'))
-      .innerJoin('item_versions as v', 'v.id', 'h.versionId')
-      .innerJoin('service_items as i', 'i.id', 'v.item_id')
-      .innerJoin('departments as d', 'd.id', 'i.department_id')
-      .select([...summaryColumns, 'h.rank'])
-      .as('p'), (join) => join.onTrue())
-    .selectAll('p').select('c.total')
-    .orderBy('p.rank').orderBy('p.code')
-    .execute()
-  const total = rows[0]?.total ?? 0
-  type Summary = { [K in keyof Omit<(typeof rows)[number], 'rank' | 'total'>]: NonNullable<(typeof rows)[number][K]> }
-  return { rows: rows.flatMap(({ rank: _r, total: _t, ...r }) => (r.id === null ? [] : [r as Summary])), total }
-}
 
 export interface GuideMaterial { id: number; name: string; form: MaterialForm; copies: number; required: boolean; note: string; sampleFileId: number | null }
 export interface GuideCenter {

@@ -14,7 +14,7 @@ export function publicItemsRoutes(app: App, ctx: AppContext): void {
       tags, summary: '办事指南搜索 search published items (name, code, pinyin initials)', querystring: PublicItemsQuery,
       response: { 200: PublicItemList, 400: ErrorResponse },
     },
-  }, async (req) => service.search(ctx.db, req.query))
+  }, async (req) => service.search(ctx.db, ctx.bus, req.query))
 
   app.get('/api/public/items/:id', {
     schema: {
@@ -24,10 +24,10 @@ export function publicItemsRoutes(app: App, ctx: AppContext): void {
   }, async (req) => service.getPublished(ctx.db, req.params.id))
 
   app.get('/api/public/departments', {
-    schema: { tags, summary: '部门 departments with published item counts', querystring: CenterQuery, response: { 200: Type.Array(PublicDepartment), 400: ErrorResponse } },
-  }, async (req) => service.departments(ctx.db, req.query.centerId))
+    schema: { tags, summary: '部门 departments with published item counts', querystring: CenterQuery, response: { 200: Type.Object({ departments: Type.Array(PublicDepartment) }), 400: ErrorResponse } },
+  }, async (req) => ({ departments: await service.departments(ctx.db, req.query.centerId) }))
 
   app.get('/api/public/themes', {
-    schema: { tags, summary: '主题 themes with published item counts', querystring: CenterQuery, response: { 200: Type.Array(ThemeCount), 400: ErrorResponse } },
-  }, async (req) => service.themes(ctx.db, req.query.centerId))
+    schema: { tags, summary: '主题 themes with published item counts', querystring: CenterQuery, response: { 200: Type.Object({ themes: Type.Array(ThemeCount) }), 400: ErrorResponse } },
+  }, async (req) => ({ themes: await service.themes(ctx.db, req.query.centerId) }))
 }

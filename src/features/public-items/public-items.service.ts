@@ -1,17 +1,18 @@
 // The public guide: search published items, read one with its materials and the centers (and windows) that accept it.
 import type { Db } from '../../db/database.js'
+import type { Bus } from '../../server/bus.js'
 import { errors } from '../../domain/errors.js'
 import { offeringKind } from '../../domain/item-rules.js'
 import { searchTerms } from '../catalog/search.js'
+import { guideIndex } from './guide-index.js'
 import * as repo from './public-items.repository.js'
 
-export async function search(db: Db, q: { q?: string; centerId?: number; departmentId?: number; theme?: string; page?: number; pageSize?: number }) {
+export async function search(db: Db, bus: Bus | undefined, q: { q?: string; centerId?: number; departmentId?: number; theme?: string; page?: number; pageSize?: number }) {
   const pageSize = q.pageSize ?? 20
-  const { rows, total } = await repo.searchPublished(db, {
+  return guideIndex(db, bus).search({
     terms: searchTerms(q.q), centerId: q.centerId, departmentId: q.departmentId, theme: q.theme?.replace(/\u0000/g, '').trim() || undefined,
     limit: pageSize, offset: ((q.page ?? 1) - 1) * pageSize,
   })
-  return { items: rows, total: Number(total) }
 }
 
 export async function getPublished(db: Db, itemId: number) {

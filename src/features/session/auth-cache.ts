@@ -7,7 +7,7 @@ import type { Bus } from '../../server/bus.js'
 export interface CachedAuth { actor: Actor & { centerName: string }; csrfToken: string | null; expiresAt: number }
 
 const CHANNEL = 'yizhan_auth'
-type Message = { kind: 'key'; key: string } | { kind: 'user'; userId: number }
+type Message = { kind: 'key'; key: string } | { kind: 'user'; userId: number } | { kind: 'reconnected' }
 
 export class AuthCache {
   private entries = new Map<string, { value: CachedAuth; until: number }>()
@@ -30,6 +30,7 @@ export class AuthCache {
   }
 
   private apply(m: Message): void {
+    if (m?.kind === 'reconnected') this.entries.clear()
     if (m?.kind === 'key') this.entries.delete(m.key)
     if (m?.kind === 'user') for (const [k, e] of this.entries) if (e.value.actor.userId === m.userId) this.entries.delete(k)
   }

@@ -11,9 +11,9 @@ export interface PublicCenter {
   hours: string
 }
 
-/** GET /api/public/departments → PublicDepartment[] (items: published item count). */
+/** GET /api/public/departments → { departments: PublicDepartment[] } (items: published item count). */
 export interface PublicDepartment { id: number; code: string; name: string; shortName: string; level: CenterLevel; centerId: number; items: number }
-/** GET /api/public/themes → PublicTheme[]. */
+/** GET /api/public/themes → { themes: PublicTheme[] }. */
 export interface PublicTheme { theme: string; count: number }
 
 export interface ItemSummary {

@@ -14,8 +14,8 @@ const list = <T,>(load: () => Promise<T[]>): Promise<T[]> => load().catch(() => 
 
 export function GuideBrowse({ value, onChange }: { value: BrowseValue; onChange(v: BrowseValue): void }) {
   const centers = useLoad((s) => list(() => api.get<{ centers: PublicCenter[] }>('/api/public/centers', undefined, s).then((r) => r.centers)), [])
-  const departments = useLoad((s) => list(() => api.get<PublicDepartment[]>('/api/public/departments', undefined, s)), [])
-  const themes = useLoad((s) => list(() => api.get<PublicTheme[]>('/api/public/themes', undefined, s)), [])
+  const departments = useLoad((s) => list(() => api.get<{ departments: PublicDepartment[] }>('/api/public/departments', undefined, s).then((r) => r.departments)), [])
+  const themes = useLoad((s) => list(() => api.get<{ themes: PublicTheme[] }>('/api/public/themes', undefined, s).then((r) => r.themes)), [])
 
   const towns = (centers.data ?? []).filter((c) => c.level !== 'village')
   const centerOptions = towns.map((town) => ({
