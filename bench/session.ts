@@ -47,7 +47,7 @@ try {
   const table = ['| route | req/s | p50 ms | p99 ms | ratio to bare | non-2xx |', '| --- | --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n')
   console.log(table)
   const db = env.DATABASE_URL ? 'external PostgreSQL' : 'embedded PostgreSQL'
-  writeSection('Authenticated session lookup (issue 2)', `Target: ratio ≥ 0.3 at ${CONNECTIONS} concurrent clients (\`npm run bench:session\`, ${db}, ${new Date().toISOString().slice(0, 10)}; autocannon 8 s per row after a 2 s warm-up; load generator on the same 2-core machine).\n\n${table}\n\nThe session is resolved from the \`yz_session\` cookie through an in-process cache (30 s) in front of the sessions table; logout, token revocation and account changes evict entries in every process through LISTEN/NOTIFY. Login is bounded by argon2id (about 0.2 s of CPU per hash) on purpose.`)
+  writeSection('Authenticated session lookup (issue 2)', `Target: ratio ≥ 0.3 at ${CONNECTIONS} concurrent clients (\`npm run bench:session\`, ${db}, ${new Date().toISOString().slice(0, 10)}; autocannon 8 s per row after a 2 s warm-up; load generator on the same 2-core machine).\n\n${table}\n\nThe session is resolved from the \`yz_session\` cookie through an in-process cache (30 s) in front of the sessions table; logout, token revocation and account changes evict entries in every process through LISTEN/NOTIFY. Login is bounded by argon2id on purpose (19 MiB, 2 passes: about 30 ms of CPU per hash; the library default of 64 MiB × 3 passes × 4 lanes gave 2 logins/s here).`)
   if (session.non2xx > 0) process.exitCode = 1
 } finally {
   await stop(app.child)
