@@ -19,10 +19,10 @@ export async function isLoaded(db: Db): Promise<boolean> {
   return !!(await db.selectFrom('centers').select('id').where('code', '=', 'D01').executeTakeFirst())
 }
 
-export async function loadDemoIfEmpty(db: Db, config: Config, log: Log): Promise<void> {
+export async function loadDemoIfEmpty(db: Db, config: Config, log: Log): Promise<{ loaded: boolean; password?: string }> {
   const anyCenter = await db.selectFrom('centers').select('id').limit(1).executeTakeFirst()
-  if (anyCenter) return
-  await loadDemo(db, config, log)
+  if (anyCenter) return { loaded: false }
+  return loadDemo(db, config, log)
 }
 
 export async function loadDemo(db: Db, config: Config, log: Log): Promise<{ loaded: boolean; password?: string }> {

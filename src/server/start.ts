@@ -1,5 +1,6 @@
 // npm start: open the database, load the demo district on an empty one, serve, and shut down gracefully.
 import fs from 'node:fs'
+import path from 'node:path'
 import pino from 'pino'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase } from '../db/connect.js'
@@ -14,7 +15,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const bus = createBus(opened.url, opened.pool, log)
   const app = await buildApp({ db: opened.db, config, bus })
 
-  if (config.demo) await loadDemoIfEmpty(opened.db, config, plain)
+  const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
   let closing = false
@@ -49,4 +50,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     process.exit(1)
   }
   log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
+  // A plain line for the person at the terminal, besides the JSON log.
+  const accounts = path.join(config.dataDir, 'demo-accounts.json')
+  console.log(`\n  一站 Yizhan  http://${config.host}:${config.port}/   API: /api/docs` +
+    (demo.loaded && demo.password ? `\n  演示账号 demo accounts: admin / ${demo.password}   (全部账号 all accounts: ${accounts})` : '') + '\n')
 }
