@@ -20,11 +20,11 @@ export function EntryGauge({ rate }: { rate: number }) {
         type: 'gauge', min: 0, max: 100, startAngle: 200, endAngle: -20, radius: '95%',
         progress: { show: true, width: 14, itemStyle: { color: '#1f5fae' } },
         axisLine: { lineStyle: { width: 14 } },
-        axisTick: { show: false }, splitLine: { length: 8, lineStyle: { width: 1, color: '#999' } },
-        axisLabel: { distance: 18, color: '#888', fontSize: 11, fontFamily: FONT },
+        // no tick labels: in a card this small they run into the figure in the middle
+        axisTick: { show: false }, splitLine: { show: false }, axisLabel: { show: false },
         pointer: { show: false },
         title: { offsetCenter: [0, '40%'], fontSize: 13, color: '#666', fontFamily: FONT },
-        detail: { valueAnimation: false, offsetCenter: [0, '-5%'], fontSize: 28, fontWeight: 'bold', color: '#1f5fae', formatter: '{value}%', fontFamily: FONT },
+        detail: { valueAnimation: false, offsetCenter: [0, '0%'], fontSize: 28, fontWeight: 'bold', color: '#1f5fae', formatter: '{value}%', fontFamily: FONT },
         data: [{ value: Math.round(rate * 1000) / 10, name: t('board.rate') }],
       }],
     })
