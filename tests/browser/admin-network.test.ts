@@ -26,8 +26,13 @@ describe('中心管理', () => {
     // Create a room; a taken code is shown under 编码.
     await page.getByRole('button', { name: '新建中心' }).click()
     const drawer = page.locator('.ant-drawer')
-    await drawer.getByLabel('上级中心').click()
-    await page.locator('.ant-select-dropdown').getByText('东沟镇便民服务中心', { exact: true }).click()
+    // The parent list loads while the drawer opens: pick, and pick again if the first click came too early.
+    const chosen = drawer.locator('.ant-select-selection-item', { hasText: '东沟镇便民服务中心' })
+    for (let attempt = 0; attempt < 3 && !(await chosen.isVisible()); attempt++) {
+      await drawer.getByLabel('上级中心').click()
+      await page.locator('.ant-select-dropdown:visible').getByText('东沟镇便民服务中心', { exact: true }).click()
+      await chosen.waitFor({ timeout: 3000 }).catch(() => undefined)
+    }
     await drawer.getByLabel('名称').fill('测试新村便民服务室')
     await drawer.getByLabel('编码').fill('T01V01')
     await drawer.getByRole('button', { name: '保存' }).click()
@@ -37,7 +42,7 @@ describe('中心管理', () => {
     await drawer.waitFor({ state: 'hidden' })
 
     await page.getByRole('combobox').first().click()
-    await page.locator('.ant-select-dropdown').getByText('村便民服务室', { exact: true }).click()
+    await page.locator('.ant-select-dropdown:visible').getByText('村便民服务室', { exact: true }).click()
     const fresh = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '测试新村便民服务室' }) })
     await fresh.getByRole('cell', { name: '东沟镇便民服务中心' }).waitFor()
 

@@ -1,8 +1,8 @@
 // A create/edit form in a drawer: saves through `onSubmit`, shows server field errors under their fields.
 import { Alert, App, Button, Drawer, Form, Space } from 'antd'
-import { useState, type ReactNode } from 'react'
+import type { ReactNode } from 'react'
 import { t } from '../i18n'
-import { showFormErrors } from '../lib/forms'
+import { useFormSubmit } from '../lib/forms'
 
 interface Props<T> {
   title: string
@@ -16,23 +16,14 @@ interface Props<T> {
 
 export function FormDrawer<T extends object>({ title, open, initialValues, onClose, onSubmit, children, width = 520 }: Props<T>) {
   const [form] = Form.useForm<T>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, clearError, submit } = useFormSubmit(form)
   const { message } = App.useApp()
 
-  async function finish(values: T) {
-    setBusy(true)
-    setError(null)
-    try {
-      await onSubmit(values)
-      message.success(t('common.saved'))
-      onClose()
-    } catch (e) {
-      setError(showFormErrors(form, e))
-    } finally {
-      setBusy(false)
-    }
-  }
+  const finish = (values: T) => submit(async () => {
+    await onSubmit(values)
+    message.success(t('common.saved'))
+    onClose()
+  })
 
   return (
     <Drawer
@@ -41,7 +32,7 @@ export function FormDrawer<T extends object>({ title, open, initialValues, onClo
       onClose={onClose}
       size={Math.min(width, typeof window === 'undefined' ? width : window.innerWidth)}
       destroyOnHidden
-      afterOpenChange={(o) => { if (!o) setError(null) }}
+      afterOpenChange={(o) => { if (!o) clearError() }}
       extra={
         <Space>
           <Button onClick={onClose}>{t('common.cancel')}</Button>

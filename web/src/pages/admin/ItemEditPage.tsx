@@ -1,12 +1,11 @@
 // `/app/items/new` and `/app/items/:id/edit`: the draft form. Saving a published item creates its next draft version.
 import { Alert, App, Button, Form, Space } from 'antd'
-import { useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { PageLoading } from '../../components/PageLoading'
 import { t } from '../../i18n'
-import { showFormErrors } from '../../lib/forms'
+import { useFormSubmit } from '../../lib/forms'
 import type { ItemDetail } from '../../lib/types'
 import { useLoad } from '../../lib/useLoad'
 import { ItemFormFields, ItemMoreFields } from './ItemFormFields'
@@ -19,8 +18,7 @@ export default function ItemEditPage() {
   const navigate = useNavigate()
   const { message } = App.useApp()
   const [form] = Form.useForm<ItemFormValues>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, submit } = useFormSubmit(form)
   const item = useLoad((s) => (id ? api.get<ItemDetail>(`/api/items/${id}`, undefined, s) : Promise.resolve(null)), [id])
 
   if (item.loading && !item.data) return <PageLoading />
@@ -29,25 +27,17 @@ export default function ItemEditPage() {
   const base = detail ? detail.draft ?? detail.published : null
   const initial = base ? valuesFromVersion(base) : EMPTY_ITEM
 
-  async function save(values: ItemFormValues) {
-    setBusy(true)
-    setError(null)
-    try {
-      if (isNew) {
-        const created = await api.post<ItemDetail>('/api/items', createBody(values))
-        message.success(t('items.createdDraft'))
-        navigate(`/app/items/${created.id}`)
-      } else {
-        const v = await api.put<{ version: number }>(`/api/items/${id}/draft`, draftBody(values, base?.stepLimits))
-        message.success(t('items.draftSaved', { version: v.version }))
-        navigate(`/app/items/${id}`)
-      }
-    } catch (e) {
-      setError(showFormErrors(form, e))
-    } finally {
-      setBusy(false)
+  const save = (values: ItemFormValues) => submit(async () => {
+    if (isNew) {
+      const created = await api.post<ItemDetail>('/api/items', createBody(values))
+      message.success(t('items.createdDraft'))
+      navigate(`/app/items/${created.id}`)
+    } else {
+      const v = await api.put<{ version: number }>(`/api/items/${id}/draft`, draftBody(values, base?.stepLimits))
+      message.success(t('items.draftSaved', { version: v.version }))
+      navigate(`/app/items/${id}`)
     }
-  }
+  })
 
   const title = isNew ? t('items.create') : detail?.draft ? t('items.editDraftOf', { name: base?.name ?? '', version: detail.draft.version })
     : t('items.newDraftOf', { name: base?.name ?? '' })

@@ -1,31 +1,21 @@
 // Reset a staff member's password (POST /api/staff/:id/password).
 import { Alert, App, Form, Input, Modal } from 'antd'
-import { useState } from 'react'
 import { api } from '../../api'
 import { t } from '../../i18n'
-import { showFormErrors } from '../../lib/forms'
+import { useFormSubmit } from '../../lib/forms'
 import type { Staff } from '../../lib/network'
 
 export function PasswordDialog({ staff, onClose }: { staff: Staff | null; onClose(): void }) {
   const [form] = Form.useForm<{ password: string }>()
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const { busy, error, submit } = useFormSubmit(form)
   const { message } = App.useApp()
 
-  async function finish(v: { password: string }) {
+  const finish = (v: { password: string }) => submit(async () => {
     if (!staff) return
-    setBusy(true)
-    setError(null)
-    try {
-      await api.post(`/api/staff/${staff.id}/password`, { password: v.password })
-      message.success(t('staff.passwordReset'))
-      onClose()
-    } catch (e) {
-      setError(showFormErrors(form, e))
-    } finally {
-      setBusy(false)
-    }
-  }
+    await api.post(`/api/staff/${staff.id}/password`, { password: v.password })
+    message.success(t('staff.passwordReset'))
+    onClose()
+  })
 
   return (
     <Modal open={!!staff} title={t('staff.resetPasswordOf', { name: staff?.name ?? '' })} onCancel={onClose}
