@@ -16,10 +16,16 @@ function newest(p) {
 }
 
 const sources = Math.max(newest(path.join(root, 'web', 'src')), newest(path.join(root, 'web', 'index.html')), newest(path.join(root, 'web', 'vite.config.ts')))
-if (sources > 0 && process.env.YIZHAN_SKIP_WEB_BUILD !== '1' && (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources)) {
-  console.log('构建网页 building the web pages (vite)…')
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
-  if (r.status !== 0) { console.error('网页构建失败 web build failed'); process.exit(1) }
+const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js')
+const stale = sources > 0 && (!fs.existsSync(dist) || fs.statSync(dist).mtimeMs < sources)
+if (stale && process.env.YIZHAN_SKIP_WEB_BUILD !== '1') {
+  if (!fs.existsSync(vite)) {
+    console.warn('未安装 vite (npm install --omit=dev?)：网页未构建，只提供 API. Run `npm run build:web` where dev dependencies are installed.')
+  } else {
+    console.log('构建网页 building the web pages (vite)…')
+    const r = spawnSync(process.execPath, [vite, 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
+    if (r.status !== 0) { console.error('网页构建失败 web build failed'); process.exit(1) }
+  }
 }
 
 register()

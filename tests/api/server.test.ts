@@ -1,3 +1,4 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 
@@ -22,6 +23,13 @@ describe('running', () => {
     const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' })
     expect(docs.statusCode).toBe(200)
     expect(docs.body).toContain('swagger')
+  })
+
+  it('the OpenAPI document is valid OpenAPI 3', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json()
+    const result = await new Validator().validate(doc)
+    expect(result.errors ?? []).toEqual([])
+    expect(result.valid).toBe(true)
   })
 
   it('sends security headers', async () => {
