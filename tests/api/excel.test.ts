@@ -167,6 +167,11 @@ describe('POST /api/items/import', () => {
       `事项!${newRow.number}:事项名称`, `事项!${newRow.number}:部门编码`, '材料!2:材料形式', '材料!3:实施编码',
     ]))
     for (const d of err.details) expect(d).toEqual({ sheet: expect.any(String), row: expect.any(Number), column: expect.any(String), message: expect.any(String) })
+    // only the material whose code is really absent is "not on the item sheet", not those of the broken item rows
+    const unknown = (err.details as { sheet: string; row: number; message: string }[]).filter((d) => d.sheet === '材料' && d.message.includes('不在'))
+    const codeOf = (row: number) => mats.getRow(row).getCell(col(mats, '实施编码')).value
+    expect(unknown.length).toBeGreaterThan(1)
+    expect(new Set(unknown.map((d) => codeOf(d.row)))).toEqual(new Set(['NOT-IN-FILE', code7])) // code7 was overwritten on its row
     expect(await counts()).toEqual(before)
 
     // fix the file-level problems: the database checks (department, center level) answer the same way

@@ -44,6 +44,8 @@ export function parseCatalog(wb: ExcelJS.Workbook): { items: ParsedItem[]; probl
 
   const items: ParsedItem[] = []
   const firstRow = new Map<string, number>()
+  // Codes written on the item sheet, valid rows or not: a material of a broken row is not also "unknown".
+  const listed = new Set(itemRows.map((r) => r.get('code')).filter(Boolean))
   for (const r of itemRows) {
     const cells = new CellReader(r, ITEM_COLUMNS, (column, message) => problems.push({ sheet: ITEM_SHEET, row: r.row, column, message }))
     const item = parseItemRow(r.row, cells)
@@ -60,7 +62,7 @@ export function parseCatalog(wb: ExcelJS.Workbook): { items: ParsedItem[]; probl
     const code = r.get('code')
     if (!code) continue
     const item = byCode.get(code)
-    if (!item) { if (!firstRow.has(code)) cells.fail('code', `实施编码 ${code} 不在「${ITEM_SHEET}」表中`); continue }
+    if (!item) { if (!listed.has(code)) cells.fail('code', `实施编码 ${code} 不在「${ITEM_SHEET}」表中`); continue }
     if (m) (item.materials ??= []).push({ ...m, row: r.row })
   }
   return { items, problems }
