@@ -25,7 +25,11 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     log.info(`收到 ${signal}，正在停止 (finishing in-flight requests)`)
     const force = setTimeout(() => { log.error('shutdown took too long; exiting'); process.exit(1) }, 30_000)
     try {
-      await app.close()          // stops accepting, waits for in-flight requests
+      // Stop accepting and wait for in-flight requests. A keep-alive connection whose request finishes after
+      // this point would hold close() open (Node closes only the connections idle at the moment of close).
+      const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
+      await app.close()
+      clearInterval(sweep)
       await bus.close()
       await opened.close()       // pool, then the embedded server
       clearTimeout(force)
