@@ -3,13 +3,12 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startYizhan, stop } from '../../bench/lib.js'
 import { leftoverServer } from '../../src/db/embedded.js'
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-crash-'))
-const env = { DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: 'crash-Pass-1', YIZHAN_SKIP_WEB_BUILD: '1' }
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+let dataDir = ''
+const env = () => ({ DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: 'crash-Pass-1', YIZHAN_SKIP_WEB_BUILD: '1' })
 
 async function loginAndMakeToken(port: number) {
   const base = `http://127.0.0.1:${port}`
@@ -23,14 +22,17 @@ async function loginAndMakeToken(port: number) {
 }
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('npm start with the embedded server', () => {
+  beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-crash-')) })
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
   it('comes back healthy after kill -9 with no data lost', async () => {
-    const first = await startYizhan(env)
+    const first = await startYizhan(env())
     expect(fs.existsSync(path.join(dataDir, 'demo-accounts.json'))).toBe(true)
     const token = await loginAndMakeToken(first.port)
     await stop(first.child, 'SIGKILL')
     expect(leftoverServer(path.join(dataDir, 'pg'))).toBeDefined() // the server outlived the app
 
-    const second = await startYizhan(env)
+    const second = await startYizhan(env())
     expect(second.output()).toContain('未正常停止')
     const me = await fetch(`http://127.0.0.1:${second.port}/api/session`, { headers: { authorization: `Bearer ${token}` } })
     expect(me.status).toBe(200)

@@ -2,14 +2,16 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startYizhan, stop } from '../../bench/lib.js'
 import { leftoverServer } from '../../src/db/embedded.js'
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-shutdown-'))
-afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+let dataDir = ''
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('graceful shutdown', () => {
+  beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-shutdown-')) })
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }))
+
   it('finishes the in-flight request, exits 0 and stops the database', async () => {
     const app = await startYizhan({ DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: 'stop-Pass-1', YIZHAN_SKIP_WEB_BUILD: '1', LOG_LEVEL: 'info' })
     const base = `http://127.0.0.1:${app.port}`
