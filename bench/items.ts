@@ -12,7 +12,7 @@ import { loadConfig } from '../src/config.js'
 import { createDb, createPool, ensureDatabase, type Db } from '../src/db/database.js'
 import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { childPath } from '../src/domain/jurisdiction.js'
+import { insertCenter } from '../src/features/network/centers.repository.js'
 import { pinyinFull, pinyinInitials } from '../src/domain/pinyin.js'
 import { HANDLING_KINDS, ITEM_TYPES } from '../src/domain/vocabulary.js'
 import { buildApp } from '../src/server/app.js'
@@ -35,12 +35,8 @@ function itemName(i: number): string {
 }
 
 async function seed(db: Db) {
-  const center = async (code: string, name: string, level: 'district' | 'town' | 'village', parent?: { id: number; path: string }) => {
-    const { id } = await db.insertInto('centers').values({ code, name, level, parent_id: parent?.id ?? null, path: '/' }).returning('id').executeTakeFirstOrThrow()
-    const p = childPath(parent?.path ?? null, id)
-    await db.updateTable('centers').set({ path: p }).where('id', '=', id).execute()
-    return { id, path: p }
-  }
+  const center = (code: string, name: string, level: 'district' | 'town' | 'village', parent?: { id: number; path: string }) =>
+    insertCenter(db, { code, name, level, parent: parent ?? null })
   const district = await center('D01', '区行政服务中心', 'district')
   const towns: { id: number; path: string }[] = []
   for (let t = 1; t <= 5; t++) {

@@ -2,8 +2,8 @@
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
 import { errors } from '../domain/errors.js'
-import { childPath } from '../domain/jurisdiction.js'
 import { appendAudit } from '../features/audit/audit.repository.js'
+import { insertCenter } from '../features/network/centers.repository.js'
 import { checkPasswordStrength, hashPassword } from '../features/session/passwords.js'
 
 export async function createAdmin(db: Db, input: { username?: string; password?: string; name?: string; centerName?: string }) {
@@ -18,10 +18,9 @@ export async function createAdmin(db: Db, input: { username?: string; password?:
     if (taken) throw errors.conflict('duplicate_username', `用户名 ${input.username} 已存在`)
     let district = await trx.selectFrom('centers').select(['id', 'name']).where('level', '=', 'district').orderBy('id').executeTakeFirst()
     if (!district) {
-      const created = await trx.insertInto('centers').values({ code: 'D01', name: input.centerName ?? '区行政服务中心', level: 'district', parent_id: null, path: '/' })
-        .returning(['id', 'name']).executeTakeFirstOrThrow()
-      await trx.updateTable('centers').set({ path: childPath(null, created.id) }).where('id', '=', created.id).execute()
-      district = created
+      const name = input.centerName ?? '区行政服务中心'
+      const { id } = await insertCenter(trx, { code: 'D01', name, level: 'district', parent: null })
+      district = { id, name }
     }
     const user = await trx.insertInto('users').values({
       username: input.username!, name: input.name ?? '系统管理员', password_hash: hash, roles: ['admin'], center_id: district.id, window_id: null,

@@ -6,9 +6,9 @@ import path from 'node:path'
 import { sql } from 'kysely'
 import type { Config } from '../config.js'
 import type { Db } from '../db/database.js'
-import { childPath } from '../domain/jurisdiction.js'
 import { pinyinFull, pinyinInitials } from '../domain/pinyin.js'
 import { appendAudit } from '../features/audit/audit.repository.js'
+import { insertCenter } from '../features/network/centers.repository.js'
 import { hashPassword } from '../features/session/passwords.js'
 import { centers, departments, districtItems, staff, townItems, windows } from './data/index.js'
 import type { DemoItem } from './types.js'
@@ -49,13 +49,10 @@ async function insertAll(trx: Db, hash: string) {
   const centerIds = new Map<string, { id: number; path: string; name: string }>()
   for (const c of centers) {
     const parent = c.parentCode ? centerIds.get(c.parentCode)! : undefined
-    const { id } = await trx.insertInto('centers').values({
-      code: c.code, name: c.name, level: c.level, parent_id: parent?.id ?? null, path: '/',
-      address: c.address, phone: c.phone, hours: c.hours, note: c.note ?? '',
-    }).returning('id').executeTakeFirstOrThrow()
-    const p = childPath(parent?.path ?? null, id)
-    await trx.updateTable('centers').set({ path: p }).where('id', '=', id).execute()
-    centerIds.set(c.code, { id, path: p, name: c.name })
+    const { id, path } = await insertCenter(trx, {
+      code: c.code, name: c.name, level: c.level, parent: parent ?? null, address: c.address, phone: c.phone, hours: c.hours, note: c.note ?? '',
+    })
+    centerIds.set(c.code, { id, path, name: c.name })
   }
   const center = (code: string) => centerIds.get(code)!.id
 

@@ -3,8 +3,8 @@ import type { Response } from 'light-my-request'
 import { inject } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import type { Db } from '../../src/db/database.js'
-import { childPath } from '../../src/domain/jurisdiction.js'
 import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
+import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
 import { buildApp, type App } from '../../src/server/app.js'
 import { createTestDb, type TestDb } from './db.js'
@@ -69,11 +69,7 @@ export async function makeCenter(db: Db, opts: { level: CenterLevel; parentId?: 
   const parent = opts.parentId ? await db.selectFrom('centers').select(['id', 'path']).where('id', '=', opts.parentId).executeTakeFirstOrThrow() : undefined
   seq += 1
   const code = `X${process.pid}-${seq}-${Math.random().toString(36).slice(2, 6)}`
-  const { id } = await db.insertInto('centers').values({
-    code, name: opts.name ?? `测试${opts.level}${seq}`, level: opts.level, parent_id: parent?.id ?? null, path: '/',
-  }).returning('id').executeTakeFirstOrThrow()
-  const path = childPath(parent?.path ?? null, id)
-  await db.updateTable('centers').set({ path }).where('id', '=', id).execute()
+  const { id, path } = await insertCenter(db, { code, name: opts.name ?? `测试${opts.level}${seq}`, level: opts.level, parent: parent ?? null })
   return { id, path, code }
 }
 

@@ -37,17 +37,19 @@ export function findCenterByCode(db: Db, code: string) {
   return db.selectFrom('centers').select(['id', 'name']).where('code', '=', code).executeTakeFirst()
 }
 
+/** Insert a center under `parent` (null for the district) with its materialized path; every writer uses this. */
 export async function insertCenter(db: Db, row: {
-  code: string; name: string; level: CenterLevel; parentId: number; parentPath: string
+  code: string; name: string; level: CenterLevel; parent: { id: number; path: string } | null
   address?: string; phone?: string; hours?: string; note?: string
-}): Promise<number> {
+}): Promise<{ id: number; path: string }> {
   const { id } = await db.insertInto('centers').values({
-    code: row.code, name: row.name, level: row.level, parent_id: row.parentId, path: '/',
+    code: row.code, name: row.name, level: row.level, parent_id: row.parent?.id ?? null, path: '/',
     address: row.address, phone: row.phone, hours: row.hours, note: row.note,
   }).returning('id').executeTakeFirstOrThrow()
   // The path ends with the row's own id, known only after the insert.
-  await db.updateTable('centers').set({ path: childPath(row.parentPath, id) }).where('id', '=', id).execute()
-  return id
+  const path = childPath(row.parent?.path ?? null, id)
+  await db.updateTable('centers').set({ path }).where('id', '=', id).execute()
+  return { id, path }
 }
 
 export function lockCenter(db: Db, id: number) {

@@ -42,7 +42,7 @@ export async function createCenter(db: Db, actor: Actor, input: NewCenter) {
     }
     problems.throwIfAny()
     await assertCodeFree(trx, input.code)
-    const newId = await repo.insertCenter(trx, { ...input, parentPath: parent!.path })
+    const { id: newId } = await repo.insertCenter(trx, { ...input, parent: parent! })
     await appendAudit(trx, { actorId: actor.userId, centerId: newId, action: 'center.create', entity: 'center', entityId: newId, data: { ...input } })
     return newId
   })
