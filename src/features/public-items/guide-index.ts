@@ -3,11 +3,11 @@
 // so a search costs at most one tiny query to read that number (none while LISTEN/NOTIFY vouches for it) instead of
 // a ranked, counted search in SQL, which bench:items measured at about 3× a point lookup. Matching follows
 // src/features/catalog/search.ts.
-import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { Bus } from '../../server/bus.js'
 import type { CenterLevel, HandlingKind } from '../../domain/vocabulary.js'
 import { isCodeLike, isPinyin } from '../catalog/search.js'
+import * as repo from './public-items.repository.js'
 
 export interface ItemSummary {
   id: number; code: string; name: string; itemType: string; departmentId: number; departmentName: string
@@ -24,21 +24,10 @@ interface Entry {
 export interface GuideQuery { terms: string[]; centerId?: number; departmentId?: number; theme?: string; limit: number; offset: number }
 
 function loadEntries(db: Db) {
+  // One snapshot: the generation number read matches the rows read.
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    const { generation } = await trx.selectFrom('catalog_generation').select('generation').executeTakeFirstOrThrow()
-    const rows = await trx.selectFrom('item_versions as v')
-      .innerJoin('service_items as i', 'i.id', 'v.item_id')
-      .innerJoin('departments as d', 'd.id', 'i.department_id')
-      .where('v.status', '=', 'published').where('i.status', '=', 'active')
-      .select([
-        'i.id', 'i.code', 'v.name', 'v.item_type as itemType', 'i.department_id as departmentId', 'd.name as departmentName',
-        'v.handling_kind as handlingKind', 'v.legal_days as legalDays', 'v.promised_days as promisedDays',
-        'v.accept_level as acceptLevel', 'v.decide_level as decideLevel', 'v.theme', 'v.category', 'v.visits',
-        'v.basic_code as basicCode', 'v.name_initials as initials', 'v.name_pinyin as pinyin',
-        sql<number[]>`coalesce((select array_agg(o.center_id) from item_offerings o where o.item_id = i.id), '{}')`.as('centers'),
-      ])
-      .orderBy('i.code')
-      .execute()
+    const generation = await repo.catalogGeneration(trx)
+    const rows = await repo.searchablePublished(trx)
     const entries: Entry[] = rows.map(({ basicCode, initials, pinyin, centers, ...summary }) => ({
       summary, name: summary.name.toLowerCase(), code: summary.code.toLowerCase(), basicCode: basicCode.toLowerCase(),
       initials, pinyin, centers: new Set(centers),
@@ -78,7 +67,7 @@ export class GuideIndex {
   private async current() {
     if (this.loaded && this.bus && Date.now() < this.trustedUntil) return this.loaded
     const checkedAt = Date.now()
-    const { generation } = await this.db.selectFrom('catalog_generation').select('generation').executeTakeFirstOrThrow()
+    const generation = await repo.catalogGeneration(this.db)
     this.trustedUntil = checkedAt + RECHECK_MS
     if (this.loaded && this.loaded.generation >= generation) return this.loaded
     this.loading ??= loadEntries(this.db).then((l) => {

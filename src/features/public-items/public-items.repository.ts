@@ -16,6 +16,18 @@ const summaryColumns = [
   'v.accept_level as acceptLevel', 'v.decide_level as decideLevel', 'v.theme', 'v.category', 'v.visits',
 ] as const
 
+export async function catalogGeneration(db: Db): Promise<number> {
+  return (await db.selectFrom('catalog_generation').select('generation').executeTakeFirstOrThrow()).generation
+}
+
+/** Every published item with what the in-memory search matches on (codes, pinyin) and the centers offering it. */
+export function searchablePublished(db: Db) {
+  return published(db).select([
+    ...summaryColumns, 'v.basic_code as basicCode', 'v.name_initials as initials', 'v.name_pinyin as pinyin',
+    sql<number[]>`coalesce((select array_agg(o.center_id) from item_offerings o where o.item_id = i.id), '{}')`.as('centers'),
+  ]).orderBy('i.code').execute()
+}
+
 export interface GuideMaterial { id: number; name: string; form: MaterialForm; copies: number; required: boolean; note: string; sampleFileId: number | null }
 export interface GuideCenter {
   id: number; name: string; level: CenterLevel; address: string; phone: string; hours: string
