@@ -15,6 +15,7 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import { insertCenter } from '../src/features/network/centers.repository.js'
 import { pinyinFull, pinyinInitials } from '../src/domain/pinyin.js'
 import { HANDLING_KINDS, ITEM_TYPES } from '../src/domain/vocabulary.js'
+import { writeSection } from './lib.js'
 import { buildApp } from '../src/server/app.js'
 import { createBus } from '../src/server/bus.js'
 
@@ -137,20 +138,6 @@ function run(base: string, paths: string[], random: boolean, seconds: number): P
   })
 }
 
-function writeSection(markdown: string) {
-  const file = path.resolve('BENCHMARKS.md')
-  const heading = '## Public item search (issue 3)'
-  const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n'
-  const start = current.indexOf(heading)
-  let next: string
-  if (start < 0) next = current.replace(/\s*$/, '\n\n') + markdown
-  else {
-    const after = current.indexOf('\n## ', start + heading.length)
-    next = current.slice(0, start) + markdown + (after < 0 ? '' : '\n' + current.slice(after + 1))
-  }
-  fs.writeFileSync(file, next.replace(/\s*$/, '\n'))
-}
-
 async function main() {
   let embedded: EmbeddedServer | undefined; let tmp: string | undefined
   let serverUrl = process.env.TEST_DATABASE_URL
@@ -207,8 +194,6 @@ async function main() {
     ].join('\n')
     const verdict = search.p95 < TARGET_P95_MS ? 'met' : 'NOT met'
     const md = [
-      '## Public item search (issue 3)',
-      '',
       `\`npm run bench:items\` — ${ITEMS.toLocaleString('en')} published items (bulk-inserted in ${seedSeconds.toFixed(1)} s), ${CLIENTS} concurrent clients, ${SECONDS} s per route, ` +
       `${queries.length} search queries in rotation (Chinese substrings, full and partial codes, pinyin initials and full-pinyin prefixes). ` +
       `Node ${process.version}, ${os.cpus().length} CPUs (load average ${load.toFixed(1)} before the run), PostgreSQL ${version}${embedded ? ' (embedded)' : ''}, run ${new Date().toISOString().slice(0, 10)}.`,
@@ -226,7 +211,7 @@ async function main() {
       '',
     ].join('\n')
     console.log('\n' + md)
-    writeSection(md)
+    writeSection('Public item search (issue 3)', md)
     console.log('written to BENCHMARKS.md')
   } finally {
     await db.destroy()

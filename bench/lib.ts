@@ -90,6 +90,19 @@ export async function load(opts: autocannon.Options): Promise<Load> {
   return { rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx }
 }
 
+/** The baseline: a bare Fastify process serving `body` at /bare; `ms` is from spawn to its first 200. */
+export async function startBareFastify(body: unknown = { status: 'ok' }): Promise<{ child: ChildProcess; port: number; ms: number }> {
+  const port = await freePort()
+  const src = `import Fastify from 'fastify'; const a = Fastify(); a.get('/bare', async () => (${JSON.stringify(body)})); await a.listen({ port: ${port} })`
+  const t0 = performance.now()
+  const child = spawn(process.execPath, ['--input-type=module', '-e', src], { cwd: root, stdio: 'ignore' })
+  for (;;) {
+    try { if ((await fetch(`http://127.0.0.1:${port}/bare`)).ok) break } catch { /* starting */ }
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return { child, port, ms: performance.now() - t0 }
+}
+
 /** Replace (or add) the section headed `heading` in BENCHMARKS.md. */
 export function writeSection(heading: string, body: string): void {
   const file = path.join(root, 'BENCHMARKS.md')

@@ -1,24 +1,16 @@
 // bench:session — an authenticated GET /api/session (cookie → session, as in production: in-process cache
 // backed by the sessions table) at 32 concurrent clients, against a bare Fastify route in the same run.
 // Also the login rate, which argon2id bounds on purpose.
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fmt, freePort, load, root, startYizhan, stop, writeSection } from './lib.js'
+import { fmt, load, startBareFastify, startYizhan, stop, writeSection } from './lib.js'
 
 const CONNECTIONS = 32
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-session-'))
 const env: Record<string, string> = { DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: 'bench-Pass-1', YIZHAN_SKIP_WEB_BUILD: '1' }
 if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL
 
-const bare = async () => {
-  const port = await freePort()
-  const src = `import Fastify from 'fastify'; const a = Fastify(); a.get('/bare', async () => ({ username: 'admin', roles: ['admin'], centerId: 1 })); await a.listen({ port: ${port} })`
-  const child = spawn(process.execPath, ['--input-type=module', '-e', src], { cwd: root, stdio: 'ignore' })
-  for (;;) { try { if ((await fetch(`http://127.0.0.1:${port}/bare`)).ok) break } catch { /* starting */ } await new Promise((r) => setTimeout(r, 20)) }
-  return { child, port }
-}
 
 const app = await startYizhan(env)
 try {
@@ -27,7 +19,7 @@ try {
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]
   if (res.status !== 200 || !cookie) throw new Error(`login failed: ${res.status}`)
 
-  const b = await bare()
+  const b = await startBareFastify({ username: 'admin', roles: ['admin'], centerId: 1 })
   await load({ url: `http://127.0.0.1:${b.port}/bare`, connections: CONNECTIONS, duration: 2 }) // warm-up
   const baseline = await load({ url: `http://127.0.0.1:${b.port}/bare`, connections: CONNECTIONS })
   await stop(b.child)

@@ -1,24 +1,15 @@
 // bench:startup — npm start on an empty DATA_DIR to a healthy /healthz (first start: initdb + migrations +
 // demo district), a second start on the same DATA_DIR, resident memory at idle, and recovery after kill -9.
 // Baseline in the same run: a bare Fastify server started the same way (node process to first 200).
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fmt, freePort, pgTreeRssMiB, root, startYizhan, stop, writeSection } from './lib.js'
+import { fmt, pgTreeRssMiB, startBareFastify, startYizhan, stop, writeSection } from './lib.js'
 
 async function bareFastifyMs(): Promise<number> {
-  const port = await freePort()
-  const src = `import Fastify from 'fastify'; const a = Fastify(); a.get('/healthz', async () => ({ status: 'ok' })); await a.listen({ port: ${port} })`
-  const t0 = performance.now()
-  const child = spawn(process.execPath, ['--input-type=module', '-e', src], { cwd: root, stdio: 'ignore' })
-  for (;;) {
-    try { if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) break } catch { /* not yet */ }
-    await new Promise((r) => setTimeout(r, 20))
-  }
-  const ms = performance.now() - t0
-  await stop(child)
-  return ms
+  const bare = await startBareFastify()
+  await stop(bare.child)
+  return bare.ms
 }
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-start-'))
