@@ -150,6 +150,10 @@ describe('POST /api/items/import', () => {
     cell(9, '受理中心').value = 'T01V01'
     cell(9, '受理层级').value = '区'
     cell(9, '审批层级').value = '区'
+    cell(10, '办件类型').value = '加急'
+    cell(10, '受理层级').value = '区'
+    cell(10, '审批层级').value = '村'
+    cell(10, '受理中心').value = 'NO-SUCH-CENTER'
     const newRow = items.addRow([])
     cell(newRow.number, '实施编码').value = 'BROKEN-NEW'
     const mats = wb.getWorksheet('材料')!
@@ -165,7 +169,12 @@ describe('POST /api/items/import', () => {
     expect(got).toEqual(expect.arrayContaining([
       '事项!2:办件类型', '事项!3:承诺时限', '事项!4:事项名称', '事项!6:法定时限', '事项!8:实施编码',
       `事项!${newRow.number}:事项名称`, `事项!${newRow.number}:部门编码`, '材料!2:材料形式', '材料!3:实施编码',
+      // in the same answer: a rule problem beside a format problem of the same row, and what only the database knows
+      '事项!10:办件类型', '事项!10:审批层级', '事项!10:受理中心', '事项!5:部门编码', '事项!9:受理中心',
     ]))
+    const itemRows = (err.details as { sheet: string; row: number }[]).filter((d) => d.sheet === '事项').map((d) => d.row)
+    expect(itemRows).toEqual([...itemRows].sort((a, b) => a - b)) // in the order of the file
+    expect(err.details.findIndex((d: { sheet: string }) => d.sheet === '材料')).toBeGreaterThan(err.details.findLastIndex((d: { sheet: string }) => d.sheet === '事项'))
     for (const d of err.details) expect(d).toEqual({ sheet: expect.any(String), row: expect.any(Number), column: expect.any(String), message: expect.any(String) })
     // only the material whose code is really absent is "not on the item sheet", not those of the broken item rows
     const unknown = (err.details as { sheet: string; row: number; message: string }[]).filter((d) => d.sheet === '材料' && d.message.includes('不在'))
@@ -181,6 +190,9 @@ describe('POST /api/items/import', () => {
     cell(6, '法定时限').value = 30
     cell(7, '实施编码').value = code7
     items.spliceRows(newRow.number, 1)
+    cell(10, '办件类型').value = '承诺'
+    cell(10, '审批层级').value = '区'
+    cell(10, '受理中心').value = null
     mats.getRow(2).getCell(col(mats, '材料形式')).value = '原件'
     mats.getRow(3).getCell(col(mats, '实施编码')).value = String(cell(3, '实施编码').value)
     const second = await importFile(admin, await toBuffer(wb))
@@ -199,6 +211,40 @@ describe('POST /api/items/import', () => {
     const junk = await importFile(admin, Buffer.from('not a zip'), 'x.xlsx')
     expect(junk.statusCode).toBe(400)
     expect(junk.json().error.code).toBe('import_failed')
+    // a problem of the whole file names no sheet and no row (not row "0")
+    expect(junk.json().error.details).toEqual([{ column: '', message: expect.stringContaining('xlsx') }])
+  })
+
+  it('a date out of range and a formula without a computed value are 400s naming the cell', async () => {
+    const wb = await workbook(await admin.get('/api/items/export.xlsx'))
+    const items = wb.getWorksheet('事项')!
+    const name = items.getRow(2).getCell(col(items, '事项名称'))
+    name.value = 1e20
+    name.numFmt = 'yyyy-mm-dd'
+    const legal = items.getRow(3).getCell(col(items, '法定时限'))
+    legal.value = { formula: 'J2*2' } as ExcelJS.CellFormulaValue
+    const before = await counts()
+    const res = await importFile(admin, await toBuffer(wb))
+    expect(res.statusCode).toBe(400)
+    const details = res.json().error.details as { sheet: string; row: number; column: string; message: string }[]
+    expect(details).toEqual(expect.arrayContaining([
+      { sheet: '事项', row: 2, column: '事项名称', message: expect.stringContaining(`单元格 ${name.address}`) },
+      { sheet: '事项', row: 3, column: '法定时限', message: expect.stringContaining('公式') },
+    ]))
+    // reported once, not again as "cannot be empty"
+    expect(details.filter((d) => d.row === 2 && d.column === '事项名称')).toHaveLength(1)
+    expect(details.some((d) => d.message.includes('[object Object]'))).toBe(false)
+    expect(await counts()).toEqual(before)
+  })
+
+  it('stops reading past 20,000 rows and says so, without a row number', async () => {
+    const wb = new ExcelJS.Workbook()
+    const ws = wb.addWorksheet('事项')
+    ws.addRow(['实施编码', '事项名称'])
+    for (let i = 0; i < 20001; i++) ws.addRow([`BULK-${i}`, `事项${i}`])
+    const res = await importFile(admin, await toBuffer(wb))
+    expect(res.statusCode).toBe(400)
+    expect(res.json().error.details).toEqual([{ column: '', message: expect.stringContaining('20000') }])
   })
 
   describe('permissions', () => {

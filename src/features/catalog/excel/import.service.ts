@@ -1,5 +1,5 @@
-// POST /api/items/import: every row is checked (file first, then against the database) before anything is
-// written; any problem → 400 import_failed listing each { sheet, row, column, message } and nothing written.
+// POST /api/items/import: every row is checked (the file, then against the database) before anything is written;
+// any problem → 400 import_failed listing every { sheet, row, column, message } of the file in one answer.
 // Then one transaction: new codes become items (draft, or published when 状态=发布), existing codes get a draft.
 import type { Db } from '../../../db/database.js'
 import { errors } from '../../../domain/errors.js'
@@ -12,7 +12,7 @@ import { sameContent, type VersionOutT } from '../version-fields.js'
 import * as versionsRepo from '../versions.repository.js'
 import { writeDraft } from '../versions.service.js'
 import { ITEM_SHEET, MATERIAL_SHEET } from './columns.js'
-import { parseCatalog, readWorkbook, type ImportProblem, type ParsedItem } from './parse.js'
+import { parseCatalog, type ImportProblem, type ParsedItem } from './parse.js'
 
 const MAX_DETAILS = 1000
 
@@ -20,16 +20,23 @@ export function importFailed(problems: ImportProblem[]) {
   return errors.invalid('import_failed', `导入失败：共 ${problems.length} 处错误，未写入任何数据`, problems.slice(0, MAX_DETAILS))
 }
 
+const SHEET_ORDER = [ITEM_SHEET, MATERIAL_SHEET]
+/** In the order of the file: sheet, then row (problems of the whole file first). */
+function sortProblems(ps: ImportProblem[]): ImportProblem[] {
+  const rank = (p: ImportProblem) => (p.sheet === undefined ? -1 : SHEET_ORDER.indexOf(p.sheet))
+  return [...ps].sort((a, b) => rank(a) - rank(b) || (a.row ?? 0) - (b.row ?? 0))
+}
+
+type Writable = ParsedItem & { fields: NonNullable<ParsedItem['fields']> }
+
 type Existing = Awaited<ReturnType<typeof itemsRepo.findItemsByCodes>>[number]
 type Dept = Awaited<ReturnType<typeof itemsRepo.findDepartmentsByCodes>>[number]
 type Center = Awaited<ReturnType<typeof offeringsRepo.findCentersByCodes>>[number]
 
 export async function importCatalog(db: Db, actor: Actor, data: Buffer) {
-  const wb = await readWorkbook(data)
-  if (!wb) throw importFailed([{ sheet: '', row: 0, column: '', message: '无法读取文件：请上传 .xlsx 工作簿' }])
-  const { items, problems } = parseCatalog(wb)
-  if (problems.length) throw importFailed(problems)
-  if (items.length === 0) throw importFailed([{ sheet: ITEM_SHEET, row: 2, column: '', message: '没有可导入的事项' }])
+  const { items, problems } = await parseCatalog(data)
+  if (items.length === 0 && problems.length === 0) throw importFailed([{ sheet: ITEM_SHEET, row: 2, column: '', message: '没有可导入的事项' }])
+  if (items.length === 0) throw importFailed(problems)
 
   return db.transaction().execute(async (trx) => {
     const existing = new Map((await itemsRepo.findItemsByCodes(trx, items.map((i) => i.code))).map((e) => [e.code, e]))
@@ -40,21 +47,22 @@ export async function importCatalog(db: Db, actor: Actor, data: Buffer) {
     const current = await versionsRepo.findCurrentVersions(trx, ids)
     const offered = await offeringsRepo.offeringIdsOf(trx, ids)
     const fileIds = await versionsRepo.existingFileIds(trx, [...new Set(items.flatMap((i) => (i.materials ?? []).flatMap((m) => (m.sampleFileId ? [m.sampleFileId] : []))))])
-    const found: ImportProblem[] = []
+    // The file's own problems and those only the database can tell, in one answer.
+    const found: ImportProblem[] = [...problems]
     for (const item of items) {
       const e = existing.get(item.code)
       found.push(...rowProblems(actor, item, { existing: e, published: e && current.get(e.id)?.published, depts, centers, fileIds }))
     }
-    if (found.length) throw importFailed(found)
+    if (found.length) throw importFailed(sortProblems(found))
 
     const counts = { created: 0, updated: 0, unchanged: 0 }
     for (const item of items) {
       const e = existing.get(item.code)
       const centerIds = item.centerCodes?.map((c) => centers.get(c)!.id)
       if (!e) {
-        await createFromRow(trx, actor, item, depts.get(item.departmentCode)!.id, centerIds ?? [])
+        await createFromRow(trx, actor, { ...item, fields: item.fields! }, depts.get(item.departmentCode)!.id, centerIds ?? [])
         counts.created += 1
-      } else if (await updateFromRow(trx, actor, e.id, item, centerIds, { ...current.get(e.id), offered: offered.get(e.id) ?? [] })) counts.updated += 1
+      } else if (await updateFromRow(trx, actor, e.id, { ...item, fields: item.fields! }, centerIds, { ...current.get(e.id), offered: offered.get(e.id) ?? [] })) counts.updated += 1
       else counts.unchanged += 1
     }
     await appendAudit(trx, { actorId: actor.userId, centerId: actor.centerId, action: 'items.import', entity: 'catalog', entityId: 'import', data: { ...counts, rows: items.length } })
@@ -73,7 +81,7 @@ function rowProblems(actor: Actor, item: ParsedItem, ctx: {
   else if (ctx.existing && ctx.existing.departmentId !== dept.id) p('部门编码', `实施编码 ${item.code} 属于「${ctx.existing.departmentName}」，不能改到其他部门`)
   if (ctx.existing?.status === 'retired') p('实施编码', `事项 ${item.code} 已停用`)
   if (!ctx.existing && item.publish && !can(actor.roles, 'catalog.publish')) p('状态', '当前账号无发布权限')
-  const levels = ctx.published ? [item.fields, ctx.published] : [item.fields]
+  const levels = [item.fields, ctx.published].filter((l) => l !== undefined)
   for (const code of item.centerCodes ?? []) {
     const c = ctx.centers.get(code)
     if (!c || c.status !== 'active') p('受理中心', `服务中心编码 ${code} 不存在或已撤销`)
@@ -89,7 +97,7 @@ function rowProblems(actor: Actor, item: ParsedItem, ctx: {
 
 const plain = (ms: ParsedItem['materials']) => ms?.map(({ row: _r, ...m }) => m)
 
-async function createFromRow(trx: Db, actor: Actor, item: ParsedItem, departmentId: number, centerIds: number[]) {
+async function createFromRow(trx: Db, actor: Actor, item: Writable, departmentId: number, centerIds: number[]) {
   const { id } = await itemsRepo.insertItem(trx, { code: item.code, departmentId })
   const v = await versionsRepo.insertVersion(trx, { itemId: id, version: 1, status: item.publish ? 'published' : 'draft', fields: item.fields, actorId: actor.userId })
   await versionsRepo.replaceMaterials(trx, v.id, plain(item.materials) ?? [])
@@ -101,7 +109,7 @@ async function createFromRow(trx: Db, actor: Actor, item: ParsedItem, department
 }
 
 /** A draft with the row's content unless it says what the draft (or the published version) already says. */
-async function updateFromRow(trx: Db, actor: Actor, itemId: number, item: ParsedItem, centerIds: number[] | undefined,
+async function updateFromRow(trx: Db, actor: Actor, itemId: number, item: Writable, centerIds: number[] | undefined,
   now: { draft?: VersionOutT; published?: VersionOutT; offered: number[] }): Promise<boolean> {
   const current = now.draft ?? now.published
   const materials = plain(item.materials)

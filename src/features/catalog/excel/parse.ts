@@ -1,46 +1,53 @@
 // Reads an uploaded catalog workbook and checks everything the file alone can tell (required columns, enum
 // values, numbers, promised ≤ legal, duplicate codes). Every problem is named by sheet, row and column.
-import ExcelJS from 'exceljs'
 import { checkItemLimits } from '../../../domain/item-rules.js'
 import { ITEM_TYPES, type ItemType } from '../../../domain/vocabulary.js'
 import { ITEM_CODE_PATTERN } from '../items.schemas.js'
 import { normalizeFields, type MaterialFields, type VersionFields } from '../version-fields.js'
-import { CellReader, readSheet, type ImportProblem } from './cells.js'
+import { CellReader, readSheet, type ImportProblem, type SheetRow } from './cells.js'
 import {
   FORM_LABELS, HANDLING_LABELS, ITEM_COLUMNS, ITEM_SHEET, LEVEL_LABELS, MATERIAL_COLUMNS, MATERIAL_SHEET, SPECIAL_LABELS,
   STATUS_LABELS, STEP_SEPARATORS, TARGET_LABELS, type ItemKey, type MaterialKey,
 } from './columns.js'
+import { openWorkbook, WorkbookError } from './stream.js'
 
 export type { ImportProblem } from './cells.js'
 export interface ParsedItem {
-  row: number; code: string; departmentCode: string; fields: VersionFields
+  row: number; code: string; departmentCode: string
+  /** undefined when the row has problems of its own (its references are still checked against the database) */
+  fields: VersionFields | undefined
   centerCodes: string[] | undefined; publish: boolean; materials: (MaterialFields & { row: number })[] | undefined
 }
 
 export const MAX_ROWS = 20000
+export const MAX_MATERIAL_ROWS = 10 * MAX_ROWS
 const CODE = new RegExp(ITEM_CODE_PATTERN)
-/** Which column a problem of checkItemLimits() belongs to. */
-const LIMIT_COLUMN: Record<string, ItemKey> = { promisedDays: 'promisedDays', decideLevel: 'decideLevel', stepLimits: 'stepLimits' }
-
-export async function readWorkbook(data: Buffer): Promise<ExcelJS.Workbook | undefined> {
-  const wb = new ExcelJS.Workbook()
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer)
-    return wb
-  } catch {
-    return undefined
-  }
+/** Which column a problem of checkItemLimits() belongs to, and the columns it is computed from. */
+const LIMIT_COLUMN: Record<string, { column: ItemKey; from: ItemKey[] }> = {
+  promisedDays: { column: 'promisedDays', from: ['legalDays', 'promisedDays'] },
+  decideLevel: { column: 'decideLevel', from: ['acceptLevel', 'decideLevel'] },
+  stepLimits: { column: 'stepLimits', from: ['stepLimits', 'legalDays'] },
 }
 
-export function parseCatalog(wb: ExcelJS.Workbook): { items: ParsedItem[]; problems: ImportProblem[] } {
+/**
+ * Every problem the file alone can show, in one pass: cells that cannot be read, formats, rules (承诺 ≤ 法定,
+ * levels), duplicates. Rows are read as they are inflated and reading stops past the row limit.
+ */
+export async function parseCatalog(data: Buffer): Promise<{ items: ParsedItem[]; problems: ImportProblem[] }> {
   const problems: ImportProblem[] = []
-  const itemSheet = wb.getWorksheet(ITEM_SHEET)
-  if (!itemSheet) return { items: [], problems: [{ sheet: ITEM_SHEET, row: 0, column: '', message: `找不到工作表「${ITEM_SHEET}」` }] }
-  const itemRows = readSheet(itemSheet, ITEM_COLUMNS, problems)
-  const materialSheet = wb.getWorksheet(MATERIAL_SHEET)
-  const materialRows = materialSheet ? readSheet(materialSheet, MATERIAL_COLUMNS, problems) : []
-  if (problems.length) return { items: [], problems }
-  if (itemRows.length > MAX_ROWS) return { items: [], problems: [{ sheet: ITEM_SHEET, row: 0, column: '', message: `一次最多导入 ${MAX_ROWS} 个事项` }] }
+  let itemRows: SheetRow<ItemKey>[]
+  let materialRows: SheetRow<MaterialKey>[]
+  try {
+    const wb = await openWorkbook(data)
+    if (!wb.sheetNames.includes(ITEM_SHEET)) return { items: [], problems: [{ sheet: ITEM_SHEET, column: '', message: `找不到工作表「${ITEM_SHEET}」` }] }
+    itemRows = await readSheet(wb.rows(ITEM_SHEET), ITEM_SHEET, ITEM_COLUMNS, problems, { maxRows: MAX_ROWS, message: `一次最多导入 ${MAX_ROWS} 个事项，请分批导入` })
+    materialRows = wb.sheetNames.includes(MATERIAL_SHEET)
+      ? await readSheet(wb.rows(MATERIAL_SHEET), MATERIAL_SHEET, MATERIAL_COLUMNS, problems, { maxRows: MAX_MATERIAL_ROWS, message: `一次最多导入 ${MAX_MATERIAL_ROWS} 条材料，请分批导入` })
+      : []
+  } catch (e) {
+    if (e instanceof WorkbookError) return { items: [], problems: [{ column: '', message: e.message }] }
+    throw e
+  }
 
   const items: ParsedItem[] = []
   const firstRow = new Map<string, number>()
@@ -49,7 +56,7 @@ export function parseCatalog(wb: ExcelJS.Workbook): { items: ParsedItem[]; probl
   for (const r of itemRows) {
     const cells = new CellReader(r, ITEM_COLUMNS, (column, message) => problems.push({ sheet: ITEM_SHEET, row: r.row, column, message }))
     const item = parseItemRow(r.row, cells)
-    if (!item) continue
+    if (!item.code) continue
     const first = firstRow.get(item.code)
     if (first !== undefined) { cells.fail('code', `实施编码 ${item.code} 与第 ${first} 行重复`); continue }
     firstRow.set(item.code, r.row)
@@ -68,7 +75,7 @@ export function parseCatalog(wb: ExcelJS.Workbook): { items: ParsedItem[]; probl
   return { items, problems }
 }
 
-function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem | undefined {
+function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem {
   const code = c.text('code', 64, true)
   if (code && !CODE.test(code)) c.fail('code', `实施编码「${code}」只能包含字母、数字和 . _ -，最长 64 位`)
   const itemType = c.text('itemType', 20, true)
@@ -93,12 +100,16 @@ function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem | undefin
   const departmentCode = c.text('departmentCode', 64, true)
   const status = c.oneOf<'draft' | 'published'>('status', STATUS_LABELS, 'draft')
   const centerCodes = c.list('centerCodes')
-  if (c.failures > 0) return undefined
   const fields = normalizeFields(raw)
-  const limits = checkItemLimits(fields, '')
-  for (const p of limits) c.fail(LIMIT_COLUMN[p.field.split('.')[1]] ?? '', p.message)
-  if (limits.length) return undefined
-  return { row, code, departmentCode, fields, centerCodes: centerCodes.length ? centerCodes : undefined, publish: status === 'published', materials: undefined }
+  for (const p of checkItemLimits(fields, '')) {
+    const limit = LIMIT_COLUMN[p.field.split('.')[1]]
+    if (!limit) c.fail('', p.message)
+    else if (!limit.from.some((k) => c.failed.has(k))) c.fail(limit.column, p.message)
+  }
+  return {
+    row, code, departmentCode, fields: c.failures > 0 ? undefined : fields, centerCodes: centerCodes.length ? centerCodes : undefined,
+    publish: status === 'published', materials: undefined,
+  }
 }
 
 function parseMaterialRow(c: CellReader<MaterialKey>): MaterialFields | undefined {
