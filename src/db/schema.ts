@@ -219,3 +219,11 @@ export interface Database {
   calendar_days: CalendarDaysTable
   calendar_years: CalendarYearsTable
 }
+
+// Migration 0060: 俗称 per version, and the local-item mark (declaration merging keeps the tables above untouched).
+export interface ItemVersionsTable {
+  keywords: ColumnType<string[], string[] | undefined, string[]>
+}
+export interface ServiceItemsTable {
+  local_code: Generated<boolean>
+}

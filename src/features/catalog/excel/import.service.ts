@@ -1,6 +1,7 @@
 // POST /api/items/import: every row is checked (the file, then against the database) before anything is written;
 // any problem → 400 import_failed listing every { sheet, row, column, message } of the file in one answer.
 // Then one transaction: new codes become items (draft, or published when 状态=发布), existing codes get a draft.
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Db } from '../../../db/database.js'
 import { errors } from '../../../domain/errors.js'
 import { offeringKind } from '../../../domain/item-rules.js'
@@ -12,7 +13,8 @@ import { sameContent, type VersionOutT } from '../version-fields.js'
 import * as versionsRepo from '../versions.repository.js'
 import { writeDraft } from '../versions.service.js'
 import { ITEM_SHEET, MATERIAL_SHEET } from './columns.js'
-import { parseCatalog, type ImportProblem, type ParsedItem } from './parse.js'
+import { parseInWorker } from './parse-in-worker.js'
+import { YIELD_EVERY, type ImportProblem, type ParsedItem } from './parse.js'
 
 const MAX_DETAILS = 1000
 
@@ -34,7 +36,7 @@ type Dept = Awaited<ReturnType<typeof itemsRepo.findDepartmentsByCodes>>[number]
 type Center = Awaited<ReturnType<typeof offeringsRepo.findCentersByCodes>>[number]
 
 export async function importCatalog(db: Db, actor: Actor, data: Buffer) {
-  const { items, problems } = await parseCatalog(data)
+  const { items, problems } = await parseInWorker(data)
   if (items.length === 0 && problems.length === 0) throw importFailed([{ sheet: ITEM_SHEET, row: 2, column: '', message: '没有可导入的事项' }])
   if (items.length === 0) throw importFailed(problems)
 
@@ -49,7 +51,8 @@ export async function importCatalog(db: Db, actor: Actor, data: Buffer) {
     const fileIds = await versionsRepo.existingFileIds(trx, [...new Set(items.flatMap((i) => (i.materials ?? []).flatMap((m) => (m.sampleFileId ? [m.sampleFileId] : []))))])
     // The file's own problems and those only the database can tell, in one answer.
     const found: ImportProblem[] = [...problems]
-    for (const item of items) {
+    for (const [i, item] of items.entries()) {
+      if (i % YIELD_EVERY === 0) await nextTurn()
       const e = existing.get(item.code)
       found.push(...rowProblems(actor, item, { existing: e, published: e && current.get(e.id)?.published, depts, centers, fileIds }))
     }

@@ -1,5 +1,6 @@
 // Reads an uploaded catalog workbook and checks everything the file alone can tell (required columns, enum
 // values, numbers, promised ≤ legal, duplicate codes). Every problem is named by sheet, row and column.
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { checkItemLimits } from '../../../domain/item-rules.js'
 import { ITEM_TYPES, type ItemType } from '../../../domain/vocabulary.js'
 import { ITEM_CODE_PATTERN } from '../items.schemas.js'
@@ -20,6 +21,8 @@ export interface ParsedItem {
 }
 
 export const MAX_ROWS = 20000
+/** Rows checked between two turns of the event loop, so that a large file does not hold up other requests. */
+export const YIELD_EVERY = 200
 export const MAX_MATERIAL_ROWS = 10 * MAX_ROWS
 const CODE = new RegExp(ITEM_CODE_PATTERN)
 /** Which column a problem of checkItemLimits() belongs to, and the columns it is computed from. */
@@ -53,7 +56,8 @@ export async function parseCatalog(data: Buffer): Promise<{ items: ParsedItem[];
   const firstRow = new Map<string, number>()
   // Codes written on the item sheet, valid rows or not: a material of a broken row is not also "unknown".
   const listed = new Set(itemRows.map((r) => r.get('code')).filter(Boolean))
-  for (const r of itemRows) {
+  for (const [i, r] of itemRows.entries()) {
+    if (i % YIELD_EVERY === 0) await nextTurn()
     const cells = new CellReader(r, ITEM_COLUMNS, (column, message) => problems.push({ sheet: ITEM_SHEET, row: r.row, column, message }))
     const item = parseItemRow(r.row, cells)
     if (!item.code) continue
@@ -63,7 +67,8 @@ export async function parseCatalog(data: Buffer): Promise<{ items: ParsedItem[];
     items.push(item)
   }
   const byCode = new Map(items.map((i) => [i.code, i]))
-  for (const r of materialRows) {
+  for (const [i, r] of materialRows.entries()) {
+    if (i % YIELD_EVERY === 0) await nextTurn()
     const cells = new CellReader(r, MATERIAL_COLUMNS, (column, message) => problems.push({ sheet: MATERIAL_SHEET, row: r.row, column, message }))
     const m = parseMaterialRow(cells)
     const code = r.get('code')
