@@ -12,6 +12,7 @@ import { insertCenter } from '../features/network/centers.repository.js'
 import { hashPassword } from '../features/session/passwords.js'
 import { centers, departments, districtItems, staff, townItems, windows } from './data/index.js'
 import type { DemoItem } from './types.js'
+import { keywordsOf } from './data/keywords.js'
 
 interface Log { info(m: string): void; warn(m: string): void }
 
@@ -102,7 +103,7 @@ async function insertItem(trx: Db, item: DemoItem, ids: {
     accept_level: item.acceptLevel, decide_level: item.decideLevel, conditions: item.conditions, procedure: item.procedure,
     step_limits: '[]', fees: JSON.stringify(item.fees), result: item.result, visits: item.visits, consult_phone: item.consultPhone,
     complaint_phone: item.complaintPhone, special_procedures: item.specialProcedures, theme: item.theme, category: item.category,
-    created_by: ids.admin, published_by: ids.admin, published_at: new Date(), superseded_at: null,
+    keywords: keywordsOf(item.name), created_by: ids.admin, published_by: ids.admin, published_at: new Date(), superseded_at: null,
   }).returning('id').executeTakeFirstOrThrow()
   await trx.insertInto('item_materials').values(item.materials.map((m, i) => ({
     version_id: versionId, position: i + 1, name: m.name, form: m.form, copies: m.copies, required: m.required, note: m.note ?? '', sample_file_id: null,

@@ -1,6 +1,7 @@
 // Material samples: multipart upload (kind, size, permissions) and the public download of published samples only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../../src/features/audit/audit.repository.js'
+import { itemCode } from '../helpers/item-code.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 
 let t: TestApp
@@ -33,7 +34,7 @@ afterAll(() => t.close())
 
 let seq = 0
 const item = (sampleFileId: number) => ({
-  code: `FILE-${process.pid}-${++seq}`, departmentId: deptId, name: '样表测试事项', basicCode: '000299009000', itemType: '公共服务',
+  code: itemCode(++seq, '000299009000'), departmentId: deptId, name: '样表测试事项', basicCode: '000299009000', itemType: '公共服务',
   implementingBody: '区民政局', targets: ['person'], handlingKind: 'immediate', legalDays: 1, promisedDays: 0,
   acceptLevel: 'district', decideLevel: 'district', materials: [{ name: '申请表', form: 'original', sampleFileId }],
 })

@@ -2,6 +2,7 @@
 // discard and retire, the staff list, and who may do what.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../../src/features/audit/audit.repository.js'
+import { itemCode } from '../helpers/item-code.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 
 let t: TestApp
@@ -23,7 +24,7 @@ let seq = 0
 function itemBody(over: Record<string, unknown> = {}) {
   seq += 1
   return {
-    code: `TEST-${process.pid}-${seq}`, departmentId: dept['D-MZ'], name: '临时救助金申领', basicCode: '000299001000',
+    code: itemCode(seq), departmentId: dept['D-MZ'], name: '临时救助金申领', basicCode: '000299001000',
     itemType: '行政给付', implementingBody: '区民政局', targets: ['person'], handlingKind: 'promised', legalDays: 20,
     promisedDays: 10, acceptLevel: 'town', decideLevel: 'district', conditions: '因意外事件导致基本生活暂时出现严重困难',
     procedure: ['受理', '审核', '审批'], fees: { charged: false }, result: '临时救助金', visits: 1, consultPhone: '027-86652104',
@@ -140,7 +141,7 @@ describe('refusals', () => {
     expect(dup.statusCode).toBe(409)
     expect(dup.json().error.code).toBe('duplicate_code')
     const demo = await t.db.selectFrom('service_items').select('code').limit(1).executeTakeFirstOrThrow()
-    expect((await manager.post('/api/items', itemBody({ code: demo.code }))).json().error.code).toBe('duplicate_code')
+    expect((await manager.post('/api/items', itemBody({ code: demo.code, basicCode: demo.code.slice(-12) }))).json().error.code).toBe('duplicate_code')
   })
 
   it('promised > legal is a 400 naming body.promisedDays, on create and on edit', async () => {

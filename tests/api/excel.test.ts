@@ -3,9 +3,11 @@
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../../src/features/audit/audit.repository.js'
+import { itemCode } from '../helpers/item-code.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 
 let t: TestApp
+const NEW1 = itemCode(1, '000116001000'), NEW2 = itemCode(2, '000116001000') // the template's example row
 let admin: Client, donggou: Client, clerk: Client
 const center: Record<string, number> = {}
 
@@ -119,21 +121,26 @@ describe('POST /api/items/import', () => {
     const wb = await workbook(await admin.get('/api/items/template.xlsx'))
     const items = wb.getWorksheet('事项')!
     const r2 = items.getRow(2)
-    r2.getCell(col(items, '实施编码')).value = 'IMPORT-NEW-1'
+    r2.getCell(col(items, '实施编码')).value = NEW1
     const r3 = items.getRow(3)
     r2.eachCell((c, n) => { r3.getCell(n).value = c.value })
-    r3.getCell(col(items, '实施编码')).value = 'IMPORT-NEW-2'
+    r3.getCell(col(items, '实施编码')).value = NEW2
     r3.getCell(col(items, '事项名称')).value = '导入发布测试'
     r3.getCell(col(items, '状态')).value = '发布'
-    wb.getWorksheet('材料')!.getRow(2).getCell(1).value = 'IMPORT-NEW-1'
-    wb.getWorksheet('材料')!.getRow(3).getCell(1).value = 'IMPORT-NEW-2'
+    r3.getCell(col(items, '俗称')).value = '导入俗称、 导入俗称 ，第二个'
+    wb.getWorksheet('材料')!.getRow(2).getCell(1).value = NEW1
+    wb.getWorksheet('材料')!.getRow(3).getCell(1).value = NEW2
     const res = await importFile(admin, await toBuffer(wb))
     expect(res.json()).toEqual({ created: 2, updated: 0, unchanged: 0 })
     const rows = await t.db.selectFrom('item_versions as v').innerJoin('service_items as i', 'i.id', 'v.item_id')
-      .select(['i.code', 'v.status']).where('i.code', 'in', ['IMPORT-NEW-1', 'IMPORT-NEW-2']).orderBy('i.code').execute()
-    expect(rows).toEqual([{ code: 'IMPORT-NEW-1', status: 'draft' }, { code: 'IMPORT-NEW-2', status: 'published' }])
+      .select(['i.code', 'v.status']).where('i.code', 'in', [NEW1, NEW2]).orderBy('i.code').execute()
+    expect(rows).toEqual([{ code: NEW1, status: 'draft' }, { code: NEW2, status: 'published' }])
     const pub = (await t.app.inject({ url: `/api/public/items?q=${encodeURIComponent('导入发布测试')}` })).json()
     expect(pub.total).toBe(1)
+    // the 俗称 column: stored without repeats and searched by the guide
+    const byKeyword = (await t.app.inject({ url: `/api/public/items?q=${encodeURIComponent('导入俗称')}` })).json()
+    expect(byKeyword.items.map((i: { name: string }) => i.name)).toEqual(['导入发布测试'])
+    expect((await t.app.inject({ url: `/api/public/items/${byKeyword.items[0].id}` })).json().keywords).toEqual(['导入俗称', '第二个'])
   })
 
   it('a broken file: every problem by sheet, row and column, and nothing written', async () => {
@@ -154,8 +161,12 @@ describe('POST /api/items/import', () => {
     cell(10, '受理层级').value = '区'
     cell(10, '审批层级').value = '村'
     cell(10, '受理中心').value = 'NO-SUCH-CENTER'
+    const shapeRow = items.addRow([])
+    items.getRow(2).eachCell((c, n) => { shapeRow.getCell(n).value = c.value })
+    cell(shapeRow.number, '实施编码').value = 'TEST-001' // a new code, not of the national shape
+    cell(shapeRow.number, '办件类型').value = '承诺'
     const newRow = items.addRow([])
-    cell(newRow.number, '实施编码').value = 'BROKEN-NEW'
+    cell(newRow.number, '实施编码').value = itemCode(9)
     const mats = wb.getWorksheet('材料')!
     mats.getRow(2).getCell(col(mats, '材料形式')).value = '扫描件'
     mats.getRow(3).getCell(col(mats, '实施编码')).value = 'NOT-IN-FILE'
@@ -170,7 +181,7 @@ describe('POST /api/items/import', () => {
       '事项!2:办件类型', '事项!3:承诺时限', '事项!4:事项名称', '事项!6:法定时限', '事项!8:实施编码',
       `事项!${newRow.number}:事项名称`, `事项!${newRow.number}:部门编码`, '材料!2:材料形式', '材料!3:实施编码',
       // in the same answer: a rule problem beside a format problem of the same row, and what only the database knows
-      '事项!10:办件类型', '事项!10:审批层级', '事项!10:受理中心', '事项!5:部门编码', '事项!9:受理中心',
+      '事项!10:办件类型', '事项!10:审批层级', '事项!10:受理中心', '事项!5:部门编码', '事项!9:受理中心', `事项!${shapeRow.number}:实施编码`,
     ]))
     const itemRows = (err.details as { sheet: string; row: number }[]).filter((d) => d.sheet === '事项').map((d) => d.row)
     expect(itemRows).toEqual([...itemRows].sort((a, b) => a - b)) // in the order of the file
@@ -190,6 +201,7 @@ describe('POST /api/items/import', () => {
     cell(6, '法定时限').value = 30
     cell(7, '实施编码').value = code7
     items.spliceRows(newRow.number, 1)
+    items.spliceRows(shapeRow.number, 1)
     cell(10, '办件类型').value = '承诺'
     cell(10, '审批层级').value = '区'
     cell(10, '受理中心').value = null

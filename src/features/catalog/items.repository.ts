@@ -6,7 +6,7 @@ import { itemMatches } from './search.js'
 
 const itemColumns = [
   'i.id', 'i.code', 'i.status', 'i.created_at as createdAt', 'i.department_id as departmentId',
-  'd.name as departmentName', 'd.center_id as departmentCenterId', 'dc.path as departmentCenterPath',
+  'd.name as departmentName', 'd.center_id as departmentCenterId', 'dc.path as departmentCenterPath', 'i.local_code as localCode',
 ] as const
 
 function itemQuery(db: Db) {
@@ -32,8 +32,8 @@ export function findItemsByCodes(db: Db, codes: string[]) {
   return itemQuery(db).select(itemColumns).where('i.code', 'in', codes).execute()
 }
 
-export function insertItem(trx: Db, v: { code: string; departmentId: number }) {
-  return trx.insertInto('service_items').values({ code: v.code, department_id: v.departmentId })
+export function insertItem(trx: Db, v: { code: string; departmentId: number; localCode?: boolean }) {
+  return trx.insertInto('service_items').values({ code: v.code, department_id: v.departmentId, local_code: v.localCode ?? false })
     .returning('id').executeTakeFirstOrThrow()
 }
 

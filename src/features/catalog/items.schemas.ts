@@ -50,6 +50,8 @@ export const versionFieldProps = {
   specialProcedures: Type.Optional(Type.Array(Type.Enum(SPECIAL_PROCEDURES), { uniqueItems: true })),
   theme: Type.Optional(Text(50)),
   category: Type.Optional(Text(50)),
+  /** 俗称: names citizens use (低保, 医保, 社保卡), searched by the public guide */
+  keywords: Type.Optional(Type.Array(Name(20), { maxItems: 20 })),
 }
 
 export const MaterialInput = Type.Object({
@@ -70,6 +72,8 @@ export const CreateItemBody = Type.Object({
   ...versionFieldProps,
   materials: Type.Optional(Materials),
   offeredCenterIds: Type.Optional(CenterIds),
+  /** 地方事项: codes of the district's own, not checked against the national shape (administrators only) */
+  localCode: Type.Optional(Type.Boolean()),
 }, { additionalProperties: false })
 
 /** The whole draft; `materials` left out keeps the materials it has (or copies the published ones). */
@@ -95,7 +99,7 @@ export const VersionOut = Type.Object({
   promisedDays: Type.Integer(), acceptLevel: Type.Enum(CENTER_LEVELS), decideLevel: Type.Enum(CENTER_LEVELS),
   conditions: Type.String(), procedure: Type.Array(Type.String()), stepLimits: Type.Array(StepLimit), fees: Fees,
   result: Type.String(), visits: Type.Integer(), consultPhone: Type.String(), complaintPhone: Type.String(),
-  specialProcedures: Type.Array(Type.String()), theme: Type.String(), category: Type.String(),
+  specialProcedures: Type.Array(Type.String()), theme: Type.String(), category: Type.String(), keywords: Type.Array(Type.String()),
   createdAt: DateTime, publishedAt: NullableDateTime, supersededAt: NullableDateTime,
   materials: Type.Array(MaterialOut),
 })
@@ -114,7 +118,7 @@ export const OfferingOut = Type.Object({
 export const ItemDetail = Type.Object({
   id: Type.Integer(), code: Type.String(), status: Type.Enum(RECORD_STATUSES),
   departmentId: Type.Integer(), departmentName: Type.String(), departmentCenterId: Type.Integer(),
-  createdAt: DateTime, editable: Type.Boolean(),
+  createdAt: DateTime, editable: Type.Boolean(), localCode: Type.Boolean(),
   versions: Type.Array(VersionSummary),
   published: Nullable(VersionOut),
   draft: Nullable(VersionOut),

@@ -1,6 +1,7 @@
 // Items for staff: list, read, create (version 1 as a draft) and retire. Edits of versions are in versions.service.ts.
 import type { Db } from '../../db/database.js'
 import { errors, type FieldProblem } from '../../domain/errors.js'
+import { checkItemCodes } from '../../domain/item-codes.js'
 import { checkItemLimits } from '../../domain/item-rules.js'
 import { assertCovers, can, covers, type Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
@@ -49,6 +50,8 @@ export async function sampleFileProblems(db: Db, materials: readonly MaterialFie
     ? [{ field: `${field}.${i}.sampleFileId`, message: `文件 ${m.sampleFileId} 不存在` }] : []))
 }
 
+export const CODE_FIELDS = { code: 'body.code', basicCode: 'body.basicCode' }
+
 export function duplicateCode(code: string) {
   return errors.conflict('duplicate_code', `实施编码 ${code} 已存在`, { field: 'body.code', code })
 }
@@ -58,7 +61,9 @@ export async function createItem(db: Db, actor: Actor, body: Static<typeof Creat
   const materials = normalizeMaterials(body.materials ?? [])
   const centerIds = body.offeredCenterIds ?? []
   const dept = await repo.findDepartment(db, body.departmentId)
+  if (body.localCode && !actor.roles.includes('admin')) throw errors.forbidden('只有系统管理员可以把事项设为地方事项（不校验编码）')
   const problems = [
+    ...(body.localCode ? [] : checkItemCodes({ code: body.code, basicCode: fields.basicCode }, CODE_FIELDS)),
     ...checkItemLimits(fields),
     ...(dept && dept.status === 'active' ? [] : [{ field: 'body.departmentId', message: '部门不存在或已撤销' }]),
     ...(await sampleFileProblems(db, materials)),
@@ -68,7 +73,7 @@ export async function createItem(db: Db, actor: Actor, body: Static<typeof Creat
   const id = await db.transaction().execute(async (trx) => {
     if ((await repo.findItemsByCodes(trx, [body.code])).length) throw duplicateCode(body.code)
     await checkOfferings(trx, actor, dept!.centerPath, [fields], centerIds, 'body.offeredCenterIds')
-    const { id } = await repo.insertItem(trx, { code: body.code, departmentId: dept!.id }).catch((e: { code?: string }) => {
+    const { id } = await repo.insertItem(trx, { code: body.code, departmentId: dept!.id, localCode: body.localCode }).catch((e: { code?: string }) => {
       throw e.code === '23505' ? duplicateCode(body.code) : e
     })
     const v = await versions.insertVersion(trx, { itemId: id, version: 1, status: 'draft', fields, actorId: actor.userId })

@@ -1,5 +1,5 @@
 // How a search term matches an item: a substring of its name (any script), a substring of its 实施编码 or
-// 基本编码, its pinyin initials (最低生活保障 ← 'zdsh') or a prefix of its full pinyin ('zuidi').
+// 基本编码, its pinyin initials (最低生活保障 ← 'zdsh'), a part of its full pinyin ('linshijiuzhu') or of a 俗称 (低保).
 // Each way has its own index (migration 0004). A term of letters only is not looked up among codes; one with a
 // digit or a sign is, through a union of lookups (an OR across two tables would scan both).
 import { sql, type RawBuilder } from 'kysely'
@@ -30,8 +30,9 @@ function versionConditions(term: string, v: string): RawBuilder<boolean>[] {
   if (isCodeLike(term)) conds.push(sql<boolean>`${col('basic_code')} ilike ${like}`)
   if (isPinyin(term)) {
     conds.push(sql<boolean>`${col('name_initials')} like ${like}`)
-    conds.push(sql<boolean>`${col('name_pinyin')} like ${escapeLike(term) + '%'}`)
+    conds.push(sql<boolean>`${col('name_pinyin')} like ${like}`)
   }
+  conds.push(sql<boolean>`array_to_string(${col('keywords')}, ' ') ilike ${like}`)
   return conds
 }
 

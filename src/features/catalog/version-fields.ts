@@ -30,6 +30,8 @@ export interface VersionFields {
   specialProcedures: SpecialProcedure[]
   theme: string
   category: string
+  /** 俗称: what citizens call the item (低保, 医保), searched by the guide */
+  keywords: string[]
 }
 
 export interface MaterialFields {
@@ -57,8 +59,13 @@ export function normalizeFields(v: Omit<VersionFieldsInput, 'materials'>): Versi
     stepLimits: (v.stepLimits ?? []).map((s) => ({ step: clean(s.step), days: s.days })), fees,
     result: clean(v.result ?? ''), visits: v.visits ?? 1, consultPhone: clean(v.consultPhone ?? ''),
     complaintPhone: clean(v.complaintPhone ?? ''), specialProcedures: [...(v.specialProcedures ?? [])],
-    theme: clean(v.theme ?? ''), category: clean(v.category ?? ''),
+    theme: clean(v.theme ?? ''), category: clean(v.category ?? ''), keywords: normalizeKeywords(v.keywords ?? []),
   }
+}
+
+/** Trimmed, without blanks or repeats, in the order given. */
+export function normalizeKeywords(ks: readonly string[]): string[] {
+  return [...new Set(ks.map(clean).filter(Boolean))]
 }
 
 export function normalizeMaterials(ms: readonly MaterialInputT[]): MaterialFields[] {
@@ -79,6 +86,7 @@ export function versionValues(f: VersionFields) {
     decide_level: f.decideLevel, conditions: f.conditions, procedure: f.procedure, step_limits: JSON.stringify(f.stepLimits),
     fees: JSON.stringify(f.fees), result: f.result, visits: f.visits, consult_phone: f.consultPhone,
     complaint_phone: f.complaintPhone, special_procedures: f.specialProcedures, theme: f.theme, category: f.category,
+    keywords: f.keywords,
   }
 }
 
@@ -90,6 +98,7 @@ export function fieldsFromRow(r: VersionRow): VersionFields {
     procedure: r.procedure, stepLimits: r.step_limits ?? [], fees: r.fees ?? { charged: false }, result: r.result,
     visits: r.visits, consultPhone: r.consult_phone, complaintPhone: r.complaint_phone,
     specialProcedures: r.special_procedures as SpecialProcedure[], theme: r.theme, category: r.category,
+    keywords: r.keywords ?? [],
   }
 }
 
@@ -127,6 +136,6 @@ function canon(f: VersionFields): VersionFields {
     acceptLevel: f.acceptLevel, decideLevel: f.decideLevel, conditions: f.conditions, procedure: f.procedure,
     stepLimits: f.stepLimits.map((s) => ({ step: s.step, days: s.days })), fees, result: f.result, visits: f.visits,
     consultPhone: f.consultPhone, complaintPhone: f.complaintPhone, specialProcedures: [...f.specialProcedures].sort(),
-    theme: f.theme, category: f.category,
+    theme: f.theme, category: f.category, keywords: [...f.keywords].sort(),
   }
 }

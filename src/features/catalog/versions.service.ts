@@ -2,13 +2,14 @@
 // (the previous published version becomes superseded); discard the draft. Each in one transaction with an audit row.
 import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
+import { checkItemCodes } from '../../domain/item-codes.js'
 import { checkItemLimits, draftPlan, nextVersionStatus, offeringKind, publishPlan } from '../../domain/item-rules.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { itemForEdit } from './access.js'
 import type { VersionFieldsInput } from './items.schemas.js'
 import * as items from './items.repository.js'
-import { getItem, sampleFileProblems } from './items.service.js'
+import { CODE_FIELDS, getItem, sampleFileProblems } from './items.service.js'
 import * as offerings from './offerings.repository.js'
 import { normalizeFields, normalizeMaterials, type MaterialFields, type VersionFields } from './version-fields.js'
 import * as repo from './versions.repository.js'
@@ -40,7 +41,11 @@ export async function saveDraft(db: Db, actor: Actor, itemId: number, body: Vers
   const problems = [...checkItemLimits(fields), ...(await sampleFileProblems(db, materials ?? []))]
   if (problems.length) throw errors.validation(problems)
   await db.transaction().execute(async (trx) => {
-    await itemForEdit(trx, actor, itemId)
+    const item = await itemForEdit(trx, actor, itemId)
+    if (!item.localCode) {
+      const codes = checkItemCodes({ basicCode: fields.basicCode }, CODE_FIELDS)
+      if (codes.length) throw errors.validation(codes)
+    }
     await writeDraft(trx, actor, itemId, fields, materials)
   })
   return (await repo.findVersion(db, itemId, 'draft'))!

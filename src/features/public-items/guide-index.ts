@@ -2,10 +2,11 @@
 // is loaded once per catalog generation (migration 0006: bumped in the same transaction as any catalog write),
 // so a search costs at most one tiny query to read that number (none while LISTEN/NOTIFY vouches for it) instead of
 // a ranked, counted search in SQL, which bench:items measured at about 3× a point lookup. Matching follows
-// src/features/catalog/search.ts.
+// src/features/catalog/search.ts, and also takes the items' 俗称 (keywords: 低保, 医保) and full pinyin anywhere.
 import type { Db } from '../../db/database.js'
 import type { Bus } from '../../server/bus.js'
 import type { CenterLevel, HandlingKind } from '../../domain/vocabulary.js'
+import { pinyinFull, pinyinInitials } from '../../domain/pinyin.js'
 import { isCodeLike, isPinyin } from '../catalog/search.js'
 import * as repo from './public-items.repository.js'
 
@@ -18,6 +19,8 @@ export interface ItemSummary {
 interface Entry {
   summary: ItemSummary
   name: string; code: string; basicCode: string; initials: string; pinyin: string
+  /** 俗称 as typed (lower-cased), with the full pinyin and initials of each */
+  keywords: { text: string; pinyin: string; initials: string }[]
   centers: Set<number>
 }
 
@@ -28,9 +31,10 @@ function loadEntries(db: Db) {
   return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
     const generation = await repo.catalogGeneration(trx)
     const rows = await repo.searchablePublished(trx)
-    const entries: Entry[] = rows.map(({ basicCode, initials, pinyin, centers, ...summary }) => ({
+    const entries: Entry[] = rows.map(({ basicCode, initials, pinyin, centers, keywords, ...summary }) => ({
       summary, name: summary.name.toLowerCase(), code: summary.code.toLowerCase(), basicCode: basicCode.toLowerCase(),
       initials, pinyin, centers: new Set(centers),
+      keywords: keywords.map((k) => ({ text: k.toLowerCase(), pinyin: pinyinFull(k), initials: pinyinInitials(k) })),
     }))
     return { generation, entries }
   })
@@ -38,16 +42,23 @@ function loadEntries(db: Db) {
 
 interface Term { text: string; code: boolean; pinyin: boolean }
 
+/** A 俗称 matches a term that contains it (办低保 → 低保) or is part of it; in pinyin, by its full pinyin or initials. */
+function keywordMatches(e: Entry, t: Term): boolean {
+  return e.keywords.some((k) => k.text.includes(t.text) || (k.text.length >= 2 && t.text.includes(k.text))
+    || (t.pinyin && (k.pinyin.includes(t.text) || k.initials === t.text)))
+}
+
 function matches(e: Entry, t: Term): boolean {
   if (e.name.includes(t.text)) return true
   if (t.code && (e.code.includes(t.text) || e.basicCode.includes(t.text))) return true
-  return t.pinyin && (e.initials.includes(t.text) || e.pinyin.startsWith(t.text))
+  if (t.pinyin && (e.initials.includes(t.text) || e.pinyin.includes(t.text))) return true
+  return keywordMatches(e, t)
 }
 
 /** 0 exact code or name, 1 prefix of code, name or initials, 2 anything else: best matches first. */
 function rank(e: Entry, term: string | undefined): number {
   if (term === undefined) return 0
-  if (e.code === term || e.name === term) return 0
+  if (e.code === term || e.name === term || e.keywords.some((k) => k.text === term)) return 0
   if (e.code.startsWith(term) || e.name.startsWith(term) || e.initials.startsWith(term)) return 1
   return 2
 }

@@ -23,7 +23,7 @@ export async function catalogGeneration(db: Db): Promise<number> {
 /** Every published item with what the in-memory search matches on (codes, pinyin) and the centers offering it. */
 export function searchablePublished(db: Db) {
   return published(db).select([
-    ...summaryColumns, 'v.basic_code as basicCode', 'v.name_initials as initials', 'v.name_pinyin as pinyin',
+    ...summaryColumns, 'v.basic_code as basicCode', 'v.name_initials as initials', 'v.name_pinyin as pinyin', 'v.keywords',
     sql<number[]>`coalesce((select array_agg(o.center_id) from item_offerings o where o.item_id = i.id), '{}')`.as('centers'),
   ]).orderBy('i.code').execute()
 }
@@ -54,7 +54,7 @@ export function findPublished(db: Db, itemId: number) {
     ...summaryColumns, 'v.version', 'v.published_at as publishedAt', 'v.basic_code as basicCode',
     'v.conditions', 'v.legal_basis as legalBasis', 'v.implementing_body as implementingBody', 'v.targets', 'v.procedure',
     'v.step_limits as stepLimits', 'v.fees', 'v.result', 'v.consult_phone as consultPhone', 'v.complaint_phone as complaintPhone',
-    'v.special_procedures as specialProcedures', materialsJson.as('materials'), centersJson.as('centers'),
+    'v.special_procedures as specialProcedures', 'v.keywords', materialsJson.as('materials'), centersJson.as('centers'),
   ]).where('i.id', '=', itemId).executeTakeFirst()
 }
 

@@ -38,7 +38,7 @@ export const PublicItemDetail = Type.Object({
   stepLimits: Type.Array(Type.Object({ step: Type.String(), days: Type.Integer() })),
   fees: Type.Object({ charged: Type.Boolean(), amount: Type.Optional(Type.String()), basis: Type.Optional(Type.String()) }),
   result: Type.String(), consultPhone: Type.String(), complaintPhone: Type.String(),
-  specialProcedures: Type.Array(Type.String()),
+  specialProcedures: Type.Array(Type.String()), keywords: Type.Array(Type.String()),
   centers: Type.Array(Type.Object({
     id: Type.Integer(), name: Type.String(), level: Level, address: Type.String(), phone: Type.String(), hours: Type.String(),
     forward: Type.Boolean(),

@@ -39,14 +39,14 @@ export type ItemKey =
   | 'code' | 'name' | 'basicCode' | 'departmentCode' | 'itemType' | 'implementingBody' | 'targets' | 'handlingKind'
   | 'legalDays' | 'promisedDays' | 'acceptLevel' | 'decideLevel' | 'legalBasis' | 'conditions' | 'procedure'
   | 'stepLimits' | 'feesCharged' | 'feesAmount' | 'feesBasis' | 'result' | 'visits' | 'consultPhone' | 'complaintPhone'
-  | 'specialProcedures' | 'theme' | 'category' | 'centerCodes' | 'status'
+  | 'specialProcedures' | 'theme' | 'category' | 'keywords' | 'centerCodes' | 'status'
 
 export interface Column<K extends string> { key: K; header: string; required?: boolean; width: number; help: string }
 
 export const ITEM_COLUMNS: Column<ItemKey>[] = [
-  { key: 'code', header: '实施编码', required: true, width: 24, help: '事项的实施编码，全区唯一；已存在的编码更新为草稿' },
+  { key: 'code', header: '实施编码', required: true, width: 32, help: '30 位：18 位统一社会信用代码 + 12 位基本编码，全区唯一；已存在的编码更新为草稿' },
   { key: 'name', header: '事项名称', required: true, width: 30, help: '' },
-  { key: 'basicCode', header: '基本编码', required: true, width: 20, help: '' },
+  { key: 'basicCode', header: '基本编码', required: true, width: 16, help: '12 位数字，例如 000510401000' },
   { key: 'departmentCode', header: '部门编码', required: true, width: 12, help: '主管部门的编码' },
   { key: 'itemType', header: '事项类型', required: true, width: 14, help: '行政许可、行政给付、行政确认、行政裁决、行政奖励、其他行政权力、公共服务' },
   { key: 'implementingBody', header: '实施机构', required: true, width: 20, help: '' },
@@ -70,6 +70,7 @@ export const ITEM_COLUMNS: Column<ItemKey>[] = [
   { key: 'specialProcedures', header: '特别程序', width: 16, help: allLabels(SPECIAL_LABELS).join('、') + '（可多选）' },
   { key: 'theme', header: '主题', width: 12, help: '' },
   { key: 'category', header: '分类', width: 14, help: '' },
+  { key: 'keywords', header: '俗称', width: 16, help: '群众常用的叫法，办事指南可按俗称查到事项，例如 低保、医保；用顿号分隔' },
   { key: 'centerCodes', header: '受理中心', width: 20, help: '受理该事项的服务中心编码，用顿号分隔；留空则不改变' },
   { key: 'status', header: '状态', width: 8, help: '草稿、发布（仅对新编码有效；已存在的编码总是保存为草稿）' },
 ]

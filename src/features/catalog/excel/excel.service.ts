@@ -8,14 +8,14 @@ import { publishedForExport } from './excel.repository.js'
 import { buildWorkbook, type ExportItem, type ExportMaterial } from './workbook.js'
 
 const EXAMPLE: ExportItem = {
-  code: '11420100MB0000000X4000116001000', departmentCode: 'D-MZ', centerCodes: ['D01'], status: 'draft',
+  code: '11420100MB0000000X000116001000', departmentCode: 'D-MZ', centerCodes: ['D01'], status: 'draft',
   fields: {
     name: '最低生活保障对象认定', basicCode: '000116001000', itemType: '行政给付', implementingBody: '区民政局',
     legalBasis: '《社会救助暂行办法》第九条至第十一条', targets: ['person'], handlingKind: 'promised', legalDays: 30, promisedDays: 20,
     acceptLevel: 'town', decideLevel: 'district', conditions: '共同生活的家庭成员人均收入低于当地最低生活保障标准，且符合家庭财产状况规定',
     procedure: ['申请', '受理', '审核', '审批', '公示', '发放'], stepLimits: [{ step: '审核', days: 10 }],
     fees: { charged: false }, result: '最低生活保障金', visits: 1, consultPhone: '0710-0000000', complaintPhone: '12345',
-    specialProcedures: ['public_notice'], theme: '社会保障', category: '民政服务类',
+    specialProcedures: ['public_notice'], theme: '社会保障', category: '民政服务类', keywords: ['低保'],
   },
 }
 const EXAMPLE_MATERIALS: ExportMaterial[] = [

@@ -4,6 +4,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Db } from '../../../db/database.js'
 import { errors } from '../../../domain/errors.js'
+import { checkItemCodes } from '../../../domain/item-codes.js'
 import { offeringKind } from '../../../domain/item-rules.js'
 import { can, covers, type Actor } from '../../../domain/jurisdiction.js'
 import { appendAudit } from '../../audit/audit.repository.js'
@@ -22,6 +23,7 @@ export function importFailed(problems: ImportProblem[]) {
   return errors.invalid('import_failed', `导入失败：共 ${problems.length} 处错误，未写入任何数据`, problems.slice(0, MAX_DETAILS))
 }
 
+const CODE_COLUMNS = { code: '实施编码', basicCode: '基本编码' }
 const SHEET_ORDER = [ITEM_SHEET, MATERIAL_SHEET]
 /** In the order of the file: sheet, then row (problems of the whole file first). */
 function sortProblems(ps: ImportProblem[]): ImportProblem[] {
@@ -83,6 +85,9 @@ function rowProblems(actor: Actor, item: ParsedItem, ctx: {
   else if (!covers(actor.centerPath, dept.centerPath)) p('部门编码', `部门「${dept.name}」不在本账号的辖区范围内`)
   else if (ctx.existing && ctx.existing.departmentId !== dept.id) p('部门编码', `实施编码 ${item.code} 属于「${ctx.existing.departmentName}」，不能改到其他部门`)
   if (ctx.existing?.status === 'retired') p('实施编码', `事项 ${item.code} 已停用`)
+  if (item.fields && !ctx.existing?.localCode) {
+    for (const c of checkItemCodes({ code: ctx.existing ? undefined : item.code, basicCode: item.fields.basicCode }, CODE_COLUMNS)) p(c.field, c.message)
+  }
   if (!ctx.existing && item.publish && !can(actor.roles, 'catalog.publish')) p('状态', '当前账号无发布权限')
   const levels = [item.fields, ctx.published].filter((l) => l !== undefined)
   for (const code of item.centerCodes ?? []) {

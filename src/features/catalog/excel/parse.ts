@@ -100,8 +100,9 @@ function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem {
     fees: { charged: c.bool('feesCharged', false), amount: c.text('feesAmount', 200), basis: c.text('feesBasis', 2000) },
     result: c.text('result', 2000), visits: c.int('visits', { fallback: 1, max: 10 }), consultPhone: c.text('consultPhone', 50),
     complaintPhone: c.text('complaintPhone', 50), specialProcedures: c.listOf('specialProcedures', SPECIAL_LABELS),
-    theme: c.text('theme', 50), category: c.text('category', 50),
+    theme: c.text('theme', 50), category: c.text('category', 50), keywords: c.list('keywords'),
   }
+  if (raw.keywords.length > 20 || raw.keywords.some((k) => k.length > 20)) c.fail('keywords', '「俗称」最多 20 个，每个不超过 20 个字')
   const departmentCode = c.text('departmentCode', 64, true)
   const status = c.oneOf<'draft' | 'published'>('status', STATUS_LABELS, 'draft')
   const centerCodes = c.list('centerCodes')

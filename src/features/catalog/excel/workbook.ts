@@ -44,7 +44,7 @@ export function itemRow(i: ExportItem): Record<ItemKey, string | number> {
     feesCharged: f.fees.charged ? '是' : '否', feesAmount: f.fees.amount ?? '', feesBasis: f.fees.basis ?? '', result: f.result,
     visits: f.visits, consultPhone: f.consultPhone, complaintPhone: f.complaintPhone,
     specialProcedures: f.specialProcedures.map((s) => label(SPECIAL_LABELS, s)).join('、'), theme: f.theme, category: f.category,
-    centerCodes: i.centerCodes.join('、'), status: label(STATUS_LABELS, i.status),
+    keywords: f.keywords.join('、'), centerCodes: i.centerCodes.join('、'), status: label(STATUS_LABELS, i.status),
   }
 }
 
