@@ -29,7 +29,7 @@ export async function lockItem(trx: Db, id: number): Promise<ItemRow | undefined
 
 export function findItemsByCodes(db: Db, codes: string[]) {
   if (codes.length === 0) return Promise.resolve([])
-  return itemQuery(db).select(itemColumns).where('i.code', 'in', codes).execute()
+  return itemQuery(db).select(itemColumns).where(sql<boolean>`i.code = any(${codes}::text[])`).execute()
 }
 
 export function insertItem(trx: Db, v: { code: string; departmentId: number; localCode?: boolean }) {

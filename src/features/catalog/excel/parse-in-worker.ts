@@ -31,7 +31,12 @@ function parseOnce(data: Buffer): Promise<Result> {
   const id = ++nextId
   return new Promise<Result>((resolve, reject) => {
     const done = () => { clearTimeout(timer); w.off('message', onMessage); w.off('error', onError) }
-    const onMessage = (m: { id: number; result: Result }) => { if (m.id === id) { done(); resolve(m.result) } }
+    const items: ParsedItem[] = []
+    const onMessage = (m: { id: number; items?: ParsedItem[]; problems?: ImportProblem[]; done?: boolean }) => {
+      if (m.id !== id) return
+      if (m.items) items.push(...m.items)
+      if (m.done) { done(); resolve({ items, problems: m.problems ?? [] }) }
+    }
     const onError = (e: Error & { code?: string }) => {
       done()
       worker = undefined
