@@ -19,7 +19,7 @@ describe('中心管理', () => {
     await busy.getByText('停用').click()
     await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click()
     const dialog = page.getByRole('dialog').filter({ hasText: '无法停用该中心' })
-    await dialog.getByText(/东沟村便民服务室仍有.+请先停用或调离后再停用该中心/).waitFor()
+    await dialog.getByText(/东沟村便民服务室：仍有 .+请先停用或调离后再停用该中心/).waitFor()
     await screenshot(page, 'centers-retire-refused')
     await dialog.getByRole('button', { name: /确\s*定|知道了|OK/ }).click()
 

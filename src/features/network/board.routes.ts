@@ -11,6 +11,9 @@ const EntryBoard = Type.Object({
   required: Type.Integer(),
   entered: Type.Integer(),
   rate: Type.Number(),
+  /** distinct windows serving the center's departments, and those serving entered ones (a 综合窗口 counts once) */
+  windows: Type.Integer(),
+  windowsOfEntered: Type.Integer(),
   departments: Type.Array(Type.Object({
     id: Type.Integer(), code: Type.String(), name: Type.String(), required: Type.Boolean(), entered: Type.Boolean(),
     enteredOn: NullableString,

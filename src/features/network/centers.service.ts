@@ -75,7 +75,7 @@ export async function retireCenter(db: Db, actor: Actor, id: number) {
         usage.windows ? `${usage.windows} 个窗口` : '', usage.staff ? `${usage.staff} 名在岗人员` : '',
         usage.children ? `${usage.children} 个下级中心` : '',
       ].filter(Boolean).join('、')
-      throw errors.conflict('center_in_use', `${center.name}仍有${reasons}，请先停用或调离后再停用该中心`, usage)
+      throw errors.conflict('center_in_use', `${center.name}：仍有 ${reasons}，请先停用或调离后再停用该中心`, usage)
     }
     await repo.updateCenter(trx, id, { status: 'retired' })
     await appendAudit(trx, { actorId: actor.userId, centerId: id, action: 'center.retire', entity: 'center', entityId: id, data: { status: 'retired' } })

@@ -80,7 +80,7 @@ export async function retireDepartment(db: Db, actor: Actor, id: number) {
     if (usage.windows || usage.items) {
       const reasons = [usage.windows ? `${usage.windows} 个窗口仍在为其服务` : '', usage.items ? `仍有 ${usage.items} 个在用事项` : '']
         .filter(Boolean).join('，')
-      throw errors.conflict('department_in_use', `${dept.name}${reasons}，不能停用`, usage)
+      throw errors.conflict('department_in_use', `${dept.name}：${reasons}，不能停用`, usage)
     }
     await repo.updateDepartment(trx, id, { status: 'retired' })
     await appendAudit(trx, { actorId: actor.userId, centerId: dept.center_id, action: 'department.retire', entity: 'department', entityId: id, data: { status: 'retired' } })

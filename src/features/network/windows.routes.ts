@@ -60,6 +60,6 @@ export function windowRoutes(app: App, ctx: AppContext): void {
   }, async (req) => service.updateWindow(ctx.db, requirePermission(req, 'network.manage'), req.params.id, req.body))
 
   app.post('/api/windows/:id/retire', {
-    schema: { tags, summary: '撤销窗口 retire a window', params: IdParams, response: { 200: Window, ...errorReplies } },
+    schema: { tags, summary: '停用窗口 retire a window', params: IdParams, response: { 200: Window, ...errorReplies } },
   }, async (req) => service.retireWindow(ctx.db, requirePermission(req, 'network.manage'), req.params.id))
 }

@@ -218,8 +218,8 @@ const zhCN = {
   'window.standIn': 'AB岗',
   'window.standInHint': '窗口人员不在岗时由 AB 岗顶岗，保证工作不断档',
   'window.noStandIn': '未设置',
-  'window.retire': '撤销',
-  'window.retireConfirm': '确定撤销「{name}」吗？',
+  'window.retire': '停用',
+  'window.retireConfirm': '确定停用「{name}」吗？',
 
   'staff.create': '新建人员',
   'staff.edit': '编辑人员',

@@ -13,7 +13,7 @@ interface BoardUnit {
   id: number; code: string; name: string; required: boolean; entered: boolean; enteredOn: string | null
   windows: { id: number; number: string; name: string }[]; items: number
 }
-interface EntryBoard { center: { id: number; name: string; level: string }; required: number; entered: number; rate: number; departments: BoardUnit[] }
+interface EntryBoard { center: { id: number; name: string; level: string }; required: number; entered: number; rate: number; windows: number; windowsOfEntered: number; departments: BoardUnit[] }
 
 export default function BoardPage() {
   const { user } = useSession()
@@ -46,7 +46,7 @@ export default function BoardPage() {
         <Col xs={24} md={8}>
           <Card loading={board.loading && !b} style={{ height: '100%' }}>
             <Statistic title={t('board.notEntered')} value={b ? b.required - b.entered : 0} suffix={t('board.unitSuffix')} styles={{ content: { color: '#c8102e' } }} />
-            <Statistic title={t('board.windowsOfEntered')} value={(b?.departments ?? []).filter((d) => d.entered).reduce((n, d) => n + d.windows.length, 0)} suffix={t('board.windowUnit')} style={{ marginTop: 16 }} />
+            <Statistic title={t('board.windowsOfEntered')} value={b?.windowsOfEntered ?? 0} suffix={t('board.windowUnit')} style={{ marginTop: 16 }} />
           </Card>
         </Col>
       </Row>
