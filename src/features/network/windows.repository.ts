@@ -88,9 +88,25 @@ export async function itemsOfferedAt(db: Db, centerId: number, ids: number[]): P
   return new Set(rows.map((r) => r.id))
 }
 
-export function findActiveStaff(db: Db, centerId: number, userId: number) {
+/** An active window clerk (窗口人员) of the center: who may stand in at a window (AB岗). */
+export function findActiveClerk(db: Db, centerId: number, userId: number) {
   return db.selectFrom('users').select(['id', 'name']).where('id', '=', userId)
-    .where('center_id', '=', centerId).where('status', '=', 'active').executeTakeFirst()
+    .where('center_id', '=', centerId).where('status', '=', 'active').where(sql<boolean>`'clerk' = any(roles)`).executeTakeFirst()
+}
+
+/** Of `ids`, the active staff of the center. */
+export async function activeStaffOfCenter(db: Db, centerId: number, ids: number[]): Promise<Set<number>> {
+  if (!ids.length) return new Set()
+  const rows = await db.selectFrom('users').select('id').where('id', 'in', ids).where('center_id', '=', centerId).where('status', '=', 'active').execute()
+  return new Set(rows.map((r) => r.id))
+}
+
+/** Exactly `staffIds` sit at the window: others leave it, these leave wherever they sat. */
+export async function seatStaff(db: Db, windowId: number, staffIds: number[]) {
+  let unseat = db.updateTable('users').set({ window_id: null }).where('window_id', '=', windowId)
+  if (staffIds.length) unseat = unseat.where('id', 'not in', staffIds)
+  await unseat.execute()
+  if (staffIds.length) await db.updateTable('users').set({ window_id: windowId }).where('id', 'in', staffIds).execute()
 }
 
 export async function countSeatedStaff(db: Db, windowId: number): Promise<number> {

@@ -18,11 +18,14 @@ const IdList = Type.Array(Id, { maxItems: 500 })
 const editable = {
   number: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9-]+$' }), name: Name(),
   status: OpenStatus, departmentIds: IdList, itemIds: IdList, standInUserId: Type.Union([Id, Type.Null()]),
+  /** 窗口人员: exactly these active staff of the center sit at the window (moved from another window if need be) */
+  staffIds: IdList,
 }
 
 const NewWindow = Type.Object({
   centerId: Id, number: editable.number, name: editable.name, status: Type.Optional(editable.status),
   departmentIds: Type.Optional(IdList), itemIds: Type.Optional(IdList), standInUserId: Type.Optional(editable.standInUserId),
+  staffIds: Type.Optional(IdList),
 }, { additionalProperties: false })
 
 const WindowPatch = Type.Partial(Type.Object(editable), { additionalProperties: false, minProperties: 1 })

@@ -34,7 +34,7 @@ export async function getWindow(db: Db, actor: Actor, id: number) {
   return (await withLinks(db, rows))[0]
 }
 
-interface Links { departmentIds?: number[]; itemIds?: number[]; standInUserId?: number | null }
+interface Links { departmentIds?: number[]; itemIds?: number[]; standInUserId?: number | null; staffIds?: number[] }
 export interface NewWindow extends Links { centerId: number; number: string; name: string; status?: WindowStatus }
 export type WindowPatch = Links & Partial<{ number: string; name: string; status: WindowStatus }>
 
@@ -48,6 +48,7 @@ export async function createWindow(db: Db, actor: Actor, input: NewWindow) {
     const newId = await repo.insertWindow(trx, input)
     await repo.setWindowDepartments(trx, newId, uniq(input.departmentIds ?? []))
     await repo.setWindowItems(trx, newId, uniq(input.itemIds ?? []))
+    if (input.staffIds) await repo.seatStaff(trx, newId, uniq(input.staffIds))
     await appendAudit(trx, { actorId: actor.userId, centerId: input.centerId, action: 'window.create', entity: 'window', entityId: newId, data: { ...input } })
     return newId
   })
@@ -92,6 +93,13 @@ export async function updateWindow(db: Db, actor: Actor, id: number, patch: Wind
         data.itemIds = next
       }
     }
+    if (patch.staffIds) {
+      const next = sorted(uniq(patch.staffIds))
+      if (!same(next, sorted(current.staff.map((s) => s.id)))) {
+        await repo.seatStaff(trx, id, next)
+        data.staffIds = next
+      }
+    }
     if (Object.keys(data).length) {
       await appendAudit(trx, { actorId: actor.userId, centerId: before.center_id, action: 'window.update', entity: 'window', entityId: id, data })
     }
@@ -124,9 +132,14 @@ async function checkLinks(trx: Db, centerId: number, input: Links, problems: Pro
   const badItems = itemIds.filter((i) => !okItems.has(i))
   if (badItems.length) problems.add('body.itemIds', `事项 ${badItems.join('、')} 不在该中心办理，窗口不能受理`)
 
-  if (input.standInUserId != null && !(await repo.findActiveStaff(trx, centerId, input.standInUserId))) {
-    problems.add('body.standInUserId', 'AB岗替岗人员必须是本中心的在岗人员')
+  if (input.standInUserId != null && !(await repo.findActiveClerk(trx, centerId, input.standInUserId))) {
+    problems.add('body.standInUserId', 'AB岗替岗人员必须是本中心在岗的窗口人员')
   }
+
+  const staffIds = uniq(input.staffIds ?? [])
+  const okStaff = await repo.activeStaffOfCenter(trx, centerId, staffIds)
+  const badStaff = staffIds.filter((s) => !okStaff.has(s))
+  if (badStaff.length) problems.add('body.staffIds', `人员 ${badStaff.join('、')} 不是本中心的在岗人员`)
 }
 
 async function lockInScope(trx: Db, actor: Actor, id: number) {
