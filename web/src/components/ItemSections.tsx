@@ -26,6 +26,7 @@ export function ItemSections({ item: it }: { item: ItemContent }) {
           <Descriptions.Item label={t('item.department')}>{it.departmentName}</Descriptions.Item>
           {it.implementingBody && <Descriptions.Item label={t('item.implementingBody')}>{it.implementingBody}</Descriptions.Item>}
           {it.basicCode && <Descriptions.Item label={t('item.basicCode')}>{it.basicCode}</Descriptions.Item>}
+          {it.keywords && it.keywords.length > 0 && <Descriptions.Item label={t('item.keywords')}><span data-testid="item-keywords">{it.keywords.map((k) => <Tag key={k}>{k}</Tag>)}</span></Descriptions.Item>}
           {it.targets && it.targets.length > 0 && <Descriptions.Item label={t('item.targets')}>{it.targets.map(targetLabel).join('、')}</Descriptions.Item>}
           <Descriptions.Item label={t('item.levels')}>{t('item.levelsText', { accept: levelLabel(it.acceptLevel), decide: levelLabel(it.decideLevel) })}</Descriptions.Item>
         </Descriptions>

@@ -68,6 +68,7 @@ export interface PublicItem extends ItemSummary {
   implementingBody?: string
   targets?: string[]
   specialProcedures?: string[]
+  keywords?: string[]
   centers?: ItemPlace[]
 }
 
@@ -87,6 +88,7 @@ export interface VersionOut {
   handlingKind: HandlingKind; legalDays: number; promisedDays: number; acceptLevel: CenterLevel; decideLevel: CenterLevel
   conditions: string; procedure: string[]; stepLimits: { step: string; days: number }[]; fees: Fees; result: string
   visits: number; consultPhone: string; complaintPhone: string; specialProcedures: string[]; theme: string; category: string
+  keywords: string[]
   createdAt: string; publishedAt: string | null; supersededAt: string | null
   materials: (ItemMaterial & { id: number; note: string; sampleFileId: number | null })[]
 }
@@ -100,6 +102,6 @@ export interface Offering { centerId: number; name: string; level: CenterLevel; 
 
 export interface ItemDetail {
   id: number; code: string; status: 'active' | 'retired'; departmentId: number; departmentName: string
-  departmentCenterId: number; createdAt: string; editable: boolean
+  departmentCenterId: number; createdAt: string; editable: boolean; localCode: boolean
   versions: VersionSummary[]; published: VersionOut | null; draft: VersionOut | null; offerings: Offering[]
 }

@@ -34,10 +34,13 @@ export default function ItemDetailPage() {
   const canPublish = it.editable && !!it.draft && allowed(user.roles, 'catalog.publish')
 
   const publish = () => run(() => api.post(`/api/items/${it.id}/publish`), { success: t('items.publishedOk', { version: it.draft!.version }), failTitle: t('items.publishFailed'), then: item.reload })
+  // A draft of an item never published is the whole item: discarding it deletes the item, and the list is where to land.
   const discard = () => run(() => api.delete(`/api/items/${it.id}/draft`), {
-    success: t('items.draftDiscarded'), failTitle: t('common.failed'),
-    then: () => (it.published ? item.reload() : navigate('/app/items')),
+    success: it.published ? t('items.draftDiscarded') : t('items.itemDeleted'), failTitle: t('common.failed'),
+    then: () => (it.published ? item.reload() : navigate('/app/items', { replace: true })),
   })
+  const discardConfirm = it.published ? t('items.discardDraftConfirm', { version: it.draft?.version ?? 0, published: it.published.version }) : t('items.discardFirstConfirm')
+  const publishConfirm = it.published ? t('items.publishConfirm', { version: it.draft?.version ?? 0 }) : t('items.publishFirstConfirm', { version: it.draft?.version ?? 0 })
   const retire = () => run(() => api.post(`/api/items/${it.id}/retire`), { success: t('common.retiredOk'), failTitle: t('common.retireFailed'), then: item.reload })
 
   return (
@@ -48,17 +51,18 @@ export default function ItemDetailPage() {
         extra={it.editable && <>
           <Button onClick={() => navigate(`/app/items/${it.id}/edit`)}>{it.draft ? t('items.editDraft') : t('items.edit')}</Button>
           {canPublish && (
-            <Popconfirm title={t('items.publishConfirm', { version: it.draft!.version })} onConfirm={publish}>
+            <Popconfirm title={publishConfirm} onConfirm={publish}>
               <Button type="primary">{t('items.publish')}</Button>
             </Popconfirm>
           )}
-          {it.draft && <Popconfirm title={t('items.discardConfirm')} onConfirm={discard}><Button danger>{t('items.discardDraft')}</Button></Popconfirm>}
+          {it.draft && <Popconfirm title={discardConfirm} onConfirm={discard}><Button danger>{t('items.discardDraft')}</Button></Popconfirm>}
           {!it.draft && <Popconfirm title={t('items.retireConfirm')} onConfirm={retire}><Button danger>{t('common.retire')}</Button></Popconfirm>}
         </>}
       />
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Text type="secondary">{t('item.codeLabel', { code: it.code })}</Typography.Text>
         <Typography.Text type="secondary">{it.departmentName}</Typography.Text>
+        {it.localCode && <Tag>{t('item.localTag')}</Tag>}
         {it.published && <VersionTag status="published" version={it.published.version} />}
         {it.draft && <VersionTag status="draft" version={it.draft.version} />}
       </Space>

@@ -8,6 +8,7 @@ import { t } from '../../i18n'
 import { useFormSubmit } from '../../lib/forms'
 import type { ItemDetail } from '../../lib/types'
 import { useLoad } from '../../lib/useLoad'
+import { ItemSections } from '../../components/ItemSections'
 import { ItemFormFields, ItemMoreFields } from './ItemFormFields'
 import { createBody, draftBody, EMPTY_ITEM, valuesFromVersion, type ItemFormValues } from './itemForm'
 import { MaterialsEditor } from './MaterialsEditor'
@@ -39,6 +40,19 @@ export default function ItemEditPage() {
     }
   })
 
+  if (detail && !detail.editable) {
+    // An item outside the editor's reach (a district item opened by a town manager): shown, not offered for editing.
+    const shown = detail.draft ?? detail.published
+    return (
+      <>
+        <Link to={`/app/items/${id}`}>{t('items.toDetail')}</Link>
+        <PageHead title={shown?.name ?? detail.code} />
+        <Alert type="warning" showIcon title={t('items.readOnly', { department: detail.departmentName })} style={{ marginBottom: 16 }} />
+        {shown && <ItemSections item={{ ...shown, departmentName: detail.departmentName }} />}
+      </>
+    )
+  }
+
   const title = isNew ? t('items.create') : detail?.draft ? t('items.editDraftOf', { name: base?.name ?? '', version: detail.draft.version })
     : t('items.newDraftOf', { name: base?.name ?? '' })
 
@@ -49,7 +63,7 @@ export default function ItemEditPage() {
       {!isNew && !detail?.draft && <Alert type="info" showIcon title={t('items.newDraftHint')} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form<ItemFormValues> form={form} layout="vertical" initialValues={initial} onFinish={save} scrollToFirstError className="item-form">
-        <ItemFormFields isNew={isNew} />
+        <ItemFormFields isNew={isNew} localCode={detail?.localCode ?? false} />
         <MaterialsEditor />
         <ItemMoreFields />
         <Space className="form-actions">

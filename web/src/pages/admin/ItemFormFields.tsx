@@ -7,12 +7,15 @@ import { t } from '../../i18n'
 import { handlingLabel, levelLabel, specialLabel, targetLabel } from '../../lib/catalog'
 import { useCenterOptions, type Department } from '../../lib/network'
 import { useLoad } from '../../lib/useLoad'
+import { useSession } from '../../session'
+import { BASIC_CODE_RE, ITEM_CODE_RE } from '../../../../src/domain/item-codes.js'
 
 const required = { required: true, message: t('form.required') }
 const opts = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((v) => ({ value: v, label: label(v) }))
 const half = { xs: 24, md: 12 }
 
-export function ItemFormFields({ isNew }: { isNew: boolean }) {
+export function ItemFormFields({ isNew, localCode = false }: { isNew: boolean; localCode?: boolean }) {
+  const isAdmin = useSession().user.roles.includes('admin')
   const departments = useLoad((s) => (isNew ? api.get<{ departments: Department[] }>('/api/departments', { status: 'active' }, s).then((r) => r.departments) : Promise.resolve([])), [isNew])
   const { options: centerOptions } = useCenterOptions()
 
@@ -21,7 +24,19 @@ export function ItemFormFields({ isNew }: { isNew: boolean }) {
       <Card size="small" title={t('item.content')} className="guide-section">
         <Row gutter={16}>
           <Col {...half}><Form.Item name="name" label={t('items.name')} rules={[{ ...required, whitespace: true }]}><Input /></Form.Item></Col>
-          {isNew && <Col {...half}><Form.Item name="code" label={t('items.code')} rules={[required]}><Input /></Form.Item></Col>}
+          {isNew && (
+            <Col {...half}>
+              <Form.Item name="code" label={t('items.code')} extra={t('item.codeHint')} dependencies={['localCode']}
+                rules={[required, ({ getFieldValue }) => ({ validator: (_, v?: string) => (getFieldValue('localCode') || !v || ITEM_CODE_RE.test(v.toUpperCase()) ? Promise.resolve() : Promise.reject(new Error(t('item.codeShape')))) })]}>
+                <Input />
+              </Form.Item>
+            </Col>
+          )}
+          {isNew && isAdmin && (
+            <Col {...half}>
+              <Form.Item name="localCode" valuePropName="checked" label={t('item.localTag')} extra={t('item.localCodeHint')}><Checkbox>{t('item.localCode')}</Checkbox></Form.Item>
+            </Col>
+          )}
           {isNew && (
             <Col {...half}>
               <Form.Item name="departmentId" label={t('item.department')} rules={[required]}>
@@ -30,7 +45,12 @@ export function ItemFormFields({ isNew }: { isNew: boolean }) {
               </Form.Item>
             </Col>
           )}
-          <Col {...half}><Form.Item name="basicCode" label={t('item.basicCode')} rules={[required]}><Input /></Form.Item></Col>
+          <Col {...half}>
+            <Form.Item name="basicCode" label={t('item.basicCode')} extra={t('item.basicCodeHint')} dependencies={['localCode']}
+              rules={[required, ({ getFieldValue }) => ({ validator: (_, v?: string) => (localCode || getFieldValue('localCode') || !v || BASIC_CODE_RE.test(v) ? Promise.resolve() : Promise.reject(new Error(t('item.basicCodeShape')))) })]}>
+              <Input />
+            </Form.Item>
+          </Col>
           <Col {...half}><Form.Item name="itemType" label={t('item.itemType')} rules={[required]}><Select options={opts(ITEM_TYPES, (v) => v)} /></Form.Item></Col>
           <Col {...half}><Form.Item name="implementingBody" label={t('item.implementingBody')} rules={[{ ...required, whitespace: true }]}><Input /></Form.Item></Col>
           <Col {...half}><Form.Item name="targets" label={t('item.targets')} rules={[required]}><Checkbox.Group options={opts(SERVICE_TARGETS, targetLabel)} /></Form.Item></Col>
@@ -42,7 +62,12 @@ export function ItemFormFields({ isNew }: { isNew: boolean }) {
           <Col xs={12} md={6}><Form.Item name="visits" label={t('item.visits')}><InputNumber min={0} max={10} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="theme" label={t('items.theme')}><Input /></Form.Item></Col>
           <Col {...half}><Form.Item name="category" label={t('items.category')}><Input /></Form.Item></Col>
-          {isNew && <Col span={24}><Form.Item name="offeredCenterIds" label={t('items.tabOfferings')}><Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={centerOptions} /></Form.Item></Col>}
+          <Col span={24}>
+            <Form.Item name="keywords" label={t('item.keywords')} extra={t('item.keywordsHint')}>
+              <Select mode="tags" open={false} tokenSeparators={['、', ',', '，', ' ']} aria-label={t('item.keywords')} />
+            </Form.Item>
+          </Col>
+          {isNew && <Col span={24}><Form.Item name="offeredCenterIds" label={t('items.tabOfferings')}><Select mode="multiple" showSearch={{ optionFilterProp: 'label' }} options={centerOptions} aria-label={t('a11y.offeredCenters')} placeholder={t('a11y.offeredCentersPlaceholder')} /></Form.Item></Col>}
         </Row>
       </Card>
       <Card size="small" title={t('item.procedure')} className="guide-section">

@@ -25,7 +25,8 @@ export function StaffFields({ isNew, centerOptions }: { isNew: boolean; centerOp
       )}
       <Form.Item name="name" label={t('staff.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item>
       {isNew && (
-        <Form.Item name="password" label={t('staff.password')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item name="password" label={t('staff.password')} extra={t('staff.passwordRule')}
+          rules={[{ required: true, message: t('form.required') }, { min: 8, message: t('staff.passwordRule') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       )}

@@ -1,5 +1,5 @@
 // 人员管理: staff accounts of my centers: create with a password, roles and window; edit, reset password, retire.
-import { Button, Select, Space, Table, Tag } from 'antd'
+import { App, Button, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { api } from '../../api'
 import { FormDrawer } from '../../components/FormDrawer'
@@ -16,6 +16,7 @@ import { StaffFields, type StaffForm } from './StaffFields'
 
 export default function StaffPage() {
   const { user } = useSession()
+  const { message } = App.useApp()
   const canManage = allowed(user.roles, 'users.manage')
   const [centerId, setCenterId] = useState<number | undefined>(user.centerId)
   const [status, setStatus] = useState('active')
@@ -28,7 +29,12 @@ export default function StaffPage() {
     const common = { name: v.name, roles: v.roles, centerId: v.centerId, windowId: v.windowId ?? null, phone: v.phone ?? '' }
     if (editing === 'new') await api.post('/api/staff', { ...common, username: v.username, password: v.password })
     else if (editing) await api.patch(`/api/staff/${editing.id}`, common)
-    staff.reload()
+    // Saved under another center than the list shows: switch the list there, so the person is seen.
+    if (centerId !== undefined && v.centerId !== centerId) {
+      setCenterId(v.centerId)
+      const center = centerOptions.find((o) => o.value === v.centerId)?.label ?? ''
+      message.info(t('staff.savedElsewhere', { name: v.name, center: String(center) }))
+    } else staff.reload()
   }
 
   return (
@@ -36,9 +42,9 @@ export default function StaffPage() {
       <PageHead
         title={t('menu.users')}
         extra={<>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.allCenters')} style={{ width: 240 }}
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.allCenters')} style={{ width: 240 }} aria-label={t('a11y.filterCenter')}
             value={centerId} onChange={(v?: number) => setCenterId(v)} options={centerOptions} />
-          <Select style={{ width: 110 }} value={status} onChange={setStatus}
+          <Select style={{ width: 110 }} value={status} onChange={setStatus} aria-label={t('a11y.filterStatus')}
             options={RECORD_STATUS_OPTIONS} />
           {canManage && <Button type="primary" onClick={() => setEditing('new')}>{t('staff.create')}</Button>}
         </>}

@@ -20,6 +20,8 @@ export function WindowFields({ isNew, centerOptions, fixedCenterId }: { isNew: b
     return { departments: d.departments, items: i.items, staff: s.staff }
   }, [centerId])
 
+  const staff = opts.data?.staff ?? []
+  const clerks = staff.filter((s) => s.roles.includes('clerk'))
   return (
     <>
       {isNew && (
@@ -40,9 +42,14 @@ export function WindowFields({ isNew, centerOptions, fixedCenterId }: { isNew: b
         <Select mode="multiple" loading={opts.loading} showSearch={{ optionFilterProp: 'label' }} maxTagCount="responsive"
           options={(opts.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))} />
       </Form.Item>
-      <Form.Item name="standInUserId" label={t('window.standIn')} extra={t('window.standInHint')}>
-        <Select allowClear loading={opts.loading} showSearch={{ optionFilterProp: 'label' }}
-          options={(opts.data?.staff ?? []).map((s) => ({ value: s.id, label: `${s.name}（${s.username}）` }))} />
+      <Form.Item name="staffIds" label={t('window.staff')} extra={t('window.staffHint')}>
+        <Select mode="multiple" loading={opts.loading} showSearch={{ optionFilterProp: 'label' }} aria-label={t('window.staff')}
+          options={staff.map((s) => ({ value: s.id, label: s.windowName ? `${s.name}（${s.username}，${s.windowName}）` : `${s.name}（${s.username}）` }))} />
+      </Form.Item>
+      {/* AB岗: a stand-in takes the window's work, so only the center's window clerks are offered */}
+      <Form.Item name="standInUserId" label={t('window.standIn')} extra={clerks.length || opts.loading ? `${t('window.standInHint')}；${t('window.standInOnlyClerks')}` : t('window.noClerks')}>
+        <Select allowClear loading={opts.loading} showSearch={{ optionFilterProp: 'label' }} aria-label={t('window.standIn')} notFoundContent={t('window.noClerks')}
+          options={clerks.map((s) => ({ value: s.id, label: `${s.name}（${s.username}）` }))} />
       </Form.Item>
     </>
   )

@@ -13,7 +13,7 @@ import { allowed } from '../../menu'
 import { useSession } from '../../session'
 import { WindowFields } from './WindowFields'
 
-interface WindowForm { centerId?: number; number: string; name: string; status: string; departmentIds: number[]; itemIds: number[]; standInUserId: number | null }
+interface WindowForm { centerId?: number; number: string; name: string; status: string; departmentIds: number[]; itemIds: number[]; standInUserId: number | null; staffIds: number[] }
 
 export default function WindowsPage() {
   const { user } = useSession()
@@ -24,15 +24,15 @@ export default function WindowsPage() {
   const [editing, setEditing] = useState<ServiceWindow | 'new' | null>(null)
 
   async function save(v: WindowForm) {
-    const body = { number: v.number, name: v.name, status: v.status, departmentIds: v.departmentIds ?? [], itemIds: v.itemIds ?? [], standInUserId: v.standInUserId ?? null }
+    const body = { number: v.number, name: v.name, status: v.status, departmentIds: v.departmentIds ?? [], itemIds: v.itemIds ?? [], standInUserId: v.standInUserId ?? null, staffIds: v.staffIds ?? [] }
     if (editing === 'new') await api.post('/api/windows', { ...body, centerId: v.centerId })
     else if (editing) await api.patch(`/api/windows/${editing.id}`, body)
     windows.reload()
   }
 
   const initial: Partial<WindowForm> = editing && editing !== 'new'
-    ? { ...editing, departmentIds: editing.departments.map((d) => d.id), standInUserId: editing.standIn?.id ?? null }
-    : { centerId: centerId ?? user.centerId, status: 'open', departmentIds: [], itemIds: [], standInUserId: null }
+    ? { ...editing, departmentIds: editing.departments.map((d) => d.id), standInUserId: editing.standIn?.id ?? null, staffIds: editing.staff.map((s) => s.id) }
+    : { centerId: centerId ?? user.centerId, status: 'open', departmentIds: [], itemIds: [], standInUserId: null, staffIds: [] }
 
   return (
     <>

@@ -7,20 +7,21 @@ export interface MaterialValues { name: string; form: string; copies: number; re
 
 export interface ItemFormValues {
   code?: string
+  localCode?: boolean
   departmentId?: number
   offeredCenterIds?: number[]
   name: string; basicCode: string; itemType: string; implementingBody: string; targets: string[]
   handlingKind: string; legalDays: number; promisedDays: number; acceptLevel: string; decideLevel: string
   legalBasis: string; conditions: string; procedure: string[]; fees: { charged: boolean; amount?: string; basis?: string }
   result: string; visits: number; consultPhone: string; complaintPhone: string; specialProcedures: string[]
-  theme: string; category: string; materials: MaterialValues[]
+  theme: string; category: string; keywords: string[]; materials: MaterialValues[]
 }
 
 export const EMPTY_ITEM: Partial<ItemFormValues> = {
   itemType: ITEM_TYPES[0], targets: ['person'], handlingKind: 'promised', legalDays: 20, promisedDays: 10,
   acceptLevel: 'district', decideLevel: 'district', procedure: t('items.defaultProcedure').split('、'),
   fees: { charged: false }, visits: 1, specialProcedures: [], materials: [], offeredCenterIds: [],
-  legalBasis: '', conditions: '', result: '', consultPhone: '', complaintPhone: '', theme: '', category: '',
+  legalBasis: '', conditions: '', result: '', consultPhone: '', complaintPhone: '', theme: '', category: '', keywords: [],
 }
 
 export function valuesFromVersion(v: VersionOut): ItemFormValues {
@@ -29,7 +30,7 @@ export function valuesFromVersion(v: VersionOut): ItemFormValues {
     handlingKind: v.handlingKind, legalDays: v.legalDays, promisedDays: v.promisedDays, acceptLevel: v.acceptLevel,
     decideLevel: v.decideLevel, legalBasis: v.legalBasis, conditions: v.conditions, procedure: v.procedure, fees: v.fees,
     result: v.result, visits: v.visits, consultPhone: v.consultPhone, complaintPhone: v.complaintPhone,
-    specialProcedures: v.specialProcedures, theme: v.theme, category: v.category,
+    specialProcedures: v.specialProcedures, theme: v.theme, category: v.category, keywords: v.keywords ?? [],
     materials: v.materials.map((m) => ({ name: m.name, form: m.form, copies: m.copies, required: m.required, note: m.note ?? '', sampleFileId: m.sampleFileId ?? null })),
   }
 }
@@ -44,7 +45,7 @@ export function draftBody(v: ItemFormValues, stepLimits: { step: string; days: n
     procedure: (v.procedure ?? []).map((s) => s?.trim()).filter(Boolean), stepLimits,
     fees: charged ? { charged, amount: v.fees.amount ?? '', basis: v.fees.basis ?? '' } : { charged },
     result: v.result ?? '', visits: v.visits ?? 1, consultPhone: v.consultPhone ?? '', complaintPhone: v.complaintPhone ?? '',
-    specialProcedures: v.specialProcedures ?? [], theme: v.theme ?? '', category: v.category ?? '',
+    specialProcedures: v.specialProcedures ?? [], theme: v.theme ?? '', category: v.category ?? '', keywords: v.keywords ?? [],
     materials: (v.materials ?? []).map((m) => ({
       name: m.name, form: m.form, copies: m.copies ?? 1, required: m.required ?? true, note: m.note ?? '', sampleFileId: m.sampleFileId ?? null,
     })),
@@ -52,5 +53,5 @@ export function draftBody(v: ItemFormValues, stepLimits: { step: string; days: n
 }
 
 export function createBody(v: ItemFormValues) {
-  return { code: v.code, departmentId: v.departmentId, offeredCenterIds: v.offeredCenterIds ?? [], ...draftBody(v) }
+  return { code: v.code, departmentId: v.departmentId, offeredCenterIds: v.offeredCenterIds ?? [], ...(v.localCode ? { localCode: true } : {}), ...draftBody(v) }
 }

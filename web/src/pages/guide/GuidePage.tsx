@@ -76,7 +76,7 @@ export default function GuidePage() {
                       <Tag color="blue">{item.itemType}</Tag>
                       <Tag>{handlingLabel(item.handlingKind)}</Tag>
                       <span>{item.departmentName}</span>
-                      <span>{timeLimitText(item.legalDays, item.promisedDays)}</span>
+                      <span>{item.promisedDays === 0 && item.handlingKind === 'immediate' ? t('guide.onTheSpot') : timeLimitText(item.legalDays, item.promisedDays)}</span>
                       <Typography.Text type="secondary" copyable={false}>{item.code}</Typography.Text>
                     </Space>
                   }
