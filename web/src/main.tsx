@@ -14,6 +14,13 @@ dayjs.locale('zh-cn')
 const theme = {
   token: {
     colorPrimary: '#1f5fae',
+    // links and secondary text dark enough for WCAG AA contrast (axe-core in the browser tests)
+    colorLink: '#1f5fae',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.62)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorError: '#c8102e',
     borderRadius: 6,
     fontFamily: '-apple-system, "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
   },

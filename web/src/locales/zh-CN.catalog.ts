@@ -25,7 +25,7 @@ const zhCNCatalog = {
   'guide.onTheSpot': '当场办结',
   'guide.villageRooms': '村便民服务室 {count} 个',
   'guide.villageRoomsPrint': '村便民服务室：{names}',
-  'a11y.search': '搜索',
+  'a11y.browseBy': '浏览方式',
   'a11y.searchItems': '搜索事项',
   'a11y.filterCenter': '按服务中心筛选',
   'a11y.filterDepartment': '按部门筛选',

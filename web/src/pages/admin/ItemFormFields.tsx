@@ -14,6 +14,11 @@ const required = { required: true, message: t('form.required') }
 const opts = <T extends string>(values: readonly T[], label: (v: T) => string) => values.map((v) => ({ value: v, label: label(v) }))
 const half = { xs: 24, md: 12 }
 
+/** 服务对象 as a named checkbox group; Form.Item's aria-required is not allowed on a group, so it is left off. */
+function TargetsGroup({ 'aria-required': _required, ...props }: Record<string, unknown>) {
+  return <Checkbox.Group {...props} role="group" aria-label={t('item.targets')} options={opts(SERVICE_TARGETS, targetLabel)} />
+}
+
 export function ItemFormFields({ isNew, localCode = false }: { isNew: boolean; localCode?: boolean }) {
   const isAdmin = useSession().user.roles.includes('admin')
   const departments = useLoad((s) => (isNew ? api.get<{ departments: Department[] }>('/api/departments', { status: 'active' }, s).then((r) => r.departments) : Promise.resolve([])), [isNew])
@@ -53,7 +58,7 @@ export function ItemFormFields({ isNew, localCode = false }: { isNew: boolean; l
           </Col>
           <Col {...half}><Form.Item name="itemType" label={t('item.itemType')} rules={[required]}><Select options={opts(ITEM_TYPES, (v) => v)} /></Form.Item></Col>
           <Col {...half}><Form.Item name="implementingBody" label={t('item.implementingBody')} rules={[{ ...required, whitespace: true }]}><Input /></Form.Item></Col>
-          <Col {...half}><Form.Item name="targets" label={t('item.targets')} rules={[required]}><Checkbox.Group options={opts(SERVICE_TARGETS, targetLabel)} /></Form.Item></Col>
+          <Col {...half}><Form.Item name="targets" label={t('item.targets')} rules={[required]}><TargetsGroup /></Form.Item></Col>
           <Col {...half}><Form.Item name="handlingKind" label={t('item.handlingKind')} rules={[required]}><Select options={opts(HANDLING_KINDS, handlingLabel)} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="acceptLevel" label={t('items.acceptLevel')} rules={[required]}><Select options={opts(CENTER_LEVELS, levelLabel)} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="decideLevel" label={t('items.decideLevel')} rules={[required]}><Select options={opts(CENTER_LEVELS, levelLabel)} /></Form.Item></Col>

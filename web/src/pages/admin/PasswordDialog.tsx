@@ -22,7 +22,7 @@ export function PasswordDialog({ staff, onClose }: { staff: Staff | null; onClos
       onOk={() => form.submit()} confirmLoading={busy} destroyOnHidden okText={t('common.save')} cancelText={t('common.cancel')}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
       <Form form={form} layout="vertical" onFinish={finish} preserve={false}>
-        <Form.Item name="password" label={t('staff.newPassword')} rules={[{ required: true, message: t('form.required') }]}>
+        <Form.Item name="password" label={t('staff.newPassword')} extra={t('staff.passwordRule')} rules={[{ required: true, message: t('form.required') }, { min: 8, message: t('staff.passwordRule') }]}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>

@@ -27,7 +27,7 @@ export function GuideBrowse({ value, onChange }: { value: BrowseValue; onChange(
   return (
     <Space orientation="vertical" style={{ width: '100%' }} className="guide-browse">
       <Segmented<BrowseBy>
-        block
+        block aria-label={t('a11y.browseBy')}
         value={value.by}
         onChange={(by) => onChange({ by })}
         options={[
@@ -38,14 +38,14 @@ export function GuideBrowse({ value, onChange }: { value: BrowseValue; onChange(
       />
       {value.by === 'center' && (
         <Select
-          allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder={t('guide.pickCenter')}
+          allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder={t('guide.pickCenter')} aria-label={t('a11y.filterCenter')}
           value={value.centerId} options={centerOptions} loading={centers.loading}
           onChange={(centerId?: string) => onChange({ by: 'center', centerId })}
         />
       )}
       {value.by === 'department' && (
         <Select
-          allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder={t('guide.pickDepartment')}
+          allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: '100%' }} placeholder={t('guide.pickDepartment')} aria-label={t('a11y.filterDepartment')}
           value={value.departmentId} loading={departments.loading}
           options={(departments.data ?? []).filter((d) => d.items > 0).map((d) => ({ value: String(d.id), label: t('guide.departmentOption', { name: d.name, level: levelLabel(d.level), count: d.items }) }))}
           onChange={(departmentId?: string) => onChange({ by: 'department', departmentId })}

@@ -87,7 +87,7 @@ export default function GuidePage() {
           {(results.data?.total ?? 0) > PAGE_SIZE && (
             <Pagination
               style={{ marginTop: 16, textAlign: 'center' }}
-              current={page} pageSize={PAGE_SIZE} total={results.data?.total} showSizeChanger={false} simple
+              current={page} pageSize={PAGE_SIZE} total={results.data?.total} showSizeChanger={false} showLessItems
               onChange={(p) => update({ page: String(p) })}
             />
           )}
