@@ -88,7 +88,8 @@ describe('GET /api/items/export.xlsx', () => {
   })
 })
 
-describe('POST /api/items/import', () => {
+// The first import starts the parsing worker (which loads its modules): allow for a slow, shared machine.
+describe('POST /api/items/import', { timeout: 120_000 }, () => {
   it('round trip: export → change a cell → import gives a draft with the change; nothing else changes', async () => {
     const dibao = await t.db.selectFrom('item_versions as v').innerJoin('service_items as i', 'i.id', 'v.item_id')
       .select(['i.id', 'i.code']).where('v.name', '=', '最低生活保障审批').executeTakeFirstOrThrow()
