@@ -42,10 +42,9 @@ function loadEntries(db: Db) {
 
 interface Term { text: string; code: boolean; pinyin: boolean }
 
-/** A 俗称 matches a term that contains it (办低保 → 低保) or is part of it; in pinyin, by its full pinyin or initials. */
+/** A term matches a 俗称 it is part of; in pinyin, part of its full pinyin or all of its initials. */
 function keywordMatches(e: Entry, t: Term): boolean {
-  return e.keywords.some((k) => k.text.includes(t.text) || (k.text.length >= 2 && t.text.includes(k.text))
-    || (t.pinyin && (k.pinyin.includes(t.text) || k.initials === t.text)))
+  return e.keywords.some((k) => k.text.includes(t.text) || (t.pinyin && (k.pinyin.includes(t.text) || k.initials === t.text)))
 }
 
 function matches(e: Entry, t: Term): boolean {
