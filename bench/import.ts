@@ -105,7 +105,7 @@ try {
 
 ${table}
 
-The workbook is not loaded whole: the zip's directory is read first (at most ${200} MB unpacked), then the 事项 sheet is inflated and parsed chunk by chunk with a turn of the event loop after each chunk, and reading stops at the 20,001st data row (answer: “${big.message}”). A file within the cap is read to the end and every problem is reported in one answer (“${cap.message}”).`)
+The workbook is parsed in a worker thread with a capped heap (160 MB), posting its rows back in chunks, and is not loaded whole there either: the zip's directory is read first (at most ${200} MB unpacked), then the 事项 sheet is inflated and parsed chunk by chunk with a turn of the event loop after each chunk, and reading stops at the 20,001st data row (answer: “${big.message}”). A file within the cap is read to the end and every problem is reported in one answer (“${cap.message}”).`)
 } finally {
   await stop(app.child)
   fs.rmSync(dataDir, { recursive: true, force: true })
