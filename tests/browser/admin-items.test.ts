@@ -54,7 +54,7 @@ describe('事项管理', () => {
     await expect(citizen.getByText('第 2 版').count()).resolves.toBe(1)
     await citizen.context().close()
     await page.context().close()
-  })
+  }, 180_000) // a long journey: allow for a shared, loaded machine
 
   it('shows a server validation problem under its field', async () => {
     const page = await env.newPage()
