@@ -219,3 +219,11 @@ export interface Database {
   calendar_days: CalendarDaysTable
   calendar_years: CalendarYearsTable
 }
+
+// Public caches and rate limits (migration 0040); declaration merging adds them to Database.
+export interface NetworkGenerationTable { id: number; generation: number }
+export interface RateLimitHitsTable { key: string; window_start: Date; hits: number }
+export interface Database {
+  network_generation: NetworkGenerationTable
+  rate_limit_hits: RateLimitHitsTable
+}

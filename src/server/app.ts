@@ -17,6 +17,7 @@ import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
 import type { Bus } from './bus.js'
 import { installErrorHandler } from './errors.js'
+import { installWriteInvalidation } from './generations.js'
 import { loggerOptions } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { ErrorResponse } from './schemas.js'
@@ -61,6 +62,7 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   installErrorHandler(app)
   installAuth(app, ctx.db, ctx.authCache)
+  installWriteInvalidation(app, ctx.db, ctx.bus)
 
   app.get('/healthz', {
     schema: { tags: ['running'], summary: 'health', response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorResponse } },

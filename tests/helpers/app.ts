@@ -7,6 +7,7 @@ import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
 import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
 import { buildApp, type App } from '../../src/server/app.js'
+import { createBus } from '../../src/server/bus.js'
 import { createTestDb, type TestDb } from './db.js'
 
 export interface TestApp {
@@ -31,10 +32,12 @@ export interface Client {
   delete(url: string): Promise<Response>
 }
 
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+/** `bus: true` listens on the database as `npm start` does (caches then trust notifications). */
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; bus?: boolean } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
-  const app = await buildApp({ db: testDb.db, config, logger: false })
+  const bus = opts.bus ? createBus(testDb.url, testDb.pool, { warn: () => {} }) : undefined
+  const app = await buildApp({ db: testDb.db, config, bus, logger: false })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {
@@ -58,6 +61,7 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
     },
     async close() {
       await app.close()
+      await bus?.close()
       await testDb.close()
     },
   }
