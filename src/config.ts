@@ -1,6 +1,17 @@
 // Runtime settings, read once from the environment (see README "Configuration").
 import path from 'node:path'
 
+/** Routes limited per client address (src/server/rate-limit.ts); each is `RATE_LIMIT_<NAME>=max/seconds`. */
+export const RATE_LIMIT_DEFAULTS = {
+  login: { max: 60, windowSeconds: 60 },      // per address: a hall's staff may share one; lockout guards each account
+  progress: { max: 30, windowSeconds: 60 },   // GET /api/public/progress
+  rating: { max: 10, windowSeconds: 60 },     // POST /api/public/ratings
+  ticket: { max: 30, windowSeconds: 60 },     // issuing tickets (a kiosk is one address)
+  code: { max: 5, windowSeconds: 600 },       // sending verification codes
+} satisfies Record<string, RateLimitRule>
+export interface RateLimitRule { max: number; windowSeconds: number }
+export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS
+
 export interface Config {
   host: string
   port: number
@@ -15,6 +26,30 @@ export interface Config {
   lockoutMinutes: number
   webDist: string
   secureCookies: boolean
+  rateLimits: Record<RateLimitName, RateLimitRule>
+  /** Which proxies may tell the client address (X-Forwarded-For): Fastify's trustProxy. */
+  trustProxy: boolean | string
+  logFormat: 'json' | 'pretty'
+}
+
+function rateLimits(env: NodeJS.ProcessEnv): Record<RateLimitName, RateLimitRule> {
+  const out = { ...RATE_LIMIT_DEFAULTS } as Record<RateLimitName, RateLimitRule>
+  for (const name of Object.keys(out) as RateLimitName[]) {
+    const key = `RATE_LIMIT_${name.toUpperCase()}`
+    const value = env[key]
+    if (value === undefined || value === '') continue
+    const m = /^(\d{1,9})\/(\d{1,5})$/.exec(value)
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 86400) throw new Error(`环境变量 ${key} 应为 次数/秒数, 如 30/60 (got "${value}")`)
+    out[name] = { max: Number(m[1]), windowSeconds: Number(m[2]) }
+  }
+  return out
+}
+
+function trustProxy(value: string | undefined): boolean | string {
+  if (value === undefined || value === '') return 'loopback'
+  if (value === '1' || value === 'true') return true
+  if (value === '0' || value === 'false') return false
+  return value
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -39,5 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMinutes: int('LOCKOUT_MINUTES', env.LOCKOUT_MINUTES, 15),
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     secureCookies: env.COOKIE_SECURE === '1',
+    rateLimits: rateLimits(env),
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

@@ -17,6 +17,7 @@ import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
 import type { Bus } from './bus.js'
 import { installErrorHandler } from './errors.js'
+import { installRateLimits } from './rate-limit.js'
 import { installWriteInvalidation } from './generations.js'
 import { loggerOptions } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
@@ -35,7 +36,7 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
   const app = Fastify({
     logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: opts.config.trustProxy,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -63,6 +64,7 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
   installErrorHandler(app)
   installAuth(app, ctx.db, ctx.authCache)
   installWriteInvalidation(app, ctx.db, ctx.bus)
+  await installRateLimits(app, ctx.db)
 
   app.get('/healthz', {
     schema: { tags: ['running'], summary: 'health', response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorResponse } },

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { AppContext, App } from '../../server/app.js'
 import { requireActor, requirePermission, SESSION_COOKIE } from '../../server/auth.js'
 import { DateTime, ErrorResponse, NullableDateTime } from '../../server/schemas.js'
+import { rateLimit } from '../../server/rate-limit.js'
 import * as service from './session.service.js'
 
 const SessionUser = Type.Object({
@@ -13,6 +14,7 @@ const SessionUser = Type.Object({
 
 export function sessionRoutes(app: App, ctx: AppContext): void {
   app.post('/api/session', {
+    config: rateLimit(ctx.config, 'login'),
     schema: {
       tags: ['session'], summary: '登录 log in',
       body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
