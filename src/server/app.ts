@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
 import { sql } from 'kysely'
+import type { Logger } from 'pino'
 import { Type } from 'typebox'
 import type { Config } from '../config.js'
 import type { Db } from '../db/database.js'
@@ -19,7 +20,7 @@ import type { Bus } from './bus.js'
 import { installErrorHandler } from './errors.js'
 import { installRateLimits } from './rate-limit.js'
 import { installWriteInvalidation } from './generations.js'
-import { loggerOptions } from './logger.js'
+import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { ErrorResponse } from './schemas.js'
 
@@ -32,9 +33,12 @@ export interface AppContext {
   bus?: Bus
 }
 
-export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean; logStream?: { write(line: string): void } }): Promise<App> {
+export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean | Logger; logStream?: { write(line: string): void } }): Promise<App> {
+  const logger = opts.logger === false ? undefined
+    : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)
   const app = Fastify({
-    logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    loggerInstance: logger as FastifyBaseLogger | undefined,
+    logController: logger ? new RequestLog() : undefined,
     bodyLimit: 1024 * 1024,
     trustProxy: opts.config.trustProxy,
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },

@@ -1,19 +1,19 @@
 // npm start: open the database, load the demo district on an empty one, serve, and shut down gracefully.
 import fs from 'node:fs'
 import path from 'node:path'
-import pino from 'pino'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase } from '../db/connect.js'
 import { loadDemoIfEmpty } from '../demo/load.js'
 import { buildApp } from './app.js'
 import { createBus } from './bus.js'
+import { createLogger } from './logger.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
-  const log = pino({ level: config.logLevel })
+  const log = createLogger(config.logLevel, config.logFormat)
   const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) }
   const opened = await openDatabase(config, plain)
   const bus = createBus(opened.url, opened.pool, log)
-  const app = await buildApp({ db: opened.db, config, bus })
+  const app = await buildApp({ db: opened.db, config, bus, logger: log })
 
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
