@@ -1,6 +1,7 @@
 // Public pages from memory (issue 10): every public GET carries an ETag of its generation, If-None-Match gets a 304,
 // garbage gets a normal 200, and a write acknowledged through the API is on the public page at once with a new ETag,
 // also when the app trusts LISTEN/NOTIFY (as npm start does) and in another process sharing the database.
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, createPool, type Db } from '../../src/db/database.js'
 import { buildApp, type App } from '../../src/server/app.js'
@@ -57,6 +58,18 @@ describe('ETag and If-None-Match', () => {
     expect(res.json()).toMatchObject({ id: dibao, code: dibaoCode, name: '最低生活保障审批', materials: expect.any(Array), centers: expect.any(Array) })
     const centers = (await get('/api/public/centers')).json().centers
     expect(centers[0]).toEqual({ id: expect.any(Number), name: expect.any(String), level: 'district', parentId: null, address: expect.any(String), phone: expect.any(String), hours: expect.any(String) })
+  })
+
+  it('a client that takes gzip gets the page gzipped once per generation, with its own tag and Vary', async () => {
+    const plain = await get(`/api/public/items/${dibao}`)
+    const gz = await get(`/api/public/items/${dibao}`, { 'accept-encoding': 'gzip, deflate, br' })
+    expect(gz.headers['content-encoding']).toBe('gzip')
+    expect(gz.headers.vary).toMatch(/accept-encoding/i)
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body)
+    expect(gz.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3)
+    expect(gz.headers.etag).toBe(String(plain.headers.etag).replace(/"$/, '-gz"'))
+    expect((await get(`/api/public/items/${dibao}`, { 'accept-encoding': 'gzip', 'if-none-match': String(gz.headers.etag) })).statusCode).toBe(304)
+    expect((await get(`/api/public/items/${dibao}`, { 'accept-encoding': 'gzip;q=0' })).headers['content-encoding']).toBeUndefined()
   })
 
   it('garbage in If-None-Match gets a normal 200 with the body', async () => {
