@@ -50,6 +50,7 @@ export class RequestLog extends LogController {
   override routeNotFound(): void {}
   override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
     const status = reply.statusCode
+    if (!error && status < 500 && !(reply.log as Logger).isLevelEnabled('info')) return // LOG_LEVEL=warn: nothing to build
     const ms = Math.round(reply.elapsedTime * 10) / 10
     const url = maskIdNumbersIn(req.url)
     const fields = { method: req.method, route: req.routeOptions.url ?? null, url, status, ms }
