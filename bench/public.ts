@@ -146,7 +146,8 @@ try {
     table,
     '',
     `**Request logs.** One JSON line per request (method, URL, route, status, ms); B wrote ${logLines} lines for its item-page row. ` +
-    `Logging every request costs ${fmt((1 - logged.rps / itemPage.rps) * 100, 0)} % of the item page's rate here (B ${fmt(logged.rps, 0)} req/s against A ${fmt(itemPage.rps, 0)} req/s).`,
+    `Logging every request: B served ${fmt(logged.rps / itemPage.rps, 2)}× A's item-page rate (${fmt(logged.rps, 0)} against ${fmt(itemPage.rps, 0)} req/s) ` +
+    `and spent ${fmt(logged.cpuPerRequest / itemPage.cpuPerRequest, 2)}× A's CPU per request (${fmt(logged.cpuPerRequest, 3)} against ${fmt(itemPage.cpuPerRequest, 3)} ms).`,
     '',
     `**Compression.** Per response, with @fastify/compress in front of the same constant bytes (below), it costs far more than serving the page; ` +
     'so the public caches gzip each page once per generation and send those bytes to clients that take gzip (the row above), and nothing else is compressed. ' +

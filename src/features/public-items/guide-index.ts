@@ -64,6 +64,10 @@ export class GuideIndex {
   /** The entries of the current catalog generation (or a newer one), loaded once per generation. */
   async current(): Promise<Loaded> {
     const generation = await generations(this.db, this.bus).catalog.current()
+    return this.atLeast(generation)
+  }
+
+  private async atLeast(generation: number): Promise<Loaded> {
     if (this.loaded && this.loaded.generation >= generation) return this.loaded
     this.loading ??= loadEntries(this.db).then((l) => {
       const withIds = { ...l, ids: new Set(l.entries.map((e) => e.summary.id)) }
@@ -71,12 +75,15 @@ export class GuideIndex {
       return withIds
     }).finally(() => { this.loading = undefined })
     const l = await this.loading
-    return l.generation >= generation ? l : this.current() // that load started before this generation committed
+    return l.generation >= generation ? l : this.atLeast(generation) // that load started before this generation committed
   }
 
-  /** Whether the item is published (its guide page exists), from memory. */
-  async isPublished(itemId: number): Promise<boolean> {
-    return (await this.current()).ids.has(itemId)
+  /** Whether the item is published, when the index of `generation` (or newer) is in memory; else undefined, and the
+   * index loads in the background (a page must not wait for the whole catalog after every edit). */
+  knownPublished(generation: number, itemId: number): boolean | undefined {
+    if (this.loaded && this.loaded.generation >= generation) return this.loaded.ids.has(itemId)
+    this.atLeast(generation).catch(() => undefined)
+    return undefined
   }
 
   async search(q: GuideQuery): Promise<{ items: ItemSummary[]; total: number }> {

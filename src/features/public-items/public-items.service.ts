@@ -38,12 +38,13 @@ export async function getPublished(db: Db, itemId: number) {
 
 const pages = new PerGeneration<number, CachedBody>()
 
-/** The guide page of a published item, from memory; an id that is not published is refused without a query. */
+/** The guide page of a published item, from memory; an id that the search index knows is not published is refused
+ * without a query. */
 export async function guidePage(db: Db, bus: Bus | undefined, itemId: number, serialize: Serialize): Promise<CachedBody> {
   const g = generations(db, bus)
   const catalog = await g.catalog.current()
   const network = await g.network.current()
-  if (!(await guideIndex(db, bus).isPublished(itemId))) throw errors.notFound('事项', itemId)
+  if (guideIndex(db, bus).knownPublished(catalog, itemId) === false) throw errors.notFound('事项', itemId)
   const etag = `"c${catalog}n${network}"`
   return pages.get(db, etag, itemId, async () => serialize(etag, await getPublished(db, itemId)))
 }
