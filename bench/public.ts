@@ -98,18 +98,18 @@ try {
   const centersBody = await centers.text()
   const etags = { item: item.headers.get('etag')!, centers: centers.headers.get('etag')! }
 
+  // Each baseline is measured right before the rows compared with it: the machine's load drifts.
   const bare = await startBareBytes({ '/item': itemBody, '/centers': centersBody })
   children.push(bare)
-  const bareItem = await measure(bare.child.pid!, `http://127.0.0.1:${bare.port}/item`)
-  const bareCenters = await measure(bare.child.pid!, `http://127.0.0.1:${bare.port}/centers`)
-  await stop(bare.child)
-
   const rows: [string, Measured, Measured | undefined][] = []
+  const bareItem = await measure(bare.child.pid!, `http://127.0.0.1:${bare.port}/item`)
   const itemPage = await measure(a.child.pid!, `${A}/api/public/items/${itemId}`)
   rows.push(['GET /api/public/items/:id', itemPage, bareItem])
   rows.push(['  same, If-None-Match → 304', await measure(a.child.pid!, `${A}/api/public/items/${itemId}`, { 'if-none-match': etags.item }), bareItem])
+  const bareCenters = await measure(bare.child.pid!, `http://127.0.0.1:${bare.port}/centers`)
   rows.push(['GET /api/public/centers', await measure(a.child.pid!, `${A}/api/public/centers`), bareCenters])
   rows.push(['  same, If-None-Match → 304', await measure(a.child.pid!, `${A}/api/public/centers`, { 'if-none-match': etags.centers }), bareCenters])
+  await stop(bare.child)
   rows.push(['GET /api/public/items/:id, Accept-Encoding: gzip (gzipped once per generation)', await measure(a.child.pid!, `${A}/api/public/items/${itemId}`, { 'accept-encoding': 'gzip' }), bareItem])
   rows.push(['GET /healthz (one `select 1`)', await measure(a.child.pid!, `${A}/healthz`), undefined])
   const logged = await measure(b.child.pid!, `${B}/api/public/items/${itemId}`)
