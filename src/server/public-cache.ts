@@ -6,7 +6,9 @@ import zlib from 'node:zlib'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { Db } from '../db/database.js'
 
-export interface CachedBody { etag: string; body: Buffer; gzip?: Buffer }
+/** `body` is the string the route's serializer made, sent as the bare baseline sends its constant (one write with
+ * the headers); `gzip` the same bytes compressed once. */
+export interface CachedBody { etag: string; body: string; gzip?: Buffer }
 
 /** Bodies smaller than this go as they are: gzip would save little. */
 const GZIP_MIN_BYTES = 1024
@@ -84,6 +86,6 @@ export class PerGeneration<K, V> {
 
 /** Serialize once with the route's own response schema (the same bytes Fastify would send), and gzip once. */
 export function serializeWith(reply: FastifyReply, etag: string, value: unknown): CachedBody {
-  const body = Buffer.from(reply.serialize(value) as string)
+  const body = reply.serialize(value) as string
   return { etag, body, gzip: body.length >= GZIP_MIN_BYTES ? zlib.gzipSync(body) : undefined }
 }
