@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_catalog.js'
 import * as m0005 from './migrations/0005_calendar.js'
 import * as m0006 from './migrations/0006_catalog_generation.js'
 import * as m0010 from './migrations/0010_cases.js'
+import * as m0011 from './migrations/0011_case_co_departments.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0005_calendar': m0005,
   '0006_catalog_generation': m0006,
   '0010_cases': m0010,
+  '0011_case_co_departments': m0011,
 }
 
 function migrator(db: Db): Migrator {

@@ -275,6 +275,7 @@ export interface CasesTable {
   closed_at: NullableTimestamp
   created_at: Timestamp
   updated_at: Timestamp
+  co_department_ids: ColumnType<number[], number[] | undefined, number[]>
 }
 
 export interface CaseStepsTable {

@@ -115,3 +115,19 @@ export function lightOf(cal: Calendar, x: { start: IsoDate; due: IsoDate | null;
 export function yellowUntil(cal: Calendar, today: IsoDate, th: LightThresholds = DEFAULT_LIGHT_THRESHOLDS): IsoDate {
   return addWorkingDays(cal, today, th.daysLeft)
 }
+
+/** Calendar days ahead within which an unconfirmed year is announced on the manager's and administrator's workbench. */
+export const CALENDAR_WARNING_DAYS = 60
+
+/** The years touched by the next `horizon` calendar days whose official schedule is not confirmed. */
+export function calendarWarnings(cal: Calendar, today: IsoDate, horizon = CALENDAR_WARNING_DAYS) {
+  const t = dayNumber(today)!
+  const last = Number(fromDayNumber(t + horizon).slice(0, 4))
+  const out: { year: number; startsOn: IsoDate; daysUntil: number }[] = []
+  for (let y = Number(today.slice(0, 4)); y <= last; y++) {
+    if (cal.confirmedYears.has(y)) continue
+    const startsOn = `${String(y).padStart(4, '0')}-01-01`
+    out.push({ year: y, startsOn, daysUntil: Math.max(0, dayNumber(startsOn)! - t) })
+  }
+  return out
+}

@@ -62,3 +62,13 @@ describe('deadlines', () => {
     expect(chinaDate(c.now())).toBe('2026-03-03')
   })
 })
+
+describe('calendar warnings', () => {
+  it('warns of an unconfirmed year within 60 days, and of the current year when it is unconfirmed', async () => {
+    const { calendarWarnings } = await import('../../src/domain/deadlines.js')
+    expect(calendarWarnings(cal, '2026-10-01')).toEqual([])
+    expect(calendarWarnings(cal, '2026-11-01')).toEqual([])
+    expect(calendarWarnings(cal, '2026-11-02')).toEqual([{ year: 2027, startsOn: '2027-01-01', daysUntil: 60 }])
+    expect(calendarWarnings(cal, '2027-03-01')).toEqual([{ year: 2027, startsOn: '2027-01-01', daysUntil: 0 }])
+  })
+})
