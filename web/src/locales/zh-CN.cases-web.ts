@@ -34,6 +34,7 @@ const zhCNCases = {
   'caseAction.handover': '交接材料',
   'caseAction.deliver': '送达结果',
   'caseAction.pickup': '申请人领取',
+  'caseEvent.advance': '完成办理环节',
 
   'stepKind.handle': '承办',
   'stepKind.review': '审核',

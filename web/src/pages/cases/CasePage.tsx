@@ -11,7 +11,7 @@ import { dateTime } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { ActionDialog } from './ActionDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
-import { actionText, kindText, noticesOf, stepText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
+import { actionText, eventText, kindText, noticesOf, stepText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
 
 export default function CasePage() {
   const id = Number(useParams().id)
@@ -55,7 +55,7 @@ export default function CasePage() {
         <Timeline className="case-timeline" items={d.events.map((e) => ({
           content: (
             <div>
-              <strong>{actionText(e.action)}</strong>{' '}
+              <strong>{eventText(e.action)}</strong>{' '}
               <Typography.Text type="secondary">{dateTime(e.at)} · {e.centerName}{e.windowName ? ` · ${e.windowName}` : ''} · {e.actor}</Typography.Text>
               {e.from !== e.to && <div><Typography.Text type="secondary">{e.from ? t(`caseStatus.${e.from}` as MessageKey) : '—'} → {t(`caseStatus.${e.to}` as MessageKey)}</Typography.Text></div>}
               {e.note && <div className="pre-line">{e.note}</div>}
@@ -83,7 +83,7 @@ function Facts({ d }: { d: CaseDetail }) {
         <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(d.acceptedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('case.legalDueDate')}>{d.legalDueDate ?? '—'}</Descriptions.Item>
-        {d.decision && <Descriptions.Item label={t('case.decision')}>{t(`caseStatus.${d.decision.outcome}` as MessageKey)}：{d.decision.reasons ?? d.decision.note}</Descriptions.Item>}
+        {d.decision && <Descriptions.Item label={t('case.decision')}>{[t(`caseStatus.${d.decision.outcome}` as MessageKey), d.decision.reasons ?? d.decision.note].filter((x, i, all) => x && all.indexOf(x) === i).join('：')}</Descriptions.Item>}
         {d.refusal && <Descriptions.Item label={t('case.refusal')}>{d.refusal.reason}{d.refusal.referTo ? `；${t('case.referTo', { body: d.refusal.referTo })}` : ''}</Descriptions.Item>}
         {d.delivery && <Descriptions.Item label={t('case.delivery')}>{d.delivery.method === 'mail' ? t('case.deliveryMail', { tracking: d.delivery.trackingNumber ?? '' }) : `${d.notice.acceptingCenterName} ${t('case.deliveryPickup')}`}</Descriptions.Item>}
       </Descriptions>

@@ -77,7 +77,6 @@ export default function IntakePage() {
           </Form.Item>
           {item && (
             <Typography.Paragraph type="secondary">
-              <Tag color="blue">{kindText(item.handlingKind)}</Tag>
               {t('intake.itemFacts', { kind: kindText(item.handlingKind), legal: item.legalDays, promised: item.promisedDays, department: item.departmentName })}
             </Typography.Paragraph>
           )}

@@ -51,6 +51,8 @@ export interface Progress {
 
 export const statusText = (s: string) => t(`caseStatus.${s}` as MessageKey)
 export const actionText = (a: string) => t(`caseAction.${a}` as MessageKey)
+/** An event in the timeline: the action's name, except `advance`, whose button asks and whose event reports. */
+export const eventText = (a: string) => (a === 'advance' ? t('caseEvent.advance') : actionText(a))
 export const stepText = (k: string) => t(`stepKind.${k}` as MessageKey)
 export const kindText = (k: string) => t(`handlingKind.${k}` as MessageKey)
 
