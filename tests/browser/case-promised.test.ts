@@ -82,6 +82,10 @@ describe('承诺件 一窗受理 → 办结 → 进度查询', () => {
     expect(receiptQr).toContain(`/progress?number=${encodeURIComponent(number)}&code=`)
     await clerk.getByText(/承诺办结日期为 \d{4}年\d{1,2}月\d{1,2}日（5 个工作日/).waitFor()
     await screenshot(clerk, 'case-notice-accept')
+    // Printed, the receipt is one A4 page (595 × 842 pt) without the toolbar.
+    const pdf = (await clerk.pdf({ preferCSSPageSize: true })).toString('latin1')
+    expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1)
+    expect(pdf).toMatch(/\/MediaBox\s*\[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/)
 
     // The department: 承办, 审核 (advance), then 批准 (approve), from the approver's inbox.
     const approver = await env.newPage()
@@ -124,5 +128,5 @@ describe('承诺件 一窗受理 → 办结 → 进度查询', () => {
     await citizen.goto(`/progress?number=${encodeURIComponent(number)}&code=ZZZZZZ`)
     await citizen.getByText('办件编号与查询码不匹配').waitFor()
     for (const p of [clerk, approver, citizen]) await p.context().close()
-  }, 240_000)
+  }, 480_000)
 })

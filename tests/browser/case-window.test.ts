@@ -76,7 +76,7 @@ describe('窗口的其他结果与延期审批', () => {
     await expect(today.textContent()).resolves.toContain('9142**********')
     await expect(today.textContent()).resolves.not.toContain(CREDIT)
     await clerk.context().close()
-  }, 180_000)
+  }, 360_000)
 
   it('an approver asks for an extension, a manager approves it from 延期审批, and the due date moves', async () => {
     // The case is recorded through the API as the window's clerk (the intake form has its own test).
@@ -129,5 +129,5 @@ describe('窗口的其他结果与延期审批', () => {
     await env.login(clerkWorkbench, 'district.clerk2')
     await expect(clerkWorkbench.locator('.calendar-warning').count()).resolves.toBe(0)
     for (const p of [clerk, approver, manager, clerkWorkbench]) await p.context().close()
-  }, 180_000)
+  }, 360_000)
 })

@@ -216,6 +216,7 @@ const zhCNCases = {
   'notice.consultPhone': '咨询电话',
   'notice.complaintPhone': '监督投诉电话',
   'notice.seal': '（受理专用章）',
+  'notice.sealDone': '（单位印章）',
   'notice.date': '{date}',
   'notice.qr': '微信或浏览器扫码查询办理进度',
   'notice.qrAlt': '办理进度查询二维码',

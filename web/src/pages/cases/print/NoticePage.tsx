@@ -99,7 +99,7 @@ function Notice({ d, kind }: { d: CaseDetail; kind: NoticeKind }) {
       <div className="notice-foot">
         <NoticeQr number={d.number} code={d.queryCode} />
         <div className="notice-seal">
-          <div className="seal-circle">{t('notice.seal')}</div>
+          <div className="seal-circle">{t(kind === 'done' ? 'notice.sealDone' : 'notice.seal')}</div>
           <div>{d.notice.acceptingCenterName}</div>
           <div>{chinaDay(dated)}</div>
         </div>
