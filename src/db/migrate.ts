@@ -6,6 +6,8 @@ import * as m0002 from './migrations/0002_network_catalog.js'
 import * as m0004 from './migrations/0004_catalog.js'
 import * as m0005 from './migrations/0005_calendar.js'
 import * as m0006 from './migrations/0006_catalog_generation.js'
+import * as m0010 from './migrations/0010_cases.js'
+import * as m0011 from './migrations/0011_case_co_departments.js'
 import * as m0040 from './migrations/0040_network_generation.js'
 import * as m0041 from './migrations/0041_rate_limit_hits.js'
 
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '0004_catalog': m0004,
   '0005_calendar': m0005,
   '0006_catalog_generation': m0006,
+  '0010_cases': m0010,
+  '0011_case_co_departments': m0011,
   '0040_network_generation': m0040,
   '0041_rate_limit_hits': m0041,
 }

@@ -10,7 +10,7 @@ import { createTestDb, type TestDb } from '../helpers/db.js'
 let testDb: TestDb
 const config: Config = {
   ...loadConfig({}), webDist: '/nonexistent',
-  rateLimits: { ...RATE_LIMIT_DEFAULTS, login: { max: 3, windowSeconds: 3600 }, code: { max: 2, windowSeconds: 600 } },
+  rateLimits: { ...RATE_LIMIT_DEFAULTS, login: { max: 3, windowSeconds: 3600 }, code: { max: 2, windowSeconds: 600 }, progress: { max: 2, windowSeconds: 600 } },
 }
 const apps: App[] = []
 const handles: Db[] = []
@@ -90,6 +90,20 @@ describe('the route option other routes use', () => {
     expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(600) // its own 10-minute window
     expect((await login(app, '10.4.0.1')).statusCode).toBe(401) // logins from that address are counted apart
     expect((await app.inject({ url: '/api/public/centers', remoteAddress: '10.4.0.1' })).statusCode).toBe(200) // unlimited
+  })
+})
+
+describe('the public progress lookup', () => {
+  it('a flood of lookups from one address gets 429 (wrong pairs included); another address is still answered', async () => {
+    const app = await process()
+    const look = (remoteAddress: string) => app.inject({ url: '/api/public/progress?number=X1&code=ABC123', remoteAddress })
+    expect((await look('10.5.0.1')).statusCode).toBe(404)
+    expect((await look('10.5.0.1')).statusCode).toBe(404)
+    const refused = await look('10.5.0.1')
+    expect(refused.statusCode).toBe(429)
+    expect(refused.headers['retry-after']).toBeDefined()
+    expect(refused.json().error.code).toBe('rate_limited')
+    expect((await look('10.5.0.2')).statusCode).toBe(404)
   })
 })
 
