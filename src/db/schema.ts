@@ -346,3 +346,77 @@ export interface CaseExtensionsTable {
   decided_by: number | null
   decided_at: NullableTimestamp
 }
+
+// ── cases across the levels (migration 0020) ──
+export interface LevelRulesTable {
+  center_id: number
+  forward_days: number
+  handover_days: number
+  updated_at: Timestamp
+  updated_by: number | null
+}
+
+export interface HandoverMaterial { id: number | null; name: string }
+
+export interface CaseHandoversTable {
+  id: Generated<number>
+  case_id: number
+  at: Timestamp
+  direction: 'up' | 'down'
+  from_user_id: number | null
+  from_center_id: number
+  to_user_id: number | null
+  to_center_id: number
+  materials: ColumnType<HandoverMaterial[], string, string>
+  note: Generated<string>
+  due_date: string | null
+  late: Generated<boolean>
+}
+
+export interface MessageTemplatesTable {
+  key: string
+  body: string
+  enabled: Generated<boolean>
+  updated_at: NullableTimestamp
+  updated_by: number | null
+}
+
+export type MessageStatus = 'pending' | 'sent' | 'failed'
+
+export interface MessagesTable {
+  id: Generated<number>
+  case_id: number
+  event_id: number
+  template_key: string
+  phone: string
+  body: string
+  status: Generated<MessageStatus>
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  created_at: Timestamp
+  sent_at: NullableTimestamp
+  last_error: string | null
+}
+
+export interface MessageAttemptsTable {
+  id: Generated<number>
+  message_id: number
+  at: Timestamp
+  ok: boolean
+  sender: string
+  worker: string
+  error: string | null
+}
+
+// Declaration merging adds these tables to Database without editing its list above.
+export interface Database {
+  level_rules: LevelRulesTable
+  case_handovers: CaseHandoversTable
+  message_templates: MessageTemplatesTable
+  messages: MessagesTable
+  message_attempts: MessageAttemptsTable
+}
+
+export interface CaseStepsTable {
+  from_center_id: ColumnType<number | null, number | null | undefined, number | null>
+}
