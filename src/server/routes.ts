@@ -7,6 +7,8 @@ import { networkRoutes } from '../features/network/network.routes.js'
 import { calendarRoutes } from '../features/calendar/calendar.routes.js'
 import { casesRoutes } from '../features/cases/cases.routes.js'
 import { progressRoutes } from '../features/progress/progress.routes.js'
+import { levelsRoutes } from '../features/levels/levels.routes.js'
+import { messagesRoutes } from '../features/messages/messages.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -16,4 +18,6 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   calendarRoutes(app, ctx)
   casesRoutes(app, ctx)
   progressRoutes(app, ctx)
+  levelsRoutes(app, ctx)
+  messagesRoutes(app, ctx)
 }

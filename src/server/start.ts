@@ -7,6 +7,8 @@ import { openDatabase } from '../db/connect.js'
 import { loadDemoIfEmpty } from '../demo/load.js'
 import { buildApp } from './app.js'
 import { createBus } from './bus.js'
+import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
+import { systemClock } from '../domain/clock.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = pino({ level: config.logLevel })
@@ -15,6 +17,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const bus = createBus(opened.url, opened.pool, log)
   const app = await buildApp({ db: opened.db, config, bus })
 
+  const outbox = startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
@@ -30,6 +33,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
       await app.close()
       clearInterval(sweep)
+      await outbox.stop()
       await bus.close()
       await opened.close()       // pool, then the embedded server
       clearTimeout(force)

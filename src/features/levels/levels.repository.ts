@@ -68,7 +68,7 @@ export function agentInbox(db: Db, agentId: number, p: Page) {
     .leftJoinLateral((eb) => eb.selectFrom('case_steps as s').select(['s.kind as nextKind', 's.due_date as nextDue', 's.center_id as nextCenterId'])
       .whereRef('s.case_id', '=', 'k.id').where('s.done_at', 'is', null).orderBy('s.due_date').limit(1).as('n'), (j) => j.onTrue())
     .innerJoin('centers as cc', 'cc.id', 'k.current_center_id')
-    .select([...caseColumns, 'n.nextKind', 'n.nextDue', 'cc.name as currentCenterName'])
+    .select([...caseColumns, 'n.nextKind', 'n.nextDue', 'n.nextCenterId', 'cc.name as currentCenterName'])
     .where('k.agent_id', '=', agentId).where('k.closed_at', 'is', null).where('k.status', '<>', 'refused')
   if (p.cursor) q = q.where('k.id', '<', p.cursor)
   return q.orderBy('k.id', 'desc').limit(p.limit).execute()
