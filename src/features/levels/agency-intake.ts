@@ -36,8 +36,9 @@ export async function recordAgencyIntake(trx: Db, a: {
   }).execute()
   const rule = await levels.ruleFor(trx, a.center.path)
   const due = hopDue(a.cal, a.today, rule, a.urgent)
+  // seq 0: the hop comes before the steps the accepting window opens (they number from 1).
   await repo.insertSteps(trx, [{
-    caseId: a.caseId, seq: 1, kind: 'handover', centerId: a.center.id, departmentId: null, assigneeId: a.agentId, at: a.now, startDate: a.today,
+    caseId: a.caseId, seq: 0, kind: 'handover', centerId: a.center.id, departmentId: null, assigneeId: a.agentId, at: a.now, startDate: a.today,
     limitDays: a.urgent ? 0 : rule.handoverDays, dueDate: due,
   }])
   const held = await repo.listMaterials(trx, a.caseId)
