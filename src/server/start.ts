@@ -17,7 +17,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const bus = createBus(opened.url, opened.pool, log)
   const app = await buildApp({ db: opened.db, config, bus })
 
-  const outbox = startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
+  // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
+  const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
