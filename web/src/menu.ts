@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+  | 'agency' | 'flow' | 'messages'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -18,6 +19,9 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   guide: { path: '/app/guide', label: 'menu.guide' },
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
+  agency: { path: '/app/agency', label: 'menu.agency' },
+  flow: { path: '/app/levels', label: 'menu.flow' },
+  messages: { path: '/app/messages', label: 'menu.messages' },
 }
 
 const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens']
@@ -32,6 +36,11 @@ export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
 }
 
 const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens']
+// Cases across the levels (issue 7): the agent's page, the window's flow between levels, the message record.
+const LEVELS_MENU: Partial<Record<Role, MenuKey[]>> = { agent: ['agency'], clerk: ['flow', 'messages'], approver: ['flow'], manager: ['flow', 'messages'], admin: ['messages'], supervisor: ['messages'] }
+for (const [role, keys] of Object.entries(LEVELS_MENU) as [Role, MenuKey[]][]) MENU_BY_ROLE[role] = [...MENU_BY_ROLE[role], ...keys]
+ORDER.splice(1, 0, 'agency', 'flow')
+ORDER.push('messages')
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

@@ -46,7 +46,12 @@ export const router = createBrowserRouter([
       { path: 'tokens', element: page(() => import('./pages/admin/TokensPage')) },
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
+      { path: 'agency', element: page(() => import('./pages/levels/AgencyPage')) },
+      { path: 'levels', element: page(() => import('./pages/levels/FlowPage')) },
+      { path: 'levels/cases/:id', element: page(() => import('./pages/levels/CaseLevelsPage')) },
+      { path: 'messages', element: page(() => import('./pages/levels/MessagesPage')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  { path: '/print/levels/:id/slip', element: page(() => import('./pages/levels/HandoverSlipPage')) },
 ])

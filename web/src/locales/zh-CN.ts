@@ -1,4 +1,5 @@
 // Every string the web interface shows, in Chinese. Keys are `area.thing`; `{name}` marks a placeholder.
+import levels from './zh-CN.levels'
 const zhCN = {
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
@@ -345,6 +346,7 @@ const zhCN = {
   'tokens.revokedOk': '令牌已吊销',
   'tokens.createdTitle': '令牌已创建',
   'tokens.showOnce': '令牌只显示这一次，请立即复制并妥善保存。',
+  ...levels,
 } as const
 
 export default zhCN
