@@ -1,6 +1,6 @@
 // A case across the levels: the map of its centers, the custody chain, the timeline of events, and the actions that
 // move it between levels (send the result back down to where it was accepted, pass it down, hand it to the applicant).
-import { Button, Card, Descriptions, Space, Timeline } from 'antd'
+import { Button, Card, Descriptions, Input, Space, Timeline } from 'antd'
 import { useParams } from 'react-router'
 import { api } from '../../api'
 import { PageLoading } from '../../components/PageLoading'
@@ -22,6 +22,7 @@ export default function CaseLevelsPage() {
   const data = useLoad((s) => Promise.all([api.get<Detail>(`/api/cases/${id}`, undefined, s), custodyOf(id, s)]), [id])
   const run = useAction()
   const [down, setDown] = useState(false)
+  const [opinion, setOpinion] = useState('')
   if (!data.data) return <PageLoading />
   const [c, custody]: [Detail, Custody] = data.data
   const can = (a: string) => c.allowedActions.includes(a)
@@ -34,6 +35,9 @@ export default function CaseLevelsPage() {
         { key: 'd', label: t('levels.due'), children: c.dueDate ?? '—' },
       ]} />
       <Space wrap style={{ margin: '12px 0' }}>
+        {(can('advance') || can('approve')) && <Input className="levels-opinion" placeholder={t('levels.opinionPlaceholder')} value={opinion} onChange={(e) => setOpinion(e.target.value)} style={{ width: 260 }} />}
+        {can('advance') && <Button onClick={() => run(() => act(id, 'advance', { opinion: opinion.trim() || t('levels.advanceDefault') }), { then: () => { setOpinion(''); data.reload() } })}>{t('levels.advance')}</Button>}
+        {can('approve') && <Button type="primary" onClick={() => run(() => act(id, 'approve', { note: opinion.trim() || t('levels.approveDefault') }), { then: () => { setOpinion(''); data.reload() } })}>{t('levels.approve')}</Button>}
         {can('deliver') && <Button type="primary" onClick={() => run(() => act(id, 'deliver', { method: 'pickup', centerId: custody.originCenterId }), { success: t('levels.delivered'), then: data.reload })}>{t('levels.deliverHome')}</Button>}
         {can('handover') && c.delivery && c.currentCenterId !== c.delivery.centerId && <Button onClick={() => setDown(true)}>{t('levels.passDown')}</Button>}
         {can('pickup') && c.delivery?.centerId === c.currentCenterId && <Button type="primary" onClick={() => run(() => act(id, 'pickup'), { success: t('levels.pickedUp'), then: data.reload })}>{t('levels.pickup')}</Button>}
