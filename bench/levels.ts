@@ -79,7 +79,8 @@ async function main() {
     const g0 = performance.now()
     const gen = await generateCases(pool, world, CASES)
     const agentId = extra.find((u) => u.username === 'agent1')!.id
-    await pool.query(`update cases set agent_id = $1 where origin_center_id = $2 and request_id like 'gen-%'`, [agentId, world.villages[0].id])
+    // Ten village rooms' cases (every status the generator makes) carried by one agent: a heavy inbox.
+    await pool.query(`update cases set agent_id = $1 where origin_center_id = any($2::int[]) and request_id like 'gen-%'`, [agentId, world.villages.slice(0, 10).map((v) => v.id)])
     const fw = await pool.query(`
       insert into case_steps (case_id, seq, kind, center_id, department_id, from_center_id, started_at, start_date, limit_days, due_date)
       select k.id, 2, 'forward', $1, k.department_id, k.origin_center_id, k.accepted_at, k.accepted_on, 1, k.accepted_on + 1

@@ -29,7 +29,7 @@ describe('上报 with village agency on the demo district', () => {
     await env.login(agent, 'agent.t03v02')
     await agent.goto('/app/agency')
     await agent.locator('.agency-item input').fill('临时救助')
-    await agent.getByRole('option', { name: '临时救助审批' }).click()
+    await agent.locator('.ant-select-item-option', { hasText: '临时救助审批' }).click()
     await agent.getByLabel('申请人姓名').fill('宋桂英')
     await agent.getByLabel('身份证号码').fill(idNumber)
     await agent.getByLabel('手机号码').fill('13907150001')
@@ -51,9 +51,9 @@ describe('上报 with village agency on the demo district', () => {
     await screenshot(slip, 'levels-handover-slip')
     await slip.close()
 
-    await card.getByRole('button', { name: '交接' }).click()
+    await card.getByRole('button', { name: /交\s?接/ }).click()
     await agent.locator('.ant-modal').getByText('沼山镇', { exact: false }).first().waitFor()
-    await agent.locator('.ant-modal').getByRole('button', { name: '交 接' }).or(agent.locator('.ant-modal').getByRole('button', { name: '交接' })).click()
+    await agent.locator('.ant-modal').getByRole('button', { name: /交\s?接/ }).click()
     await agent.getByText('已交接').waitFor()
 
     // 2. The town clerk accepts it and forwards it with the preliminary opinion.
@@ -100,7 +100,7 @@ describe('上报 with village agency on the demo district', () => {
     await agent.getByText('已办结').first().waitFor()
 
     // Every hop is on the custody chain and on the levels map.
-    await agent.goto(`/app/levels/cases/${caseId}`)
+    await agent.goto(`/app/agency/cases/${caseId}`)
     const chain = agent.locator('.custody-chain')
     for (const hop of ['宋家湾', '沼山镇', '区行政服务中心']) await chain.getByText(hop, { exact: false }).first().waitFor()
     expect(await chain.locator('[data-hop]').count()).toBe(6)
@@ -122,5 +122,5 @@ describe('上报 with village agency on the demo district', () => {
     await screenshot(admin, 'levels-messages')
     expect(sent.filter((k) => ['accepted', 'forwarded', 'decided', 'ready'].includes(k)).length).toBeGreaterThanOrEqual(4)
     for (const p of [agent, town, district, admin]) await p.context().close()
-  }, 180_000)
+  }, 420_000)
 })

@@ -47,6 +47,7 @@ export const router = createBrowserRouter([
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
       { path: 'agency', element: page(() => import('./pages/levels/AgencyPage')) },
+      { path: 'agency/cases/:id', element: page(() => import('./pages/levels/CaseLevelsPage')) },
       { path: 'levels', element: page(() => import('./pages/levels/FlowPage')) },
       { path: 'levels/cases/:id', element: page(() => import('./pages/levels/CaseLevelsPage')) },
       { path: 'messages', element: page(() => import('./pages/levels/MessagesPage')) },

@@ -97,7 +97,7 @@ export default function AgencyPage() {
             <Space wrap style={{ marginTop: 8 }}>
               {c.currentCenterId === user!.centerId && c.status === 'received' && <Button size="large" type="primary" onClick={() => setHanding(c.id)}>{t('levels.handover')}</Button>}
               {resultHere(c) && <Button size="large" type="primary" onClick={() => run(() => act(c.id, 'pickup'), { success: t('levels.pickedUp'), then: inbox.reload })}>{t('levels.pickup')}</Button>}
-              <Link to={`/app/levels/cases/${c.id}`}>{t('levels.detail')}</Link>
+              <Link to={`/app/agency/cases/${c.id}`}>{t('levels.detail')}</Link>
               <Link to={`/print/levels/${c.id}/slip`} target="_blank">{t('levels.slip')}</Link>
             </Space>
           </Card>
