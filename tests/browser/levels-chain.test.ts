@@ -121,7 +121,7 @@ describe('上报 with village agency on the demo district', () => {
       await admin.reload()
       await rows.first().waitFor({ timeout: 20_000 }).catch(() => undefined)
       return rows.filter({ has: admin.locator('[data-status="sent"]') }).count()
-    }, { timeout: 90_000, intervals: [1000] }).toBe(4)
+    }, { timeout: 90_000, interval: 1000 }).toBe(4)
     for (const kind of ['受理', '上报', '办结', '待领取']) await rows.filter({ hasText: kind }).first().waitFor()
     await screenshot(admin, 'levels-messages')
     expect(sent.filter((k) => ['accepted', 'forwarded', 'decided', 'ready'].includes(k)).length).toBeGreaterThanOrEqual(4)

@@ -56,6 +56,8 @@ export default {
   'levels.agent': '代办员',
   'levels.accept': '受理',
   'levels.accepted': '已受理',
+  'levels.notice': '一次性告知',
+  'levels.noticed': '已出具一次性告知书，退回代办员补齐',
   'levels.forward': '上报',
   'levels.forwardTitle': '初审并上报',
   'levels.opinion': '初审意见',

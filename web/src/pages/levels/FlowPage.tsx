@@ -40,7 +40,12 @@ export default function FlowPage() {
         { key: 'incoming', label: t('levels.incoming'), children: (
           <Table<IncomingCase> rowKey="id" size="middle" loading={incoming.loading} dataSource={incoming.data?.cases ?? []} pagination={false}
             columns={[numberCol, itemCol, { title: t('levels.origin'), dataIndex: 'originCenterName' }, { title: t('levels.agent'), dataIndex: 'agentName' },
-              { title: t('common.actions'), key: 'a', render: (_: unknown, c) => <Button onClick={() => run(() => act(c.id, 'accept', { materials: [] }), { success: t('levels.accepted'), then: reloadAll })}>{t('levels.accept')}</Button> }]} />
+              { title: t('common.actions'), key: 'a', render: (_: unknown, c) => (
+                <span className="flow-actions">
+                  <Button onClick={() => run(() => act(c.id, 'accept', { materials: [] }), { success: t('levels.accepted'), then: reloadAll })}>{t('levels.accept')}</Button>{' '}
+                  <Button onClick={() => run(() => act(c.id, 'correct', { materials: [] }), { success: t('levels.noticed'), then: reloadAll })}>{t('levels.notice')}</Button>
+                </span>
+              ) }]} />
         ) },
         { key: 'toForward', label: t('levels.toForward'), children: (
           <Table<CaseOut> rowKey="id" size="middle" loading={toForward.loading} dataSource={(toForward.data?.cases ?? []).filter((c) => c.handlingKind === 'forward')} pagination={false}
