@@ -72,6 +72,8 @@ describe('agency from a village room', () => {
     expect(custody.handovers[1].materials.map((m: { name: string }) => m.name)).toEqual(['申请表', '身份证复印件', '其他说明', '授权委托书'])
     const keys = (await t.db.selectFrom('messages').select('template_key').where('case_id', '=', c.id).orderBy('id').execute()).map((m) => m.template_key)
     expect(keys).toEqual(['accepted', 'forwarded', 'decided', 'ready'])
+    const ready = await t.db.selectFrom('messages').select('body').where('case_id', '=', c.id).where('template_key', '=', 'ready').executeTakeFirstOrThrow()
+    expect(ready.body).toContain('送达甲村')
     expect((await w.agentA.client.get('/api/agency/inbox')).json().cases.map((x: { id: number }) => x.id)).not.toContain(c.id)
   })
 

@@ -107,7 +107,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       if c.status = 'closed' then return null; end if; -- 即办: done on the spot, nothing to tell afterwards
       select body into t from message_templates where key = k and enabled;
       if t is null then return null; end if;
-      select name into center_name from centers where id = NEW.center_id;
+      -- 'ready' names where to pick the result up: the hand-over's receiver or the delivery's pick-up point.
+      select name into center_name from centers where id = case when k = 'ready'
+        then coalesce((NEW.data->>'toCenterId')::int, (NEW.data->>'centerId')::int, NEW.center_id) else NEW.center_id end;
       t := replace(replace(replace(replace(replace(replace(t,
         '{number}', c.number), '{code}', c.query_code), '{item}', c.item_name), '{center}', coalesce(center_name, '')),
         '{due}', coalesce(to_char(c.due_date, 'YYYY-MM-DD'), '')), '{note}', left(NEW.note, 80));
