@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_calendar.js'
 import * as m0006 from './migrations/0006_catalog_generation.js'
 import * as m0010 from './migrations/0010_cases.js'
 import * as m0011 from './migrations/0011_case_co_departments.js'
+import * as m0070 from './migrations/0070_supervision.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0006_catalog_generation': m0006,
   '0010_cases': m0010,
   '0011_case_co_departments': m0011,
+  '0070_supervision': m0070,
 }
 
 function migrator(db: Db): Migrator {

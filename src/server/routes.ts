@@ -7,6 +7,7 @@ import { networkRoutes } from '../features/network/network.routes.js'
 import { calendarRoutes } from '../features/calendar/calendar.routes.js'
 import { casesRoutes } from '../features/cases/cases.routes.js'
 import { progressRoutes } from '../features/progress/progress.routes.js'
+import { reportsRoutes } from '../features/reports/reports.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -16,4 +17,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   calendarRoutes(app, ctx)
   casesRoutes(app, ctx)
   progressRoutes(app, ctx)
+  reportsRoutes(app, ctx)
 }
