@@ -118,7 +118,8 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     const opinion = need(b, 'opinion', '请填写办理意见')
     const st = myStep(s, ['handle', 'review'])
     await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, opinion)
-    const co = await items.findDepartments(s.trx, s.row.coDepartmentIds)
+    const found = await items.findDepartments(s.trx, s.row.coDepartmentIds)
+    const co = s.row.coDepartmentIds.flatMap((id) => found.filter((d) => d.id === id)) // in the order the clerk listed them
     const maxSeq = Math.max(...s.steps.map((x) => x.seq))
     const next = nextSteps(s.cal, await plan(s), st, maxSeq, 0, co, { dueDate: s.row.dueDate, at: s.now, today: s.today, pauses: s.pauses })
     await repo.insertSteps(s.trx, next)
