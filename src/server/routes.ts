@@ -8,6 +8,7 @@ import { calendarRoutes } from '../features/calendar/calendar.routes.js'
 import { casesRoutes } from '../features/cases/cases.routes.js'
 import { progressRoutes } from '../features/progress/progress.routes.js'
 import { reportsRoutes } from '../features/reports/reports.routes.js'
+import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -18,4 +19,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   casesRoutes(app, ctx)
   progressRoutes(app, ctx)
   reportsRoutes(app, ctx)
+  ratingsRoutes(app, ctx)
 }
