@@ -110,6 +110,7 @@ describe('bad input: a clear 400 naming the field, nothing written', () => {
   it('a material of another item', () => bad(intakeBody(w, w.items.promised, { materials: [{ materialId: w.items.joint.materials[0], received: true }] }), 400, 'body.materials.0.materialId'))
   it('complete: true on a promised item', () => bad(intakeBody(w, w.items.promised, { complete: true }), 400, 'body.complete'))
   it('a joint item without co-departments', () => bad(intakeBody(w, w.items.joint), 400, 'body.coDepartmentIds'))
+  it('an agent who is not one', () => bad(intakeBody(w, w.items.promised, { agent: { staffId: w.clerk.id } }), 400, 'body.agent.staffId'))
   it('missing fields and unknown fields', () => bad({ requestId: 'x' }, 400, 'body.itemId'))
 })
 

@@ -1,8 +1,8 @@
 // SQL of cases: the case row, its steps, events, materials, pauses and extensions. Services decide; this writes.
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
-import type { CasesTable } from '../../db/schema.js'
-import type { Insertable } from 'kysely'
+import type { CasesTable, Database } from '../../db/schema.js'
+import type { Insertable, InsertObject } from 'kysely'
 import type { CaseStatus, PauseKind, StepKind } from '../../domain/case-status.js'
 import { errors } from '../../domain/errors.js'
 
@@ -48,16 +48,16 @@ export async function lockCase(trx: Db, id: number): Promise<CaseRow | undefined
 }
 
 /** Insert unless (created_by, request_id) exists; undefined when it does (the caller reads the existing case). */
-export async function insertCaseOnce(trx: Db, row: Insertable<CasesTable>): Promise<number | undefined> {
+export async function insertCaseOnce(trx: Db, row: InsertObject<Database, 'cases'>): Promise<number | undefined> {
   const r = await trx.insertInto('cases').values(row)
     .onConflict((oc) => oc.columns(['created_by', 'request_id']).doNothing())
     .returning('id').executeTakeFirst()
   return r?.id
 }
 
-export async function nextCaseSeq(trx: Db): Promise<number> {
-  const r = await sql<{ n: number }>`select nextval('case_number_seq') as n`.execute(trx)
-  return Number(r.rows[0].n)
+/** A case number for life: the accepting center's code, the year and a number from one sequence for the whole network. */
+export function nextCaseNumber(prefix: string) {
+  return sql<string>`${prefix} || lpad(nextval('case_number_seq')::text, 7, '0')`
 }
 
 export type CasePatch = Partial<Omit<Insertable<CasesTable>, 'id'>>

@@ -37,3 +37,8 @@ export async function userDepartment(db: Db, userId: number): Promise<number | n
   const r = await db.selectFrom('users').select('department_id').where('id', '=', userId).executeTakeFirst()
   return r?.department_id ?? null
 }
+
+export function findStaff(db: Db, id: number) {
+  return db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
+    .select(['u.id', 'u.roles', 'u.status', 'c.path as centerPath']).where('u.id', '=', id).executeTakeFirst()
+}

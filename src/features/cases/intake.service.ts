@@ -99,6 +99,12 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
       if (!d || d.status !== 'active' || id === item.departmentId) problems.push({ field: `body.coDepartmentIds.${i}`, message: '协办部门不存在、已撤销或即是牵头部门' })
     })
   } else if (coIds.length) problems.push({ field: 'body.coDepartmentIds', message: '只有联办件有协办部门' })
+  if (body.agent) {
+    const agent = await items.findStaff(ctx.db, body.agent.staffId)
+    if (!agent || agent.status !== 'active' || !agent.roles.includes('agent') || !covers(agent.centerPath, center.path) && !covers(center.path, agent.centerPath)) {
+      problems.push({ field: 'body.agent.staffId', message: '代办员不存在，或不在此中心的上下级链上' })
+    }
+  }
   if (problems.length) throw errors.validation(problems)
 
   const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
@@ -109,11 +115,10 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
 
   let created = false
   const row = await ctx.db.transaction().execute(async (trx) => {
-    const seq = await repo.nextCaseSeq(trx)
     const accepted = status === 'accepted' || status === 'closed'
     const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
     const id = await repo.insertCaseOnce(trx, {
-      number: `${center.code}-${today.slice(0, 4)}-${String(seq).padStart(7, '0')}`, query_code: queryCode(),
+      number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
       request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
       item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
       applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
