@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+  | 'supervision' | 'followups' | 'report'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -18,9 +19,12 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   guide: { path: '/app/guide', label: 'menu.guide' },
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
+  supervision: { path: '/app/supervision', label: 'menu.supervision' },
+  followups: { path: '/app/followups', label: 'menu.followups' },
+  report: { path: '/app/report', label: 'menu.report' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens']
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: ADMIN_MENU,
@@ -28,10 +32,11 @@ export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   clerk: ['workbench', 'guide', 'itemSearch'],
   approver: ['workbench', 'itemSearch'],
   agent: ['workbench', 'itemSearch'],
-  supervisor: ['workbench', 'board'],
+  supervisor: ['workbench', 'board', 'supervision', 'followups', 'report'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens']
+const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens',
+  'supervision', 'followups', 'report']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))
