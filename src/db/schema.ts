@@ -424,4 +424,7 @@ export interface Database {
   ratings: RatingsTable
   rating_followups: RatingFollowupsTable
   rating_followup_events: RatingFollowupEventsTable
+  demo_history: DemoHistoryTable
 }
+
+export interface DemoHistoryTable { id: number; from_date: string; to_date: string; through: string; status: 'running' | 'done'; updated_at: Timestamp }

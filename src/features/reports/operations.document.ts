@@ -25,6 +25,9 @@ function townParagraph(t: OperationsReport['towns'][number]): string {
 export function reportBlocks(r: OperationsReport): Block[] {
   const out: Block[] = [{ kind: 'h', level: 1, text: `全区行政服务体系运行情况（截至${cnDate(r.asOf)}）` },
     { kind: 'h', level: 2, text: '一、全区行政服务体系建设运行情况' }]
+  if (r.demoHistory?.status === 'running') {
+    out.push({ kind: 'p', text: `（演示历史数据仍在生成中，已生成至${r.demoHistory.through ? cnDate(r.demoHistory.through) : '开始'}，以下数字将继续增长。）` })
+  }
   const n = r.network
   out.push({ kind: 'p', text: `全区建成区级行政服务中心${n.districtCenters}个、镇级便民服务中心${n.townCenters}个、村级便民服务室${n.villageRooms}个。` })
   const d = r.district

@@ -6,6 +6,7 @@ import { errors, type FieldProblem } from '../../domain/errors.js'
 import { assertCan, assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import * as repo from './operations.repository.js'
+import { historyStatus } from '../../demo/history/generate.js'
 
 export interface OperationsQuery { asOf?: string; casesFrom?: string; visitsFrom?: string; centerId?: number }
 export interface ReportDates { asOf: IsoDate; casesFrom: IsoDate; visitsFrom: IsoDate }
@@ -55,7 +56,14 @@ export async function operationsReport(ctx: AppContext, actor: Actor, q: Operati
     district: district ? await districtFigures(db, district.id, dates.asOf) : null,
     towns: await Promise.all(towns.map((t) => townFigures(db, t, dates))),
     measures: await measuresOf(db, scopePath, dates.casesFrom, dates.asOf),
+    demoHistory: await demoHistoryOf(db),
   }
+}
+
+/** Whether the demo district's history is still being generated (the figures then keep growing). */
+async function demoHistoryOf(db: AppContext['db']) {
+  const s = await historyStatus(db)
+  return s ? { status: s.status, from: s.from, to: s.to, through: s.through < s.from ? null : s.through } : null
 }
 
 async function districtFigures(db: AppContext['db'], centerId: number, asOf: IsoDate) {

@@ -33,6 +33,7 @@ const Operations = Type.Object({
     from: Type.String(), to: Type.String(), decided: Count, onTimeRate: Rate, oneTripRate: Rate,
     villageRooms: Count, villageRoomsUsed: Count, villageCoverage: Rate, ratings: Count, satisfaction: Rate,
   }),
+  demoHistory: Type.Union([Type.Null(), Type.Object({ status: Type.Enum(['running', 'done']), from: Type.String(), to: Type.String(), through: Type.Union([Type.String(), Type.Null()]) })]),
 })
 
 export function reportsRoutes(app: App, ctx: AppContext): void {

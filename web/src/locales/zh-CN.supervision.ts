@@ -94,7 +94,7 @@ const zhCNSupervision = {
   'report.coverage': '村级服务室覆盖率',
   'report.satisfaction': '群众满意率',
   'report.chart': '各镇受理办件数',
-  'report.loadingHistory': '演示历史数据仍在生成中，数字会继续增长（{done}/{total}）',
+  'report.loadingHistory': '演示历史数据仍在生成中（已生成至 {done}，目标 {total}），数字会继续增长',
 } as const
 
 export default zhCNSupervision

@@ -17,6 +17,7 @@ interface Report {
   district: null | { requiredUnits: number; enteredUnits: number; windows: number; items: number; itemsByDepartment: { department: string; items: number }[]; windowStaff: number; managers: number }
   towns: Town[]
   measures: { onTimeRate: number | null; oneTripRate: number | null; villageCoverage: number | null; satisfaction: number | null }
+  demoHistory: null | { status: 'running' | 'done'; through: string | null; to: string }
 }
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 
@@ -35,6 +36,7 @@ export default function ReportPage() {
           <Button type="primary" href={download('docx')} data-testid="download-docx">{t('report.docx')}</Button>
         </Space>} />
       {r.error && <Alert type="error" showIcon title={t('error.loadFailed', { message: errorMessage(r.error) })} />}
+      {d?.demoHistory?.status === 'running' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('report.loadingHistory', { done: d.demoHistory.through ?? '—', total: d.demoHistory.to })} />}
       {d && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card title={t('report.network')}>
