@@ -18,7 +18,7 @@ const Notice = Type.Object({
   senderName: Type.String(), recipientId: Type.Integer(), recipientName: Type.String(), acknowledgedAt: NullableDateTime, ackNote: Type.String(),
 })
 const Settings = Type.Object({
-  yellowDaysLeft: Type.Integer({ minimum: 0, maximum: 30 }), yellowUsedShare: Type.Number({ exclusiveMinimum: 0, maximum: 1 }),
+  yellowDaysLeft: Type.Integer({ minimum: 0, maximum: 30 }), yellowUsedShare: Type.Number({ minimum: 0.01, maximum: 1 }),
   callbackDays: Type.Integer({ minimum: 0, maximum: 30 }), fixDays: Type.Integer({ minimum: 1, maximum: 90 }),
 }, { additionalProperties: false })
 
