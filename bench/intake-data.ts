@@ -55,7 +55,10 @@ export async function seedIntakeWorld(db: Db, clerks: number) {
   }
 }
 
-/** `n` cases over the last two years in SQL: 60% closed, 20% in review, 10% accepted, 10% awaiting correction. */
+/**
+ * `n` cases over the last two years in SQL: 60% closed, 20% in review, 10% accepted, 10% awaiting correction; the
+ * department follows i / 10 so that every department (the approver's too) gets open steps.
+ */
 export async function generateCases(pool: pg.Pool, w: World, n: number) {
   const centers = [...Array(10).fill(w.district), ...w.towns.flatMap((t) => [t, t, t, t]), ...w.villages]
   const c = await pool.connect()
@@ -68,7 +71,7 @@ export async function generateCases(pool: pg.Pool, w: World, n: number) {
         accepting_center_id, current_center_id, received_at, received_on, accepted_at, accepted_on, promised_days, legal_days, due_date,
         legal_due_date, decided_at, closed_at, created_at, updated_at)
       select 'G-' || lpad(i::text, 8, '0'), upper(substr(md5(i::text), 1, 6)), 'gen-' || i, 'gen', $1, $2, $3, 1, '建设工程规划许可', 'promised',
-        ($4::int[])[1 + i % 20], s.status, 'person', '赵六', '420102199001011237', '13800000000', g.id, g.path, g.id, g.id,
+        ($4::int[])[1 + (i / 10) % 20], s.status, 'person', '赵六', '420102199001011237', '13800000000', g.id, g.path, g.id, g.id,
         t.at, (t.at at time zone 'Asia/Shanghai')::date,
         case when s.status = 'correction' then null else t.at end, case when s.status = 'correction' then null else (t.at at time zone 'Asia/Shanghai')::date end,
         10, 20, case when s.status = 'correction' then null else (t.at at time zone 'Asia/Shanghai')::date + 14 end,

@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+  | 'intake' | 'cases' | 'inbox' | 'extensions'
   | 'supervision' | 'followups' | 'report'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
@@ -19,6 +20,10 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   guide: { path: '/app/guide', label: 'menu.guide' },
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
+  intake: { path: '/app/intake', label: 'menu.intake' },
+  cases: { path: '/app/cases', label: 'menu.cases' },
+  inbox: { path: '/app/inbox', label: 'menu.inbox' },
+  extensions: { path: '/app/extensions', label: 'menu.extensions' },
   supervision: { path: '/app/supervision', label: 'menu.supervision' },
   followups: { path: '/app/followups', label: 'menu.followups' },
   report: { path: '/app/report', label: 'menu.report' },
@@ -27,15 +32,15 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
 const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
-  admin: ADMIN_MENU,
-  manager: ADMIN_MENU,
-  clerk: ['workbench', 'guide', 'itemSearch'],
-  approver: ['workbench', 'itemSearch'],
-  agent: ['workbench', 'itemSearch'],
-  supervisor: ['workbench', 'board', 'supervision', 'followups', 'report'],
+  admin: [...ADMIN_MENU, 'cases'],
+  manager: [...ADMIN_MENU, 'cases', 'extensions'],
+  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases'],
+  approver: ['workbench', 'itemSearch', 'inbox', 'cases'],
+  agent: ['workbench', 'itemSearch', 'cases'],
+  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens',
+const ORDER: MenuKey[] = ['workbench', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens',
   'supervision', 'followups', 'report']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {

@@ -4,10 +4,6 @@ const zhCNSupervision = {
   'menu.followups': '差评整改',
   'menu.report': '运行情况报告',
 
-  'light.green': '绿灯',
-  'light.yellow': '黄灯',
-  'light.red': '红灯',
-
   'sv.totals': '黄灯 {yellow} 件 · 红灯 {red} 件',
   'sv.byCenter': '按中心',
   'sv.byDepartment': '按部门',
