@@ -9,6 +9,8 @@ import * as m0006 from './migrations/0006_catalog_generation.js'
 import * as m0010 from './migrations/0010_cases.js'
 import * as m0011 from './migrations/0011_case_co_departments.js'
 import * as m0020 from './migrations/0020_levels.js'
+import * as m0070 from './migrations/0070_supervision.js'
+import * as m0071 from './migrations/0071_demo_history.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -19,6 +21,8 @@ const migrations: Record<string, Migration> = {
   '0010_cases': m0010,
   '0011_case_co_departments': m0011,
   '0020_levels': m0020,
+  '0070_supervision': m0070,
+  '0071_demo_history': m0071,
 }
 
 function migrator(db: Db): Migrator {

@@ -420,3 +420,84 @@ export interface Database {
 export interface CaseStepsTable {
   from_center_id: ColumnType<number | null, number | null | undefined, number | null>
 }
+// ── supervision (电子监察) and evaluation (好差评), migration 0070
+export type FollowupStatus = 'open' | 'called_back' | 'fixed' | 'closed' | 'in_review' | 'set_aside'
+
+export interface SupervisionSettingsTable {
+  center_id: number
+  yellow_days_left: number
+  yellow_used_share: number
+  callback_days: number
+  fix_days: number
+  updated_by: number | null
+  updated_at: Timestamp
+}
+
+export interface SupervisionNoticesTable {
+  id: Generated<number>
+  case_id: number
+  center_id: number
+  center_path: string
+  sent_by: number
+  sent_at: Timestamp
+  recipient_id: number
+  message: string
+  acknowledged_at: NullableTimestamp
+  ack_note: Generated<string>
+}
+
+export interface RatingsTable {
+  id: Generated<number>
+  case_id: number
+  source: 'progress' | 'pad'
+  score: number
+  comment: Generated<string>
+  center_id: number
+  center_path: string
+  department_id: number | null
+  window_id: number | null
+  staff_id: number | null
+  item_id: number
+  rated_at: Timestamp
+  rated_on: string
+  set_aside: Generated<boolean>
+}
+
+export interface RatingFollowupsTable {
+  id: Generated<number>
+  rating_id: number
+  case_id: number
+  center_id: number
+  center_path: string
+  status: FollowupStatus
+  callback_due: string
+  fix_due: string
+  called_back_at: NullableTimestamp
+  fixed_at: NullableTimestamp
+  closed_at: NullableTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface RatingFollowupEventsTable {
+  id: Generated<number>
+  followup_id: number
+  at: Timestamp
+  actor_id: number | null
+  action: string
+  from_status: FollowupStatus | null
+  to_status: FollowupStatus
+  note: Generated<string>
+}
+
+// Declaration merging keeps these tables out of the middle of the shared Database interface above.
+export interface Database {
+  supervision_settings: SupervisionSettingsTable
+  supervision_notices: SupervisionNoticesTable
+  ratings: RatingsTable
+  rating_followups: RatingFollowupsTable
+  rating_followup_events: RatingFollowupEventsTable
+  demo_history: DemoHistoryTable
+}
+
+export interface DemoHistoryTable { id: number; from_date: string; to_date: string; through: string; status: 'running' | 'done'; updated_at: Timestamp }

@@ -9,6 +9,9 @@ import { casesRoutes } from '../features/cases/cases.routes.js'
 import { progressRoutes } from '../features/progress/progress.routes.js'
 import { levelsRoutes } from '../features/levels/levels.routes.js'
 import { messagesRoutes } from '../features/messages/messages.routes.js'
+import { reportsRoutes } from '../features/reports/reports.routes.js'
+import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
+import { supervisionRoutes } from '../features/supervision/supervision.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -20,4 +23,7 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   progressRoutes(app, ctx)
   levelsRoutes(app, ctx)
   messagesRoutes(app, ctx)
+  reportsRoutes(app, ctx)
+  ratingsRoutes(app, ctx)
+  supervisionRoutes(app, ctx)
 }

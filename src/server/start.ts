@@ -5,10 +5,11 @@ import pino from 'pino'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase } from '../db/connect.js'
 import { loadDemoIfEmpty } from '../demo/load.js'
+import { startHistory } from '../demo/history/generate.js'
+import { systemClock, today } from '../domain/clock.js'
 import { buildApp } from './app.js'
 import { createBus } from './bus.js'
 import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
-import { systemClock } from '../domain/clock.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = pino({ level: config.logLevel })
@@ -22,6 +23,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
+  let history: { stop(): Promise<void> } | undefined
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -35,6 +37,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       await app.close()
       clearInterval(sweep)
       await outbox.stop()
+      await history?.stop()
       await bus.close()
       await opened.close()       // pool, then the embedded server
       clearTimeout(force)
@@ -58,6 +61,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     await opened.close()
     process.exit(1)
   }
+  if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock) })
   log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.
   const accounts = path.join(config.dataDir, 'demo-accounts.json')

@@ -8,6 +8,7 @@ export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
   | 'intake' | 'cases' | 'inbox' | 'extensions'
   | 'agency' | 'flow' | 'messages'
+  | 'supervision' | 'followups' | 'report'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -27,25 +28,24 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   agency: { path: '/app/agency', label: 'menu.agency' },
   flow: { path: '/app/levels', label: 'menu.flow' },
   messages: { path: '/app/messages', label: 'menu.messages' },
+  supervision: { path: '/app/supervision', label: 'menu.supervision' },
+  followups: { path: '/app/followups', label: 'menu.followups' },
+  report: { path: '/app/report', label: 'menu.report' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens']
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
-  admin: [...ADMIN_MENU, 'cases'],
-  manager: [...ADMIN_MENU, 'cases', 'extensions'],
-  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases'],
-  approver: ['workbench', 'itemSearch', 'inbox', 'cases'],
-  agent: ['workbench', 'itemSearch', 'cases'],
-  supervisor: ['workbench', 'board', 'cases'],
+  admin: [...ADMIN_MENU, 'cases', 'messages'],
+  manager: [...ADMIN_MENU, 'cases', 'extensions', 'flow', 'messages'],
+  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages'],
+  approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
+  agent: ['workbench', 'itemSearch', 'cases', 'agency'],
+  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'messages'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens']
-// Cases across the levels (issue 7): the agent's page, the window's flow between levels, the message record.
-const LEVELS_MENU: Partial<Record<Role, MenuKey[]>> = { agent: ['agency'], clerk: ['flow', 'messages'], approver: ['flow'], manager: ['flow', 'messages'], admin: ['messages'], supervisor: ['messages'] }
-for (const [role, keys] of Object.entries(LEVELS_MENU) as [Role, MenuKey[]][]) MENU_BY_ROLE[role] = [...MENU_BY_ROLE[role], ...keys]
-ORDER.splice(1, 0, 'agency', 'flow')
-ORDER.push('messages')
+const ORDER: MenuKey[] = ['workbench', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens',
+  'supervision', 'followups', 'report', 'messages']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

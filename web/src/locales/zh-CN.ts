@@ -1,7 +1,9 @@
 // Every string the web interface shows, in Chinese. Keys are `area.thing`; `{name}` marks a placeholder.
 import zhCNCases from './zh-CN.cases-web'
 import levels from './zh-CN.levels'
+import zhCNSupervision from './zh-CN.supervision'
 const zhCN = {
+  ...zhCNSupervision,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
   'app.subtitleShort': '政务服务',
