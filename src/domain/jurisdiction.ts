@@ -38,6 +38,9 @@ export const PERMISSIONS = {
   'board.read': ['admin', 'manager', 'supervisor'],
   'tokens.manage': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'],
   'calendar.manage': ['admin'],
+  'hall.call': ['admin', 'manager', 'clerk'],
+  'hall.manage': ['admin', 'manager'],
+  'hall.stats': ['admin', 'manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

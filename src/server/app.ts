@@ -16,6 +16,7 @@ import { AuthCache } from '../features/session/auth-cache.js'
 import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
 import type { Bus } from './bus.js'
+import { systemClock, type Clock } from './clock.js'
 import { installErrorHandler } from './errors.js'
 import { loggerOptions } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
@@ -28,9 +29,16 @@ export interface AppContext {
   config: Config
   authCache: AuthCache
   bus?: Bus
+  clock: Clock
+  /** Sends text messages (verification codes); the hall's default writes them to the log with the phone masked. */
+  smsSender?: SmsSender
 }
 
-export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean; logStream?: { write(line: string): void } }): Promise<App> {
+export interface SmsSender { send(phone: string, text: string): Promise<void> }
+
+export async function buildApp(opts: {
+  db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: SmsSender; logger?: boolean; logStream?: { write(line: string): void }
+}): Promise<App> {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
@@ -39,7 +47,9 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus) }
+  const ctx: AppContext = {
+    db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock, smsSender: opts.smsSender,
+  }
 
   app.addSchema(ErrorResponse)
   installSecurityHeaders(app, {

@@ -6,7 +6,8 @@ import type { Db } from '../../src/db/database.js'
 import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
 import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
-import { buildApp, type App } from '../../src/server/app.js'
+import { buildApp, type App, type SmsSender } from '../../src/server/app.js'
+import type { Clock } from '../../src/server/clock.js'
 import { createTestDb, type TestDb } from './db.js'
 
 export interface TestApp {
@@ -31,10 +32,10 @@ export interface Client {
   delete(url: string): Promise<Response>
 }
 
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; smsSender?: SmsSender } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
-  const app = await buildApp({ db: testDb.db, config, logger: false })
+  const app = await buildApp({ db: testDb.db, config, logger: false, clock: opts.clock, smsSender: opts.smsSender })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {
