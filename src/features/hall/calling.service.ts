@@ -25,7 +25,7 @@ async function lockOwnWindow(trx: Db, actor: Actor, windowId: number) {
 async function announce(trx: Db, centerId: number, ticket: { id: number; number: string }, w: { number: string; name: string }, at: Date, recall: boolean) {
   const ev = await appendDisplayEvent(trx, centerId, 'call', at, {
     number: ticket.number, windowName: w.name, windowNumber: w.number, at: at.toISOString(),
-    text: callText(ticket.number, w.number), recall, ticketId: ticket.id,
+    text: callText(ticket.number, w.number), recall,
   })
   await notifyHall(trx, { c: centerId, e: [ev] })
   return ev

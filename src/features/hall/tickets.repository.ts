@@ -70,7 +70,8 @@ export function currentOfWindow(db: Db, windowId: number) {
 
 /**
  * The first waiting ticket a window may call, locked; tickets locked by another window's call are skipped.
- * Order: tickets transferred to this very window, then appointments, then arrival (domain/ticket-rules compareQueue).
+ * Candidates: tickets transferred to this very window and the untargeted ones of its categories (all categories when
+ * it has none set). Order: appointments, then arrival (domain/ticket-rules compareQueue); a transfer keeps queued_at.
  */
 export function lockNextFor(trx: Db, w: { centerId: number; windowId: number; day: string; categoryIds: number[] }) {
   return trx.selectFrom('tickets as t').select([...ticketColumns])
