@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+  | 'hallWindow' | 'hallSetup'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -18,20 +19,22 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   guide: { path: '/app/guide', label: 'menu.guide' },
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
+  hallWindow: { path: '/app/hall/window', label: 'menu.hallWindow' },
+  hallSetup: { path: '/app/hall/setup', label: 'menu.hallSetup' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens']
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'hallWindow', 'hallSetup']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: ADMIN_MENU,
   manager: ADMIN_MENU,
-  clerk: ['workbench', 'guide', 'itemSearch'],
+  clerk: ['workbench', 'guide', 'itemSearch', 'hallWindow'],
   approver: ['workbench', 'itemSearch'],
   agent: ['workbench', 'itemSearch'],
   supervisor: ['workbench', 'board'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens']
+const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'hallSetup', 'tokens']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

@@ -26,9 +26,14 @@ export const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: '/guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
+      { path: '/hall/book', element: page(() => import('./pages/hall/BookingPage')) },
+      { path: '/hall/t/:id', element: page(() => import('./pages/hall/TicketFollowPage')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  // Full-screen hall pages without a frame: the kiosk and the display board (no login).
+  { path: '/hall/kiosk/:centerId', element: page(() => import('./pages/hall/KioskPage')) },
+  { path: '/hall/display/:centerId', element: page(() => import('./pages/hall/DisplayPage')) },
   {
     path: '/app',
     element: <Suspense fallback={<PageLoading />}><AppLayout /></Suspense>,
@@ -46,6 +51,8 @@ export const router = createBrowserRouter([
       { path: 'tokens', element: page(() => import('./pages/admin/TokensPage')) },
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
+      { path: 'hall/window', element: page(() => import('./pages/hall/WindowPanelPage')) },
+      { path: 'hall/setup', element: page(() => import('./pages/hall/HallSetupPage')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

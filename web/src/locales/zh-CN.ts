@@ -1,5 +1,8 @@
 // Every string the web interface shows, in Chinese. Keys are `area.thing`; `{name}` marks a placeholder.
+import hall from './zh-CN.hall'
+
 const zhCN = {
+  ...hall,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
   'app.subtitleShort': '政务服务',

@@ -7,6 +7,7 @@ import type { ServiceWindow } from '../../lib/network'
 import { useLoad } from '../../lib/useLoad'
 import { MENU_ENTRIES, menuFor } from '../../menu'
 import { useSession } from '../../session'
+import { HallStatsCard } from '../hall/HallStatsCard'
 
 export default function WorkbenchPage() {
   const { user } = useSession()
@@ -29,6 +30,7 @@ export default function WorkbenchPage() {
           {shortcuts.map((k) => <Link key={k} to={MENU_ENTRIES[k].path}>{t(MENU_ENTRIES[k].label)}</Link>)}
         </Space>
       </Card>
+      {user.roles.some((r) => r === 'manager' || r === 'admin' || r === 'supervisor') && user.centerLevel !== 'village' && <HallStatsCard centerId={user.centerId} />}
     </Space>
   )
 }
