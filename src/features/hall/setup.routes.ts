@@ -1,6 +1,8 @@
 // The hall's setup (manager) and its statistics.
 import { Type } from 'typebox'
+import { addDays } from '../../domain/calendar.js'
 import { errors } from '../../domain/errors.js'
+import { chinaTime } from '../../domain/hall-time.js'
 import type { App } from '../../server/app.js'
 import { requirePermission } from '../../server/auth.js'
 import { IdParams } from '../../server/schemas.js'
@@ -79,16 +81,18 @@ export function setupRoutes(app: App, hall: Hall): void {
     schema: {
       tags, summary: '大厅统计 tickets, wait (average, 90th percentile), service time, no-shows',
       querystring: Type.Object({
-        from: Day, to: Day, centerId: Type.Optional(Id),
+        from: Type.Optional(Day), to: Type.Optional(Day), centerId: Type.Optional(Id),
         by: Type.Optional(Type.Union([Type.Literal('day'), Type.Literal('center'), Type.Literal('window'), Type.Literal('staff')])),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ rows: Type.Array(StatsRow) }), ...errorReplies },
+      response: { 200: Type.Object({ from: Type.String(), to: Type.String(), rows: Type.Array(StatsRow) }), ...errorReplies },
     },
   }, async (req) => {
     const actor = requirePermission(req, 'hall.stats')
-    const { from, to, centerId, by = 'day' } = req.query
+    // Default: the 30 days up to today (the hall's clock).
+    const today = chinaTime(hall.clock.now()).day
+    const { to = today, from = addDays(to, -29), centerId, by = 'day' } = req.query
     if (from > to) throw errors.validation([{ field: 'querystring.to', message: '结束日期不能早于开始日期' }])
     if (centerId !== undefined) await service.hallInScope(hall.db, actor, centerId)
-    return { rows: await hallStats(hall.db, { scopePath: actor.centerPath, centerId, from, to, by }) }
+    return { from, to, rows: await hallStats(hall.db, { scopePath: actor.centerPath, centerId, from, to, by }) }
   })
 }

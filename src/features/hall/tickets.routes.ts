@@ -22,7 +22,7 @@ const Followed = Type.Object({
 })
 
 const Kiosk = Type.Object({
-  centerId: Type.Integer(), centerName: Type.String(), opens: Type.String(), closes: Type.String(), notice: Type.String(),
+  centerId: Type.Integer(), centerName: Type.String(), today: Type.String(), opens: Type.String(), closes: Type.String(), notice: Type.String(),
   open: Type.Boolean(), closedReason: Type.Union([Type.String(), Type.Null()]), closedMessage: Type.Union([Type.String(), Type.Null()]),
   categories: Type.Array(Type.Object({
     id: Type.Integer(), prefix: Type.String(), name: Type.String(), status: Type.String(), waiting: Type.Integer(), items: Type.Array(ItemRef),

@@ -110,7 +110,7 @@ export async function kiosk(hall: Hall, centerId: number) {
     setup.listCategories(hall.db, centerId).then((cs) => setup.categoryItems(hall.db, cs.map((c) => c.id))),
   ])
   return {
-    centerId, centerName: center.centerName, opens: center.opens, closes: center.closes, notice: center.notice,
+    centerId, centerName: center.centerName, today: now.day, opens: center.opens, closes: center.closes, notice: center.notice,
     open: reason === null, closedReason: reason, closedMessage: reason ? CLOSED_MESSAGES[reason] : null,
     categories: counts.map((c) => ({
       id: c.categoryId, prefix: c.prefix, name: c.name, status: c.status, waiting: Number(c.waiting),

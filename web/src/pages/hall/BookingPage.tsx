@@ -14,7 +14,7 @@ interface Booked { id: number; bookingCode: string; day: string; slotStart: stri
 export default function BookingPage() {
   const [centerId, setCenterId] = useState<number>()
   const [categoryId, setCategoryId] = useState<number>()
-  const [day, setDay] = useState<Dayjs>(dayjs().add(1, 'day'))
+  const [picked, setDay] = useState<Dayjs | null>(null)
   const [start, setStart] = useState<string>()
   const [phone, setPhone] = useState('')
   const [code, setCode] = useState('')
@@ -22,10 +22,13 @@ export default function BookingPage() {
   const [error, setError] = useState('')
   const [sent, setSent] = useState(false)
   const [booked, setBooked] = useState<Booked | null>(null)
-  const dayText = day.format('YYYY-MM-DD')
   const centers = useLoad((s) => api.get<{ centers: { id: number; name: string; level: string }[] }>('/api/public/centers', undefined, s), [])
   const kiosk = useLoad((s) => (centerId ? api.get<KioskInfo>(`/api/public/centers/${centerId}/kiosk`, undefined, s) : Promise.resolve(null)), [centerId])
-  const slots = useLoad((s) => (centerId && categoryId ? api.get<Slots>(`/api/public/centers/${centerId}/slots`, { categoryId, day: dayText }, s) : Promise.resolve(null)), [centerId, categoryId, dayText])
+  // Today as the center's server counts it; the day defaults to it.
+  const today = dayjs(kiosk.data?.today)
+  const day = picked ?? today
+  const dayText = day.format('YYYY-MM-DD')
+  const slots = useLoad((s) => (centerId && categoryId && kiosk.data ? api.get<Slots>(`/api/public/centers/${centerId}/slots`, { categoryId, day: dayText }, s) : Promise.resolve(null)), [centerId, categoryId, dayText])
 
   async function attempt(fn: () => Promise<void>) {
     setError('')
@@ -54,7 +57,7 @@ export default function BookingPage() {
         </Form.Item>
         <Form.Item label={t('book.day')}>
           <DatePicker aria-label={t('book.day')} value={day} allowClear={false} onChange={(d) => { if (d) { setDay(d); setStart(undefined) } }}
-            disabledDate={(d) => d.isBefore(dayjs(), 'day') || d.isAfter(dayjs().add(7, 'day'), 'day')} />
+            disabledDate={(d) => d.isBefore(today, 'day') || d.isAfter(today.add(7, 'day'), 'day')} />
         </Form.Item>
         {slots.data && (
           <Form.Item label={t('book.slot')}>

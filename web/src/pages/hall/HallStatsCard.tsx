@@ -13,14 +13,12 @@ import { minutes, type StatsRow } from './hallTypes'
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer])
 
 const FONT = '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", sans-serif'
-const chinaDay = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
 
 export function HallStatsCard({ centerId }: { centerId: number }) {
-  const to = chinaDay(new Date())
-  const from = chinaDay(new Date(Date.now() - 29 * 86_400_000))
   const [by, setBy] = useState<'window' | 'staff'>('window')
-  const days = useLoad((s) => api.get<{ rows: StatsRow[] }>('/api/hall/stats', { from, to, centerId, by: 'day' }, s), [centerId, from, to])
-  const groups = useLoad((s) => api.get<{ rows: StatsRow[] }>('/api/hall/stats', { from, to, centerId, by }, s), [centerId, from, to, by])
+  // The server's default range: the 30 days up to its today.
+  const days = useLoad((s) => api.get<{ rows: StatsRow[] }>('/api/hall/stats', { centerId, by: 'day' }, s), [centerId])
+  const groups = useLoad((s) => api.get<{ rows: StatsRow[] }>('/api/hall/stats', { centerId, by }, s), [centerId, by])
   const el = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
@@ -30,8 +28,8 @@ export function HallStatsCard({ centerId }: { centerId: number }) {
     chart.setOption({
       textStyle: { fontFamily: FONT },
       tooltip: { trigger: 'axis' },
-      legend: { data: [t('hallStats.tickets'), t('hallStats.avgWait'), t('hallStats.p90Wait')] },
-      grid: { left: 48, right: 48, top: 40, bottom: 32 },
+      legend: { bottom: 0, data: [t('hallStats.tickets'), t('hallStats.avgWait'), t('hallStats.p90Wait')] },
+      grid: { left: 48, right: 48, top: 40, bottom: 56 },
       xAxis: { type: 'category', data: rows.map((r) => r.label.slice(5)) },
       yAxis: [{ type: 'value', name: t('hallStats.tickets') }, { type: 'value', name: t('hallStats.avgWait') }],
       series: [

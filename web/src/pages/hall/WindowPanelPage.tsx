@@ -5,7 +5,7 @@ import { useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { dateTime } from '../../lib/format'
-import type { ServiceWindow } from '../../lib/network'
+import { statusTag, type ServiceWindow } from '../../lib/network'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { t, type MessageKey } from '../../i18n'
@@ -46,7 +46,7 @@ export default function WindowPanelPage() {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card>
             <Space wrap size="large">
-              <Typography.Title level={4} style={{ margin: 0 }}>{p.window.number} {p.window.name} <Tag>{p.window.status}</Tag></Typography.Title>
+              <Typography.Title level={4} style={{ margin: 0 }}>{p.window.number} {p.window.name} <Tag color={statusTag(p.window.status).color}>{statusTag(p.window.status).text}</Tag></Typography.Title>
               {p.categories.map((c) => <Tag key={c.id} color="blue">{t('panel.waitingIn', { name: `${c.prefix} ${c.name}`, n: c.waiting })}</Tag>)}
             </Space>
             <Space wrap style={{ marginTop: 16 }}>
