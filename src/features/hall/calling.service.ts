@@ -8,7 +8,7 @@ import type { Actor } from '../../domain/jurisdiction.js'
 import { callText, nextTicketStatus, type TicketActionName } from '../../domain/ticket-rules.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import * as windows from '../network/windows.repository.js'
-import { appendDisplayEvent, notifyHall, type HallNotice } from './display.repository.js'
+import { appendDisplayEvent, type HallNotice } from './display.repository.js'
 import type { Hall } from './hall.context.js'
 import { chinaTime } from '../../domain/hall-time.js'
 import * as setup from './setup.repository.js'
@@ -23,12 +23,10 @@ async function lockOwnWindow(trx: Db, actor: Actor, windowId: number) {
 }
 
 async function announce(trx: Db, centerId: number, ticket: { id: number; number: string }, w: { number: string; name: string }, at: Date, recall: boolean) {
-  const ev = await appendDisplayEvent(trx, centerId, 'call', at, {
+  return appendDisplayEvent(trx, centerId, 'call', at, {
     number: ticket.number, windowName: w.name, windowNumber: w.number, at: at.toISOString(),
     text: callText(ticket.number, w.number), recall,
   })
-  await notifyHall(trx, { c: centerId, e: [ev] })
-  return ev
 }
 
 export async function callNext(hall: Hall, actor: Actor, windowId: number) {
@@ -62,16 +60,12 @@ export interface ActionInput { windowId?: number; categoryId?: number; caseNumbe
 /** recall / start / finish / noShow / transfer / link on a ticket held at the actor's center. */
 export async function act(hall: Hall, actor: Actor, ticketId: number, action: Exclude<TicketActionName, 'call'>, input: ActionInput) {
   const at = hall.clock.now()
-  const notice = await hall.db.transaction().execute(async (trx) => {
-    const n = await apply(trx, hall, actor, ticketId, action, input, at)
-    if (!n.e) await notifyHall(trx, n) // counts changed: other processes' displays recount
-    return n
-  })
+  const notice = await hall.db.transaction().execute((trx) => apply(trx, actor, ticketId, action, input, at))
   hall.hub.committed(notice)
   return ticketView(hall.db, ticketId)
 }
 
-async function apply(trx: Db, hall: Hall, actor: Actor, ticketId: number, action: Exclude<TicketActionName, 'call'>, input: ActionInput, at: Date): Promise<HallNotice> {
+async function apply(trx: Db, actor: Actor, ticketId: number, action: Exclude<TicketActionName, 'call'>, input: ActionInput, at: Date): Promise<HallNotice> {
   {
     const t = await repo.lockTicket(trx, ticketId)
     if (!t) throw errors.notFound('票号', ticketId)

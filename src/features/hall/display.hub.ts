@@ -10,10 +10,13 @@ import type { DisplayEvent, HallNotice } from './display.repository.js'
 export type HubMessage = { type: 'event'; event: DisplayEvent } | { type: 'changed' } | { type: 'resync' }
 type Listener = (m: HubMessage) => void
 
+const CHANGED_DELAY_MS = 250
+
 export class HallHub {
   private listeners = new Map<number, Set<Listener>>()
   private lastSeq = new Map<number, number>()
   private chains = new Map<number, Promise<void>>()
+  private pendingChanged = new Set<number>()
 
   constructor(private db: Db, private bus?: Bus, private log?: { warn(o: object, m: string): void }) {
     bus?.subscribe(repo.HALL_CHANNEL, (payload) => {
@@ -36,9 +39,22 @@ export class HallHub {
     return n
   }
 
-  /** After a commit in this process. With a bus the notification sent in the transaction does the work. */
+  /**
+   * After a commit in this process. Display events went out with the transaction's own NOTIFY (delivered at commit,
+   * in commit order). A bare change (a ticket taken, served…) is told to the other processes outside the
+   * transaction, at most every CHANGED_DELAY_MS per center: a NOTIFY inside every ticket's transaction would
+   * serialize all their commits on PostgreSQL's notification queue lock.
+   */
   committed(notice: HallNotice): void {
-    if (!this.bus) this.deliver(notice.c, notice.e ?? [])
+    if (!this.bus) { this.deliver(notice.c, notice.e ?? []); return }
+    if (notice.e?.length) return
+    this.deliver(notice.c, [])
+    if (this.pendingChanged.has(notice.c)) return
+    this.pendingChanged.add(notice.c)
+    setTimeout(() => {
+      this.pendingChanged.delete(notice.c)
+      void this.bus!.publish(repo.HALL_CHANNEL, { c: notice.c } satisfies HallNotice).catch(() => undefined)
+    }, CHANGED_DELAY_MS).unref()
   }
 
   private deliver(centerId: number, events: DisplayEvent[]): void {

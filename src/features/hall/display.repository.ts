@@ -10,17 +10,26 @@ export interface DisplayEvent { seq: number; kind: 'call' | 'notice'; at: string
 /** What goes over LISTEN/NOTIFY: the center, and the display events it committed (if any). */
 export interface HallNotice { c: number; e?: DisplayEvent[] }
 
+/**
+ * The next event of a center's stream, and its NOTIFY (sent at commit, so other processes hear it in commit order),
+ * in one statement: the center's sequence row stays locked from here to the commit, so keep this last.
+ */
 export async function appendDisplayEvent(trx: Db, centerId: number, kind: DisplayEvent['kind'], at: Date, data: Record<string, unknown>): Promise<DisplayEvent> {
-  const { seq } = await trx.insertInto('hall_settings').values({ center_id: centerId, event_seq: 1 })
-    .onConflict((oc) => oc.column('center_id').doUpdateSet({ event_seq: sql`hall_settings.event_seq + 1` }))
-    .returning('event_seq as seq').executeTakeFirstOrThrow()
-  await trx.insertInto('hall_display_events').values({ center_id: centerId, seq, at, kind, data: JSON.stringify(data) }).execute()
-  return { seq: Number(seq), kind, at: at.toISOString(), data }
-}
-
-/** Sent at commit (NOTIFY inside the transaction): every process's displays of the center hear it. */
-export async function notifyHall(trx: Db, notice: HallNotice): Promise<void> {
-  await sql`select pg_notify(${HALL_CHANNEL}, ${JSON.stringify(notice)})`.execute(trx)
+  const json = JSON.stringify(data)
+  const { rows } = await sql<{ seq: number }>`
+    with s as (
+      insert into hall_settings (center_id, event_seq) values (${centerId}, 1)
+      on conflict (center_id) do update set event_seq = hall_settings.event_seq + 1
+      returning event_seq as seq
+    ), e as (
+      insert into hall_display_events (center_id, seq, at, kind, data)
+      select ${centerId}, seq, ${at}, ${kind}, ${json}::jsonb from s
+      returning seq
+    )
+    select seq, pg_notify(${HALL_CHANNEL}, jsonb_build_object('c', ${centerId}::int, 'e', jsonb_build_array(jsonb_build_object(
+      'seq', seq, 'kind', ${kind}::text, 'at', ${at.toISOString()}::text, 'data', ${json}::jsonb)))::text)::text as sent
+    from e`.execute(trx)
+  return { seq: Number(rows[0].seq), kind, at: at.toISOString(), data }
 }
 
 export async function eventsAfter(db: Db, centerId: number, afterSeq: number, limit = 200): Promise<DisplayEvent[]> {

@@ -8,7 +8,7 @@ import type { HallCategoryStatus } from '../../db/schema.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { Problems, uniq } from '../network/network.shared.js'
 import * as windows from '../network/windows.repository.js'
-import { appendDisplayEvent, notifyHall, type DisplayEvent } from './display.repository.js'
+import { appendDisplayEvent } from './display.repository.js'
 import type { Hall } from './hall.context.js'
 import * as repo from './setup.repository.js'
 
@@ -48,9 +48,7 @@ export async function updateSettings(hall: Hall, actor: Actor, centerId: number,
     })
     await appendAudit(trx, { actorId: actor.userId, centerId, action: 'hall.settings', entity: 'center', entityId: centerId, data: { ...input } })
     if (input.notice === undefined || input.notice === before.notice) return undefined
-    const notice: DisplayEvent = await appendDisplayEvent(trx, centerId, 'notice', at, { notice: input.notice })
-    await notifyHall(trx, { c: centerId, e: [notice] })
-    return notice
+    return appendDisplayEvent(trx, centerId, 'notice', at, { notice: input.notice })
   })
   if (ev) hall.hub.committed({ c: centerId, e: [ev] })
   return getSetup(hall, actor, centerId)

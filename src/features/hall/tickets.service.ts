@@ -5,7 +5,6 @@ import { errors } from '../../domain/errors.js'
 import { arrival, chinaTime, closedReason, CLOSED_MESSAGES } from '../../domain/hall-time.js'
 import { estimateWaitMinutes, ticketNumber, STATUS_NAMES } from '../../domain/ticket-rules.js'
 import * as appts from './appointments.repository.js'
-import { notifyHall } from './display.repository.js'
 import { workday, type Hall } from './hall.context.js'
 import * as setup from './setup.repository.js'
 import * as repo from './tickets.repository.js'
@@ -67,7 +66,6 @@ export async function issueTicket(hall: Hall, input: TicketRequest) {
       centerId: input.centerId, categoryId: category.id, itemId: input.itemId ?? null, appointmentId,
       day: now.day, seq, number, token, priority, at,
     })
-    await notifyHall(trx, { c: input.centerId })
     return { id, number, token, priority, category, centerName: center.centerName }
   })
   hall.hub.committed({ c: input.centerId })
