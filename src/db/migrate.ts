@@ -11,6 +11,7 @@ import * as m0011 from './migrations/0011_case_co_departments.js'
 import * as m0020 from './migrations/0020_levels.js'
 import * as m0070 from './migrations/0070_supervision.js'
 import * as m0071 from './migrations/0071_demo_history.js'
+import * as m0030 from './migrations/0030_hall.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0020_levels': m0020,
   '0070_supervision': m0070,
   '0071_demo_history': m0071,
+  '0030_hall': m0030,
 }
 
 function migrator(db: Db): Migrator {

@@ -44,6 +44,9 @@ export const PERMISSIONS = {
   'supervision.settings': ['admin', 'manager'],
   'ratings.followup': ['manager'],
   'ratings.review': ['supervisor'],
+  'hall.call': ['admin', 'manager', 'clerk'],
+  'hall.manage': ['admin', 'manager'],
+  'hall.stats': ['admin', 'manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -29,11 +29,16 @@ export interface AppContext {
   config: Config
   authCache: AuthCache
   bus?: Bus
-  /** The one clock services read for "now" (settable in tests and the demo-history generator). */
   clock: Clock
+  /** Sends text messages (verification codes); the hall's default writes them to the log with the phone masked. */
+  smsSender?: SmsSender
 }
 
-export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; clock?: Clock; logger?: boolean; logStream?: { write(line: string): void } }): Promise<App> {
+export interface SmsSender { send(phone: string, text: string): Promise<void> }
+
+export async function buildApp(opts: {
+  db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: SmsSender; logger?: boolean; logStream?: { write(line: string): void }
+}): Promise<App> {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
@@ -42,7 +47,9 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; clock?
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock }
+  const ctx: AppContext = {
+    db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock, smsSender: opts.smsSender,
+  }
 
   app.addSchema(ErrorResponse)
   installSecurityHeaders(app, {

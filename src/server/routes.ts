@@ -12,6 +12,7 @@ import { messagesRoutes } from '../features/messages/messages.routes.js'
 import { reportsRoutes } from '../features/reports/reports.routes.js'
 import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
 import { supervisionRoutes } from '../features/supervision/supervision.routes.js'
+import { hallRoutes } from '../features/hall/hall.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -26,4 +27,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   reportsRoutes(app, ctx)
   ratingsRoutes(app, ctx)
   supervisionRoutes(app, ctx)
+  hallRoutes(app, ctx)
 }

@@ -7,7 +7,7 @@ import type { Clock } from '../../src/domain/clock.js'
 import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
 import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
-import { buildApp, type App } from '../../src/server/app.js'
+import { buildApp, type App, type SmsSender } from '../../src/server/app.js'
 import { createTestDb, type TestDb } from './db.js'
 
 export interface TestApp {
@@ -32,10 +32,10 @@ export interface Client {
   delete(url: string): Promise<Response>
 }
 
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; smsSender?: SmsSender } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
-  const app = await buildApp({ db: testDb.db, config, clock: opts.clock, logger: false })
+  const app = await buildApp({ db: testDb.db, config, logger: false, clock: opts.clock, smsSender: opts.smsSender })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {

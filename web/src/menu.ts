@@ -9,6 +9,7 @@ export type MenuKey =
   | 'intake' | 'cases' | 'inbox' | 'extensions'
   | 'agency' | 'flow' | 'messages'
   | 'supervision' | 'followups' | 'report'
+  | 'hallWindow' | 'hallSetup'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -31,21 +32,23 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   supervision: { path: '/app/supervision', label: 'menu.supervision' },
   followups: { path: '/app/followups', label: 'menu.followups' },
   report: { path: '/app/report', label: 'menu.report' },
+  hallWindow: { path: '/app/hall/window', label: 'menu.hallWindow' },
+  hallSetup: { path: '/app/hall/setup', label: 'menu.hallSetup' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report']
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report', 'hallWindow', 'hallSetup']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: [...ADMIN_MENU, 'cases', 'messages'],
   manager: [...ADMIN_MENU, 'cases', 'extensions', 'flow', 'messages'],
-  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages'],
+  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
   approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
   agent: ['workbench', 'itemSearch', 'cases', 'agency'],
   supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'messages'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens',
-  'supervision', 'followups', 'report', 'messages']
+const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
+  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'messages']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

@@ -29,9 +29,14 @@ export const router = createBrowserRouter([
       { path: '/progress', element: page(() => import('./pages/public/ProgressPage')) },
       { path: '/rate', element: page(() => import('./pages/supervision/RatePage')) },
       { path: '/pad/rate', element: page(() => import('./pages/supervision/RatePage')) },
+      { path: '/hall/book', element: page(() => import('./pages/hall/BookingPage')) },
+      { path: '/hall/t/:id', element: page(() => import('./pages/hall/TicketFollowPage')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  // Full-screen hall pages without a frame: the kiosk and the display board (no login).
+  { path: '/hall/kiosk/:centerId', element: page(() => import('./pages/hall/KioskPage')) },
+  { path: '/hall/display/:centerId', element: page(() => import('./pages/hall/DisplayPage')) },
   {
     path: '/app',
     element: <Suspense fallback={<PageLoading />}><AppLayout /></Suspense>,
@@ -62,6 +67,8 @@ export const router = createBrowserRouter([
       { path: 'levels', element: page(() => import('./pages/levels/FlowPage')) },
       { path: 'levels/cases/:id', element: page(() => import('./pages/levels/CaseLevelsPage')) },
       { path: 'messages', element: page(() => import('./pages/levels/MessagesPage')) },
+      { path: 'hall/window', element: page(() => import('./pages/hall/WindowPanelPage')) },
+      { path: 'hall/setup', element: page(() => import('./pages/hall/HallSetupPage')) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

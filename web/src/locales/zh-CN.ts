@@ -2,8 +2,11 @@
 import zhCNCases from './zh-CN.cases-web'
 import levels from './zh-CN.levels'
 import zhCNSupervision from './zh-CN.supervision'
+import hall from './zh-CN.hall'
+
 const zhCN = {
   ...zhCNSupervision,
+  ...hall,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
   'app.subtitleShort': '政务服务',

@@ -9,6 +9,7 @@ import { MENU_ENTRIES, menuFor } from '../../menu'
 import { useSession } from '../../session'
 import { CalendarWarning } from '../cases/CalendarWarning'
 import { DigestCard } from '../supervision/DigestCard'
+import { HallStatsCard } from '../hall/HallStatsCard'
 
 export default function WorkbenchPage() {
   const { user } = useSession()
@@ -33,6 +34,7 @@ export default function WorkbenchPage() {
           {shortcuts.map((k) => <Link key={k} to={MENU_ENTRIES[k].path}>{t(MENU_ENTRIES[k].label)}</Link>)}
         </Space>
       </Card>
+      {user.roles.some((r) => r === 'manager' || r === 'admin' || r === 'supervisor') && user.centerLevel !== 'village' && <HallStatsCard centerId={user.centerId} />}
     </Space>
   )
 }
