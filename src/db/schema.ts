@@ -118,6 +118,8 @@ export interface FilesTable {
   data: Buffer
   created_by: number | null
   created_at: Timestamp
+  center_id: number // migration 0050: the uploader's center owns the file
+  department_id: number | null
 }
 
 export interface ServiceItemsTable {
@@ -218,4 +220,30 @@ export interface Database {
   item_materials: ItemMaterialsTable
   calendar_days: CalendarDaysTable
   calendar_years: CalendarYearsTable
+  login_throttles: LoginThrottlesTable
+  password_history: PasswordHistoryTable
+  security_settings: SecuritySettingsTable
+}
+
+// Security pass (migration 0050).
+export interface LoginThrottlesTable {
+  scope: 'user_ip' | 'ip'
+  key: string
+  failures: number
+  blocked_until: NullableTimestamp
+  updated_at: Timestamp
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>
+  user_id: number
+  password_hash: string
+  created_at: Timestamp
+}
+
+export interface SecuritySettingsTable {
+  id: number
+  max_token_days: number
+  updated_by: number | null
+  updated_at: Timestamp
 }
