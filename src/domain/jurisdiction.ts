@@ -38,6 +38,8 @@ export const PERMISSIONS = {
   'board.read': ['admin', 'manager', 'supervisor'],
   'tokens.manage': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'],
   'calendar.manage': ['admin'],
+  'security.manage': ['admin'],
+  'security.audit': ['admin', 'manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

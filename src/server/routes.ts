@@ -5,6 +5,7 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.js'
 import { publicItemsRoutes } from '../features/public-items/public-items.routes.js'
 import { networkRoutes } from '../features/network/network.routes.js'
 import { calendarRoutes } from '../features/calendar/calendar.routes.js'
+import { securityRoutes } from '../features/security/security.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -12,4 +13,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   publicItemsRoutes(app, ctx)
   networkRoutes(app, ctx)
   calendarRoutes(app, ctx)
+  securityRoutes(app, ctx)
 }
