@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+  | 'security'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -18,9 +19,10 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   guide: { path: '/app/guide', label: 'menu.guide' },
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
+  security: { path: '/app/security', label: 'menu.security' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens']
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: ADMIN_MENU,
@@ -28,10 +30,10 @@ export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   clerk: ['workbench', 'guide', 'itemSearch'],
   approver: ['workbench', 'itemSearch'],
   agent: ['workbench', 'itemSearch'],
-  supervisor: ['workbench', 'board'],
+  supervisor: ['workbench', 'board', 'security'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens']
+const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens', 'security']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

@@ -44,6 +44,7 @@ export const router = createBrowserRouter([
       { path: 'items/:id/edit', element: page(() => import('./pages/admin/ItemEditPage')) },
       { path: 'board', element: page(() => import('./pages/admin/BoardPage')) },
       { path: 'tokens', element: page(() => import('./pages/admin/TokensPage')) },
+      { path: 'security', element: page(() => import('./pages/security/SecurityPage')) },
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
       { path: '*', element: <NotFoundPage /> },
