@@ -75,6 +75,21 @@ describe('HashLimiter', () => {
     expect(most).toBe(1)
     expect(limiter.queued).toBe(0)
   })
+  it('takes turns between keys: a key with a long queue does not hold back another key', async () => {
+    const limiter = new HashLimiter(1, 10, 3)
+    const order: string[] = []
+    const releases: (() => void)[] = []
+    const job = (key: string, name: string) => limiter.run(async () => { order.push(name); await new Promise<void>((r) => releases.push(r)) }, key)
+    const jobs = [job('flood', 'f1'), job('flood', 'f2'), job('flood', 'f3'), job('flood', 'f4'), job('user', 'u1')]
+    await expect(job('flood', 'f5')).rejects.toMatchObject({ code: 'busy' }) // 3 waiting for this key already
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setImmediate(r))
+      releases.shift()!()
+    }
+    await Promise.all(jobs)
+    expect(order).toEqual(['f1', 'f2', 'u1', 'f3', 'f4'])
+  })
+
   it('a failing job frees its slot', async () => {
     const limiter = new HashLimiter(1, 1)
     await expect(limiter.run(async () => { throw new Error('x') })).rejects.toThrow('x')

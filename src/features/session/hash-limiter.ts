@@ -1,28 +1,46 @@
 // A bound on concurrent argon2 work. Each hash takes about 30 ms of one core; a login flood would otherwise keep
-// every core (and libuv's thread pool) busy and starve all other requests. At most `concurrency` hashes run at once,
-// at most `maxQueue` wait; beyond that a login is refused at once with 429 instead of queueing without end.
+// every core (and libuv's thread pool) busy and starve all other requests. At most `concurrency` hashes run at once.
+// Waiting work is queued per key (the client address for logins) and served round-robin, so one address cannot
+// make a user at another address wait behind its whole queue; a key may have at most `maxPerKey` waiting and all
+// keys together `maxQueue`; beyond that the request is refused at once with 429 `busy`.
 import { errors } from '../../domain/errors.js'
 
 export class HashLimiter {
   private active = 0
-  private waiting: (() => void)[] = []
+  private size = 0
+  private queues = new Map<string, (() => void)[]>() // insertion order is the round-robin order
 
-  constructor(readonly concurrency: number, readonly maxQueue: number) {}
+  constructor(readonly concurrency: number, readonly maxQueue: number, readonly maxPerKey = maxQueue) {}
 
-  async run<T>(work: () => Promise<T>): Promise<T> {
+  async run<T>(work: () => Promise<T>, key = ''): Promise<T> {
     if (this.active < this.concurrency) this.active += 1
     else {
-      if (this.waiting.length >= this.maxQueue) throw errors.busy()
-      await new Promise<void>((resolve) => this.waiting.push(resolve)) // the slot is handed over, `active` unchanged
+      const queue = this.queues.get(key) ?? []
+      if (this.size >= this.maxQueue || queue.length >= this.maxPerKey) throw errors.busy()
+      await new Promise<void>((resolve) => {
+        queue.push(resolve)
+        this.queues.set(key, queue)
+        this.size += 1
+      }) // the finishing job hands its slot over: `active` unchanged
     }
     try {
       return await work()
     } finally {
-      const next = this.waiting.shift()
-      if (next) next()
-      else this.active -= 1
+      this.handOver()
     }
   }
 
-  get queued(): number { return this.waiting.length }
+  /** Wake the first waiter of the key that has waited longest for a turn; that key goes to the back. */
+  private handOver(): void {
+    const next = this.queues.entries().next()
+    if (next.done) { this.active -= 1; return }
+    const [key, queue] = next.value
+    const resolve = queue.shift()!
+    this.queues.delete(key)
+    if (queue.length) this.queues.set(key, queue)
+    this.size -= 1
+    resolve()
+  }
+
+  get queued(): number { return this.size }
 }

@@ -1,7 +1,7 @@
 // Password hashing with argon2id (the maintained `argon2` binding; prebuilt binaries ship in the npm package).
 // Parameters: OWASP's argon2id recommendation (19 MiB, 2 passes, 1 lane). The library default (64 MiB, 3 passes,
 // 4 lanes) allowed only about 2 logins/s on a 2-core machine (bench:session). Every hash and verify goes through one
-// HashLimiter, leaving a core for everything else (issue 11 item 3).
+// HashLimiter, leaving a core for everything else and taking turns between client addresses (issue 11 item 3).
 import os from 'node:os'
 import argon2 from 'argon2'
 import { passwordProblem } from '../../domain/password-policy.js'
@@ -9,24 +9,25 @@ import { HashLimiter } from './hash-limiter.js'
 
 const PARAMS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
 
-export const hashLimiter = new HashLimiter(Math.max(1, os.availableParallelism() - 1), 64)
+export const hashLimiter = new HashLimiter(Math.max(1, os.availableParallelism() - 1), 64, 16)
 
 export function hashPassword(plain: string): Promise<string> {
   return hashLimiter.run(() => argon2.hash(plain, PARAMS))
 }
 
-export async function verifyPassword(hash: string, plain: string): Promise<boolean> {
+/** `queueKey`: who is waiting (the client address of a login), for the limiter's fair turns. */
+export async function verifyPassword(hash: string, plain: string, queueKey?: string): Promise<boolean> {
   return hashLimiter.run(async () => {
     try { return await argon2.verify(hash, plain) } catch { return false }
-  })
+  }, queueKey)
 }
 
 let dummy: Promise<string> | undefined
 /** Verify against a throwaway hash so an unknown username costs the same time as a wrong password. */
-export async function burnVerify(plain: string): Promise<void> {
+export async function burnVerify(plain: string, queueKey?: string): Promise<void> {
   dummy ??= argon2.hash('yizhan-no-such-user', PARAMS)
   const hash = await dummy
-  await verifyPassword(hash, plain)
+  await verifyPassword(hash, plain, queueKey)
 }
 
 /** The password rule without the history check (src/domain/password-policy.ts). */

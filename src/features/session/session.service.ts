@@ -29,7 +29,7 @@ export async function login(db: Db, s: AuthSettings, input: { username: string; 
   if (blocked > 0) throw errors.lockedOut(blocked)
 
   const user = await repo.findUserForLogin(db, username)
-  const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, input.password) : (await burnVerify(input.password), false)
+  const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, input.password, input.ip) : (await burnVerify(input.password, input.ip), false)
   if (!ok || !user) {
     const lockedFor = await recordFailedLogin(db, s, { username, ip: input.ip, user: user && { id: user.userId, centerId: user.centerId } })
     if (lockedFor > 0) throw errors.lockedOut(lockedFor)
