@@ -90,6 +90,20 @@ describe('HashLimiter', () => {
     expect(order).toEqual(['f1', 'f2', 'u1', 'f3', 'f4'])
   })
 
+  it('low work (an address that has failed) waits until no other work waits', async () => {
+    const limiter = new HashLimiter(1, 10)
+    const order: string[] = []
+    const releases: (() => void)[] = []
+    const job = (key: string, name: string, low: boolean) => limiter.run(async () => { order.push(name); await new Promise<void>((r) => releases.push(r)) }, key, low)
+    const jobs = [job('flood', 'f1', true), job('flood', 'f2', true), job('flood', 'f3', true), job('user', 'u1', false)]
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setImmediate(r))
+      releases.shift()!()
+    }
+    await Promise.all(jobs)
+    expect(order).toEqual(['f1', 'u1', 'f2', 'f3'])
+  })
+
   it('a failing job frees its slot', async () => {
     const limiter = new HashLimiter(1, 1)
     await expect(limiter.run(async () => { throw new Error('x') })).rejects.toThrow('x')

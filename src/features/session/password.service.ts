@@ -45,7 +45,7 @@ export async function changeOwnPassword(db: Db, cache: AuthCache, s: ThrottleSet
   if (blocked > 0) throw errors.lockedOut(blocked)
   const user = await repo.findPasswordOwner(db, actor.userId)
   if (!user) throw errors.unauthenticated()
-  if (!(await verifyPassword(user.passwordHash, input.currentPassword, input.ip))) {
+  if (!(await verifyPassword(user.passwordHash, input.currentPassword, { key: input.ip, low: false }))) {
     const lockedFor = await recordFailedLogin(db, s, { username: actor.username.toLowerCase(), ip: input.ip, user: { id: user.id, centerId: user.centerId } })
     if (lockedFor > 0) throw errors.lockedOut(lockedFor)
     throw errors.validation([{ field: 'body.currentPassword', message: '当前密码不正确' }])

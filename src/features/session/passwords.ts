@@ -15,19 +15,21 @@ export function hashPassword(plain: string): Promise<string> {
   return hashLimiter.run(() => argon2.hash(plain, PARAMS))
 }
 
-/** `queueKey`: who is waiting (the client address of a login), for the limiter's fair turns. */
-export async function verifyPassword(hash: string, plain: string, queueKey?: string): Promise<boolean> {
+/** Who waits for a verify (the client address of a login) and whether it has recently failed (served last). */
+export interface HashTurn { key: string; low: boolean }
+
+export async function verifyPassword(hash: string, plain: string, turn?: HashTurn): Promise<boolean> {
   return hashLimiter.run(async () => {
     try { return await argon2.verify(hash, plain) } catch { return false }
-  }, queueKey)
+  }, turn?.key, turn?.low)
 }
 
 let dummy: Promise<string> | undefined
 /** Verify against a throwaway hash so an unknown username costs the same time as a wrong password. */
-export async function burnVerify(plain: string, queueKey?: string): Promise<void> {
+export async function burnVerify(plain: string, turn?: HashTurn): Promise<void> {
   dummy ??= argon2.hash('yizhan-no-such-user', PARAMS)
   const hash = await dummy
-  await verifyPassword(hash, plain, queueKey)
+  await verifyPassword(hash, plain, turn)
 }
 
 /** The password rule without the history check (src/domain/password-policy.ts). */

@@ -81,14 +81,17 @@ export function revokeToken(db: Db, userId: number, id: number) {
 
 // ---- login throttling (src/domain/login-throttle.ts decides the delays)
 
-/** The longest block now in force on any of the identities, in seconds (0 when none). */
-export async function blockedSeconds(db: Db, ids: { scope: 'user_ip' | 'ip'; key: string }[]): Promise<number> {
-  const row = await db.selectFrom('login_throttles')
-    .select(sql<number>`coalesce(max(ceil(extract(epoch from blocked_until - now()))), 0)::int`.as('seconds'))
+/** The longest block now in force on any of the identities (seconds, 0 when none) and their recent failure counts. */
+export async function throttleState(db: Db, ids: { scope: 'user_ip' | 'ip'; key: string }[], memoryHours: number) {
+  const rows = await db.selectFrom('login_throttles')
+    .select(['scope', 'failures', sql<number>`greatest(0, ceil(extract(epoch from blocked_until - now())))::int`.as('seconds')])
     .where((eb) => eb.or(ids.map((i) => eb.and([eb('scope', '=', i.scope), eb('key', '=', i.key)]))))
-    .where('blocked_until', '>', sql<Date>`now()`)
-    .executeTakeFirst()
-  return Math.max(0, Number(row?.seconds ?? 0))
+    .where('updated_at', '>', sql<Date>`now() - make_interval(hours => ${memoryHours})`)
+    .execute()
+  return {
+    blockedSeconds: Math.max(0, ...rows.map((r) => Number(r.seconds ?? 0))),
+    addressFailures: rows.find((r) => r.scope === 'ip')?.failures ?? 0,
+  }
 }
 
 /** Count one failure of an identity (the count restarts after `memoryHours` without failures); returns the count. */

@@ -25,11 +25,13 @@ function toActor(r: Omit<ActorRow, 'csrfToken' | 'expiresAt'>): Actor & { center
 export async function login(db: Db, s: AuthSettings, input: { username: string; password: string; ip: string; userAgent: string }) {
   const username = input.username.trim().toLowerCase()
   const ids = throttleIds(username, input.ip)
-  const blocked = await repo.blockedSeconds(db, ids)
-  if (blocked > 0) throw errors.lockedOut(blocked)
+  const state = await repo.throttleState(db, ids, FAILURE_MEMORY_HOURS)
+  if (state.blockedSeconds > 0) throw errors.lockedOut(state.blockedSeconds)
 
   const user = await repo.findUserForLogin(db, username)
-  const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, input.password, input.ip) : (await burnVerify(input.password, input.ip), false)
+  // An address that has failed recently waits for its hashes behind everyone else.
+  const turn = { key: input.ip, low: state.addressFailures > 0 }
+  const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, input.password, turn) : (await burnVerify(input.password, turn), false)
   if (!ok || !user) {
     const lockedFor = await recordFailedLogin(db, s, { username, ip: input.ip, user: user && { id: user.userId, centerId: user.centerId } })
     if (lockedFor > 0) throw errors.lockedOut(lockedFor)
@@ -78,8 +80,8 @@ export async function recordFailedLogin(db: Db, s: ThrottleSettings, a: { userna
 }
 
 /** Seconds the (username, address) pair or the address is still blocked. */
-export function loginBlockedSeconds(db: Db, username: string, ip: string) {
-  return repo.blockedSeconds(db, throttleIds(username.trim().toLowerCase(), ip))
+export async function loginBlockedSeconds(db: Db, username: string, ip: string) {
+  return (await repo.throttleState(db, throttleIds(username.trim().toLowerCase(), ip), FAILURE_MEMORY_HOURS)).blockedSeconds
 }
 
 export async function logout(db: Db, cache: AuthCache, sessionId: string): Promise<void> {
