@@ -33,13 +33,13 @@ export function installAuth(app: FastifyInstance, db: Db, cache: AuthCache): voi
   app.decorateRequest('authVia', null)
   app.decorateRequest('tokenExpiresAt', null)
   app.addHook('onRequest', async (req, reply) => {
-    const path = decodedPath(req.url)
     const isApi = req.url.startsWith('/api/')
-    // An encoded spelling of /api/ (or an undecodable path) is answered 404 before any route sees it.
-    if (!isApi && (path === undefined || path.toLowerCase().startsWith('/api/') || path.toLowerCase() === '/api')) {
-      return reply.code(404).send({ error: { code: 'not_found', message: '没有这个地址' } })
+    if (!isApi) {
+      // An encoded spelling of /api/ (or an undecodable path) is answered 404 before any route sees it.
+      const path = req.url.includes('%') ? decodedPath(req.url) : req.url
+      if (path === undefined || /^\/api(\/|$|\?)/i.test(path)) return reply.code(404).send({ error: { code: 'not_found', message: '没有这个地址' } })
+      return
     }
-    if (!isApi) return
     const header = req.headers.authorization
     if (header?.startsWith('Bearer ')) {
       const found = await actorForToken(db, cache, header.slice(7).trim())

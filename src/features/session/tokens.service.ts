@@ -16,7 +16,7 @@ export async function createToken(db: Db, actor: Actor, input: { name: string; e
   if (input.expiresInDays !== undefined && input.expiresInDays > maxTokenDays) {
     throw errors.validation([{ field: 'body.expiresInDays', message: `有效期不能超过 ${maxTokenDays} 天（系统管理员设置的上限）` }])
   }
-  const notAfter = via.tokenExpiresAt !== undefined ? new Date(via.tokenExpiresAt) : null
+  const notAfter = via.tokenExpiresAt !== undefined && via.tokenExpiresAt < 8.64e15 ? new Date(via.tokenExpiresAt) : null
   if (notAfter && input.expiresInDays !== undefined && Date.now() + input.expiresInDays * 86400_000 > notAfter.getTime()) {
     throw errors.validation([{ field: 'body.expiresInDays', message: `用令牌创建的令牌不能晚于该令牌到期 (${notAfter.toISOString()})` }])
   }
