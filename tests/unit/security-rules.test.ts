@@ -104,6 +104,20 @@ describe('HashLimiter', () => {
     expect(order).toEqual(['f1', 'u1', 'f2', 'f3'])
   })
 
+  it('a reserved slot: normal work starts at once while low work holds the shared slots', async () => {
+    const limiter = new HashLimiter(1, 10, 10, 1)
+    const releases: (() => void)[] = []
+    const started: string[] = []
+    const job = (name: string, low: boolean) => limiter.run(async () => { started.push(name); await new Promise<void>((r) => releases.push(r)) }, name, low)
+    const jobs = [job('f1', true), job('f2', true), job('u1', false)]
+    await new Promise((r) => setImmediate(r))
+    expect(started).toEqual(['f1', 'u1']) // f2 waits: low work has one slot
+    expect(limiter.queued).toBe(1)
+    while (releases.length) { releases.shift()!(); await new Promise((r) => setImmediate(r)) }
+    await Promise.all(jobs)
+    expect(started).toEqual(['f1', 'u1', 'f2'])
+  })
+
   it('a failing job frees its slot', async () => {
     const limiter = new HashLimiter(1, 1)
     await expect(limiter.run(async () => { throw new Error('x') })).rejects.toThrow('x')

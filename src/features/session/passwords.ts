@@ -9,17 +9,22 @@ import { HashLimiter } from './hash-limiter.js'
 
 const PARAMS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
 
-export const hashLimiter = new HashLimiter(Math.max(1, os.availableParallelism() - 1), 64, 16)
+/** cores − 1 hashes at once (one more for logins from addresses that have not failed), 16 waiting per address, 64 in all. */
+export const hashLimiter = new HashLimiter(Math.max(1, os.availableParallelism() - 1), 64, 16, 1)
 
 export function hashPassword(plain: string): Promise<string> {
   return hashLimiter.run(() => argon2.hash(plain, PARAMS))
 }
 
-/** Who waits for a verify (the client address of a login) and whether it has recently failed (served last). */
-export interface HashTurn { key: string; low: boolean }
+/**
+ * Who waits for a verify (the client address of a login), whether it has recently failed (served last), and a check
+ * to run once its turn comes, before hashing (a block that began while it waited refuses it without the hash).
+ */
+export interface HashTurn { key: string; low: boolean; beforeHash?: () => Promise<void> }
 
 export async function verifyPassword(hash: string, plain: string, turn?: HashTurn): Promise<boolean> {
   return hashLimiter.run(async () => {
+    await turn?.beforeHash?.()
     try { return await argon2.verify(hash, plain) } catch { return false }
   }, turn?.key, turn?.low)
 }

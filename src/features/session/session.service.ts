@@ -29,8 +29,12 @@ export async function login(db: Db, s: AuthSettings, input: { username: string; 
   if (state.blockedSeconds > 0) throw errors.lockedOut(state.blockedSeconds)
 
   const user = await repo.findUserForLogin(db, username)
-  // An address that has failed recently waits for its hashes behind everyone else.
-  const turn = { key: input.ip, low: state.addressFailures > 0 }
+  // An address that has failed recently waits for its hashes behind everyone else, and is looked at again when its turn comes.
+  const recheck = async () => {
+    const now = await repo.throttleState(db, ids, FAILURE_MEMORY_HOURS)
+    if (now.blockedSeconds > 0) throw errors.lockedOut(now.blockedSeconds)
+  }
+  const turn = { key: input.ip, low: state.addressFailures > 0, beforeHash: state.addressFailures > 0 ? recheck : undefined }
   const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, input.password, turn) : (await burnVerify(input.password, turn), false)
   if (!ok || !user) {
     const lockedFor = await recordFailedLogin(db, s, { username, ip: input.ip, user: user && { id: user.userId, centerId: user.centerId } })
