@@ -10,7 +10,7 @@ import path from 'node:path'
 import { fmt, startYizhan, stop, writeSection } from './lib.js'
 
 const CLIENTS = 16
-const FLOOD_SECONDS = Number(process.env.FLOOD_SECONDS ?? 12)
+const FLOOD_SECONDS = Number(process.env.FLOOD_SECONDS ?? 20)
 const PASSWORD = 'bench-Pass-1'
 
 function post(port: number, agent: http.Agent, body: unknown): Promise<{ status: number; ms: number }> {
