@@ -27,7 +27,7 @@ describe('修改密码 and 安全审计', () => {
     await page.getByLabel('用户名').waitFor()
     await env.login(page, 'donggou.clerk2', 'Changed-Pass-77')
     await page.context().close()
-  })
+  }, 150_000) // three logins and a policy check (six argon2 runs) on a shared 2-core machine
 
   it('a town manager sees failed logins of the town\'s accounts', async () => {
     const page = await env.newPage()
