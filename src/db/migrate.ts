@@ -6,6 +6,8 @@ import * as m0002 from './migrations/0002_network_catalog.js'
 import * as m0004 from './migrations/0004_catalog.js'
 import * as m0005 from './migrations/0005_calendar.js'
 import * as m0006 from './migrations/0006_catalog_generation.js'
+import * as m0010 from './migrations/0010_cases.js'
+import * as m0011 from './migrations/0011_case_co_departments.js'
 import * as m0050 from './migrations/0050_security.js'
 
 const migrations: Record<string, Migration> = {
@@ -14,6 +16,8 @@ const migrations: Record<string, Migration> = {
   '0004_catalog': m0004,
   '0005_calendar': m0005,
   '0006_catalog_generation': m0006,
+  '0010_cases': m0010,
+  '0011_case_co_departments': m0011,
   '0050_security': m0050,
 }
 

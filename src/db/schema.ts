@@ -1,6 +1,7 @@
 // Table types for Kysely: one interface per table, camelCase in code is not used here: columns are snake_case.
 import type { ColumnType, Generated } from 'kysely'
 import type { CalendarSource } from '../domain/calendar.js'
+import type { CaseStatus, PauseKind, StepKind } from '../domain/case-status.js'
 import type {
   CenterLevel, HandlingKind, ItemVersionStatus, MaterialForm, RecordStatus, Role,
 } from '../domain/vocabulary.js'
@@ -26,6 +27,7 @@ export interface CentersTable {
 }
 
 export interface UsersTable {
+  department_id: ColumnType<number | null, number | null | undefined, number | null>
   id: Generated<number>
   username: string
   name: string
@@ -223,6 +225,131 @@ export interface Database {
   login_throttles: LoginThrottlesTable
   password_history: PasswordHistoryTable
   security_settings: SecuritySettingsTable
+  cases: CasesTable
+  case_steps: CaseStepsTable
+  case_events: CaseEventsTable
+  case_materials: CaseMaterialsTable
+  case_pauses: CasePausesTable
+  case_extensions: CaseExtensionsTable
+}
+
+// ── cases (migration 0010) ──
+export interface CaseDecision { outcome: 'approved' | 'denied' | 'answered'; note: string; reasons?: string; appealRights?: string }
+export interface CaseRefusal { reason: string; referTo: string | null; appealRights: string }
+export interface CaseDelivery { method: 'pickup' | 'mail'; centerId: number | null; trackingNumber: string | null; at: string }
+
+export interface CasesTable {
+  id: Generated<number>
+  number: string
+  query_code: string
+  request_id: string
+  request_hash: string
+  created_by: number
+  item_id: number
+  item_version_id: number
+  item_version: number
+  item_name: string
+  handling_kind: HandlingKind
+  department_id: number
+  status: CaseStatus
+  version: Generated<number>
+  applicant_kind: 'person' | 'organization'
+  applicant_name: string
+  applicant_id_number: string
+  applicant_phone: string
+  origin_center_id: number
+  origin_path: string
+  accepting_center_id: number
+  current_center_id: number
+  window_id: number | null
+  agent_id: number | null
+  received_at: Timestamp
+  received_on: string
+  accepted_at: NullableTimestamp
+  accepted_on: string | null
+  promised_days: number
+  legal_days: number
+  extended_days: Generated<number>
+  due_date: string | null
+  legal_due_date: string | null
+  paused_since: string | null
+  decided_at: NullableTimestamp
+  decision: Json<CaseDecision | null>
+  refusal: Json<CaseRefusal | null>
+  delivery: Json<CaseDelivery | null>
+  closed_at: NullableTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+  co_department_ids: ColumnType<number[], number[] | undefined, number[]>
+}
+
+export interface CaseStepsTable {
+  id: Generated<number>
+  case_id: number
+  seq: number
+  kind: StepKind
+  center_id: number
+  department_id: number | null
+  assignee_id: number | null
+  started_at: Timestamp
+  start_date: string
+  limit_days: number | null
+  due_date: string | null
+  done_at: NullableTimestamp
+  done_by: number | null
+  opinion: Generated<string>
+  data: ColumnType<unknown, string | undefined, string>
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>
+  case_id: number
+  at: Timestamp
+  actor_id: number | null
+  center_id: number
+  window_id: number | null
+  action: string
+  from_status: CaseStatus | null
+  to_status: CaseStatus
+  note: Generated<string>
+  data: ColumnType<unknown, string | undefined, never>
+}
+
+export interface CaseMaterialsTable {
+  id: Generated<number>
+  case_id: number
+  item_material_id: number | null
+  kind: Generated<'item' | 'authorization' | 'other'>
+  position: number
+  name: string
+  required: boolean
+  received: boolean
+  received_at: NullableTimestamp
+}
+
+export interface CasePausesTable {
+  id: Generated<number>
+  case_id: number
+  kind: PauseKind
+  reason: string
+  start_date: string
+  end_date: string | null
+  started_at: Timestamp
+  ended_at: NullableTimestamp
+  started_by: number | null
+  ended_by: number | null
+}
+
+export interface CaseExtensionsTable {
+  id: Generated<number>
+  case_id: number
+  days: number
+  reason: string
+  status: 'requested' | 'approved' | 'rejected'
+  requested_by: number | null
+  requested_at: Timestamp
+  decided_by: number | null
+  decided_at: NullableTimestamp
 }
 
 // Security pass (migration 0050).

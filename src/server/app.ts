@@ -12,6 +12,7 @@ import { sql } from 'kysely'
 import { Type } from 'typebox'
 import type { Config } from '../config.js'
 import type { Db } from '../db/database.js'
+import { systemClock, type Clock } from '../domain/clock.js'
 import { AuthCache } from '../features/session/auth-cache.js'
 import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
@@ -28,9 +29,11 @@ export interface AppContext {
   config: Config
   authCache: AuthCache
   bus?: Bus
+  /** The one clock services read for "now" (settable in tests and the demo-history generator). */
+  clock: Clock
 }
 
-export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean; logStream?: { write(line: string): void } }): Promise<App> {
+export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; clock?: Clock; logger?: boolean; logStream?: { write(line: string): void } }): Promise<App> {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
@@ -39,7 +42,7 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus) }
+  const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock }
 
   app.addSchema(ErrorResponse)
   installSecurityHeaders(app, {

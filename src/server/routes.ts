@@ -5,6 +5,8 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.js'
 import { publicItemsRoutes } from '../features/public-items/public-items.routes.js'
 import { networkRoutes } from '../features/network/network.routes.js'
 import { calendarRoutes } from '../features/calendar/calendar.routes.js'
+import { casesRoutes } from '../features/cases/cases.routes.js'
+import { progressRoutes } from '../features/progress/progress.routes.js'
 import { securityRoutes } from '../features/security/security.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
@@ -13,5 +15,7 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   publicItemsRoutes(app, ctx)
   networkRoutes(app, ctx)
   calendarRoutes(app, ctx)
+  casesRoutes(app, ctx)
+  progressRoutes(app, ctx)
   securityRoutes(app, ctx)
 }

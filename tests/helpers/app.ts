@@ -3,6 +3,7 @@ import type { Response } from 'light-my-request'
 import { inject } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import type { Db } from '../../src/db/database.js'
+import type { Clock } from '../../src/domain/clock.js'
 import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
 import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
@@ -31,10 +32,10 @@ export interface Client {
   delete(url: string): Promise<Response>
 }
 
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
-  const app = await buildApp({ db: testDb.db, config, logger: false })
+  const app = await buildApp({ db: testDb.db, config, clock: opts.clock, logger: false })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {

@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+  | 'intake' | 'cases' | 'inbox' | 'extensions'
   | 'security'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
@@ -19,21 +20,25 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   guide: { path: '/app/guide', label: 'menu.guide' },
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
+  intake: { path: '/app/intake', label: 'menu.intake' },
+  cases: { path: '/app/cases', label: 'menu.cases' },
+  inbox: { path: '/app/inbox', label: 'menu.inbox' },
+  extensions: { path: '/app/extensions', label: 'menu.extensions' },
   security: { path: '/app/security', label: 'menu.security' },
 }
 
 const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
-  admin: ADMIN_MENU,
-  manager: ADMIN_MENU,
-  clerk: ['workbench', 'guide', 'itemSearch'],
-  approver: ['workbench', 'itemSearch'],
-  agent: ['workbench', 'itemSearch'],
-  supervisor: ['workbench', 'board', 'security'],
+  admin: [...ADMIN_MENU, 'cases'],
+  manager: [...ADMIN_MENU, 'cases', 'extensions'],
+  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases'],
+  approver: ['workbench', 'itemSearch', 'inbox', 'cases'],
+  agent: ['workbench', 'itemSearch', 'cases'],
+  supervisor: ['workbench', 'board', 'cases', 'security'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens', 'security']
+const ORDER: MenuKey[] = ['workbench', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens', 'security']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

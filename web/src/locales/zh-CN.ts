@@ -1,4 +1,5 @@
 // Every string the web interface shows, in Chinese. Keys are `area.thing`; `{name}` marks a placeholder.
+import zhCNCases from './zh-CN.cases-web'
 import security from './zh-CN.security'
 
 const zhCN = {
@@ -347,6 +348,7 @@ const zhCN = {
   'tokens.revokedOk': '令牌已吊销',
   'tokens.createdTitle': '令牌已创建',
   'tokens.showOnce': '令牌只显示这一次，请立即复制并妥善保存。',
+  ...zhCNCases,
   ...security,
 } as const
 

@@ -7,6 +7,7 @@ import type { ServiceWindow } from '../../lib/network'
 import { useLoad } from '../../lib/useLoad'
 import { MENU_ENTRIES, menuFor } from '../../menu'
 import { useSession } from '../../session'
+import { CalendarWarning } from '../cases/CalendarWarning'
 
 export default function WorkbenchPage() {
   const { user } = useSession()
@@ -15,6 +16,7 @@ export default function WorkbenchPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.hello', { name: user.name })}</Typography.Title>
+      <CalendarWarning />
       <Card>
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('workbench.center')}>{user.centerName}</Descriptions.Item>
