@@ -13,6 +13,11 @@ export interface Config {
   sessionTtlHours: number
   lockoutAttempts: number
   lockoutMinutes: number
+  /** failed logins from one address (any usernames) before that address is throttled */
+  ipLockoutAttempts: number
+  ipLockoutMinutes: number
+  /** Fastify's trustProxy: false (default), a number of hops, or the proxies' addresses/CIDRs (TRUST_PROXY) */
+  trustProxy: false | number | string[]
   webDist: string
   secureCookies: boolean
 }
@@ -22,6 +27,15 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 必须是非负整数 (got "${value}")`)
   return n
+}
+
+/** TRUST_PROXY: unset → trust no proxy (X-Forwarded-For ignored); '1' → one hop; '10.0.0.1,10.1.0.0/16' → those proxies. */
+function trustProxy(value: string | undefined): false | number | string[] {
+  const v = value?.trim()
+  if (!v || v === '0' || v === 'false') return false
+  if (/^\d+$/.test(v)) return Number(v)
+  if (v === 'true') throw new Error('环境变量 TRUST_PROXY 不能是 true: 请写出代理的地址 (e.g. 127.0.0.1,10.0.0.0/8) 或跳数')
+  return v.split(',').map((s) => s.trim()).filter(Boolean)
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,6 +51,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12),
     lockoutAttempts: int('LOCKOUT_ATTEMPTS', env.LOCKOUT_ATTEMPTS, 5),
     lockoutMinutes: int('LOCKOUT_MINUTES', env.LOCKOUT_MINUTES, 15),
+    ipLockoutAttempts: int('LOGIN_IP_ATTEMPTS', env.LOGIN_IP_ATTEMPTS, 20),
+    ipLockoutMinutes: int('LOGIN_IP_LOCKOUT_MINUTES', env.LOGIN_IP_LOCKOUT_MINUTES, 60),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     secureCookies: env.COOKIE_SECURE === '1',
   }

@@ -12,6 +12,7 @@ import * as m0020 from './migrations/0020_levels.js'
 import * as m0070 from './migrations/0070_supervision.js'
 import * as m0071 from './migrations/0071_demo_history.js'
 import * as m0030 from './migrations/0030_hall.js'
+import * as m0050 from './migrations/0050_security.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0070_supervision': m0070,
   '0071_demo_history': m0071,
   '0030_hall': m0030,
+  '0050_security': m0050,
 }
 
 function migrator(db: Db): Migrator {

@@ -121,6 +121,8 @@ export interface FilesTable {
   data: Buffer
   created_by: number | null
   created_at: Timestamp
+  center_id: number // migration 0050: the uploader's center owns the file
+  department_id: number | null
 }
 
 export interface ServiceItemsTable {
@@ -221,6 +223,9 @@ export interface Database extends HallTables {
   item_materials: ItemMaterialsTable
   calendar_days: CalendarDaysTable
   calendar_years: CalendarYearsTable
+  login_throttles: LoginThrottlesTable
+  password_history: PasswordHistoryTable
+  security_settings: SecuritySettingsTable
   cases: CasesTable
   case_steps: CaseStepsTable
   case_events: CaseEventsTable
@@ -617,4 +622,26 @@ export interface HallTables {
   ticket_events: TicketEventsTable
   hall_display_events: HallDisplayEventsTable
   hall_phone_codes: HallPhoneCodesTable
+}
+// Security pass (migration 0050).
+export interface LoginThrottlesTable {
+  scope: 'user_ip' | 'ip'
+  key: string
+  failures: number
+  blocked_until: NullableTimestamp
+  updated_at: Timestamp
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>
+  user_id: number
+  password_hash: string
+  created_at: Timestamp
+}
+
+export interface SecuritySettingsTable {
+  id: number
+  max_token_days: number
+  updated_by: number | null
+  updated_at: Timestamp
 }

@@ -47,6 +47,8 @@ export const PERMISSIONS = {
   'hall.call': ['admin', 'manager', 'clerk'],
   'hall.manage': ['admin', 'manager'],
   'hall.stats': ['admin', 'manager', 'supervisor'],
+  'security.manage': ['admin'],
+  'security.audit': ['admin', 'manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

@@ -42,7 +42,7 @@ export async function buildApp(opts: {
   const app = Fastify({
     logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(opts.config.trustProxy),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
@@ -87,6 +87,11 @@ export async function buildApp(opts: {
   registerFeatureRoutes(app, ctx)
   await serveWeb(app, opts.config.webDist)
   return app
+}
+
+/** Config's TRUST_PROXY for Fastify: a hop count trusts that many proxies nearest the server. */
+function trustProxyOption(tp: Config['trustProxy']): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_addr, hop) => hop < tp : tp
 }
 
 /** The built web pages (npm run build:web), with the SPA's index.html for every other GET outside /api. */

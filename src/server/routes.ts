@@ -13,6 +13,7 @@ import { reportsRoutes } from '../features/reports/reports.routes.js'
 import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
 import { supervisionRoutes } from '../features/supervision/supervision.routes.js'
 import { hallRoutes } from '../features/hall/hall.routes.js'
+import { securityRoutes } from '../features/security/security.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -28,4 +29,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   ratingsRoutes(app, ctx)
   supervisionRoutes(app, ctx)
   hallRoutes(app, ctx)
+  securityRoutes(app, ctx)
 }

@@ -10,6 +10,7 @@ export type MenuKey =
   | 'agency' | 'flow' | 'messages'
   | 'supervision' | 'followups' | 'report'
   | 'hallWindow' | 'hallSetup'
+  | 'security'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -34,9 +35,11 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   report: { path: '/app/report', label: 'menu.report' },
   hallWindow: { path: '/app/hall/window', label: 'menu.hallWindow' },
   hallSetup: { path: '/app/hall/setup', label: 'menu.hallSetup' },
+  security: { path: '/app/security', label: 'menu.security' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report', 'hallWindow', 'hallSetup']
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report',
+  'hallWindow', 'hallSetup', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: [...ADMIN_MENU, 'cases', 'messages'],
@@ -44,11 +47,11 @@ export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
   approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
   agent: ['workbench', 'itemSearch', 'cases', 'agency'],
-  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'messages'],
+  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'messages', 'security'],
 }
 
 const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
-  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'messages']
+  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'messages', 'security']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))
