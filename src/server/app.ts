@@ -32,23 +32,30 @@ export interface AppContext {
   config: Config
   authCache: AuthCache
   bus?: Bus
-  /** The one clock services read for "now" (settable in tests and the demo-history generator). */
   clock: Clock
+  /** Sends text messages (verification codes); the hall's default writes them to the log with the phone masked. */
+  smsSender?: SmsSender
 }
 
-export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; clock?: Clock; logger?: boolean | Logger; logStream?: { write(line: string): void } }): Promise<App> {
+export interface SmsSender { send(phone: string, text: string): Promise<void> }
+
+export async function buildApp(opts: {
+  db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: SmsSender; logger?: boolean | Logger; logStream?: { write(line: string): void }
+}): Promise<App> {
   const logger = opts.logger === false ? undefined
     : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)
   const app = Fastify({
     loggerInstance: logger as FastifyBaseLogger | undefined,
     logController: logger ? new RequestLog() : undefined,
     bodyLimit: 1024 * 1024,
-    trustProxy: opts.config.trustProxy,
+    trustProxy: trustProxyOption(opts.config.trustProxy),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock }
+  const ctx: AppContext = {
+    db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock, smsSender: opts.smsSender,
+  }
 
   app.addSchema(ErrorResponse)
   installSecurityHeaders(app, {
@@ -88,6 +95,11 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; clock?
   registerFeatureRoutes(app, ctx)
   await serveWeb(app, opts.config.webDist)
   return app
+}
+
+/** Config's TRUST_PROXY for Fastify: a hop count trusts that many proxies nearest the server. */
+function trustProxyOption(tp: Config['trustProxy']): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_addr, hop) => hop < tp : tp
 }
 
 /** The built web pages (npm run build:web), with the SPA's index.html for every other GET outside /api. */

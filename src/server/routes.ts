@@ -7,6 +7,13 @@ import { networkRoutes } from '../features/network/network.routes.js'
 import { calendarRoutes } from '../features/calendar/calendar.routes.js'
 import { casesRoutes } from '../features/cases/cases.routes.js'
 import { progressRoutes } from '../features/progress/progress.routes.js'
+import { levelsRoutes } from '../features/levels/levels.routes.js'
+import { messagesRoutes } from '../features/messages/messages.routes.js'
+import { reportsRoutes } from '../features/reports/reports.routes.js'
+import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
+import { supervisionRoutes } from '../features/supervision/supervision.routes.js'
+import { hallRoutes } from '../features/hall/hall.routes.js'
+import { securityRoutes } from '../features/security/security.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -16,4 +23,11 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   calendarRoutes(app, ctx)
   casesRoutes(app, ctx)
   progressRoutes(app, ctx)
+  levelsRoutes(app, ctx)
+  messagesRoutes(app, ctx)
+  reportsRoutes(app, ctx)
+  ratingsRoutes(app, ctx)
+  supervisionRoutes(app, ctx)
+  hallRoutes(app, ctx)
+  securityRoutes(app, ctx)
 }

@@ -63,3 +63,16 @@ it('LOG_FORMAT=json or pretty overrides what the terminal would choose', () => {
   expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json')
   expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty')
 })
+
+it('masks ID numbers after decoding the URL: encoded neighbours, 15 digits, groups', async () => {
+  const before = lines.length
+  const id = '110101199003074477'
+  await app.inject({ method: 'GET', url: `/api/public/items?q=%E5%BC%A0%E4%B8%89${id}` }) // the reviewer's request
+  await app.inject({ method: 'GET', url: '/api/public/items?q=110101900307447' }) // old 15-digit number
+  await app.inject({ method: 'GET', url: `/api/public/items?q=${id.slice(0, 6)}%20${id.slice(6, 14)}%20${id.slice(14)}` })
+  await app.inject({ method: 'GET', url: `/api/public/items?q=%31%31%30%31${id.slice(4)}` })
+  const logged = lines.slice(before).join('\n')
+  expect(logged).toContain('张三1101**********4477')
+  expect(logged).toContain('1101*******7447')
+  for (const secret of [id, '110101900307447', id.slice(4, 14), '199003074', '%31%31%30%31']) expect(logged).not.toContain(secret)
+})

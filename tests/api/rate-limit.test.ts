@@ -16,9 +16,9 @@ const apps: App[] = []
 const handles: Db[] = []
 
 /** One Yizhan "process": its own pool and app on the shared test database, with a limited test route. */
-async function process(): Promise<App> {
+async function process(overrides: Partial<Config> = {}): Promise<App> {
   const db = createDb(createPool(testDb.url, 3))
-  const app = await buildApp({ db, config, logger: false })
+  const app = await buildApp({ db, config: { ...config, ...overrides }, logger: false })
   app.post('/api/test/codes', { config: rateLimit(config, 'code') }, async () => ({ sent: true }))
   await app.ready()
   apps.push(app); handles.push(db)
@@ -58,10 +58,10 @@ describe('login, per client address', () => {
   })
 
   it('X-Forwarded-For from a client that is not a trusted proxy does not change its address', async () => {
-    const app = await process()
+    const app = await process({ trustProxy: ['127.0.0.1'] }) // TRUST_PROXY=127.0.0.1
     for (let i = 0; i < 3; i++) await login(app, '10.2.0.1', { 'x-forwarded-for': `192.0.2.${i}` })
     expect((await login(app, '10.2.0.1', { 'x-forwarded-for': '192.0.2.99' })).statusCode).toBe(429)
-    // a proxy on this host (loopback, trusted by default) does tell the client address
+    // the configured proxy does tell the client address
     for (let i = 0; i < 3; i++) expect((await login(app, '127.0.0.1', { 'x-forwarded-for': '198.51.100.7' })).statusCode).toBe(401)
     expect((await login(app, '127.0.0.1', { 'x-forwarded-for': '198.51.100.7' })).statusCode).toBe(429)
     expect((await login(app, '127.0.0.1', { 'x-forwarded-for': '198.51.100.8' })).statusCode).toBe(401)

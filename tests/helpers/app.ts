@@ -7,7 +7,7 @@ import type { Clock } from '../../src/domain/clock.js'
 import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
 import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
-import { buildApp, type App } from '../../src/server/app.js'
+import { buildApp, type App, type SmsSender } from '../../src/server/app.js'
 import { createBus } from '../../src/server/bus.js'
 import { createTestDb, type TestDb } from './db.js'
 
@@ -34,11 +34,11 @@ export interface Client {
 }
 
 /** `bus: true` listens on the database as `npm start` does (caches then trust notifications). */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; bus?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; bus?: boolean; smsSender?: SmsSender } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
   const bus = opts.bus ? createBus(testDb.url, testDb.pool, { warn: () => {} }) : undefined
-  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, logger: false })
+  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {

@@ -23,7 +23,7 @@ function need<K extends keyof ActionBody>(b: ActionBody, key: K, message: string
   return v as NonNullable<ActionBody[K]>
 }
 
-async function plan(s: ActionState): Promise<CasePlan> {
+export async function plan(s: ActionState): Promise<CasePlan> {
   const item = await items.findItemForIntake(s.trx, s.row.itemId, s.row.acceptingCenterId)
   const version = await s.trx.selectFrom('item_versions').select('step_limits').where('id', '=', s.row.itemVersionId).executeTakeFirstOrThrow()
   return {

@@ -11,6 +11,9 @@ import { calendarCache } from '../calendar/calendar.service.js'
 import { HANDLERS, type ActionBody, type Handled } from './action-handlers.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
+import { precheck, withLevels } from '../levels/levels.handlers.js'
+
+const ALL_HANDLERS = withLevels(HANDLERS)
 
 /** Everything a handler needs about the case and the actor, loaded under the lock. */
 export interface ActionState {
@@ -40,7 +43,7 @@ export function actionContext(row: repo.CaseRow, myOpen: readonly repo.StepRow[]
 }
 
 /** The actions with a handler in this build (the table also names 上报 and agency actions, built in the next issue). */
-export const IMPLEMENTED: readonly CaseAction[] = CASE_ACTION_NAMES.filter((a) => HANDLERS[a] !== undefined)
+export const IMPLEMENTED: readonly CaseAction[] = CASE_ACTION_NAMES.filter((a) => ALL_HANDLERS[a] !== undefined)
 
 export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: number, lock: boolean): Promise<ActionState & { pendingExtension: boolean }> {
   const row = await (lock ? repo.lockCase(trx, id) : repo.findCase(trx, id))
@@ -58,13 +61,14 @@ export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: numb
 }
 
 export async function performAction(ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, action: CaseAction, body: ActionBody) {
-  const handler = HANDLERS[action]
+  const handler = ALL_HANDLERS[action]
   await ctx.db.transaction().execute(async (trx) => {
     const state = await loadState(trx, ctx, actor, id, true)
     const { row } = state
     if (body.version !== undefined && body.version !== row.version) {
       throw errors.conflict('stale_case', '办件已被他人更新，请刷新后再办理', { version: row.version })
     }
+    precheck(state, action)
     const to = assertAction(row.status, actor.roles, actionContext(row, state.myOpenSteps, state.pendingExtension), action)
     if (!handler) throw errors.conflict('action_not_available', `${action} 尚未开通`, { action })
     const done: Handled = await handler(state, body)

@@ -28,6 +28,7 @@ export const IntakeBody = Type.Object({
   complete: Type.Optional(Type.Literal(true)),
   coDepartmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
   refuse: Type.Optional(Type.Object({ reason: Name(1000), referTo: Type.Optional(Text(200)) }, { additionalProperties: false })),
+  agency: Type.Optional(Type.Object({ authorization: Type.Literal(true), urgent: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
 }, { additionalProperties: false })
 
 export const ActionBody = Type.Object({
@@ -45,6 +46,8 @@ export const ActionBody = Type.Object({
   method: Type.Optional(Type.Enum(['pickup', 'mail'])),
   centerId: Type.Optional(Id),
   trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9-]+$' })),
+  toUserId: Type.Optional(Id),
+  toCenterId: Type.Optional(Id),
 }, { additionalProperties: false })
 
 export const ActionParams = Type.Object({ id: Id, action: Type.Enum(CASE_ACTION_NAMES) })

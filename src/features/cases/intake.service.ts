@@ -14,6 +14,7 @@ import * as repo from './cases.repository.js'
 import { appealRights, firstSteps, planAcceptance } from './case-plan.js'
 import * as items from './intake.repository.js'
 import { toCase, type CaseOut } from './cases.view.js'
+import { agencyFor, recordAgencyIntake } from '../levels/agency-intake.js'
 
 export interface IntakeBody {
   requestId: string
@@ -26,6 +27,7 @@ export interface IntakeBody {
   complete?: true
   coDepartmentIds?: number[]
   refuse?: { reason: string; referTo?: string }
+  agency?: { authorization: true; urgent?: boolean }
 }
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
@@ -79,7 +81,9 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   const item = await items.findItemForIntake(ctx.db, body.itemId, center.id)
   if (!item || item.status !== 'active') throw errors.validation([...problems, { field: 'body.itemId', message: `事项 ${body.itemId} 不存在或已停用` }])
   if (!item.versionId) throw errors.invalid('item_not_published', '事项尚未发布，不能受理', [...problems, { field: 'body.itemId', message: '事项尚未发布' }])
-  if (!item.offered) throw errors.invalid('item_not_offered', `${center.name}不受理此事项`, [...problems, { field: 'body.itemId', message: `${center.name}不受理此事项` }])
+  const agency = await agencyFor(ctx.db, actor, center, { id: item.id, offered: item.offered }, body)
+  if (agency) problems.push(...agency.problems)
+  if (!item.offered && !agency) throw errors.invalid('item_not_offered', `${center.name}不受理此事项`, [...problems, { field: 'body.itemId', message: `${center.name}不受理此事项` }])
   if (!(item.targets ?? []).includes(body.applicant.kind)) problems.push({ field: 'body.applicant.kind', message: '此事项不受理这类申请人' })
   const windowId = body.windowId ?? (actor.centerId === center.id ? actor.windowId : null)
   if (body.windowId !== undefined) {
@@ -109,7 +113,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
 
   const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
   const missing = item.materials.filter((m) => m.required && !received.has(m.id)).map((m) => ({ materialId: m.id, name: m.name }))
-  const status: CaseStatus = body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
+  const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
   const now = ctx.clock.now()
   const today = chinaDate(now)
 
@@ -123,7 +127,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
       item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
       applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
       applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
-      current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? null, received_at: now, received_on: today,
+      current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
       accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
       due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
       decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
@@ -138,6 +142,9 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     const ev = { caseId: id, at: now, actorId: actor.userId, centerId: center.id, windowId }
     if (status === 'refused') {
       await repo.appendEvents(trx, [{ ...ev, action: 'refuse', from: null, to: 'refused', note: body.refuse!.reason, data: { referTo: body.refuse!.referTo ?? null } }])
+    } else if (status === 'received') {
+      const note = await recordAgencyIntake(trx, { caseId: id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
+      await repo.appendEvents(trx, [{ ...ev, action: 'agency_intake', from: null, to: 'received', note }])
     } else if (status === 'correction') {
       await repo.appendEvents(trx, [{ ...ev, action: 'correct', from: null, to: 'correction', note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }])
     } else {

@@ -8,6 +8,8 @@ import { useLoad } from '../../lib/useLoad'
 import { MENU_ENTRIES, menuFor } from '../../menu'
 import { useSession } from '../../session'
 import { CalendarWarning } from '../cases/CalendarWarning'
+import { DigestCard } from '../supervision/DigestCard'
+import { HallStatsCard } from '../hall/HallStatsCard'
 
 export default function WorkbenchPage() {
   const { user } = useSession()
@@ -26,11 +28,13 @@ export default function WorkbenchPage() {
           <Descriptions.Item label={t('workbench.window')}>{seat.data ? t('item.windowLabel', { number: seat.data.number, name: seat.data.name }) : user.windowId ? '…' : t('workbench.noWindow')}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <DigestCard />
       <Card title={t('workbench.shortcuts')}>
         <Space wrap>
           {shortcuts.map((k) => <Link key={k} to={MENU_ENTRIES[k].path}>{t(MENU_ENTRIES[k].label)}</Link>)}
         </Space>
       </Card>
+      {user.roles.some((r) => r === 'manager' || r === 'admin' || r === 'supervisor') && user.centerLevel !== 'village' && <HallStatsCard centerId={user.centerId} />}
     </Space>
   )
 }

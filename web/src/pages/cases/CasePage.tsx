@@ -23,7 +23,7 @@ export default function CasePage() {
   const d = c.data
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <PageHead title={<>{d.itemName} <CaseStatusTag status={d.status} /></>} extra={<Link to="/app/cases">{t('app.back')}</Link>} />
+      <PageHead title={<>{d.itemName} <CaseStatusTag status={d.status} /></>} extra={<><Link to={`/app/levels/cases/${d.id}`}>{t('levels.detail')}</Link><Link to="/app/cases">{t('app.back')}</Link></>} />
       {created && <Alert type={created === 'accepted' || created === 'closed' ? 'success' : 'warning'} showIcon title={t(`intake.created.${created}` as MessageKey, { number: d.number })} />}
       <Card title={t('case.actions')} className="case-actions">
         {d.allowedActions.length === 0 ? <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text> : (
