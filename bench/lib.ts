@@ -18,7 +18,7 @@ export function freePort(): Promise<number> {
 
 export interface Started { child: ChildProcess; port: number; ms: number; output: () => string }
 
-/** `npm start`'s own entry (node scripts/start.mjs) with the given environment; resolves when /healthz is 200.
+/** `npm start`'s own entry (node scripts/start.mjs) with the given environment (demo history off unless asked); resolves when /healthz is 200.
  * With `logFile` its output goes there (as `npm start > file` would) instead of through a pipe to this process. */
 export async function startYizhan(env: Record<string, string>, timeoutMs = 120_000, logFile?: string): Promise<Started> {
   const port = Number(env.PORT ?? (await freePort()))
@@ -26,7 +26,7 @@ export async function startYizhan(env: Record<string, string>, timeoutMs = 120_0
   let out = ''
   const fd = logFile ? fs.openSync(logFile, 'w') : undefined
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
+    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', YIZHAN_DEMO_HISTORY: '0', ...env, PORT: String(port) }, stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
   })
   if (fd !== undefined) fs.closeSync(fd)
   child.stdout?.on('data', (d) => { out += d })

@@ -1,7 +1,6 @@
 // The window panel (叫号): call next, recall, start, finish, no-show, transfer, link the case, pause the window.
 // Each action locks the ticket (and the window), asks domain/ticket-rules, writes the ticket and its timeline event,
 // and, for a call, the display event and its notification: one transaction.
-import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
@@ -126,17 +125,11 @@ async function transfer(trx: Db, t: repo.TicketRow, input: ActionInput, status: 
   })
 }
 
-/**
- * The case the ticket produced, by its number. Cases live in another feature; while there is no cases table the
- * number is stored as given, once there is one it must name an existing case.
- */
+/** The case the ticket produced, by its number: it must name an existing case. */
 async function linkCase(trx: Db, ticketId: number, caseNumber: string | undefined) {
   if (!caseNumber) throw errors.validation([{ field: 'body.caseNumber', message: '请填写办件编号' }])
-  const { rows } = await sql<{ t: string | null }>`select to_regclass('public.cases')::text as t`.execute(trx)
-  if (rows[0]?.t) {
-    const found = await sql`select 1 from cases where number = ${caseNumber}`.execute(trx)
-    if (!found.rows.length) throw errors.validation([{ field: 'body.caseNumber', message: `办件 ${caseNumber} 不存在` }])
-  }
+  const found = await trx.selectFrom('cases').where('number', '=', caseNumber).select('id').executeTakeFirst()
+  if (!found) throw errors.validation([{ field: 'body.caseNumber', message: `办件 ${caseNumber} 不存在` }])
   await repo.updateTicket(trx, ticketId, { case_ref: caseNumber })
 }
 
