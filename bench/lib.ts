@@ -18,16 +18,19 @@ export function freePort(): Promise<number> {
 
 export interface Started { child: ChildProcess; port: number; ms: number; output: () => string }
 
-/** `npm start`'s own entry (node scripts/start.mjs) with the given environment; resolves when /healthz is 200. */
-export async function startYizhan(env: Record<string, string>, timeoutMs = 120_000): Promise<Started> {
+/** `npm start`'s own entry (node scripts/start.mjs) with the given environment (demo history off unless asked); resolves when /healthz is 200.
+ * With `logFile` its output goes there (as `npm start > file` would) instead of through a pipe to this process. */
+export async function startYizhan(env: Record<string, string>, timeoutMs = 120_000, logFile?: string): Promise<Started> {
   const port = Number(env.PORT ?? (await freePort()))
   const t0 = performance.now()
   let out = ''
+  const fd = logFile ? fs.openSync(logFile, 'w') : undefined
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', YIZHAN_DEMO_HISTORY: '0', ...env, PORT: String(port) }, stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
   })
-  child.stdout!.on('data', (d) => { out += d })
-  child.stderr!.on('data', (d) => { out += d })
+  if (fd !== undefined) fs.closeSync(fd)
+  child.stdout?.on('data', (d) => { out += d })
+  child.stderr?.on('data', (d) => { out += d })
   let exited = false
   child.on('exit', () => { exited = true })
   while (performance.now() - t0 < timeoutMs) {
@@ -44,7 +47,7 @@ export async function startYizhan(env: Record<string, string>, timeoutMs = 120_0
 
 export function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode)
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode)
     child.once('exit', (code) => resolve(code))
     child.kill(signal)
   })
@@ -83,11 +86,17 @@ export function pgTreeRssMiB(pgData: string): number {
   return total
 }
 
-export interface Load { rps: number; p50: number; p99: number; p97_5: number; errors: number; non2xx: number }
+export interface Load { rps: number; p50: number; p99: number; p97_5: number; errors: number; non2xx: number; total: number }
 
 export async function load(opts: autocannon.Options): Promise<Load> {
   const r = await autocannon({ duration: 8, ...opts })
-  return { rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx }
+  return { rps: r.requests.average, p50: r.latency.p50, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx, total: r.requests.total }
+}
+
+/** CPU time (user + system, ms) a process has used so far: per request, a figure that a busy machine bends less. */
+export function cpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(fields[11]) + Number(fields[12])) * 10 // utime, stime in clock ticks of 10 ms
 }
 
 /** The baseline: a bare Fastify process serving `body` at /bare; `ms` is from spawn to its first 200. */
@@ -101,6 +110,23 @@ export async function startBareFastify(body: unknown = { status: 'ok' }): Promis
     await new Promise((r) => setTimeout(r, 20))
   }
   return { child, port, ms: performance.now() - t0 }
+}
+
+/** A bare Fastify process answering each path with a constant string of JSON (the same bytes as a cached page);
+ * with `compress`, through @fastify/compress (as the app would if it compressed). */
+export async function startBareBytes(bodies: Record<string, string>, compress = false): Promise<{ child: ChildProcess; port: number }> {
+  const port = await freePort()
+  const src = `import Fastify from 'fastify'; const a = Fastify()
+    ${compress ? "await a.register((await import('@fastify/compress')).default)" : ''}
+    for (const [p, b] of Object.entries(${JSON.stringify(bodies)})) a.get(p, async (_q, r) => r.type('application/json; charset=utf-8').send(b))
+    await a.listen({ port: ${port} })`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', src], { cwd: root, stdio: 'ignore' })
+  const first = Object.keys(bodies)[0]
+  for (;;) {
+    try { if ((await fetch(`http://127.0.0.1:${port}${first}`)).ok) break } catch { /* starting */ }
+    await new Promise((r) => setTimeout(r, 20))
+  }
+  return { child, port }
 }
 
 /** Replace (or add) the section headed `heading` in BENCHMARKS.md. */

@@ -1,6 +1,17 @@
 // Runtime settings, read once from the environment (see README "Configuration").
 import path from 'node:path'
 
+/** Routes limited per client address (src/server/rate-limit.ts); each is `RATE_LIMIT_<NAME>=max/seconds`. */
+export const RATE_LIMIT_DEFAULTS = {
+  login: { max: 60, windowSeconds: 60 },      // per address: a hall's staff may share one; lockout guards each account
+  progress: { max: 30, windowSeconds: 60 },   // GET /api/public/progress
+  rating: { max: 10, windowSeconds: 60 },     // POST /api/public/ratings
+  ticket: { max: 300, windowSeconds: 60 },    // issuing tickets (a kiosk is one address: a busy hall's morning)
+  code: { max: 20, windowSeconds: 600 },      // sending verification codes (each phone has its own daily limit too)
+} satisfies Record<string, RateLimitRule>
+export interface RateLimitRule { max: number; windowSeconds: number }
+export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS
+
 export interface Config {
   host: string
   port: number
@@ -13,8 +24,28 @@ export interface Config {
   sessionTtlHours: number
   lockoutAttempts: number
   lockoutMinutes: number
+  /** failed logins from one address (any usernames) before that address is throttled */
+  ipLockoutAttempts: number
+  ipLockoutMinutes: number
+  /** Fastify's trustProxy: false (default), a number of hops, or the proxies' addresses/CIDRs (TRUST_PROXY) */
+  trustProxy: false | number | string[]
   webDist: string
   secureCookies: boolean
+  rateLimits: Record<RateLimitName, RateLimitRule>
+  logFormat: 'json' | 'pretty'
+}
+
+function rateLimits(env: NodeJS.ProcessEnv): Record<RateLimitName, RateLimitRule> {
+  const out = { ...RATE_LIMIT_DEFAULTS } as Record<RateLimitName, RateLimitRule>
+  for (const name of Object.keys(out) as RateLimitName[]) {
+    const key = `RATE_LIMIT_${name.toUpperCase()}`
+    const value = env[key]
+    if (value === undefined || value === '') continue
+    const m = /^(\d{1,9})\/(\d{1,5})$/.exec(value)
+    if (!m || Number(m[2]) < 1 || Number(m[2]) > 86400) throw new Error(`环境变量 ${key} 应为 次数/秒数, 如 30/60 (got "${value}")`)
+    out[name] = { max: Number(m[1]), windowSeconds: Number(m[2]) }
+  }
+  return out
 }
 
 function int(name: string, value: string | undefined, fallback: number): number {
@@ -22,6 +53,15 @@ function int(name: string, value: string | undefined, fallback: number): number 
   const n = Number(value)
   if (!Number.isInteger(n) || n < 0) throw new Error(`环境变量 ${name} 必须是非负整数 (got "${value}")`)
   return n
+}
+
+/** TRUST_PROXY: unset → trust no proxy (X-Forwarded-For ignored); '1' → one hop; '10.0.0.1,10.1.0.0/16' → those proxies. */
+function trustProxy(value: string | undefined): false | number | string[] {
+  const v = value?.trim()
+  if (!v || v === '0' || v === 'false') return false
+  if (/^\d+$/.test(v)) return Number(v)
+  if (v === 'true') throw new Error('环境变量 TRUST_PROXY 不能是 true: 请写出代理的地址 (e.g. 127.0.0.1,10.0.0.0/8) 或跳数')
+  return v.split(',').map((s) => s.trim()).filter(Boolean)
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,7 +77,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int('SESSION_TTL_HOURS', env.SESSION_TTL_HOURS, 12),
     lockoutAttempts: int('LOCKOUT_ATTEMPTS', env.LOCKOUT_ATTEMPTS, 5),
     lockoutMinutes: int('LOCKOUT_MINUTES', env.LOCKOUT_MINUTES, 15),
+    ipLockoutAttempts: int('LOGIN_IP_ATTEMPTS', env.LOGIN_IP_ATTEMPTS, 20),
+    ipLockoutMinutes: int('LOGIN_IP_LOCKOUT_MINUTES', env.LOGIN_IP_LOCKOUT_MINUTES, 60),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     secureCookies: env.COOKIE_SECURE === '1',
+    rateLimits: rateLimits(env),
+    logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

@@ -9,7 +9,7 @@ import { checkPasswordStrength, hashPassword } from '../features/session/passwor
 export async function createAdmin(db: Db, input: { username?: string; password?: string; name?: string; centerName?: string }) {
   const problems = []
   if (!input.username || !/^[A-Za-z0-9._-]{2,50}$/.test(input.username)) problems.push({ field: '--username', message: '2-50 位字母、数字或 . _ -' })
-  const weak = input.password ? checkPasswordStrength(input.password) : '必填'
+  const weak = input.password ? checkPasswordStrength(input.password, input.username) : '必填'
   if (weak) problems.push({ field: '--password', message: weak })
   if (problems.length) throw errors.validation(problems, problems.map((p) => `${p.field}: ${p.message}`).join('; '))
   const hash = await hashPassword(input.password!)

@@ -5,6 +5,7 @@ import { openDatabase, type Opened } from '../db/connect.js'
 import { migrateDown } from '../db/migrate.js'
 import { loadDemo } from '../demo/load.js'
 import { createAdmin } from './admin.js'
+import { printReport } from './report.js'
 
 const HELP = `一站 Yizhan 命令 (npm run yizhan -- <command>)
   migrate                      运行数据库迁移 run migrations to the latest version
@@ -12,6 +13,8 @@ const HELP = `一站 Yizhan 命令 (npm run yizhan -- <command>)
   admin create --username U --password P [--name N] [--center-name C]
                                新装系统创建管理员 create an administrator (and the district center on an empty database)
   demo                         加载演示区 load the demo district (no-op when it is already loaded)
+  report --as-of YYYY-MM-DD [--format markdown|docx|json] [--out FILE]
+                               运行情况报告 the operations report (markdown to stdout unless --out)
 环境变量 DATA_DIR / DATABASE_URL 与 npm start 相同.`
 
 const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) }
@@ -30,6 +33,10 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     if (cmd === 'demo') { await loadDemo(opened.db, config, log); return 0 }
+    if (cmd === 'report') {
+      const { values } = parseArgs({ args: argv.slice(1), options: { 'as-of': { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } } })
+      return await printReport(opened.db, { asOf: values['as-of'], format: values.format, out: values.out })
+    }
     if (cmd === 'admin' && sub === 'create') {
       const { values } = parseArgs({ args: rest, options: { username: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, 'center-name': { type: 'string' } } })
       const u = await createAdmin(opened.db, { username: values.username, password: values.password, name: values.name, centerName: values['center-name'] })

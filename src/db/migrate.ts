@@ -7,6 +7,15 @@ import * as m0004 from './migrations/0004_catalog.js'
 import * as m0005 from './migrations/0005_calendar.js'
 import * as m0006 from './migrations/0006_catalog_generation.js'
 import * as m0060 from './migrations/0060_catalog_keywords.js'
+import * as m0010 from './migrations/0010_cases.js'
+import * as m0011 from './migrations/0011_case_co_departments.js'
+import * as m0040 from './migrations/0040_network_generation.js'
+import * as m0041 from './migrations/0041_rate_limit_hits.js'
+import * as m0020 from './migrations/0020_levels.js'
+import * as m0070 from './migrations/0070_supervision.js'
+import * as m0071 from './migrations/0071_demo_history.js'
+import * as m0030 from './migrations/0030_hall.js'
+import * as m0050 from './migrations/0050_security.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -15,6 +24,15 @@ const migrations: Record<string, Migration> = {
   '0005_calendar': m0005,
   '0006_catalog_generation': m0006,
   '0060_catalog_keywords': m0060,
+  '0010_cases': m0010,
+  '0011_case_co_departments': m0011,
+  '0040_network_generation': m0040,
+  '0041_rate_limit_hits': m0041,
+  '0020_levels': m0020,
+  '0070_supervision': m0070,
+  '0071_demo_history': m0071,
+  '0030_hall': m0030,
+  '0050_security': m0050,
 }
 
 function migrator(db: Db): Migrator {

@@ -1,6 +1,8 @@
 // Table types for Kysely: one interface per table, camelCase in code is not used here: columns are snake_case.
 import type { ColumnType, Generated } from 'kysely'
 import type { CalendarSource } from '../domain/calendar.js'
+import type { CaseStatus, PauseKind, StepKind } from '../domain/case-status.js'
+import type { TicketStatus } from '../domain/ticket-rules.js'
 import type {
   CenterLevel, HandlingKind, ItemVersionStatus, MaterialForm, RecordStatus, Role,
 } from '../domain/vocabulary.js'
@@ -26,6 +28,7 @@ export interface CentersTable {
 }
 
 export interface UsersTable {
+  department_id: ColumnType<number | null, number | null | undefined, number | null>
   id: Generated<number>
   username: string
   name: string
@@ -118,6 +121,8 @@ export interface FilesTable {
   data: Buffer
   created_by: number | null
   created_at: Timestamp
+  center_id: number // migration 0050: the uploader's center owns the file
+  department_id: number | null
 }
 
 export interface ServiceItemsTable {
@@ -199,7 +204,7 @@ export interface CalendarYearsTable {
 
 export interface CatalogGenerationTable { id: number; generation: number }
 
-export interface Database {
+export interface Database extends HallTables {
   catalog_generation: CatalogGenerationTable
   centers: CentersTable
   users: UsersTable
@@ -218,6 +223,435 @@ export interface Database {
   item_materials: ItemMaterialsTable
   calendar_days: CalendarDaysTable
   calendar_years: CalendarYearsTable
+  login_throttles: LoginThrottlesTable
+  password_history: PasswordHistoryTable
+  security_settings: SecuritySettingsTable
+  cases: CasesTable
+  case_steps: CaseStepsTable
+  case_events: CaseEventsTable
+  case_materials: CaseMaterialsTable
+  case_pauses: CasePausesTable
+  case_extensions: CaseExtensionsTable
+}
+
+// ── cases (migration 0010) ──
+export interface CaseDecision { outcome: 'approved' | 'denied' | 'answered'; note: string; reasons?: string; appealRights?: string }
+export interface CaseRefusal { reason: string; referTo: string | null; appealRights: string }
+export interface CaseDelivery { method: 'pickup' | 'mail'; centerId: number | null; trackingNumber: string | null; at: string }
+
+export interface CasesTable {
+  id: Generated<number>
+  number: string
+  query_code: string
+  request_id: string
+  request_hash: string
+  created_by: number
+  item_id: number
+  item_version_id: number
+  item_version: number
+  item_name: string
+  handling_kind: HandlingKind
+  department_id: number
+  status: CaseStatus
+  version: Generated<number>
+  applicant_kind: 'person' | 'organization'
+  applicant_name: string
+  applicant_id_number: string
+  applicant_phone: string
+  origin_center_id: number
+  origin_path: string
+  accepting_center_id: number
+  current_center_id: number
+  window_id: number | null
+  agent_id: number | null
+  received_at: Timestamp
+  received_on: string
+  accepted_at: NullableTimestamp
+  accepted_on: string | null
+  promised_days: number
+  legal_days: number
+  extended_days: Generated<number>
+  due_date: string | null
+  legal_due_date: string | null
+  paused_since: string | null
+  decided_at: NullableTimestamp
+  decision: Json<CaseDecision | null>
+  refusal: Json<CaseRefusal | null>
+  delivery: Json<CaseDelivery | null>
+  closed_at: NullableTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+  co_department_ids: ColumnType<number[], number[] | undefined, number[]>
+}
+
+export interface CaseStepsTable {
+  id: Generated<number>
+  case_id: number
+  seq: number
+  kind: StepKind
+  center_id: number
+  department_id: number | null
+  assignee_id: number | null
+  started_at: Timestamp
+  start_date: string
+  limit_days: number | null
+  due_date: string | null
+  done_at: NullableTimestamp
+  done_by: number | null
+  opinion: Generated<string>
+  data: ColumnType<unknown, string | undefined, string>
+}
+
+export interface CaseEventsTable {
+  id: Generated<number>
+  case_id: number
+  at: Timestamp
+  actor_id: number | null
+  center_id: number
+  window_id: number | null
+  action: string
+  from_status: CaseStatus | null
+  to_status: CaseStatus
+  note: Generated<string>
+  data: ColumnType<unknown, string | undefined, never>
+}
+
+export interface CaseMaterialsTable {
+  id: Generated<number>
+  case_id: number
+  item_material_id: number | null
+  kind: Generated<'item' | 'authorization' | 'other'>
+  position: number
+  name: string
+  required: boolean
+  received: boolean
+  received_at: NullableTimestamp
+}
+
+export interface CasePausesTable {
+  id: Generated<number>
+  case_id: number
+  kind: PauseKind
+  reason: string
+  start_date: string
+  end_date: string | null
+  started_at: Timestamp
+  ended_at: NullableTimestamp
+  started_by: number | null
+  ended_by: number | null
+}
+
+export interface CaseExtensionsTable {
+  id: Generated<number>
+  case_id: number
+  days: number
+  reason: string
+  status: 'requested' | 'approved' | 'rejected'
+  requested_by: number | null
+  requested_at: Timestamp
+  decided_by: number | null
+  decided_at: NullableTimestamp
+}
+
+// Public caches and rate limits (migration 0040); declaration merging adds them to Database.
+export interface NetworkGenerationTable { id: number; generation: number }
+export interface RateLimitHitsTable { key: string; window_start: Date; hits: number }
+export interface Database {
+  network_generation: NetworkGenerationTable
+  rate_limit_hits: RateLimitHitsTable
+}
+
+// ── cases across the levels (migration 0020) ──
+export interface LevelRulesTable {
+  center_id: number
+  forward_days: number
+  handover_days: number
+  updated_at: Timestamp
+  updated_by: number | null
+}
+
+export interface HandoverMaterial { id: number | null; name: string }
+
+export interface CaseHandoversTable {
+  id: Generated<number>
+  case_id: number
+  at: Timestamp
+  direction: 'up' | 'down'
+  from_user_id: number | null
+  from_center_id: number
+  to_user_id: number | null
+  to_center_id: number
+  materials: ColumnType<HandoverMaterial[], string, string>
+  note: Generated<string>
+  due_date: string | null
+  late: Generated<boolean>
+}
+
+export interface MessageTemplatesTable {
+  key: string
+  body: string
+  enabled: Generated<boolean>
+  updated_at: NullableTimestamp
+  updated_by: number | null
+}
+
+export type MessageStatus = 'pending' | 'sent' | 'failed'
+
+export interface MessagesTable {
+  id: Generated<number>
+  case_id: number
+  event_id: number
+  template_key: string
+  phone: string
+  body: string
+  status: Generated<MessageStatus>
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  created_at: Timestamp
+  sent_at: NullableTimestamp
+  last_error: string | null
+}
+
+export interface MessageAttemptsTable {
+  id: Generated<number>
+  message_id: number
+  at: Timestamp
+  ok: boolean
+  sender: string
+  worker: string
+  error: string | null
+}
+
+// Declaration merging adds these tables to Database without editing its list above.
+export interface Database {
+  level_rules: LevelRulesTable
+  case_handovers: CaseHandoversTable
+  message_templates: MessageTemplatesTable
+  messages: MessagesTable
+  message_attempts: MessageAttemptsTable
+}
+
+export interface CaseStepsTable {
+  from_center_id: ColumnType<number | null, number | null | undefined, number | null>
+}
+// ── supervision (电子监察) and evaluation (好差评), migration 0070
+export type FollowupStatus = 'open' | 'called_back' | 'fixed' | 'closed' | 'in_review' | 'set_aside'
+
+export interface SupervisionSettingsTable {
+  center_id: number
+  yellow_days_left: number
+  yellow_used_share: number
+  callback_days: number
+  fix_days: number
+  updated_by: number | null
+  updated_at: Timestamp
+}
+
+export interface SupervisionNoticesTable {
+  id: Generated<number>
+  case_id: number
+  center_id: number
+  center_path: string
+  sent_by: number
+  sent_at: Timestamp
+  recipient_id: number
+  message: string
+  acknowledged_at: NullableTimestamp
+  ack_note: Generated<string>
+}
+
+export interface RatingsTable {
+  id: Generated<number>
+  case_id: number
+  source: 'progress' | 'pad'
+  score: number
+  comment: Generated<string>
+  center_id: number
+  center_path: string
+  department_id: number | null
+  window_id: number | null
+  staff_id: number | null
+  item_id: number
+  rated_at: Timestamp
+  rated_on: string
+  set_aside: Generated<boolean>
+}
+
+export interface RatingFollowupsTable {
+  id: Generated<number>
+  rating_id: number
+  case_id: number
+  center_id: number
+  center_path: string
+  status: FollowupStatus
+  callback_due: string
+  fix_due: string
+  called_back_at: NullableTimestamp
+  fixed_at: NullableTimestamp
+  closed_at: NullableTimestamp
+  created_at: Timestamp
+  updated_at: Timestamp
+}
+
+export interface RatingFollowupEventsTable {
+  id: Generated<number>
+  followup_id: number
+  at: Timestamp
+  actor_id: number | null
+  action: string
+  from_status: FollowupStatus | null
+  to_status: FollowupStatus
+  note: Generated<string>
+}
+
+// Declaration merging keeps these tables out of the middle of the shared Database interface above.
+export interface Database {
+  supervision_settings: SupervisionSettingsTable
+  supervision_notices: SupervisionNoticesTable
+  ratings: RatingsTable
+  rating_followups: RatingFollowupsTable
+  rating_followup_events: RatingFollowupEventsTable
+  demo_history: DemoHistoryTable
+}
+
+export interface DemoHistoryTable { id: number; from_date: string; to_date: string; through: string; status: 'running' | 'done'; updated_at: Timestamp }
+// ── the hall (migration 0030)
+export type HallCategoryStatus = 'open' | 'paused' | 'retired'
+export type TicketAction = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'transferred' | 'no_show' | 'linked'
+export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show'
+
+export interface HallSettingsTable {
+  center_id: number
+  opens: Generated<string>
+  closes: Generated<string>
+  closed: Generated<boolean>
+  notice: Generated<string>
+  max_calls: Generated<number>
+  slot_minutes: Generated<number>
+  event_seq: Generated<number>
+  updated_at: Generated<Date>
+}
+
+export interface HallCategoriesTable {
+  id: Generated<number>
+  center_id: number
+  prefix: string
+  name: string
+  status: Generated<HallCategoryStatus>
+  slot_capacity: Generated<number>
+  position: Generated<number>
+  created_at: Generated<Date>
+}
+
+export interface HallCategoryItemsTable { category_id: number; item_id: number }
+export interface HallWindowCategoriesTable { window_id: number; category_id: number }
+export interface TicketCountersTable { category_id: number; day: string; last: number }
+
+export interface HallAppointmentsTable {
+  id: Generated<number>
+  center_id: number
+  category_id: number
+  day: string
+  slot_start: string
+  slot_end: string
+  phone: string
+  name: Generated<string>
+  booking_code: string
+  status: Generated<AppointmentStatus>
+  late: Generated<boolean>
+  created_at: Timestamp
+  cancelled_at: NullableTimestamp
+  checked_in_at: NullableTimestamp
+}
+
+export interface TicketsTable {
+  id: Generated<number>
+  center_id: number
+  category_id: number
+  item_id: number | null
+  appointment_id: number | null
+  day: string
+  seq: number
+  number: string
+  token: string
+  status: Generated<TicketStatus>
+  priority: Generated<number>
+  queued_at: Timestamp
+  issued_at: Timestamp
+  target_window_id: number | null
+  window_id: number | null
+  staff_id: number | null
+  calls: Generated<number>
+  first_called_at: NullableTimestamp
+  called_at: NullableTimestamp
+  started_at: NullableTimestamp
+  finished_at: NullableTimestamp
+  case_ref: string | null
+}
+
+export interface TicketEventsTable {
+  id: Generated<number>
+  ticket_id: number
+  center_id: number
+  at: Timestamp
+  action: TicketAction
+  window_id: number | null
+  staff_id: number | null
+  data: Json<unknown>
+}
+
+export interface HallDisplayEventsTable {
+  center_id: number
+  seq: number
+  at: Timestamp
+  kind: 'call' | 'notice'
+  data: Json<unknown>
+}
+
+export interface HallPhoneCodesTable {
+  id: Generated<number>
+  phone: string
+  code_hash: string
+  day: string
+  created_at: Timestamp
+  expires_at: Timestamp
+  attempts: Generated<number>
+  used_at: NullableTimestamp
+}
+
+export interface HallTables {
+  hall_settings: HallSettingsTable
+  hall_categories: HallCategoriesTable
+  hall_category_items: HallCategoryItemsTable
+  hall_window_categories: HallWindowCategoriesTable
+  ticket_counters: TicketCountersTable
+  hall_appointments: HallAppointmentsTable
+  tickets: TicketsTable
+  ticket_events: TicketEventsTable
+  hall_display_events: HallDisplayEventsTable
+  hall_phone_codes: HallPhoneCodesTable
+}
+// Security pass (migration 0050).
+export interface LoginThrottlesTable {
+  scope: 'user_ip' | 'ip'
+  key: string
+  failures: number
+  blocked_until: NullableTimestamp
+  updated_at: Timestamp
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>
+  user_id: number
+  password_hash: string
+  created_at: Timestamp
+}
+
+export interface SecuritySettingsTable {
+  id: number
+  max_token_days: number
+  updated_by: number | null
+  updated_at: Timestamp
 }
 
 // Migration 0060: 俗称 per version, and the local-item mark (declaration merging keeps the tables above untouched).

@@ -75,6 +75,7 @@ async function insertAll(trx: Db, hash: string) {
   const userRows = await trx.insertInto('users').values(staff.map((s) => ({
     username: s.username, name: s.name, password_hash: hash, roles: s.roles, center_id: center(s.centerCode),
     window_id: s.windowNumber ? windowIds.get(`${s.centerCode}#${s.windowNumber}`)! : null, phone: s.phone,
+    department_id: s.departmentCode ? deptIds.get(s.departmentCode)! : null,
   }))).returning(['id', 'username']).execute()
   const userId = new Map(userRows.map((r) => [r.username, r.id]))
   for (const s of staff) {

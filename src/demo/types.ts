@@ -39,6 +39,7 @@ export interface DemoStaff {
   roles: Role[]
   windowNumber?: string   // the window they sit at (clerks), in their center
   standInFor?: string[]   // window numbers in their center for which they are the AB岗 stand-in
+  departmentCode?: string // approvers of one department (their inbox, the steps they may take)
   phone: string
 }
 

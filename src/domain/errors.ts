@@ -29,4 +29,7 @@ export const errors = {
   conflict: (code: string, message: string, details?: unknown) => new AppError('conflict', code, message, details),
   lockedOut: (retryAfterSeconds: number) =>
     new AppError('locked', 'locked_out', '登录失败次数过多，请稍后再试', { retryAfterSeconds }),
+  rateLimited: (retryAfterSeconds: number) =>
+    new AppError('locked', 'rate_limited', `请求过于频繁，请 ${retryAfterSeconds} 秒后再试`, { retryAfterSeconds }),
+  busy: (retryAfterSeconds = 1) => new AppError('locked', 'busy', '登录请求过多，请稍后再试', { retryAfterSeconds }),
 }

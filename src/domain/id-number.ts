@@ -26,7 +26,29 @@ export function maskIdNumber(id: string): string {
   return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4)
 }
 
-/** Mask every 18-character ID number inside free text (used by the log serializer). */
+/** Undo percent-encoding (repeatedly, for double encoding); a malformed UTF-8 run keeps its non-ASCII bytes encoded. */
+export function decodeForMasking(text: string): string {
+  let out = text
+  for (let i = 0; i < 3 && /%[0-9A-Fa-f]{2}/.test(out); i++) {
+    const next = out.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+      try { return decodeURIComponent(run) } catch { return run.replace(/%([0-7][0-9A-Fa-f])/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) }
+    })
+    if (next === out) break
+    out = next
+  }
+  // Full-width digits and letters (１１０１…) become ASCII, so they are masked like any other.
+  return out.normalize('NFKC')
+}
+
+// 15 or more digits (the last may be X), single blanks or hyphens allowed between them: an 18-character
+// number, a 15-digit old-style one, or either written in groups. Any position: a letter or digit before
+// it (as after a percent-encoded character) does not protect it.
+const ID_LIKE = /\d(?:[ \t-]?\d){13,}(?:[ \t-]?[\dXx])?|\d(?:[ \t-]?\d){13}[ \t-]?[Xx]/g
+
+/**
+ * Mask every ID number inside free text (log lines, exported cells), after decoding: the first 4 and the last
+ * 4 significant characters stay, every other digit becomes '*'. Separators inside a number are dropped.
+ */
 export function maskIdNumbersIn(text: string): string {
-  return text.replace(/(?<![\dA-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![\dA-Za-z])/g, '$1**********$2')
+  return decodeForMasking(text).replace(ID_LIKE, (m) => maskIdNumber(m.replace(/[ \t-]/g, '')))
 }

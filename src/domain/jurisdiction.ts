@@ -38,6 +38,17 @@ export const PERMISSIONS = {
   'board.read': ['admin', 'manager', 'supervisor'],
   'tokens.manage': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'],
   'calendar.manage': ['admin'],
+  'reports.read': ['admin', 'manager', 'supervisor'],
+  'supervision.read': ['admin', 'manager', 'supervisor'],
+  'supervision.notify': ['supervisor'],
+  'supervision.settings': ['admin', 'manager'],
+  'ratings.followup': ['manager'],
+  'ratings.review': ['supervisor'],
+  'hall.call': ['admin', 'manager', 'clerk'],
+  'hall.manage': ['admin', 'manager'],
+  'hall.stats': ['admin', 'manager', 'supervisor'],
+  'security.manage': ['admin'],
+  'security.audit': ['admin', 'manager', 'supervisor'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Permission = keyof typeof PERMISSIONS

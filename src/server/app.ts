@@ -9,15 +9,19 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
 import { sql } from 'kysely'
+import type { Logger } from 'pino'
 import { Type } from 'typebox'
 import type { Config } from '../config.js'
 import type { Db } from '../db/database.js'
+import { systemClock, type Clock } from '../domain/clock.js'
 import { AuthCache } from '../features/session/auth-cache.js'
 import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
 import type { Bus } from './bus.js'
 import { installErrorHandler } from './errors.js'
-import { loggerOptions } from './logger.js'
+import { installRateLimits } from './rate-limit.js'
+import { installWriteInvalidation } from './generations.js'
+import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { ErrorResponse } from './schemas.js'
 
@@ -28,18 +32,30 @@ export interface AppContext {
   config: Config
   authCache: AuthCache
   bus?: Bus
+  clock: Clock
+  /** Sends text messages (verification codes); the hall's default writes them to the log with the phone masked. */
+  smsSender?: SmsSender
 }
 
-export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger?: boolean; logStream?: { write(line: string): void } }): Promise<App> {
+export interface SmsSender { send(phone: string, text: string): Promise<void> }
+
+export async function buildApp(opts: {
+  db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: SmsSender; logger?: boolean | Logger; logStream?: { write(line: string): void }
+}): Promise<App> {
+  const logger = opts.logger === false ? undefined
+    : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)
   const app = Fastify({
-    logger: opts.logger === false ? false : { ...loggerOptions(opts.config.logLevel), ...(opts.logStream ? { stream: opts.logStream } : {}) },
+    loggerInstance: logger as FastifyBaseLogger | undefined,
+    logController: logger ? new RequestLog() : undefined,
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxyOption(opts.config.trustProxy),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
-  const ctx: AppContext = { db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus) }
+  const ctx: AppContext = {
+    db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock, smsSender: opts.smsSender,
+  }
 
   app.addSchema(ErrorResponse)
   installSecurityHeaders(app, {
@@ -61,6 +77,8 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   installErrorHandler(app)
   installAuth(app, ctx.db, ctx.authCache)
+  installWriteInvalidation(app, ctx.db, ctx.bus)
+  await installRateLimits(app, ctx.db)
 
   app.get('/healthz', {
     schema: { tags: ['running'], summary: 'health', response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorResponse } },
@@ -77,6 +95,11 @@ export async function buildApp(opts: { db: Db; config: Config; bus?: Bus; logger
   registerFeatureRoutes(app, ctx)
   await serveWeb(app, opts.config.webDist)
   return app
+}
+
+/** Config's TRUST_PROXY for Fastify: a hop count trusts that many proxies nearest the server. */
+function trustProxyOption(tp: Config['trustProxy']): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  return typeof tp === 'number' ? (_addr, hop) => hop < tp : tp
 }
 
 /** The built web pages (npm run build:web), with the SPA's index.html for every other GET outside /api. */

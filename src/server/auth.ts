@@ -1,4 +1,5 @@
-// Resolves who is calling (session cookie or bearer token) and enforces CSRF on browser writes.
+// Resolves who is calling (session cookie or bearer token) and enforces CSRF on browser writes. The decision
+// "is this an API request" is taken on the decoded path, so '/%61pi/session' cannot skip these checks.
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Db } from '../db/database.js'
 import { errors } from '../domain/errors.js'
@@ -13,19 +14,39 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: (Actor & { centerName: string }) | null
     csrfToken: string | null
+    /** how the actor was authenticated */
+    authVia: 'session' | 'token' | null
+    /** the bearer token's end (ms since epoch) when authVia is 'token' */
+    tokenExpiresAt: number | null
   }
+}
+
+/** The request path percent-decoded (undefined when it cannot be decoded). */
+function decodedPath(url: string): string | undefined {
+  const raw = url.split('?')[0]
+  try { return decodeURIComponent(raw) } catch { return undefined }
 }
 
 export function installAuth(app: FastifyInstance, db: Db, cache: AuthCache): void {
   app.decorateRequest('actor', null)
   app.decorateRequest('csrfToken', null)
-  app.addHook('onRequest', async (req) => {
-    if (!req.url.startsWith('/api/')) return
+  app.decorateRequest('authVia', null)
+  app.decorateRequest('tokenExpiresAt', null)
+  app.addHook('onRequest', async (req, reply) => {
+    const isApi = req.url.startsWith('/api/')
+    if (!isApi) {
+      // An encoded spelling of /api/ (or an undecodable path) is answered 404 before any route sees it.
+      const path = req.url.includes('%') ? decodedPath(req.url) : req.url
+      if (path === undefined || /^\/api(\/|$|\?)/i.test(path)) return reply.code(404).send({ error: { code: 'not_found', message: '没有这个地址' } })
+      return
+    }
     const header = req.headers.authorization
     if (header?.startsWith('Bearer ')) {
       const found = await actorForToken(db, cache, header.slice(7).trim())
       if (!found) throw errors.unauthenticated('令牌无效或已过期')
       req.actor = found.actor
+      req.authVia = 'token'
+      req.tokenExpiresAt = found.expiresAt
       return
     }
     const sid = req.cookies[SESSION_COOKIE]
@@ -35,6 +56,14 @@ export function installAuth(app: FastifyInstance, db: Db, cache: AuthCache): voi
     if (!SAFE_METHODS.has(req.method) && req.headers['x-csrf-token'] !== found.csrfToken) throw errors.csrf()
     req.actor = found.actor
     req.csrfToken = found.csrfToken
+    req.authVia = 'session'
+  })
+  // Answers for a signed-in caller (and the login answer with its CSRF token) are never stored by a cache.
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!req.actor && !req.url.startsWith('/api/session')) return payload
+    const type = String(reply.getHeader('content-type') ?? '')
+    if (type.startsWith('application/json')) reply.header('cache-control', 'no-store')
+    return payload
   })
 }
 

@@ -10,6 +10,9 @@ export const RECONNECTED = Object.freeze({ kind: 'reconnected' as const })
 export interface Bus {
   publish(channel: string, payload: unknown): Promise<void>
   subscribe(channel: string, handler: Handler): void
+  /** True while the LISTEN connection is up: only then may a cache trust that silence means no change.
+   * (Optional so that in-memory test buses, which deliver everything, need not say it.) */
+  listening?(): boolean
   close(): Promise<void>
 }
 
@@ -61,6 +64,7 @@ export function createBus(url: string, pool: pg.Pool, log: { warn(o: object, m: 
       if (client && isNew) void client.query(`listen "${channel}"`)
       else void ensure()
     },
+    listening: () => client !== undefined,
     async close() {
       closed = true
       await connecting

@@ -1,8 +1,11 @@
-// Structured logs (pino) that never print passwords, session ids, tokens or full ID numbers.
-import type { FastifyServerOptions } from 'fastify'
+// Logs (pino) that never print passwords, session ids, tokens or full ID numbers: JSON lines for machines, or
+// readable coloured lines (pino-pretty) when stdout is a terminal. One line per request, written when it ends.
+import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
+import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
+import pretty from 'pino-pretty'
 import { maskIdNumbersIn } from '../domain/id-number.js'
 
-export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
+export function loggerOptions(level: string): LoggerOptions {
   return {
     level,
     redact: {
@@ -24,5 +27,35 @@ export function loggerOptions(level: string): Exclude<FastifyServerOptions['logg
         return method.apply(this, masked as Parameters<typeof method>)
       },
     },
+  }
+}
+
+/** The request line's fields, shown by the JSON log and left out of the pretty one (its message says them). */
+const REQUEST_FIELDS = 'pid,hostname,reqId,method,route,url,status,ms'
+
+/** The process's logger: JSON lines, or (pretty) coloured lines written synchronously, to stdout unless `stream`
+ * (a writable stream for pretty) is given. */
+export function createLogger(level: string, format: 'json' | 'pretty', stream?: DestinationStream): Logger {
+  if (format === 'json') return stream ? pino(loggerOptions(level), stream) : pino(loggerOptions(level))
+  return pino(loggerOptions(level), pretty({
+    colorize: true, sync: true, translateTime: 'SYS:HH:MM:ss.l', ignore: REQUEST_FIELDS, singleLine: true,
+    destination: stream ?? 1,
+  }))
+}
+
+/** One line per request when its answer is sent: method, URL (ID numbers masked), route, status and time, instead of
+ * Fastify's two (incoming, completed) and its extra line for an unknown route. */
+export class RequestLog extends LogController {
+  override incomingRequest(): void {}
+  override routeNotFound(): void {}
+  override requestCompleted(error: Error | null | undefined, req: FastifyRequest, reply: FastifyReply): void {
+    const status = reply.statusCode
+    if (!error && status < 500 && !(reply.log as Logger).isLevelEnabled('info')) return // LOG_LEVEL=warn: nothing to build
+    const ms = Math.round(reply.elapsedTime * 10) / 10
+    const url = maskIdNumbersIn(req.url)
+    const fields = { method: req.method, route: req.routeOptions.url ?? null, url, status, ms }
+    const line = `${req.method} ${url} ${status} ${ms} ms`
+    if (error || status >= 500) reply.log.error(error ? { ...fields, err: error } : fields, line)
+    else reply.log.info(fields, line)
   }
 }

@@ -5,6 +5,15 @@ import { catalogRoutes } from '../features/catalog/catalog.routes.js'
 import { publicItemsRoutes } from '../features/public-items/public-items.routes.js'
 import { networkRoutes } from '../features/network/network.routes.js'
 import { calendarRoutes } from '../features/calendar/calendar.routes.js'
+import { casesRoutes } from '../features/cases/cases.routes.js'
+import { progressRoutes } from '../features/progress/progress.routes.js'
+import { levelsRoutes } from '../features/levels/levels.routes.js'
+import { messagesRoutes } from '../features/messages/messages.routes.js'
+import { reportsRoutes } from '../features/reports/reports.routes.js'
+import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
+import { supervisionRoutes } from '../features/supervision/supervision.routes.js'
+import { hallRoutes } from '../features/hall/hall.routes.js'
+import { securityRoutes } from '../features/security/security.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -12,4 +21,13 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   publicItemsRoutes(app, ctx)
   networkRoutes(app, ctx)
   calendarRoutes(app, ctx)
+  casesRoutes(app, ctx)
+  progressRoutes(app, ctx)
+  levelsRoutes(app, ctx)
+  messagesRoutes(app, ctx)
+  reportsRoutes(app, ctx)
+  ratingsRoutes(app, ctx)
+  supervisionRoutes(app, ctx)
+  hallRoutes(app, ctx)
+  securityRoutes(app, ctx)
 }

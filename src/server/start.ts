@@ -1,23 +1,29 @@
 // npm start: open the database, load the demo district on an empty one, serve, and shut down gracefully.
 import fs from 'node:fs'
 import path from 'node:path'
-import pino from 'pino'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase } from '../db/connect.js'
 import { loadDemoIfEmpty } from '../demo/load.js'
+import { startHistory } from '../demo/history/generate.js'
+import { systemClock, today } from '../domain/clock.js'
 import { buildApp } from './app.js'
 import { createBus } from './bus.js'
+import { createLogger } from './logger.js'
+import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
-  const log = pino({ level: config.logLevel })
+  const log = createLogger(config.logLevel, config.logFormat)
   const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) }
   const opened = await openDatabase(config, plain)
   const bus = createBus(opened.url, opened.pool, log)
-  const app = await buildApp({ db: opened.db, config, bus })
+  const app = await buildApp({ db: opened.db, config, bus, logger: log })
 
+  // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
+  const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
+  let history: { stop(): Promise<void> } | undefined
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -30,6 +36,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
       await app.close()
       clearInterval(sweep)
+      await outbox.stop()
+      await history?.stop()
       await bus.close()
       await opened.close()       // pool, then the embedded server
       clearTimeout(force)
@@ -53,6 +61,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     await opened.close()
     process.exit(1)
   }
+  if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock) })
   log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.
   const accounts = path.join(config.dataDir, 'demo-accounts.json')

@@ -25,14 +25,14 @@ describe('values from PostgreSQL', () => {
 
 describe('yizhan admin create', () => {
   it('creates the district center and an administrator who can log in', async () => {
-    const made = await createAdmin(t.db, { username: 'chief', password: 'Chief-Admin-1', centerName: '新区行政服务中心' })
+    const made = await createAdmin(t.db, { username: 'chief', password: 'Head-Admin-1', centerName: '新区行政服务中心' })
     expect(made).toEqual({ username: 'chief', centerName: '新区行政服务中心' })
-    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'chief', password: 'Chief-Admin-1' } })
+    const res = await t.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'chief', password: 'Head-Admin-1' } })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ roles: ['admin'], centerLevel: 'district' })
     const audit = await t.db.selectFrom('audit_events').select(['action', 'data']).where('action', '=', 'user.create').execute()
     expect(audit).toHaveLength(1)
-    expect(JSON.stringify(audit[0].data)).not.toContain('Chief-Admin-1')
+    expect(JSON.stringify(audit[0].data)).not.toContain('Head-Admin-1')
   })
   it('refuses a weak password and a taken username, writing nothing', async () => {
     const before = await t.db.selectFrom('users').select('id').execute()

@@ -1,4 +1,6 @@
-// Logs never print passwords, session ids, tokens or full ID numbers.
+// Logs never print passwords, session ids, tokens or full ID numbers; one line per request, JSON or (in a terminal)
+// readable text.
+import { Writable } from 'node:stream'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { buildApp, type App } from '../../src/server/app.js'
@@ -11,7 +13,7 @@ const lines: string[] = []
 
 beforeAll(async () => {
   testDb = await createTestDb()
-  app = await buildApp({ db: testDb.db, config: { ...loadConfig({}), logLevel: 'debug', webDist: '/nonexistent' }, logStream: { write: (l) => { lines.push(l) } } })
+  app = await buildApp({ db: testDb.db, config: { ...loadConfig({}), logLevel: 'debug', logFormat: 'json', webDist: '/nonexistent' }, logStream: { write: (l) => { lines.push(l) } } })
   await app.ready()
 })
 afterAll(async () => { await app.close(); await testDb.close() })
@@ -32,4 +34,45 @@ it('redacts the password, the session cookie, the CSRF token, bearer tokens and 
   for (const secret of ['Very-Secret-77', 'Wrong-Secret-88', sid, csrf, token, '11010519491231002X']) {
     expect(all).not.toContain(secret) // … without their secrets
   }
+})
+
+it('writes one line per request, with method, route, status and time', async () => {
+  lines.length = 0
+  await app.inject({ url: '/api/public/centers' })
+  await app.inject({ url: '/api/public/items/999999' })
+  const requests = lines.map((l) => JSON.parse(l)).filter((l) => l.method)
+  expect(requests).toHaveLength(2)
+  expect(requests[0]).toMatchObject({ level: 30, method: 'GET', route: '/api/public/centers', url: '/api/public/centers', status: 200, ms: expect.any(Number) })
+  expect(requests[1]).toMatchObject({ method: 'GET', route: '/api/public/items/:id', status: 404, msg: expect.stringMatching(/^GET \/api\/public\/items\/999999 404 [\d.]+ ms$/) })
+})
+
+it('in a terminal a person reads coloured lines, still without full ID numbers', async () => {
+  const out: string[] = []
+  const stream = new Writable({ write(chunk, _enc, cb) { out.push(String(chunk)); cb() } })
+  const pretty = await buildApp({ db: testDb.db, config: { ...loadConfig({}), logFormat: 'pretty', webDist: '/nonexistent' }, logStream: stream })
+  await pretty.ready()
+  await pretty.inject({ url: '/api/no-such?idNumber=11010519491231002X' })
+  await pretty.close()
+  const text = out.join('').replace(/\u001b\[[0-9;]*m/g, '')
+  expect(text).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: GET \/api\/no-such\?idNumber=1101\*{10}002X 404 [\d.]+ ms$/m)
+  expect(text).not.toContain('11010519491231002X')
+  expect(text).not.toContain('{"')
+})
+
+it('LOG_FORMAT=json or pretty overrides what the terminal would choose', () => {
+  expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json')
+  expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty')
+})
+
+it('masks ID numbers after decoding the URL: encoded neighbours, 15 digits, groups', async () => {
+  const before = lines.length
+  const id = '110101199003074477'
+  await app.inject({ method: 'GET', url: `/api/public/items?q=%E5%BC%A0%E4%B8%89${id}` }) // the reviewer's request
+  await app.inject({ method: 'GET', url: '/api/public/items?q=110101900307447' }) // old 15-digit number
+  await app.inject({ method: 'GET', url: `/api/public/items?q=${id.slice(0, 6)}%20${id.slice(6, 14)}%20${id.slice(14)}` })
+  await app.inject({ method: 'GET', url: `/api/public/items?q=%31%31%30%31${id.slice(4)}` })
+  const logged = lines.slice(before).join('\n')
+  expect(logged).toContain('张三1101**********4477')
+  expect(logged).toContain('1101*******7447')
+  for (const secret of [id, '110101900307447', id.slice(4, 14), '199003074', '%31%31%30%31']) expect(logged).not.toContain(secret)
 })

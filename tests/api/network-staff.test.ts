@@ -107,7 +107,7 @@ describe('password reset and retire', () => {
     await expect(t.login('reset.me', 'Strong-Pass-1')).rejects.toThrow(/401/)
     await t.login('reset.me', 'Newer-Pass-2')
     const reset = (await listAudit(t.db, 'user', created.id)).find((a) => a.action === 'staff.password_reset')
-    expect(reset?.data).toEqual({})
+    expect(reset?.data).toEqual({ tokensRevoked: 0 })
     expect((await donggou.post(`/api/staff/${created.id}/password`, { password: 'weakweak' })).statusCode).toBe(400)
   })
 
@@ -121,7 +121,7 @@ describe('password reset and retire', () => {
     expect(await t.db.selectFrom('sessions').select('user_id').where('user_id', '=', created.id).execute()).toEqual([])
     expect((await session.get('/api/session')).statusCode).toBe(401)
     await expect(t.login('retire.me', 'Strong-Pass-1')).rejects.toThrow(/401/)
-    expect((await listAudit(t.db, 'user', created.id)).at(-1)).toMatchObject({ action: 'staff.retire', data: { windowId: w } })
+    expect((await listAudit(t.db, 'user', created.id)).find((a) => a.action === 'staff.retire')).toMatchObject({ data: { windowId: w } })
     expect((await donggou.patch(`/api/staff/${created.id}`, { phone: '1' })).statusCode).toBe(409)
   })
 

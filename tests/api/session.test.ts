@@ -52,8 +52,8 @@ describe('POST /api/session', () => {
     expect(right.statusCode).toBe(429)
     expect(right.json().error.code).toBe('locked_out')
     expect(Number(right.headers['retry-after'])).toBeGreaterThan(0)
-    const row = await t.db.selectFrom('login_failures').selectAll().where('username', '=', victim.username.toLowerCase()).executeTakeFirstOrThrow()
-    expect(row.locked_until).not.toBeNull()
+    const row = await t.db.selectFrom('login_throttles').selectAll().where('scope', '=', 'user_ip').where('key', '=', `${victim.username.toLowerCase()}@127.0.0.1`).executeTakeFirstOrThrow()
+    expect(row.blocked_until).not.toBeNull()
   })
 
   it('names every bad field', async () => {

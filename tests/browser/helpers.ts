@@ -14,7 +14,8 @@ import { createDb, createPool, ensureDatabase, type Db } from '../../src/db/data
 import { startEmbedded, type EmbeddedServer } from '../../src/db/embedded.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { loadDemo } from '../../src/demo/load.js'
-import { buildApp, type App } from '../../src/server/app.js'
+import { buildApp, type App, type SmsSender } from '../../src/server/app.js'
+import type { Clock } from '../../src/domain/clock.js'
 
 export const DEMO_PASSWORD = 'demo-Pass-2026'
 const quiet = { info: () => {}, warn: () => {} }
@@ -71,7 +72,7 @@ async function freshDatabase(tmp: string): Promise<{ url: string; drop(): Promis
   return { url, drop: () => embedded.stop() }
 }
 
-export async function startEnv(): Promise<BrowserEnv> {
+export async function startEnv(opts: { clock?: Clock; smsSender?: SmsSender } = {}): Promise<BrowserEnv> {
   ensureWebBuilt()
   // What has been started, undone in reverse order by close() or when starting fails halfway.
   const undo: (() => Promise<unknown> | unknown)[] = []
@@ -87,7 +88,7 @@ export async function startEnv(): Promise<BrowserEnv> {
     await migrateToLatest(db)
     const config = { ...loadConfig(), webDist, logLevel: 'warn', demoPassword: DEMO_PASSWORD, dataDir: path.join(tmp, 'app') }
     await loadDemo(db, config, quiet)
-    const app = await buildApp({ db, config })
+    const app = await buildApp({ db, config, clock: opts.clock, smsSender: opts.smsSender })
     undo.push(() => app.close())
     await app.listen({ port: 0, host: '127.0.0.1' })
     const baseUrl = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`

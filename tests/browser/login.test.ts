@@ -58,12 +58,12 @@ describe('login', () => {
     await page.getByLabel('密码').fill('wrong-password')
     const submit = page.getByRole('button', { name: '登录' })
     const error = page.getByRole('alert')
-    // Five failures lock the account (LOCKOUT_ATTEMPTS); the answer that locks it is already a 429.
-    for (let i = 0; i < 6 && !(await error.filter({ hasText: '锁定' }).count()); i++) {
+    // Five failures block this username from this address (LOCKOUT_ATTEMPTS); the answer that blocks is already a 429.
+    for (let i = 0; i < 6 && !(await error.filter({ hasText: '受限' }).count()); i++) {
       await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST'), submit.click()])
       await page.waitForFunction(() => !document.querySelector('.ant-btn-loading'))
     }
-    await error.filter({ hasText: /登录失败次数过多，账号已暂时锁定，请 \d+ 分钟后再试/ }).waitFor()
+    await error.filter({ hasText: /登录失败次数过多，本机的登录已暂时受限，请 \d+ 分钟后再试/ }).waitFor()
     await screenshot(page, 'login-locked')
     await page.context().close()
   })

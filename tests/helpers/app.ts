@@ -3,10 +3,12 @@ import type { Response } from 'light-my-request'
 import { inject } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import type { Db } from '../../src/db/database.js'
+import type { Clock } from '../../src/domain/clock.js'
 import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
 import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
-import { buildApp, type App } from '../../src/server/app.js'
+import { buildApp, type App, type SmsSender } from '../../src/server/app.js'
+import { createBus } from '../../src/server/bus.js'
 import { createTestDb, type TestDb } from './db.js'
 
 export interface TestApp {
@@ -31,10 +33,12 @@ export interface Client {
   delete(url: string): Promise<Response>
 }
 
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+/** `bus: true` listens on the database as `npm start` does (caches then trust notifications). */
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; bus?: boolean; smsSender?: SmsSender } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
-  const app = await buildApp({ db: testDb.db, config, logger: false })
+  const bus = opts.bus ? createBus(testDb.url, testDb.pool, { warn: () => {} }) : undefined
+  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {
@@ -58,6 +62,7 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
     },
     async close() {
       await app.close()
+      await bus?.close()
       await testDb.close()
     },
   }

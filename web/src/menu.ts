@@ -6,6 +6,11 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
+  | 'intake' | 'cases' | 'inbox' | 'extensions'
+  | 'agency' | 'flow' | 'messages'
+  | 'supervision' | 'followups' | 'report'
+  | 'hallWindow' | 'hallSetup'
+  | 'security'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -18,20 +23,35 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   guide: { path: '/app/guide', label: 'menu.guide' },
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
+  intake: { path: '/app/intake', label: 'menu.intake' },
+  cases: { path: '/app/cases', label: 'menu.cases' },
+  inbox: { path: '/app/inbox', label: 'menu.inbox' },
+  extensions: { path: '/app/extensions', label: 'menu.extensions' },
+  agency: { path: '/app/agency', label: 'menu.agency' },
+  flow: { path: '/app/levels', label: 'menu.flow' },
+  messages: { path: '/app/messages', label: 'menu.messages' },
+  supervision: { path: '/app/supervision', label: 'menu.supervision' },
+  followups: { path: '/app/followups', label: 'menu.followups' },
+  report: { path: '/app/report', label: 'menu.report' },
+  hallWindow: { path: '/app/hall/window', label: 'menu.hallWindow' },
+  hallSetup: { path: '/app/hall/setup', label: 'menu.hallSetup' },
+  security: { path: '/app/security', label: 'menu.security' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens']
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report',
+  'hallWindow', 'hallSetup', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
-  admin: ADMIN_MENU,
-  manager: ADMIN_MENU,
-  clerk: ['workbench', 'guide', 'itemSearch'],
-  approver: ['workbench', 'itemSearch'],
-  agent: ['workbench', 'itemSearch'],
-  supervisor: ['workbench', 'board'],
+  admin: [...ADMIN_MENU, 'cases', 'messages'],
+  manager: [...ADMIN_MENU, 'cases', 'extensions', 'flow', 'messages'],
+  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
+  approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
+  agent: ['workbench', 'itemSearch', 'cases', 'agency'],
+  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'messages', 'security'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'itemSearch', 'guide', 'board', 'tokens']
+const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
+  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'messages', 'security']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

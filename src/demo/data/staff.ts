@@ -49,7 +49,7 @@ function districtStaff(): DemoStaff[] {
   out.push(person('admin', 'D01', ['admin']))
   out.push(person('district.supervisor', 'D01', ['supervisor']))
   for (const unit of ['jg', 'rs', 'gt', 'mz', 'js', 'ws', 'zj', 'wt', 'aj']) {
-    out.push(person(`approver.${unit}`, 'D01', ['approver']))
+    out.push(person(`approver.${unit}`, 'D01', ['approver'], { departmentCode: `D-${unit.toUpperCase()}` }))
   }
   return out
 }

@@ -1,4 +1,5 @@
-// Files for material samples: upload (staff, multipart) and download (public for samples in the guide).
+// Files for material samples: upload (staff, multipart), download (staff within their jurisdiction; public for
+// samples in the guide) and delete an upload no version names.
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
@@ -20,18 +21,29 @@ export function filesRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags: ['catalog'], summary: '上传样表 upload a material sample (multipart, one file ≤ 5 MB: pdf/png/jpeg/docx/xlsx)',
       consumes: ['multipart/form-data'],
-      response: { 201: Type.Object({ id: Type.Integer(), name: Type.String(), mime: Type.String(), size: Type.Integer() }), 413: errorResponses[400], ...errorResponses },
+      querystring: Type.Object({ departmentId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false }),
+      response: {
+        201: Type.Object({ id: Type.Integer(), name: Type.String(), mime: Type.String(), size: Type.Integer(), centerId: Type.Integer(), departmentId: Type.Union([Type.Integer(), Type.Null()]) }),
+        413: errorResponses[400], ...errorResponses,
+      },
     },
   }, async (req, reply) => {
     const actor = requirePermission(req, 'catalog.edit')
-    return reply.code(201).send(await service.storeFile(ctx.db, actor, await readUpload(req)))
+    return reply.code(201).send(await service.storeFile(ctx.db, actor, await readUpload(req), req.query.departmentId))
   })
 
   app.get('/api/files/:id', {
-    schema: { tags: ['catalog'], summary: '下载样表 download a sample (staff, drafts included)', params: IdParams },
+    schema: { tags: ['catalog'], summary: '下载样表 download a sample (staff, within their jurisdiction)', params: IdParams },
   }, async (req, reply) => {
-    const f = await service.staffSample(ctx.db, requirePermission(req, 'catalog.read'), req.params.id)
-    return sendFile(reply, f, 'private, no-cache')
+    const f = await service.staffFile(ctx.db, requirePermission(req, 'catalog.read'), req.params.id)
+    return sendFile(reply, f, 'private, no-store')
+  })
+
+  app.delete('/api/files/:id', {
+    schema: { tags: ['catalog'], summary: '删除未使用的上传文件 delete an upload no item names', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+  }, async (req, reply) => {
+    await service.deleteUpload(ctx.db, requirePermission(req, 'catalog.edit'), req.params.id)
+    return reply.code(204).send(null)
   })
 
   app.get('/api/public/files/:id', {

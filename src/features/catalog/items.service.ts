@@ -6,6 +6,7 @@ import { checkItemLimits } from '../../domain/item-rules.js'
 import { assertCovers, can, covers, type Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { itemForEdit, itemForRead } from './access.js'
+import { readableFileIds } from './files.service.js'
 import type { CreateItemBody } from './items.schemas.js'
 import * as repo from './items.repository.js'
 import { checkOfferings, offeringsOut } from './offerings.service.js'
@@ -42,12 +43,12 @@ export async function listItems(db: Db, actor: Actor, q: { q?: string; departmen
   return { items: rows, total: Number(total), page, pageSize }
 }
 
-/** Problems with sample file ids, one per material that names a file that is not stored. */
-export async function sampleFileProblems(db: Db, materials: readonly MaterialFields[], field = 'body.materials'): Promise<FieldProblem[]> {
-  const ids = [...new Set(materials.flatMap((m) => (m.sampleFileId ? [m.sampleFileId] : [])))]
-  const found = await versions.existingFileIds(db, ids)
-  return materials.flatMap((m, i) => (m.sampleFileId && !found.has(m.sampleFileId)
-    ? [{ field: `${field}.${i}.sampleFileId`, message: `文件 ${m.sampleFileId} 不存在` }] : []))
+/** Problems with sample file ids, one per material that names a file the author may not read (or that is not stored). */
+export async function sampleFileProblems(db: Db, actor: Actor, materials: readonly MaterialFields[], field = 'body.materials'): Promise<FieldProblem[]> {
+  const ids = materials.flatMap((m) => (m.sampleFileId ? [m.sampleFileId] : []))
+  const readable = await readableFileIds(db, actor, ids)
+  return materials.flatMap((m, i) => (m.sampleFileId && !readable.has(m.sampleFileId)
+    ? [{ field: `${field}.${i}.sampleFileId`, message: `文件 ${m.sampleFileId} 不存在或不在本账号可查看的范围内` }] : []))
 }
 
 export const CODE_FIELDS = { code: 'body.code', basicCode: 'body.basicCode' }
@@ -66,7 +67,7 @@ export async function createItem(db: Db, actor: Actor, body: Static<typeof Creat
     ...(body.localCode ? [] : checkItemCodes({ code: body.code, basicCode: fields.basicCode }, CODE_FIELDS)),
     ...checkItemLimits(fields),
     ...(dept && dept.status === 'active' ? [] : [{ field: 'body.departmentId', message: '部门不存在或已撤销' }]),
-    ...(await sampleFileProblems(db, materials)),
+    ...(await sampleFileProblems(db, actor, materials)),
   ]
   if (problems.length) throw errors.validation(problems)
   assertCovers(actor, dept!.centerPath)

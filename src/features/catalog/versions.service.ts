@@ -18,6 +18,9 @@ const noDraft = () => errors.conflict('no_draft', '事项没有草稿')
 
 /** Writes the draft of a locked item: in place, or as version N+1 (materials copied when not given). */
 export async function writeDraft(trx: Db, actor: Actor, itemId: number, fields: VersionFields, materials: MaterialFields[] | undefined) {
+  // Every writer of a draft (the API, the Excel import) may name only files its author may read.
+  const fileProblems = await sampleFileProblems(trx, actor, materials ?? [])
+  if (fileProblems.length) throw errors.validation(fileProblems)
   const plan = draftPlan(await repo.listVersionSummaries(trx, itemId))
   if (plan.kind === 'update') {
     const draft = (await repo.findVersion(trx, itemId, 'draft'))!
@@ -38,7 +41,7 @@ export async function writeDraft(trx: Db, actor: Actor, itemId: number, fields: 
 export async function saveDraft(db: Db, actor: Actor, itemId: number, body: VersionFieldsInput) {
   const fields = normalizeFields(body)
   const materials = body.materials ? normalizeMaterials(body.materials) : undefined
-  const problems = [...checkItemLimits(fields), ...(await sampleFileProblems(db, materials ?? []))]
+  const problems = [...checkItemLimits(fields), ...(await sampleFileProblems(db, actor, materials ?? []))]
   if (problems.length) throw errors.validation(problems)
   await db.transaction().execute(async (trx) => {
     const item = await itemForEdit(trx, actor, itemId)

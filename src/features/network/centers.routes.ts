@@ -3,6 +3,7 @@
 import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
 import { requirePermission } from '../../server/auth.js'
+import { sendCached, serializeWith } from '../../server/public-cache.js'
 import { ErrorResponse, IdParams, Level } from '../../server/schemas.js'
 import * as service from './centers.service.js'
 import { Code, Id, Name, NullableInteger, NullableString, Text } from './network.shared.js'
@@ -39,7 +40,7 @@ const tags = ['network']
 export function centerRoutes(app: App, ctx: AppContext): void {
   app.get('/api/public/centers', {
     schema: { tags: ['public'], summary: '服务网点 public list of centers', response: { 200: Type.Object({ centers: Type.Array(PublicCenter) }) } },
-  }, async () => ({ centers: await service.listPublicCenters(ctx.db) }))
+  }, async (req, reply) => sendCached(req, reply, await service.publicCentersPage(ctx.db, ctx.bus, (etag, v) => serializeWith(reply, etag, v))))
 
   app.get('/api/centers', {
     schema: {

@@ -3,6 +3,9 @@ import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
 import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import type { CenterLevel, RecordStatus } from '../../domain/vocabulary.js'
+import type { Bus } from '../../server/bus.js'
+import { generations } from '../../server/generations.js'
+import { PerGeneration, type CachedBody } from '../../server/public-cache.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import * as repo from './centers.repository.js'
 import { changedFields, checkBodyCenter, getCenterInScope, Problems } from './network.shared.js'
@@ -11,8 +14,12 @@ import { changedFields, checkBodyCenter, getCenterInScope, Problems } from './ne
 const PARENT_LEVEL: Record<CenterLevel, CenterLevel | null> = { district: null, town: 'district', village: 'town' }
 const LEVEL_NAME: Record<CenterLevel, string> = { district: '区中心', town: '镇中心', village: '村服务室' }
 
-export function listPublicCenters(db: Db) {
-  return repo.listPublicCenters(db)
+const publicCenters = new PerGeneration<'all', CachedBody>()
+
+/** The public list of centers, serialized once per network generation. */
+export async function publicCentersPage(db: Db, bus: Bus | undefined, serialize: (etag: string, value: unknown) => CachedBody) {
+  const etag = `"n${await generations(db, bus).network.current()}"`
+  return publicCenters.get(db, etag, 'all', async () => serialize(etag, { centers: await repo.listPublicCenters(db) }))
 }
 
 export async function listCenters(db: Db, actor: Actor, q: { level?: CenterLevel; parentId?: number; status?: RecordStatus }) {

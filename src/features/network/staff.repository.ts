@@ -34,10 +34,11 @@ export async function insertUser(db: Db, row: {
 }
 
 /** The account FOR UPDATE, with its center's path for the jurisdiction check. */
-export function lockUser(db: Db, id: number) {
-  return db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
+export function lockUser(db: Db, id: number, lock = true) {
+  const q = db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
     .select(['u.id', 'u.username', 'u.name', 'u.roles', 'u.center_id', 'u.window_id', 'u.phone', 'u.status', 'c.path'])
-    .where('u.id', '=', id).forUpdate('u').executeTakeFirst()
+    .where('u.id', '=', id)
+  return (lock ? q.forUpdate('u') : q).executeTakeFirst()
 }
 
 export type UserChanges = Partial<{

@@ -6,7 +6,10 @@ import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import type { RecordStatus, Role } from '../../domain/vocabulary.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import type { AuthCache } from '../session/auth-cache.js'
+import { hashNewPassword, replacePassword } from '../session/password.service.js'
 import { checkPasswordStrength, hashPassword } from '../session/passwords.js'
+import { findPasswordOwner } from '../session/session.repository.js'
+import { endUserTokens } from '../session/tokens.service.js'
 import { checkBodyCenter, getCenterInScope, Problems } from './network.shared.js'
 import * as repo from './staff.repository.js'
 
@@ -26,7 +29,7 @@ export interface NewStaff { username: string; name: string; password: string; ro
 
 export async function createStaff(db: Db, actor: Actor, input: NewStaff) {
   assertMayGrant(actor, input.roles)
-  const weak = checkPasswordStrength(input.password)
+  const weak = checkPasswordStrength(input.password, input.username)
   if (weak) throw errors.validation([{ field: 'body.password', message: weak }])
   const passwordHash = await hashPassword(input.password)
   const id = await db.transaction().execute(async (trx) => {
@@ -71,6 +74,8 @@ export async function updateStaff(db: Db, cache: AuthCache, actor: Actor, id: nu
     if (windowId !== before.window_id) changes.window_id = data.windowId = windowId
     if (!Object.keys(changes).length) return false
     await repo.updateUser(trx, id, changes)
+    // A role taken away ends the account's bearer tokens (sessions carry on with the roles read afresh).
+    if (changes.roles && before.roles.some((r) => !changes.roles!.includes(r))) data.tokensRevoked = await endUserTokens(trx, id)
     if (moving) data.standInCleared = await repo.clearStandIn(trx, id)
     await appendAudit(trx, { actorId: actor.userId, centerId: before.center_id, action: 'staff.update', entity: 'user', entityId: id, data })
     return true
@@ -79,17 +84,21 @@ export async function updateStaff(db: Db, cache: AuthCache, actor: Actor, id: nu
   return getStaff(db, actor, id)
 }
 
-/** An admin or manager sets a new password; the account's sessions end. */
+/**
+ * An admin or manager sets a new password (policy and history as for a change); the account's sessions and bearer
+ * tokens end. One's own password is changed with the current one instead (PUT /api/session/password).
+ */
 export async function resetPassword(db: Db, cache: AuthCache, actor: Actor, id: number, password: string) {
-  const weak = checkPasswordStrength(password)
-  if (weak) throw errors.validation([{ field: 'body.password', message: weak }])
-  const passwordHash = await hashPassword(password)
+  if (id === actor.userId) throw errors.forbidden('请通过「修改密码」修改自己的密码（需要输入当前密码）')
+  const owner = await findPasswordOwner(db, id)
+  if (!owner) throw errors.notFound('工作人员', id)
+  await lockEditable(db, actor, id, false) // jurisdiction before any hashing
+  const passwordHash = await hashNewPassword(db, owner, password, 'body.password')
   await db.transaction().execute(async (trx) => {
     const user = await lockEditable(trx, actor, id)
     if (user.status === 'retired') throw errors.conflict('staff_retired', `${user.name}的账号已停用`)
-    await repo.updateUser(trx, id, { password_hash: passwordHash })
-    await repo.deleteSessions(trx, id)
-    await appendAudit(trx, { actorId: actor.userId, centerId: user.center_id, action: 'staff.password_reset', entity: 'user', entityId: id })
+    const { tokensRevoked } = await replacePassword(trx, owner, passwordHash)
+    await appendAudit(trx, { actorId: actor.userId, centerId: user.center_id, action: 'staff.password_reset', entity: 'user', entityId: id, data: { tokensRevoked } })
   })
   await cache.dropUser(id)
 }
@@ -114,8 +123,8 @@ export async function retireStaff(db: Db, cache: AuthCache, actor: Actor, id: nu
 }
 
 /** The account inside the actor's jurisdiction; an admin's account only for an admin. */
-async function lockEditable(trx: Db, actor: Actor, id: number) {
-  const user = await repo.lockUser(trx, id)
+async function lockEditable(trx: Db, actor: Actor, id: number, lock = true) {
+  const user = await repo.lockUser(trx, id, lock)
   if (!user) throw errors.notFound('工作人员', id)
   assertCovers(actor, user.path)
   if (user.roles.includes('admin') && !actor.roles.includes('admin')) throw errors.forbidden('只有管理员可以修改管理员账号')

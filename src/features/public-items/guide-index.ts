@@ -1,10 +1,12 @@
 // The public search over published items, answered from memory. The published catalog (thousands of items)
 // is loaded once per catalog generation (migration 0006: bumped in the same transaction as any catalog write),
-// so a search costs at most one tiny query to read that number (none while LISTEN/NOTIFY vouches for it) instead of
-// a ranked, counted search in SQL, which bench:items measured at about 3× a point lookup. Matching follows
-// src/features/catalog/search.ts, and also takes the items' 俗称 (keywords: 低保, 医保) and full pinyin anywhere.
+// so a search costs at most one tiny query to read that number (none while LISTEN/NOTIFY vouches for it, see
+// src/server/generations.ts) instead of a ranked, counted search in SQL, which bench:items measured at about 3× a
+// point lookup. Matching follows src/features/catalog/search.ts, and also takes the items' 俗称 (keywords: 低保, 医保)
+// and full pinyin anywhere.
 import type { Db } from '../../db/database.js'
 import type { Bus } from '../../server/bus.js'
+import { generations } from '../../server/generations.js'
 import type { CenterLevel, HandlingKind } from '../../domain/vocabulary.js'
 import { pinyinFull, pinyinInitials } from '../../domain/pinyin.js'
 import { isCodeLike, isPinyin } from '../catalog/search.js'
@@ -62,29 +64,37 @@ function rank(e: Entry, term: string | undefined): number {
   return 2
 }
 
-/** With a LISTEN connection the index trusts notifications, and still re-reads the number this often. */
-const RECHECK_MS = 5_000
+interface Loaded { generation: number; entries: Entry[]; ids: Set<number> }
 
 export class GuideIndex {
-  private loaded?: { generation: number; entries: Entry[] }
-  private loading?: Promise<{ generation: number; entries: Entry[] }>
-  private trustedUntil = 0
+  private loaded?: Loaded
+  private loading?: Promise<Loaded>
 
-  constructor(private db: Db, private bus?: Bus) {
-    bus?.subscribe('yizhan_catalog', () => { this.trustedUntil = 0 })
+  constructor(private db: Db, private bus?: Bus) {}
+
+  /** The entries of the current catalog generation (or a newer one), loaded once per generation. */
+  async current(): Promise<Loaded> {
+    const generation = await generations(this.db, this.bus).catalog.current()
+    return this.atLeast(generation)
   }
 
-  private async current() {
-    if (this.loaded && this.bus && Date.now() < this.trustedUntil) return this.loaded
-    const checkedAt = Date.now()
-    const generation = await repo.catalogGeneration(this.db)
-    this.trustedUntil = checkedAt + RECHECK_MS
+  private async atLeast(generation: number): Promise<Loaded> {
     if (this.loaded && this.loaded.generation >= generation) return this.loaded
     this.loading ??= loadEntries(this.db).then((l) => {
-      if (!this.loaded || l.generation >= this.loaded.generation) this.loaded = l
-      return l
+      const withIds = { ...l, ids: new Set(l.entries.map((e) => e.summary.id)) }
+      if (!this.loaded || l.generation >= this.loaded.generation) this.loaded = withIds
+      return withIds
     }).finally(() => { this.loading = undefined })
-    return this.loading
+    const l = await this.loading
+    return l.generation >= generation ? l : this.atLeast(generation) // that load started before this generation committed
+  }
+
+  /** Whether the item is published, when the index of `generation` (or newer) is in memory; else undefined, and the
+   * index loads in the background (a page must not wait for the whole catalog after every edit). */
+  knownPublished(generation: number, itemId: number): boolean | undefined {
+    if (this.loaded && this.loaded.generation >= generation) return this.loaded.ids.has(itemId)
+    this.atLeast(generation).catch(() => undefined)
+    return undefined
   }
 
   async search(q: GuideQuery): Promise<{ items: ItemSummary[]; total: number }> {

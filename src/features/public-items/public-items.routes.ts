@@ -1,6 +1,8 @@
-// Contract: Public (no login). GET /api/public/items, /api/public/items/:id, /api/public/departments, /api/public/themes.
+// Contract: Public (no login). GET /api/public/items, /api/public/items/:id, /api/public/departments, /api/public/themes,
+// each with an ETag of its generation and 304 to If-None-Match.
 import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
+import { notModified, sendCached, serializeWith } from '../../server/public-cache.js'
 import { ErrorResponse, IdParams } from '../../server/schemas.js'
 import { PublicDepartment, PublicItemDetail, PublicItemList, PublicItemsQuery, ThemeCount } from './public-items.schemas.js'
 import * as service from './public-items.service.js'
@@ -14,20 +16,20 @@ export function publicItemsRoutes(app: App, ctx: AppContext): void {
       tags, summary: '办事指南搜索 search published items (name, code, pinyin initials)', querystring: PublicItemsQuery,
       response: { 200: PublicItemList, 400: ErrorResponse },
     },
-  }, async (req) => service.search(ctx.db, ctx.bus, req.query))
+  }, async (req, reply) => notModified(req, reply, await service.catalogEtag(ctx.db, ctx.bus)) ?? service.search(ctx.db, ctx.bus, req.query))
 
   app.get('/api/public/items/:id', {
     schema: {
       tags, summary: '办事指南 the public guide of a published item', params: IdParams,
       response: { 200: PublicItemDetail, 400: ErrorResponse, 404: ErrorResponse },
     },
-  }, async (req) => service.getPublished(ctx.db, req.params.id))
+  }, async (req, reply) => sendCached(req, reply, await service.guidePage(ctx.db, ctx.bus, req.params.id, (etag, v) => serializeWith(reply, etag, v))))
 
   app.get('/api/public/departments', {
     schema: { tags, summary: '部门 departments with published item counts', querystring: CenterQuery, response: { 200: Type.Object({ departments: Type.Array(PublicDepartment) }), 400: ErrorResponse } },
-  }, async (req) => ({ departments: await service.departments(ctx.db, req.query.centerId) }))
+  }, async (req, reply) => sendCached(req, reply, await service.countsPage(ctx.db, ctx.bus, 'departments', req.query.centerId, (etag, v) => serializeWith(reply, etag, v))))
 
   app.get('/api/public/themes', {
     schema: { tags, summary: '主题 themes with published item counts', querystring: CenterQuery, response: { 200: Type.Object({ themes: Type.Array(ThemeCount) }), 400: ErrorResponse } },
-  }, async (req) => ({ themes: await service.themes(ctx.db, req.query.centerId) }))
+  }, async (req, reply) => sendCached(req, reply, await service.countsPage(ctx.db, ctx.bus, 'themes', req.query.centerId, (etag, v) => serializeWith(reply, etag, v))))
 }

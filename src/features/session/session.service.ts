@@ -1,17 +1,18 @@
-// Login, logout, bearer tokens and resolving the actor of a request.
+// Login (throttled per (username, address) and per address), logout, and resolving the actor of a request.
 import crypto from 'node:crypto'
 import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import type { AuthCache, CachedAuth } from './auth-cache.js'
+import { blockSeconds, FAILURE_MEMORY_HOURS, throttleRules, type ThrottleSettings } from '../../domain/login-throttle.js'
 import { burnVerify, verifyPassword } from './passwords.js'
 import * as repo from './session.repository.js'
 
-export interface AuthSettings { sessionTtlHours: number; lockoutAttempts: number; lockoutMinutes: number }
+export interface AuthSettings extends ThrottleSettings { sessionTtlHours: number }
 
 export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex')
-const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString('base64url')
+export const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString('base64url')
 
 type ActorRow = NonNullable<Awaited<ReturnType<typeof repo.findActorBySession>>>
 function toActor(r: Omit<ActorRow, 'csrfToken' | 'expiresAt'>): Actor & { centerName: string } {
@@ -22,16 +23,22 @@ function toActor(r: Omit<ActorRow, 'csrfToken' | 'expiresAt'>): Actor & { center
 }
 
 export async function login(db: Db, s: AuthSettings, input: { username: string; password: string; ip: string; userAgent: string }) {
-  const key = input.username.trim().toLowerCase()
-  const failure = await repo.findLoginFailure(db, key)
-  const lockedMs = failure?.locked_until ? new Date(failure.locked_until).getTime() - Date.now() : 0
-  if (lockedMs > 0) throw errors.lockedOut(Math.ceil(lockedMs / 1000))
+  const username = input.username.trim().toLowerCase()
+  const ids = throttleIds(username, input.ip)
+  const state = await repo.throttleState(db, ids, FAILURE_MEMORY_HOURS)
+  if (state.blockedSeconds > 0) throw errors.lockedOut(state.blockedSeconds)
 
-  const user = await repo.findUserForLogin(db, key)
-  const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, input.password) : (await burnVerify(input.password), false)
+  const user = await repo.findUserForLogin(db, username)
+  // An address that has failed recently waits for its hashes behind everyone else, and is looked at again when its turn comes.
+  const recheck = async () => {
+    const now = await repo.throttleState(db, ids, FAILURE_MEMORY_HOURS)
+    if (now.blockedSeconds > 0) throw errors.lockedOut(now.blockedSeconds)
+  }
+  const turn = { key: input.ip, low: state.addressFailures > 0, beforeHash: state.addressFailures > 0 ? recheck : undefined }
+  const ok = user && user.status === 'active' ? await verifyPassword(user.passwordHash, input.password, turn) : (await burnVerify(input.password, turn), false)
   if (!ok || !user) {
-    const row = await repo.recordLoginFailure(db, key, s.lockoutAttempts, s.lockoutMinutes)
-    if (row.locked_until) throw errors.lockedOut(s.lockoutMinutes * 60)
+    const lockedFor = await recordFailedLogin(db, s, { username, ip: input.ip, user: user && { id: user.userId, centerId: user.centerId } })
+    if (lockedFor > 0) throw errors.lockedOut(lockedFor)
     throw errors.badCredentials()
   }
 
@@ -39,11 +46,46 @@ export async function login(db: Db, s: AuthSettings, input: { username: string; 
   const csrfToken = randomToken(24)
   const expiresAt = new Date(Date.now() + s.sessionTtlHours * 3600_000)
   await db.transaction().execute(async (trx) => {
-    await repo.clearLoginFailures(trx, key)
+    await repo.clearThrottle(trx, 'user_ip', ids[0].key)
     await repo.insertSession(trx, { idHash: sha256(sessionId), userId: user.userId, csrfToken, expiresAt, ip: input.ip, userAgent: input.userAgent })
     await appendAudit(trx, { actorId: user.userId, centerId: user.centerId, action: 'login', entity: 'user', entityId: user.userId, data: { ip: input.ip } })
   })
   return { sessionId, csrfToken, expiresAt, actor: toActor(user) }
+}
+
+/** The identities a login attempt is throttled by: (username, address) first, then the address alone. */
+function throttleIds(username: string, ip: string) {
+  return [{ scope: 'user_ip' as const, key: `${username}@${ip}` }, { scope: 'ip' as const, key: ip }]
+}
+
+/**
+ * One failed login (also a wrong current password on a password change): counted against (username, address) and
+ * the address, audited as login.failed, and as login.locked when a block starts. Returns the block in seconds (0: none).
+ */
+export async function recordFailedLogin(db: Db, s: ThrottleSettings, a: { username: string; ip: string; user?: { id: number; centerId: number } | null }) {
+  const rules = throttleRules(s)
+  const [pair, addr] = throttleIds(a.username, a.ip)
+  return db.transaction().execute(async (trx) => {
+    const pairFailures = await repo.countFailure(trx, pair.scope, pair.key, FAILURE_MEMORY_HOURS)
+    const addrFailures = await repo.countFailure(trx, addr.scope, addr.key, FAILURE_MEMORY_HOURS)
+    const entity = a.user ? { entity: 'user', entityId: a.user.id } : { entity: 'login', entityId: a.username }
+    const where = { actorId: null, centerId: a.user?.centerId ?? null, ...entity }
+    await appendAudit(trx, { ...where, action: 'login.failed', data: { username: a.username, ip: a.ip, failures: pairFailures, addressFailures: addrFailures } })
+    let longest = 0
+    for (const [id, failures, rule] of [[pair, pairFailures, rules.userIp], [addr, addrFailures, rules.ip]] as const) {
+      const seconds = blockSeconds(failures, rule)
+      if (seconds === 0) continue
+      await repo.blockFor(trx, id.scope, id.key, seconds)
+      await appendAudit(trx, { ...where, action: 'login.locked', data: { username: a.username, ip: a.ip, scope: id.scope, failures, seconds } })
+      longest = Math.max(longest, seconds)
+    }
+    return longest
+  })
+}
+
+/** Seconds the (username, address) pair or the address is still blocked. */
+export async function loginBlockedSeconds(db: Db, username: string, ip: string) {
+  return (await repo.throttleState(db, throttleIds(username.trim().toLowerCase(), ip), FAILURE_MEMORY_HOURS)).blockedSeconds
 }
 
 export async function logout(db: Db, cache: AuthCache, sessionId: string): Promise<void> {
@@ -76,29 +118,4 @@ export async function actorForToken(db: Db, cache: AuthCache, token: string): Pr
   const value = { actor: toActor(row), csrfToken: null, expiresAt: row.expiresAt ? new Date(row.expiresAt).getTime() : Number.MAX_SAFE_INTEGER }
   cache.set(key, value)
   return value
-}
-
-export async function createToken(db: Db, actor: Actor, input: { name: string; expiresInDays?: number }) {
-  const token = 'yz_' + randomToken()
-  const expiresAt = input.expiresInDays ? new Date(Date.now() + input.expiresInDays * 86400_000) : null
-  const row = await db.transaction().execute(async (trx) => {
-    const r = await repo.insertToken(trx, { tokenHash: sha256(token), userId: actor.userId, name: input.name, expiresAt })
-    await appendAudit(trx, { actorId: actor.userId, centerId: actor.centerId, action: 'token.create', entity: 'api_token', entityId: r.id, data: { name: input.name } })
-    return r
-  })
-  return { ...row, token }
-}
-
-export function listTokens(db: Db, actor: Actor) {
-  return repo.listTokens(db, actor.userId)
-}
-
-export async function revokeToken(db: Db, cache: AuthCache, actor: Actor, id: number): Promise<void> {
-  const hash = await db.transaction().execute(async (trx) => {
-    const r = await repo.revokeToken(trx, actor.userId, id)
-    if (!r) throw errors.notFound('令牌', id)
-    await appendAudit(trx, { actorId: actor.userId, centerId: actor.centerId, action: 'token.revoke', entity: 'api_token', entityId: id })
-    return r.token_hash
-  })
-  await cache.dropKey('t:' + hash)
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../api'
 import { PageLoading } from '../components/PageLoading'
 import { t } from '../i18n'
 import { MENU_ENTRIES, menuFor, pageAllowed, selectedMenuKey } from '../menu'
+import { ChangePasswordDialog } from '../pages/security/ChangePasswordDialog'
 import { SessionProvider, useSession } from '../session'
 
 export default function AppLayout() {
@@ -23,6 +24,7 @@ function Frame() {
   const { user, logOut } = useSession()
   const [collapsed, setCollapsed] = useState(false)
   const [narrow, setNarrow] = useState(false)
+  const [changingPassword, setChangingPassword] = useState(false)
   const location = useLocation()
   const navigate = useNavigate()
   const keys = menuFor(user.roles)
@@ -65,7 +67,11 @@ function Frame() {
             <span className="center">{user.centerName}</span>
             {user.roles.map((r) => <Tag key={r} className="role-tag">{t(`role.${r}`)}</Tag>)}
           </div>
-          <Button onClick={() => void logOut()}>{t('layout.logout')}</Button>
+          <span>
+            <Button type="text" onClick={() => setChangingPassword(true)}>{t('password.change')}</Button>
+            <Button onClick={() => void logOut()}>{t('layout.logout')}</Button>
+          </span>
+          <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
         </Layout.Header>
         <Layout.Content className="app-content">
           {pageAllowed(location.pathname, keys) ? <Outlet /> : <Result status="403" title={t('app.forbidden')} />}

@@ -1,8 +1,15 @@
 // Every string the web interface shows, in Chinese. Keys are `area.thing`; `{name}` marks a placeholder.
 import zhCNCatalog from './zh-CN.catalog'
+import zhCNCases from './zh-CN.cases-web'
+import levels from './zh-CN.levels'
+import zhCNSupervision from './zh-CN.supervision'
+import hall from './zh-CN.hall'
+import security from './zh-CN.security'
 
 const zhCN = {
   ...zhCNCatalog,
+  ...zhCNSupervision,
+  ...hall,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
   'app.subtitleShort': '政务服务',
@@ -67,8 +74,8 @@ const zhCN = {
   'login.passwordRequired': '请输入密码',
   'login.submit': '登录',
   'login.badCredentials': '用户名或密码错误',
-  'login.lockedOut': '登录失败次数过多，账号已暂时锁定，请 {minutes} 分钟后再试',
-  'login.lockedOutNoTime': '登录失败次数过多，账号已暂时锁定，请稍后再试',
+  'login.lockedOut': '登录失败次数过多，本机的登录已暂时受限，请 {minutes} 分钟后再试',
+  'login.lockedOutNoTime': '登录失败次数过多，本机的登录已暂时受限，请稍后再试',
 
   'layout.logout': '退出',
   'layout.menu': '菜单',
@@ -337,7 +344,7 @@ const zhCN = {
   'tokens.name': '用途',
   'tokens.namePlaceholder': '例如 省平台数据对接',
   'tokens.expiresInDays': '有效期（天）',
-  'tokens.expiresHint': '留空表示长期有效；建议设置有效期',
+  'tokens.expiresHint': '留空则使用系统管理员设置的最长有效期',
   'tokens.expiresAt': '到期时间',
   'tokens.never': '长期有效',
   'tokens.valid': '有效',
@@ -348,6 +355,9 @@ const zhCN = {
   'tokens.revokedOk': '令牌已吊销',
   'tokens.createdTitle': '令牌已创建',
   'tokens.showOnce': '令牌只显示这一次，请立即复制并妥善保存。',
+  ...zhCNCases,
+  ...levels,
+  ...security,
 } as const
 
 export default zhCN

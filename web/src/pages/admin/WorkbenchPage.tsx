@@ -7,6 +7,9 @@ import type { ServiceWindow } from '../../lib/network'
 import { useLoad } from '../../lib/useLoad'
 import { MENU_ENTRIES, menuFor } from '../../menu'
 import { useSession } from '../../session'
+import { CalendarWarning } from '../cases/CalendarWarning'
+import { DigestCard } from '../supervision/DigestCard'
+import { HallStatsCard } from '../hall/HallStatsCard'
 
 export default function WorkbenchPage() {
   const { user } = useSession()
@@ -15,6 +18,7 @@ export default function WorkbenchPage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.hello', { name: user.name })}</Typography.Title>
+      <CalendarWarning />
       <Card>
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('workbench.center')}>{user.centerName}</Descriptions.Item>
@@ -24,11 +28,13 @@ export default function WorkbenchPage() {
           <Descriptions.Item label={t('workbench.window')}>{seat.data ? t('item.windowLabel', { number: seat.data.number, name: seat.data.name }) : user.windowId ? '…' : t('workbench.noWindow')}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <DigestCard />
       <Card title={t('workbench.shortcuts')}>
         <Space wrap>
           {shortcuts.map((k) => <Link key={k} to={MENU_ENTRIES[k].path}>{t(MENU_ENTRIES[k].label)}</Link>)}
         </Space>
       </Card>
+      {user.roles.some((r) => r === 'manager' || r === 'admin' || r === 'supervisor') && user.centerLevel !== 'village' && <HallStatsCard centerId={user.centerId} />}
     </Space>
   )
 }

@@ -23,6 +23,7 @@ export function HomePage() {
         <p>{t('home.heroText')}</p>
         <Space wrap>
           <Link to="/guide"><Button size="large" className="hero-primary">{t('home.guide')}</Button></Link>
+          <Link to="/progress"><Button size="large" ghost>{t('progress.homeLink')}</Button></Link>
           <Link to="/login"><Button size="large" ghost>{t('home.login')}</Button></Link>
         </Space>
       </section>

@@ -1,0 +1,138 @@
+// Benchmark: 即办 intake through the HTTP API (`complete: true`: session check, item lookup, case, materials, step,
+// four events, due date, in one transaction) by 32 clients, against a raw-SQL baseline doing the same inserts in its
+// own process; then 1,000,000 cases generated with SQL and the approver's inbox, the case list and the public
+// progress lookup measured over them. `npm run bench:intake`.
+import { spawn } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import pg from 'pg'
+import { loadConfig } from '../src/config.js'
+import { createDb, createPool, ensureDatabase } from '../src/db/database.js'
+import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
+import { migrateToLatest } from '../src/db/migrate.js'
+import { buildApp } from '../src/server/app.js'
+import { createBus } from '../src/server/bus.js'
+import { generateCases, seedIntakeWorld } from './intake-data.js'
+import { runLoad, type Stats } from './load-worker.js'
+import { root, writeSection } from './lib.js'
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
+const LIST_CLIENTS = 16
+const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 8)
+const POOL = Number(process.env.DB_POOL_SIZE ?? 10)
+const quiet = { info: () => {}, warn: () => {} }
+
+async function login(base: string, username: string, password: string) {
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await res.json()).csrfToken as string }
+}
+
+/** The baseline in a process of its own: the same rows written by plain SQL over a pool of the same size. */
+function baseline(url: string, world: object, seconds: number): Promise<Stats> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'bench/intake-baseline.ts')], {
+      cwd: root, env: { ...process.env, BENCH_URL: url, BENCH_WORLD: JSON.stringify(world), BENCH_SECONDS: String(seconds), BENCH_CLIENTS: String(CLIENTS), DB_POOL_SIZE: String(POOL) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
+    let out = ''
+    child.stdout.on('data', (d) => { out += d })
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`baseline exited ${code}: ${out}`))))
+  })
+}
+
+async function main() {
+  let embedded: EmbeddedServer | undefined; let tmp: string | undefined
+  let serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-intake-'))
+    embedded = await startEmbedded({ dataDir: tmp, log: quiet })
+    serverUrl = embedded.url
+  }
+  const dbName = `yz_bench_intake_${process.pid}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  const url = await ensureDatabase(serverUrl, dbName)
+  const pool = createPool(url, POOL)
+  const db = createDb(pool)
+  try {
+    await migrateToLatest(db)
+    const world = await seedIntakeWorld(db, CLIENTS)
+    const bus = createBus(url, pool, { warn: () => {} })
+    const app = await buildApp({ db, bus, config: { ...loadConfig({ RATE_LIMIT_PROGRESS: '100000000/60' }), webDist: '/nonexistent' } /* the per-address limit is not what this measures */, logger: false })
+    await app.listen({ port: 0, host: '127.0.0.1' })
+    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+    const sessions = await Promise.all(world.clerks.map((u) => login(base, u, world.password)))
+    const load = os.loadavg()[0]
+
+    // ── intake over HTTP, then the baseline ──
+    const intakeReq = { method: 'POST' as const, path: '/api/cases', itemId: world.itemId, centerId: world.centerId, materials: world.materials }
+    await runLoad(base, { ...intakeReq, prefix: 'warm' }, sessions, CLIENTS, 2)
+    const api = await runLoad(base, { ...intakeReq, prefix: 'run' }, sessions, CLIENTS, SECONDS)
+    const raw = await baseline(url, world, SECONDS)
+    const stored = Number((await pool.query(`select count(*) as n from cases where request_id like 'run-%'`)).rows[0].n)
+
+    // ── 1,000,000 cases, then the lists ──
+    const g0 = performance.now()
+    const gen = await generateCases(pool, world, CASES)
+    const genSeconds = (performance.now() - g0) / 1000
+    const approver = await login(base, world.approver, world.password)
+    const townClerk = await login(base, world.townClerk, world.password)
+    const inbox = await runLoad(base, { method: 'GET', paths: ['/api/cases/inbox'] }, [approver], LIST_CLIENTS, LIST_SECONDS)
+    const list = await runLoad(base, { method: 'GET', paths: ['/api/cases', '/api/cases?status=in_review', '/api/cases?light=red'] }, [sessions[0]], LIST_CLIENTS, LIST_SECONDS)
+    const townList = await runLoad(base, { method: 'GET', paths: ['/api/cases'] }, [townClerk], LIST_CLIENTS, LIST_SECONDS)
+    const progress = await runLoad(base, { method: 'GET', paths: gen.progressPaths }, [{}], LIST_CLIENTS, LIST_SECONDS)
+    await app.close()
+    await bus.close()
+
+    const version = (await pool.query('show server_version')).rows[0].server_version as string
+    const f = (n: number) => n.toFixed(1)
+    const row = (name: string, s: Stats) => `| ${name} | ${s.requests} | ${s.errors} | ${s.rps.toFixed(0)} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} |`
+    const ratio = api.rps / raw.rps
+    const md = [
+      `\`npm run bench:intake\` — Node ${process.version}, ${os.cpus().length} CPUs (load average ${load.toFixed(1)} before the run), ` +
+      `PostgreSQL ${version}${embedded ? ' (embedded)' : ''}, database pool ${POOL}, run ${new Date().toISOString().slice(0, 10)}.`,
+      '',
+      `**Intake**: ${CLIENTS} clients for ${SECONDS} s, each \`POST /api/cases\` a 即办 item with \`complete: true\` (session cookie + CSRF, ` +
+      'item, version and offering check, ID number check, case + 3 materials + 1 step + 4 events in one transaction). ' +
+      'The baseline is a separate process writing the same rows with plain SQL in one transaction per case over a pool of the same size.',
+      '',
+      '| load | requests | errors | per s | p50 ms | p95 ms | p99 ms |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      row('POST /api/cases (complete: true)', api),
+      row('raw SQL baseline (same inserts)', raw),
+      '',
+      `Cases stored by the API run: ${stored} (${api.requests - api.errors} answered 201). API / baseline = **${ratio.toFixed(2)}** (aim ≥ 0.5). ` +
+      `Target ≥ 800 cases/s with p99 < 100 ms: **${api.rps >= 800 && api.p99 < 100 ? 'met' : 'NOT met'}**.`,
+      '',
+      `**Lists at ${CASES.toLocaleString('en')} cases** (generated with \`generate_series\` in ${genSeconds.toFixed(0)} s: ${gen.summary}), ${LIST_CLIENTS} clients, ${LIST_SECONDS} s each:`,
+      '',
+      '| route | requests | errors | req/s | p50 ms | p95 ms | p99 ms |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+      row('GET /api/cases/inbox (approver, one department; case_steps_inbox_idx)', inbox),
+      row('GET /api/cases (district clerk: all, in_review, red; cases_scope_idx / cases_status_idx)', list),
+      row('GET /api/cases (town clerk, its own and its villages\')', townList),
+      row('GET /api/public/progress (random number + code; cases_number_idx)', progress),
+      '',
+      `Targets: approver's list p95 < 50 ms **${inbox.p95 < 50 ? 'met' : 'NOT met'}**; public progress p95 < 20 ms **${progress.p95 < 20 ? 'met' : 'NOT met'}**.`,
+      '',
+      'The load generator is a worker thread of the benchmark process (node:http, keep-alive); the machine is shared, so compare ratios.',
+    ].join('\n')
+    console.log('\n' + md)
+    writeSection('Case intake and lists (issue 6)', md)
+    console.log('written to BENCHMARKS.md')
+  } finally {
+    await db.destroy()
+    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`)
+    else await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined)
+    await admin.end()
+    await embedded?.stop()
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+  }
+}
+
+main().catch((e) => { console.error(e); process.exit(1) })

@@ -1,0 +1,41 @@
+// What the history generator needs to know of the loaded demo district: the actors (as the services see them),
+// and the published items each center offers, by handling kind, with their materials.
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.js'
+import type { Actor } from '../../domain/jurisdiction.js'
+import type { Role } from '../../domain/vocabulary.js'
+
+export interface HistoryItem { id: number; kind: string; departmentId: number; materials: number[]; promisedDays: number }
+export interface HistoryCenter { id: number; code: string; path: string; clerks: Actor[]; agents: Actor[]; manager?: Actor; items: HistoryItem[]; villages: HistoryCenter[] }
+export interface World { centers: Map<string, HistoryCenter>; approvers: Map<number, Actor>; supervisor: Actor }
+
+export async function loadWorld(db: Db): Promise<World> {
+  const users = await db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
+    .select(['u.id', 'u.username', 'u.name', 'u.roles', 'u.center_id as centerId', 'u.window_id as windowId', 'u.department_id as departmentId', 'c.path', 'c.level', 'c.code'])
+    .where('u.status', '=', 'active').orderBy('u.id').execute()
+  const actor = (u: (typeof users)[number]): Actor => ({
+    userId: u.id, username: u.username, name: u.name, roles: u.roles as Role[], centerId: u.centerId, centerPath: u.path, centerLevel: u.level, windowId: u.windowId,
+  })
+  const rows = await db.selectFrom('centers').select(['id', 'code', 'path', 'level', 'parent_id as parentId']).where('status', '=', 'active').orderBy('code').execute()
+  const items = await sql<{ centerId: number; id: number; kind: string; departmentId: number; promisedDays: number; materials: number[] }>`
+    select o.center_id as "centerId", i.id, v.handling_kind as kind, i.department_id as "departmentId", v.promised_days as "promisedDays",
+      array(select m.id from item_materials m where m.version_id = v.id order by m.position) as materials
+    from item_offerings o join service_items i on i.id = o.item_id join item_versions v on v.item_id = i.id and v.status = 'published'
+    where i.status = 'active' and 'person' = any(v.targets) order by o.center_id, i.id`.execute(db)
+  const centers = new Map<string, HistoryCenter>()
+  const byId = new Map<number, HistoryCenter>()
+  for (const c of rows) {
+    const hc: HistoryCenter = {
+      id: c.id, code: c.code, path: c.path, villages: [],
+      clerks: users.filter((u) => u.centerId === c.id && u.roles.includes('clerk') && u.windowId !== null).map(actor),
+      agents: users.filter((u) => u.centerId === c.id && u.roles.includes('agent')).map(actor),
+      manager: users.filter((u) => u.centerId === c.id && u.roles.includes('manager')).map(actor)[0],
+      items: items.rows.filter((i) => i.centerId === c.id),
+    }
+    centers.set(c.code, hc); byId.set(c.id, hc)
+  }
+  for (const c of rows) if (c.level === 'village' && c.parentId) byId.get(c.parentId)?.villages.push(byId.get(c.id)!)
+  const approvers = new Map(users.filter((u) => u.roles.includes('approver') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
+  const sup = users.find((u) => u.username === 'district.supervisor') ?? users.find((u) => u.roles.includes('admin'))!
+  return { centers, approvers, supervisor: actor(sup) }
+}

@@ -1,0 +1,82 @@
+// Hall time rules, pure: China wall-clock time (UTC+8, no daylight saving), opening hours and appointment slots.
+// Times of day are 'HH:MM' strings; minutes are counted from midnight.
+
+export interface ChinaTime { day: string; minutes: number }
+
+/** The China date (YYYY-MM-DD) and minute of the day of an instant. */
+export function chinaTime(at: Date): ChinaTime {
+  const local = new Date(at.getTime() + 8 * 3600_000)
+  return { day: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() }
+}
+
+/** The instant of `hm` on China day `day`. */
+export function chinaInstant(day: string, hm: string): Date {
+  return new Date(`${day}T${hm}:00+08:00`)
+}
+
+export function toMinutes(hm: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hm)
+  if (!m) throw new Error(`not a time of day: ${hm}`)
+  return Number(m[1]) * 60 + Number(m[2])
+}
+
+export function toHm(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
+}
+
+export interface HallHours { opens: string; closes: string; closed: boolean }
+
+export type ClosedReason = 'center_retired' | 'hall_closed' | 'not_workday' | 'before_opening' | 'after_closing'
+
+export const CLOSED_MESSAGES: Record<ClosedReason, string> = {
+  center_retired: '该中心已停用',
+  hall_closed: '大厅暂停取号',
+  not_workday: '今天不是工作日，大厅不办公',
+  before_opening: '尚未到办公时间',
+  after_closing: '已过办公时间',
+}
+
+/** Why a hall does not issue tickets at `minutes` on a day, or null when it is open. */
+export function closedReason(h: HallHours & { centerActive: boolean; workday: boolean; minutes: number }): ClosedReason | null {
+  if (!h.centerActive) return 'center_retired'
+  if (h.closed) return 'hall_closed'
+  if (!h.workday) return 'not_workday'
+  if (h.minutes < toMinutes(h.opens)) return 'before_opening'
+  if (h.minutes >= toMinutes(h.closes)) return 'after_closing'
+  return null
+}
+
+export interface Slot { start: string; end: string }
+
+/** The appointment slots of an open day: back to back from opening, each `slotMinutes` long, all before closing. */
+export function daySlots(opens: string, closes: string, slotMinutes: number): Slot[] {
+  const slots: Slot[] = []
+  for (let m = toMinutes(opens); m + slotMinutes <= toMinutes(closes); m += slotMinutes) {
+    slots.push({ start: toHm(m), end: toHm(m + slotMinutes) })
+  }
+  return slots
+}
+
+export type BookingRefusal = 'slot_unknown' | 'not_workday' | 'slot_past' | 'too_far_ahead'
+
+/**
+ * Whether a slot can be booked now (capacity is checked where it is counted, under a lock).
+ * A slot that has started is past; bookings open `maxDaysAhead` days ahead.
+ */
+export function bookingRefusal(o: { slots: Slot[]; start: string; day: string; workday: boolean; now: ChinaTime; maxDaysAhead: number }): BookingRefusal | null {
+  if (!o.slots.some((s) => s.start === o.start)) return 'slot_unknown'
+  if (!o.workday) return 'not_workday'
+  if (o.day < o.now.day || (o.day === o.now.day && toMinutes(o.start) <= o.now.minutes)) return 'slot_past'
+  if (daysBetween(o.now.day, o.day) > o.maxDaysAhead) return 'too_far_ahead'
+  return null
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000)
+}
+
+/** How an appointment-holder's arrival counts: on time (ahead of walk-ins), late (after the slot ended), or not today. */
+export function arrival(o: { day: string; slotEnd: string; now: ChinaTime }): 'on_time' | 'late' | 'wrong_day' {
+  if (o.day !== o.now.day) return 'wrong_day'
+  return o.now.minutes < toMinutes(o.slotEnd) ? 'on_time' : 'late'
+}

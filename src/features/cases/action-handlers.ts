@@ -1,0 +1,206 @@
+// What each case action does once the table allowed it: checks its fields, writes steps, materials, pauses and
+// extensions, and returns the case patch and the event's note. Runs inside the action's transaction.
+import { PAUSE_KINDS, type CaseAction } from '../../domain/case-status.js'
+import { acceptanceDate, extensionRoom, stepDueDate, type Pause } from '../../domain/deadlines.js'
+import { errors } from '../../domain/errors.js'
+import { covers } from '../../domain/jurisdiction.js'
+import type { ActionState } from './actions.service.js'
+import { appealRights, firstSteps, nextSteps, planAcceptance, type CasePlan } from './case-plan.js'
+import * as repo from './cases.repository.js'
+import * as items from './intake.repository.js'
+
+export interface ActionBody {
+  version?: number; note?: string; opinion?: string; reasons?: string; text?: string; reason?: string; kind?: string
+  days?: number; departmentId?: number; materials?: { materialId: number; received: boolean }[]; referTo?: string
+  method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string
+}
+export interface Handled { patch: repo.CasePatch; note: string; data?: Record<string, unknown>; centerId?: number }
+type Handler = (s: ActionState, b: ActionBody) => Promise<Handled>
+
+function need<K extends keyof ActionBody>(b: ActionBody, key: K, message: string): NonNullable<ActionBody[K]> {
+  const v = b[key]
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) throw errors.validation([{ field: `body.${key}`, message }])
+  return v as NonNullable<ActionBody[K]>
+}
+
+export async function plan(s: ActionState): Promise<CasePlan> {
+  const item = await items.findItemForIntake(s.trx, s.row.itemId, s.row.acceptingCenterId)
+  const version = await s.trx.selectFrom('item_versions').select('step_limits').where('id', '=', s.row.itemVersionId).executeTakeFirstOrThrow()
+  return {
+    id: s.row.id, handlingKind: s.row.handlingKind, departmentId: s.row.departmentId, departmentCenterId: item!.departmentCenterId,
+    acceptingCenterId: s.row.acceptingCenterId, stepLimits: version.step_limits,
+  }
+}
+
+/** Marks the listed materials received; the required ones still missing after that. */
+async function receiveMaterials(s: ActionState, list: ActionBody['materials']) {
+  const all = await repo.listMaterials(s.trx, s.row.id)
+  const known = new Set(all.map((m) => m.materialId))
+  const bad = (list ?? []).flatMap((m, i) => (known.has(m.materialId) ? [] : [{ field: `body.materials.${i}.materialId`, message: '不是此办件的申请材料' }]))
+  if (bad.length) throw errors.validation(bad)
+  const arrived = (list ?? []).filter((m) => m.received).map((m) => m.materialId)
+  await repo.markReceived(s.trx, s.row.id, arrived, s.now)
+  return all.filter((m) => m.required && !m.received && !arrived.includes(m.materialId!)).map((m) => ({ materialId: m.materialId!, name: m.name }))
+}
+
+/** Starts the clock on `acceptedOn` and opens the first step. */
+async function start(s: ActionState, acceptedOn: string): Promise<repo.CasePatch> {
+  const clock = planAcceptance(s.cal, { ...s.row, extendedDays: 0 }, acceptedOn, [], s.today)
+  await repo.insertSteps(s.trx, firstSteps(s.cal, await plan(s), { dueDate: clock.dueDate, at: s.now, today: s.today }))
+  return {
+    accepted_at: s.now, accepted_on: acceptedOn, due_date: clock.dueDate, legal_due_date: clock.legalDueDate,
+    accepting_center_id: s.actor.centerId, current_center_id: s.actor.centerId,
+  }
+}
+
+/** New due dates after a pause or an extension, for the case and each open step. */
+async function retime(s: ActionState, extendedDays: number, pauses: readonly Pause[]): Promise<repo.CasePatch> {
+  const clock = planAcceptance(s.cal, { ...s.row, extendedDays }, s.row.acceptedOn!, pauses, s.today)
+  for (const st of s.steps.filter((x) => x.doneAt === null)) {
+    await repo.setStepDue(s.trx, st.id, stepDueDate(s.cal, st.startDate, st.limitDays, clock.dueDate, pauses, s.today))
+  }
+  return { due_date: clock.dueDate, legal_due_date: clock.legalDueDate }
+}
+
+function myStep(s: ActionState, kinds: readonly string[], departmentId?: number) {
+  const st = s.myOpenSteps.find((x) => kinds.includes(x.kind) && (departmentId === undefined || x.departmentId === departmentId))
+  if (!st) throw errors.validation([{ field: departmentId === undefined ? 'params.action' : 'body.departmentId', message: '没有可由您办理的环节' }])
+  return st
+}
+
+function checkRoom(s: ActionState, days: number) {
+  const room = extensionRoom(s.row)
+  if (days > room) {
+    throw errors.invalid('extension_past_legal_limit', `延期后将超过法定时限加法定延长期限，最多还可延长 ${room} 个工作日`,
+      [{ field: 'body.days', message: `最多 ${room} 个工作日` }])
+  }
+}
+
+async function decide(s: ActionState, outcome: 'approved' | 'denied' | 'answered', note: string, extra: Record<string, unknown> = {}): Promise<Handled> {
+  const st = myStep(s, ['approve'])
+  await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, note)
+  return { patch: { decided_at: s.now, decision: JSON.stringify({ outcome, note, ...extra }) }, note, data: extra }
+}
+
+export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
+  async accept(s, b) {
+    const missing = await receiveMaterials(s, b.materials)
+    if (missing.length) throw errors.validation([{ field: 'body.materials', message: '材料不全，请出具一次性告知书: ' + missing.map((m) => m.name).join('、') }])
+    const { acceptedOn, late } = acceptanceDate(s.cal, s.row.receivedOn, s.today)
+    const note = late ? `受理（收到材料后 5 个工作日内未告知补正，自 ${acceptedOn} 起视为受理）` : '受理'
+    return { patch: await start(s, acceptedOn), note: b.note ? `${note}；${b.note}` : note, data: { acceptedOn, late } }
+  },
+
+  async correct(s, b) {
+    const { acceptedOn, late } = acceptanceDate(s.cal, s.row.receivedOn, s.today)
+    if (late) {
+      throw errors.conflict('correction_notice_late', `收到材料已逾 5 个工作日，依法自 ${acceptedOn} 起视为受理，不能再出具补正告知`, { receivedOn: s.row.receivedOn })
+    }
+    const missing = await receiveMaterials(s, b.materials)
+    if (!missing.length) throw errors.validation([{ field: 'body.materials', message: '材料齐全，请直接受理' }])
+    return { patch: {}, note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }
+  },
+
+  async supplement(s, b) {
+    const missing = await receiveMaterials(s, need(b, 'materials', '请列出补齐的材料'))
+    if (missing.length) throw errors.validation([{ field: 'body.materials', message: '仍缺少: ' + missing.map((m) => m.name).join('、') }])
+    return { patch: await start(s, s.today), note: '材料补齐，受理' }
+  },
+
+  async refuse(s, b) {
+    const reason = need(b, 'reason', '请写明不予受理的理由')
+    const center = await items.findCenter(s.trx, s.actor.centerId)
+    const refusal = { reason, referTo: b.referTo ?? null, appealRights: appealRights(center!.name) }
+    return { patch: { refusal: JSON.stringify(refusal) }, note: reason, data: { referTo: refusal.referTo } }
+  },
+
+  async advance(s, b) {
+    const opinion = need(b, 'opinion', '请填写办理意见')
+    const st = myStep(s, ['handle', 'review'])
+    await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, opinion)
+    const found = await items.findDepartments(s.trx, s.row.coDepartmentIds)
+    const co = s.row.coDepartmentIds.flatMap((id) => found.filter((d) => d.id === id)) // in the order the clerk listed them
+    const maxSeq = Math.max(...s.steps.map((x) => x.seq))
+    const next = nextSteps(s.cal, await plan(s), st, maxSeq, 0, co, { dueDate: s.row.dueDate, at: s.now, today: s.today, pauses: s.pauses })
+    await repo.insertSteps(s.trx, next)
+    return { patch: {}, note: opinion, data: { step: st.kind, next: next.map((x) => x.kind) } }
+  },
+
+  async sign(s, b) {
+    const opinion = need(b, 'opinion', '请填写会签意见')
+    const st = myStep(s, ['sign'], need(b, 'departmentId', '请选择会签部门'))
+    await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, opinion)
+    const openSigns = s.steps.filter((x) => x.kind === 'sign' && x.doneAt === null && x.id !== st.id).length
+    const maxSeq = Math.max(...s.steps.map((x) => x.seq))
+    const next = nextSteps(s.cal, await plan(s), st, maxSeq, openSigns, [], { dueDate: s.row.dueDate, at: s.now, today: s.today, pauses: s.pauses })
+    await repo.insertSteps(s.trx, next)
+    return { patch: {}, note: opinion, data: { departmentId: st.departmentId, openSigns } }
+  },
+
+  approve: (s, b) => decide(s, 'approved', b.note?.trim() || '准予许可'),
+  async deny(s, b) {
+    const reasons = need(b, 'reasons', '请写明不予许可的理由')
+    const center = await items.findCenter(s.trx, s.actor.centerId)
+    return decide(s, 'denied', reasons, { reasons, appealRights: appealRights(center!.name) })
+  },
+  answer: (s, b) => decide(s, 'answered', need(b, 'text', '请填写书面答复')),
+
+  async suspend(s, b) {
+    const reason = need(b, 'reason', '请写明挂起原因')
+    const kind = need(b, 'kind', '请选择挂起类型')
+    if (!(PAUSE_KINDS as readonly string[]).includes(kind)) throw errors.validation([{ field: 'body.kind', message: `须为 ${PAUSE_KINDS.join(', ')} 之一` }])
+    await repo.insertPause(s.trx, { caseId: s.row.id, kind: kind as (typeof PAUSE_KINDS)[number], reason, date: s.today, at: s.now, by: s.actor.userId })
+    return { patch: { paused_since: s.today }, note: reason, data: { kind } }
+  },
+
+  async resume(s, b) {
+    await repo.endPause(s.trx, s.row.id, s.today, s.now, s.actor.userId)
+    const pauses = s.pauses.map((p) => ({ from: p.from, to: p.to ?? s.today }))
+    const patch = await retime(s, s.row.extendedDays, pauses)
+    return { patch: { ...patch, paused_since: null }, note: b.note?.trim() || '恢复计时', data: { dueDate: patch.due_date } }
+  },
+
+  async request_extension(s, b) {
+    const days = need(b, 'days', '请填写延长的工作日数')
+    const reason = need(b, 'reason', '请写明延期理由')
+    checkRoom(s, days)
+    await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'requested', by: s.actor.userId, at: s.now })
+    return { patch: {}, note: `申请延期 ${days} 个工作日：${reason}`, data: { days } }
+  },
+
+  async extend(s, b) {
+    const days = need(b, 'days', '请填写延长的工作日数')
+    const reason = need(b, 'reason', '请写明延期理由（将告知申请人）')
+    checkRoom(s, days)
+    const approved = await repo.approvePendingExtension(s.trx, s.row.id, days, reason, s.actor.userId, s.now)
+    if (!approved) await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'approved', by: s.actor.userId, at: s.now })
+    const extendedDays = s.row.extendedDays + days
+    const patch = await retime(s, extendedDays, s.pauses)
+    return { patch: { ...patch, extended_days: extendedDays }, note: `延期 ${days} 个工作日：${reason}`, data: { days, reason, dueDate: patch.due_date } }
+  },
+
+  async deliver(s, b) {
+    const method = need(b, 'method', '请选择送达方式')
+    let delivery
+    if (method === 'pickup') {
+      const center = await items.findCenter(s.trx, need(b, 'centerId', '请选择领取地点'))
+      const accepting = await items.findCenter(s.trx, s.row.acceptingCenterId)
+      const inChain = center && center.status === 'active' && (center.id === s.row.originCenterId || covers(accepting!.path, center.path))
+      if (!inChain) throw errors.validation([{ field: 'body.centerId', message: '领取地点须为受理中心或其下级服务点' }])
+      delivery = { method, centerId: center.id, trackingNumber: null, at: s.now.toISOString() }
+      return { patch: { delivery: JSON.stringify(delivery) }, note: `送达 ${center.name} 待领取`, data: delivery }
+    }
+    const trackingNumber = need(b, 'trackingNumber', '请填写邮寄单号')
+    delivery = { method, centerId: null, trackingNumber, at: s.now.toISOString() }
+    return { patch: { delivery: JSON.stringify(delivery) }, note: `邮寄送达，单号 ${trackingNumber}`, data: delivery }
+  },
+
+  async pickup(s, b) {
+    const d = s.row.delivery!
+    if (d.method === 'pickup' && d.centerId !== null) {
+      const c = await items.findCenter(s.trx, d.centerId)
+      if (!covers(s.actor.centerPath, c!.path)) throw errors.forbidden('结果在其他服务点领取')
+    }
+    return { patch: { closed_at: s.now }, note: b.note?.trim() || (d.method === 'mail' ? '申请人已签收' : '申请人已领取') }
+  },
+}

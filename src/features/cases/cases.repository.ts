@@ -1,0 +1,186 @@
+// SQL of cases: the case row, its steps, events, materials, pauses and extensions. Services decide; this writes.
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.js'
+import type { CasesTable, Database } from '../../db/schema.js'
+import type { Insertable, InsertObject } from 'kysely'
+import type { CaseStatus, PauseKind, StepKind } from '../../domain/case-status.js'
+import { errors } from '../../domain/errors.js'
+
+export const caseColumns = [
+  'k.id', 'k.number', 'k.query_code as queryCode', 'k.item_id as itemId', 'k.item_version as itemVersion', 'k.item_version_id as itemVersionId',
+  'k.item_name as itemName', 'k.handling_kind as handlingKind', 'k.department_id as departmentId', 'k.status', 'k.version',
+  'k.applicant_kind as applicantKind', 'k.applicant_name as applicantName', 'k.applicant_id_number as applicantIdNumber',
+  'k.applicant_phone as applicantPhone', 'k.origin_center_id as originCenterId', 'k.origin_path as originPath',
+  'k.accepting_center_id as acceptingCenterId', 'k.current_center_id as currentCenterId', 'k.window_id as windowId',
+  'k.agent_id as agentId', 'k.received_at as receivedAt', 'k.received_on as receivedOn', 'k.accepted_at as acceptedAt',
+  'k.accepted_on as acceptedOn', 'k.promised_days as promisedDays', 'k.legal_days as legalDays', 'k.extended_days as extendedDays',
+  'k.due_date as dueDate', 'k.legal_due_date as legalDueDate', 'k.paused_since as pausedSince', 'k.decided_at as decidedAt',
+  'k.decision', 'k.refusal', 'k.delivery', 'k.closed_at as closedAt', 'k.created_by as createdBy', 'k.created_at as createdAt',
+  'k.request_hash as requestHash', 'k.co_department_ids as coDepartmentIds',
+] as const
+
+export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
+
+export function findCase(db: Db, id: number) {
+  return db.selectFrom('cases as k').select(caseColumns).where('k.id', '=', id).executeTakeFirst()
+}
+
+export function findCaseByRequest(db: Db, createdBy: number, requestId: string) {
+  return db.selectFrom('cases as k').select(caseColumns).where('k.created_by', '=', createdBy).where('k.request_id', '=', requestId).executeTakeFirst()
+}
+
+export function findCaseByNumber(db: Db, number: string) {
+  return db.selectFrom('cases as k').select(caseColumns).where('k.number', '=', number).executeTakeFirst()
+}
+
+/**
+ * The case locked for one action. NOWAIT: a second person acting on the same case at the same moment gets 409
+ * at once instead of queueing behind the first and then acting on a case that has moved on.
+ */
+export async function lockCase(trx: Db, id: number): Promise<CaseRow | undefined> {
+  try {
+    const row = await trx.selectFrom('cases as k').select(caseColumns).where('k.id', '=', id).forUpdate().noWait().executeTakeFirst()
+    return row
+  } catch (e) {
+    if ((e as { code?: string }).code === '55P03') throw errors.conflict('case_busy', '此办件正由他人办理，请刷新后重试', { id })
+    throw e
+  }
+}
+
+/** Insert unless (created_by, request_id) exists; undefined when it does (the caller reads the existing case). */
+export async function insertCaseOnce(trx: Db, row: InsertObject<Database, 'cases'>): Promise<number | undefined> {
+  const r = await trx.insertInto('cases').values(row)
+    .onConflict((oc) => oc.columns(['created_by', 'request_id']).doNothing())
+    .returning('id').executeTakeFirst()
+  return r?.id
+}
+
+/** A case number for life: the accepting center's code, the year and a number from one sequence for the whole network. */
+export function nextCaseNumber(prefix: string) {
+  return sql<string>`${prefix} || lpad(nextval('case_number_seq')::text, 7, '0')`
+}
+
+export type CasePatch = Partial<Omit<Insertable<CasesTable>, 'id'>>
+
+/** Writes the patch and bumps the version (clients send it back to act on what they saw). */
+export function updateCase(trx: Db, id: number, patch: CasePatch, at: Date) {
+  return trx.updateTable('cases').set({ ...patch, updated_at: at, version: sql<number>`version + 1` }).where('id', '=', id).execute()
+}
+
+export interface EventRow {
+  caseId: number; at: Date; actorId: number | null; centerId: number; windowId: number | null
+  action: string; from: CaseStatus | null; to: CaseStatus; note?: string; data?: Record<string, unknown>
+}
+
+export function appendEvents(trx: Db, events: readonly EventRow[]) {
+  return trx.insertInto('case_events').values(events.map((e) => ({
+    case_id: e.caseId, at: e.at, actor_id: e.actorId, center_id: e.centerId, window_id: e.windowId, action: e.action,
+    from_status: e.from, to_status: e.to, note: e.note ?? '', data: JSON.stringify(e.data ?? {}),
+  }))).execute()
+}
+
+export function listEvents(db: Db, caseId: number) {
+  return db.selectFrom('case_events as e')
+    .innerJoin('centers as c', 'c.id', 'e.center_id')
+    .leftJoin('windows as w', 'w.id', 'e.window_id')
+    .leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.id', 'e.at', 'e.action', 'e.from_status as from', 'e.to_status as to', 'e.note', 'e.data', 'c.name as centerName',
+      'w.name as windowName', 'u.name as actor'])
+    .where('e.case_id', '=', caseId).orderBy('e.id').execute()
+}
+
+export interface StepInsert {
+  caseId: number; seq: number; kind: StepKind; centerId: number; departmentId: number | null; assigneeId?: number | null
+  at: Date; startDate: string; limitDays: number | null; dueDate: string | null; doneAt?: Date | null; doneBy?: number | null; opinion?: string
+  data?: Record<string, unknown>
+}
+
+export function insertSteps(trx: Db, steps: readonly StepInsert[]) {
+  if (steps.length === 0) return Promise.resolve([])
+  return trx.insertInto('case_steps').values(steps.map((s) => ({
+    case_id: s.caseId, seq: s.seq, kind: s.kind, center_id: s.centerId, department_id: s.departmentId, assignee_id: s.assigneeId ?? null,
+    started_at: s.at, start_date: s.startDate, limit_days: s.limitDays, due_date: s.dueDate, done_at: s.doneAt ?? null,
+    done_by: s.doneBy ?? null, opinion: s.opinion ?? '', data: JSON.stringify(s.data ?? {}),
+  }))).execute()
+}
+
+export type StepRow = Awaited<ReturnType<typeof listSteps>>[number]
+
+export function listSteps(db: Db, caseId: number) {
+  return db.selectFrom('case_steps as s')
+    .innerJoin('centers as c', 'c.id', 's.center_id')
+    .leftJoin('departments as d', 'd.id', 's.department_id')
+    .select(['s.id', 's.seq', 's.kind', 's.center_id as centerId', 'c.path as centerPath', 'c.name as centerName',
+      's.department_id as departmentId', 'd.name as departmentName', 's.assignee_id as assigneeId', 's.started_at as startedAt',
+      's.start_date as startDate', 's.limit_days as limitDays', 's.due_date as dueDate', 's.done_at as doneAt', 's.done_by as doneBy',
+      's.opinion'])
+    .where('s.case_id', '=', caseId).orderBy('s.seq').execute()
+}
+
+export function finishStep(trx: Db, stepId: number, by: number, at: Date, opinion: string) {
+  return trx.updateTable('case_steps').set({ done_at: at, done_by: by, opinion }).where('id', '=', stepId).execute()
+}
+
+export function setStepDue(trx: Db, stepId: number, dueDate: string | null) {
+  return trx.updateTable('case_steps').set({ due_date: dueDate }).where('id', '=', stepId).execute()
+}
+
+export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean }
+
+export function insertMaterials(trx: Db, caseId: number, at: Date, materials: readonly MaterialInsert[]) {
+  if (materials.length === 0) return Promise.resolve([])
+  return trx.insertInto('case_materials').values(materials.map((m) => ({
+    case_id: caseId, item_material_id: m.itemMaterialId, position: m.position, name: m.name, required: m.required,
+    received: m.received, received_at: m.received ? at : null,
+  }))).execute()
+}
+
+export function listMaterials(db: Db, caseId: number) {
+  return db.selectFrom('case_materials').select(['id', 'item_material_id as materialId', 'kind', 'name', 'required', 'received', 'received_at as receivedAt'])
+    .where('case_id', '=', caseId).orderBy('position').execute()
+}
+
+export function markReceived(trx: Db, caseId: number, itemMaterialIds: readonly number[], at: Date) {
+  if (itemMaterialIds.length === 0) return Promise.resolve([])
+  return trx.updateTable('case_materials').set({ received: true, received_at: at })
+    .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).where('received', '=', false).execute()
+}
+
+export function listPauses(db: Db, caseId: number) {
+  return db.selectFrom('case_pauses').select(['id', 'kind', 'reason', 'start_date as from', 'end_date as to'])
+    .where('case_id', '=', caseId).orderBy('start_date').orderBy('id').execute()
+}
+
+export function insertPause(trx: Db, p: { caseId: number; kind: PauseKind; reason: string; date: string; at: Date; by: number }) {
+  return trx.insertInto('case_pauses').values({
+    case_id: p.caseId, kind: p.kind, reason: p.reason, start_date: p.date, started_at: p.at, started_by: p.by,
+  }).execute()
+}
+
+export function endPause(trx: Db, caseId: number, date: string, at: Date, by: number) {
+  return trx.updateTable('case_pauses').set({ end_date: date, ended_at: at, ended_by: by })
+    .where('case_id', '=', caseId).where('end_date', 'is', null).execute()
+}
+
+export function listExtensions(db: Db, caseId: number) {
+  return db.selectFrom('case_extensions').select(['id', 'days', 'reason', 'status', 'requested_by as requestedBy', 'requested_at as requestedAt',
+    'decided_by as decidedBy', 'decided_at as decidedAt']).where('case_id', '=', caseId).orderBy('id').execute()
+}
+
+export function insertExtension(trx: Db, e: { caseId: number; days: number; reason: string; status: 'requested' | 'approved'; by: number; at: Date }) {
+  return trx.insertInto('case_extensions').values({
+    case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.by, requested_at: e.at,
+    decided_by: e.status === 'approved' ? e.by : null, decided_at: e.status === 'approved' ? e.at : null,
+  }).execute()
+}
+
+/** The manager's decision on a pending request, with the days and reason they grant; false when none was pending. */
+export async function approvePendingExtension(trx: Db, caseId: number, days: number, reason: string, by: number, at: Date): Promise<boolean> {
+  const r = await trx.updateTable('case_extensions').set({ status: 'approved', days, reason, decided_by: by, decided_at: at })
+    .where('case_id', '=', caseId).where('status', '=', 'requested').executeTakeFirst()
+  return Number(r.numUpdatedRows) > 0
+}
+
+export function hasPendingExtension(db: Db, caseId: number) {
+  return db.selectFrom('case_extensions').select('id').where('case_id', '=', caseId).where('status', '=', 'requested').executeTakeFirst()
+}

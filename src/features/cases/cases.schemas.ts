@@ -1,0 +1,105 @@
+// TypeBox schemas of the Cases API (contract: ../shared/api-contract.md, Cases).
+import { Type } from 'typebox'
+import { CASE_ACTION_NAMES, CASE_STATUSES, PAUSE_KINDS, STEP_KINDS } from '../../domain/case-status.js'
+import { HANDLING_KINDS } from '../../domain/vocabulary.js'
+import { Id, Name, Text } from '../network/network.shared.js'
+import { DateString, DateTime, NullableDateTime } from '../../server/schemas.js'
+
+export const CaseStatusSchema = Type.Enum(CASE_STATUSES)
+export const Light = Type.Enum(['green', 'yellow', 'red'])
+const NullableDate = Type.Union([DateString, Type.Null()])
+const Json = Type.Unknown()
+
+export const MaterialTick = Type.Object({ materialId: Id, received: Type.Boolean() }, { additionalProperties: false })
+
+export const IntakeBody = Type.Object({
+  requestId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
+  itemId: Id,
+  centerId: Id,
+  windowId: Type.Optional(Id),
+  applicant: Type.Object({
+    kind: Type.Enum(['person', 'organization']),
+    name: Name(100),
+    idNumber: Type.String({ minLength: 1, maxLength: 18, pattern: '^[0-9A-Za-z]+$' }),
+    phone: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9-]+$' }),
+  }, { additionalProperties: false }),
+  materials: Type.Array(MaterialTick, { maxItems: 200 }),
+  agent: Type.Optional(Type.Object({ staffId: Id }, { additionalProperties: false })),
+  complete: Type.Optional(Type.Literal(true)),
+  coDepartmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
+  refuse: Type.Optional(Type.Object({ reason: Name(1000), referTo: Type.Optional(Text(200)) }, { additionalProperties: false })),
+  agency: Type.Optional(Type.Object({ authorization: Type.Literal(true), urgent: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+}, { additionalProperties: false })
+
+export const ActionBody = Type.Object({
+  version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  note: Type.Optional(Text(1000)),
+  opinion: Type.Optional(Text(2000)),
+  reasons: Type.Optional(Text(2000)),
+  text: Type.Optional(Text(4000)),
+  reason: Type.Optional(Text(1000)),
+  kind: Type.Optional(Type.Enum(PAUSE_KINDS)),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  departmentId: Type.Optional(Id),
+  materials: Type.Optional(Type.Array(MaterialTick, { maxItems: 200 })),
+  referTo: Type.Optional(Text(200)),
+  method: Type.Optional(Type.Enum(['pickup', 'mail'])),
+  centerId: Type.Optional(Id),
+  trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9-]+$' })),
+  toUserId: Type.Optional(Id),
+  toCenterId: Type.Optional(Id),
+}, { additionalProperties: false })
+
+export const ActionParams = Type.Object({ id: Id, action: Type.Enum(CASE_ACTION_NAMES) })
+
+export const Case = Type.Object({
+  id: Type.Integer(), number: Type.String(), queryCode: Type.String(), itemId: Type.Integer(), itemVersion: Type.Integer(),
+  itemName: Type.String(), handlingKind: Type.Enum(HANDLING_KINDS), status: CaseStatusSchema, version: Type.Integer(),
+  centerId: Type.Integer(), currentCenterId: Type.Integer(), originCenterId: Type.Integer(), departmentId: Type.Integer(),
+  windowId: Type.Union([Type.Integer(), Type.Null()]),
+  applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Type.String() }),
+  receivedAt: DateTime, acceptedAt: NullableDateTime, acceptedOn: NullableDate, dueDate: NullableDate, legalDueDate: NullableDate,
+  promisedDays: Type.Integer(), legalDays: Type.Integer(), extendedDays: Type.Integer(),
+  suspended: Type.Boolean(), light: Light, decidedAt: NullableDateTime, decision: Json, refusal: Json, delivery: Json,
+  closedAt: NullableDateTime, createdAt: DateTime,
+  missing: Type.Optional(Type.Array(Type.Object({ materialId: Type.Integer(), name: Type.String() }))),
+})
+
+export const CaseDetail = Type.Intersect([Case, Type.Object({
+  events: Type.Array(Type.Object({
+    at: DateTime, action: Type.String(), from: Type.Union([CaseStatusSchema, Type.Null()]), to: CaseStatusSchema, actor: Type.String(),
+    centerName: Type.String(), windowName: Type.Optional(Type.String()), note: Type.String(),
+  })),
+  steps: Type.Array(Type.Object({
+    id: Type.Integer(), kind: Type.Enum(STEP_KINDS), centerId: Type.Integer(), centerName: Type.String(), departmentId: Type.Optional(Type.Integer()),
+    departmentName: Type.Optional(Type.String()), startDate: DateString, dueDate: NullableDate, light: Light,
+    doneAt: Type.Optional(DateTime), opinion: Type.String(),
+  })),
+  materials: Type.Array(Type.Object({ materialId: Type.Union([Type.Integer(), Type.Null()]), kind: Type.String(), name: Type.String(), required: Type.Boolean(), received: Type.Boolean() })),
+  pauses: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), reason: Type.String(), from: DateString, to: NullableDate })),
+  extensions: Type.Array(Type.Object({
+    id: Type.Integer(), days: Type.Integer(), reason: Type.String(), status: Type.String(), requestedBy: Type.Union([Type.Integer(), Type.Null()]),
+    requestedAt: DateTime, decidedBy: Type.Union([Type.Integer(), Type.Null()]), decidedAt: NullableDateTime,
+  })),
+  allowedActions: Type.Array(Type.String()),
+  notice: Type.Object({
+    acceptingCenterName: Type.String(), acceptingCenterPhone: Type.String(), windowName: Type.Union([Type.String(), Type.Null()]),
+    complaintPhone: Type.String(), consultPhone: Type.String(), result: Type.String(), implementingBody: Type.String(),
+  }),
+})])
+
+export const ListQuery = Type.Object({
+  status: Type.Optional(CaseStatusSchema), centerId: Type.Optional(Id), light: Type.Optional(Light),
+  q: Type.Optional(Text(100)), cursor: Type.Optional(Type.String({ maxLength: 40 })), mine: Type.Optional(Type.Boolean()),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+}, { additionalProperties: false })
+
+export const CaseList = Type.Object({ cases: Type.Array(Case), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+
+export const Inbox = Type.Object({
+  items: Type.Array(Type.Object({
+    step: Type.Object({ id: Type.Integer(), kind: Type.String(), dueDate: NullableDate, departmentId: Type.Union([Type.Integer(), Type.Null()]), light: Light }),
+    case: Case,
+  })),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+})

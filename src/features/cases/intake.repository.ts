@@ -1,0 +1,44 @@
+// SQL intake needs: the item as published (with its materials and where it is offered), centers, windows, departments.
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.js'
+import type { StepLimit } from '../../db/schema.js'
+
+/** The item, its published version (if any) and whether `centerId` offers it. */
+export function findItemForIntake(db: Db, itemId: number, centerId: number) {
+  return db.selectFrom('service_items as i')
+    .innerJoin('departments as d', 'd.id', 'i.department_id')
+    .leftJoin('item_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').on('v.status', '=', 'published'))
+    .select(['i.id', 'i.status', 'i.department_id as departmentId', 'd.center_id as departmentCenterId',
+      'v.id as versionId', 'v.version', 'v.name', 'v.handling_kind as handlingKind', 'v.legal_days as legalDays',
+      'v.promised_days as promisedDays', 'v.targets', sql<StepLimit[]>`v.step_limits`.as('stepLimits'),
+      sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${centerId})`.as('offered'),
+      sql<{ id: number; name: string; required: boolean; position: number }[]>`coalesce((select json_agg(json_build_object(
+        'id', m.id, 'name', m.name, 'required', m.required, 'position', m.position) order by m.position)
+        from item_materials m where m.version_id = v.id), '[]'::json)`.as('materials')])
+    .where('i.id', '=', itemId).executeTakeFirst()
+}
+
+export function findCenter(db: Db, id: number) {
+  return db.selectFrom('centers').select(['id', 'code', 'name', 'level', 'path', 'status', 'phone']).where('id', '=', id).executeTakeFirst()
+}
+
+export function findWindow(db: Db, id: number) {
+  return db.selectFrom('windows').select(['id', 'center_id as centerId', 'name', 'status']).where('id', '=', id).executeTakeFirst()
+}
+
+export function findDepartments(db: Db, ids: readonly number[]) {
+  if (ids.length === 0) return Promise.resolve([])
+  return db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
+    .select(['d.id', 'd.name', 'd.status', 'd.center_id as centerId', 'c.path as centerPath'])
+    .where('d.id', 'in', [...ids]).execute()
+}
+
+export async function userDepartment(db: Db, userId: number): Promise<number | null> {
+  const r = await db.selectFrom('users').select('department_id').where('id', '=', userId).executeTakeFirst()
+  return r?.department_id ?? null
+}
+
+export function findStaff(db: Db, id: number) {
+  return db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
+    .select(['u.id', 'u.roles', 'u.status', 'c.path as centerPath']).where('u.id', '=', id).executeTakeFirst()
+}

@@ -1,0 +1,175 @@
+// 一窗受理: a clerk records a case for a published item the center offers. Outcomes: accepted (clock started),
+// correction (the one-time notice of every missing material, clock not started), refused, or for 即办 with
+// `complete: true` accepted, approved and handed over in one request. `requestId` makes a retry the same case.
+import crypto from 'node:crypto'
+import { CASE_INTAKE_ROLES, type CaseStatus } from '../../domain/case-status.js'
+import { chinaDate } from '../../domain/clock.js'
+import { isValidCreditCode } from '../../domain/credit-code.js'
+import { errors, type FieldProblem } from '../../domain/errors.js'
+import { isValidIdNumber } from '../../domain/id-number.js'
+import { assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
+import type { AppContext } from '../../server/app.js'
+import { calendarCache } from '../calendar/calendar.service.js'
+import * as repo from './cases.repository.js'
+import { appealRights, firstSteps, planAcceptance } from './case-plan.js'
+import * as items from './intake.repository.js'
+import { toCase, type CaseOut } from './cases.view.js'
+import { agencyFor, recordAgencyIntake } from '../levels/agency-intake.js'
+
+export interface IntakeBody {
+  requestId: string
+  itemId: number
+  centerId: number
+  windowId?: number
+  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+  materials: { materialId: number; received: boolean }[]
+  agent?: { staffId: number }
+  complete?: true
+  coDepartmentIds?: number[]
+  refuse?: { reason: string; referTo?: string }
+  agency?: { authorization: true; urgent?: boolean }
+}
+
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
+
+/** Same request, same hash: the body without its requestId, keys sorted. */
+export function requestHash(body: IntakeBody): string {
+  const canon = (v: unknown): unknown => (Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
+    ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'requestId').sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)]))
+    : v)
+  return crypto.createHash('sha256').update(JSON.stringify(canon(body))).digest('hex')
+}
+
+function applicantProblems(a: IntakeBody['applicant']): FieldProblem[] {
+  const out: FieldProblem[] = []
+  if (a.kind === 'person' && !isValidIdNumber(a.idNumber)) {
+    out.push({ field: 'body.applicant.idNumber', message: '居民身份证号码无效（18 位，末位校验码按 GB 11643 计算）' })
+  }
+  if (a.kind === 'organization' && !isValidCreditCode(a.idNumber)) {
+    out.push({ field: 'body.applicant.idNumber', message: '统一社会信用代码无效（18 位，末位校验码按 GB 32100 计算）' })
+  }
+  if (!PHONE.test(a.phone)) out.push({ field: 'body.applicant.phone', message: '联系电话无效（手机号或带区号的固定电话）' })
+  return out
+}
+
+function existingOr409(row: repo.CaseRow, hash: string): repo.CaseRow {
+  if (row.requestHash !== hash) {
+    throw errors.conflict('request_id_reused', '此 requestId 已用于另一份不同的申请', { caseId: row.id, number: row.number })
+  }
+  return row
+}
+
+const QUERY_CHARS = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
+function queryCode(): string {
+  return Array.from(crypto.randomBytes(6), (b) => QUERY_CHARS[b % QUERY_CHARS.length]).join('')
+}
+
+export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): Promise<{ created: boolean; case: CaseOut }> {
+  if (!actor.roles.some((r) => (CASE_INTAKE_ROLES as readonly string[]).includes(r))) throw errors.forbidden('只有窗口人员或代办员可以受理办件')
+  const hash = requestHash(body)
+  const cal = await calendarCache(ctx).get()
+  const seen = await repo.findCaseByRequest(ctx.db, actor.userId, body.requestId)
+  if (seen) {
+    const row = existingOr409(seen, hash)
+    return { created: false, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: row.status === 'correction' ? await missingOf(ctx, row.id) : undefined }) }
+  }
+
+  const problems = applicantProblems(body.applicant)
+  const center = await items.findCenter(ctx.db, body.centerId)
+  if (!center || center.status !== 'active') throw errors.validation([...problems, { field: 'body.centerId', message: `服务中心 ${body.centerId} 不存在或已撤销` }])
+  assertCovers(actor, center.path)
+  const item = await items.findItemForIntake(ctx.db, body.itemId, center.id)
+  if (!item || item.status !== 'active') throw errors.validation([...problems, { field: 'body.itemId', message: `事项 ${body.itemId} 不存在或已停用` }])
+  if (!item.versionId) throw errors.invalid('item_not_published', '事项尚未发布，不能受理', [...problems, { field: 'body.itemId', message: '事项尚未发布' }])
+  const agency = await agencyFor(ctx.db, actor, center, { id: item.id, offered: item.offered }, body)
+  if (agency) problems.push(...agency.problems)
+  if (!item.offered && !agency) throw errors.invalid('item_not_offered', `${center.name}不受理此事项`, [...problems, { field: 'body.itemId', message: `${center.name}不受理此事项` }])
+  if (!(item.targets ?? []).includes(body.applicant.kind)) problems.push({ field: 'body.applicant.kind', message: '此事项不受理这类申请人' })
+  const windowId = body.windowId ?? (actor.centerId === center.id ? actor.windowId : null)
+  if (body.windowId !== undefined) {
+    const w = await items.findWindow(ctx.db, body.windowId)
+    if (!w || w.centerId !== center.id) problems.push({ field: 'body.windowId', message: '窗口不属于此中心' })
+  }
+  const known = new Map(item.materials.map((m) => [m.id, m]))
+  body.materials.forEach((m, i) => { if (!known.has(m.materialId)) problems.push({ field: `body.materials.${i}.materialId`, message: '不是此事项的申请材料' }) })
+  const kind = item.handlingKind!
+  if (body.complete && kind !== 'immediate') problems.push({ field: 'body.complete', message: '只有即办件可以当场办结' })
+  const coIds = [...new Set(body.coDepartmentIds ?? [])]
+  if (kind === 'joint') {
+    if (coIds.length === 0) problems.push({ field: 'body.coDepartmentIds', message: '联办件须列出协办部门' })
+    const found = await items.findDepartments(ctx.db, coIds)
+    coIds.forEach((id, i) => {
+      const d = found.find((f) => f.id === id)
+      if (!d || d.status !== 'active' || id === item.departmentId) problems.push({ field: `body.coDepartmentIds.${i}`, message: '协办部门不存在、已撤销或即是牵头部门' })
+    })
+  } else if (coIds.length) problems.push({ field: 'body.coDepartmentIds', message: '只有联办件有协办部门' })
+  if (body.agent) {
+    const agent = await items.findStaff(ctx.db, body.agent.staffId)
+    if (!agent || agent.status !== 'active' || !agent.roles.includes('agent') || !covers(agent.centerPath, center.path) && !covers(center.path, agent.centerPath)) {
+      problems.push({ field: 'body.agent.staffId', message: '代办员不存在，或不在此中心的上下级链上' })
+    }
+  }
+  if (problems.length) throw errors.validation(problems)
+
+  const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
+  const missing = item.materials.filter((m) => m.required && !received.has(m.id)).map((m) => ({ materialId: m.id, name: m.name }))
+  const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
+  const now = ctx.clock.now()
+  const today = chinaDate(now)
+
+  let created = false
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const accepted = status === 'accepted' || status === 'closed'
+    const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
+    const id = await repo.insertCaseOnce(trx, {
+      number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
+      request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
+      item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
+      applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
+      applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
+      current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
+      accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
+      due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
+      decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
+      decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
+      refusal: JSON.stringify(body.refuse ? { reason: body.refuse.reason, referTo: body.refuse.referTo ?? null, appealRights: appealRights(center.name) } : null),
+      delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
+      created_at: now, updated_at: now,
+    })
+    if (id === undefined) return existingOr409((await repo.findCaseByRequest(trx, actor.userId, body.requestId))!, hash)
+    created = true
+    await repo.insertMaterials(trx, id, now, item.materials.map((m) => ({ itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id) })))
+    const ev = { caseId: id, at: now, actorId: actor.userId, centerId: center.id, windowId }
+    if (status === 'refused') {
+      await repo.appendEvents(trx, [{ ...ev, action: 'refuse', from: null, to: 'refused', note: body.refuse!.reason, data: { referTo: body.refuse!.referTo ?? null } }])
+    } else if (status === 'received') {
+      const note = await recordAgencyIntake(trx, { caseId: id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
+      await repo.appendEvents(trx, [{ ...ev, action: 'agency_intake', from: null, to: 'received', note }])
+    } else if (status === 'correction') {
+      await repo.appendEvents(trx, [{ ...ev, action: 'correct', from: null, to: 'correction', note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }])
+    } else {
+      const steps = firstSteps(cal, { id, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
+        { dueDate: clock!.dueDate, at: now, today })
+      if (status === 'closed') Object.assign(steps[0], { doneAt: now, doneBy: actor.userId, opinion: '当场办结' })
+      await repo.insertSteps(trx, steps)
+      const accept = { ...ev, action: 'accept', from: null, to: 'accepted' as const, note: `受理，承诺 ${item.promisedDays} 个工作日内办结`, data: { dueDate: clock!.dueDate } }
+      await repo.appendEvents(trx, status === 'accepted' ? [accept] : [accept,
+        { ...ev, action: 'approve', from: 'accepted', to: 'approved', note: '即办件当场办结' },
+        { ...ev, action: 'deliver', from: 'approved', to: 'approved', note: '窗口当场送达', data: { method: 'pickup', centerId: center.id } },
+        { ...ev, action: 'pickup', from: 'approved', to: 'closed', note: '申请人当场领取' }])
+    }
+    return (await repo.findCase(trx, id))!
+  })
+  return { created, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: row.status === 'correction' ? await missingOf(ctx, row.id) : undefined }) }
+}
+
+/** The required materials not yet received: the one-time notice (一次性告知). */
+export async function missingOf(ctx: Pick<AppContext, 'db'>, caseId: number) {
+  const all = await repo.listMaterials(ctx.db, caseId)
+  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name }))
+}
+
+/** Whether `actor` may see the case at all: its origin center (where it started) lies in their jurisdiction. */
+export function canSee(actor: Pick<Actor, 'centerPath'>, originPath: string): boolean {
+  return covers(actor.centerPath, originPath)
+}

@@ -1,0 +1,61 @@
+// SQL of case lists: the jurisdiction-scoped list (keyset on id, newest first) and the approver's inbox of open
+// steps (keyset on due date, id). Each query names the index it is shaped for.
+import { sql } from 'kysely'
+import type { Db } from '../../db/database.js'
+import type { CaseStatus } from '../../domain/case-status.js'
+import { caseColumns } from './cases.repository.js'
+
+export interface ListFilter {
+  scopePath: string
+  status?: CaseStatus
+  centerId?: number
+  createdBy?: number
+  q?: string
+  due?: { before?: string; from?: string; after?: string }
+  cursor?: number
+  limit: number
+}
+
+/** cases_scope_idx (origin_path prefix, id) or, with a center, cases_current_center_idx; newest first. */
+export function listCases(db: Db, f: ListFilter) {
+  let q = db.selectFrom('cases as k').select(caseColumns)
+    .where('k.origin_path', 'like', f.scopePath.replace(/[\\%_]/g, '\\$&') + '%')
+  if (f.status) q = q.where('k.status', '=', f.status)
+  if (f.centerId) q = q.where('k.current_center_id', '=', f.centerId)
+  if (f.createdBy) q = q.where('k.created_by', '=', f.createdBy)
+  if (f.q) {
+    const text = f.q
+    q = q.where((eb) => eb.or([eb('k.number', '=', text), eb('k.applicant_name', '=', text), eb('k.item_name', 'like', `%${text.replace(/[\\%_]/g, '\\$&')}%`)]))
+  }
+  if (f.due?.before) q = q.where('k.due_date', '<', f.due.before)
+  if (f.due?.from) q = q.where('k.due_date', '>=', f.due.from)
+  if (f.due?.after) q = q.where('k.due_date', '>', f.due.after)
+  if (f.due) q = q.where('k.status', 'in', ['accepted', 'in_review', 'forwarded'])
+  if (f.cursor) q = q.where('k.id', '<', f.cursor)
+  return q.orderBy('k.id', 'desc').limit(f.limit).execute()
+}
+
+export interface InboxFilter { centerId: number; departmentIds: number[]; cursor?: { due: string; id: number }; limit: number }
+
+/** case_steps_inbox_idx: open steps of the departments at a center, soonest due first. */
+export function listInbox(db: Db, f: InboxFilter) {
+  let q = db.selectFrom('case_steps as s').innerJoin('cases as k', 'k.id', 's.case_id')
+    .select([...caseColumns, 's.id as stepId', 's.kind as stepKind', 's.due_date as stepDue', 's.start_date as stepStart',
+      's.department_id as stepDepartmentId'])
+    .where('s.center_id', '=', f.centerId).where('s.done_at', 'is', null)
+    .where('s.department_id', 'in', f.departmentIds.length ? f.departmentIds : [-1])
+  if (f.cursor) q = q.where(sql<boolean>`(s.due_date, s.id) > (${f.cursor.due}::date, ${f.cursor.id}::bigint)`)
+  return q.orderBy('s.due_date').orderBy('s.id').limit(f.limit).execute()
+}
+
+export function departmentsAt(db: Db, centerId: number) {
+  return db.selectFrom('departments').select('id').where('center_id', '=', centerId).where('status', '=', 'active').execute()
+}
+
+/** The manager's pending extension requests within their jurisdiction (case_extensions_pending_idx). */
+export function pendingExtensions(db: Db, scopePath: string) {
+  return db.selectFrom('case_extensions as x').innerJoin('cases as k', 'k.id', 'x.case_id')
+    .select([...caseColumns, 'x.id as extensionId', 'x.days as extensionDays', 'x.reason as extensionReason', 'x.requested_at as requestedAt'])
+    .where('x.status', '=', 'requested').where('k.origin_path', 'like', scopePath + '%')
+    .orderBy('x.requested_at').orderBy('x.id').limit(200).execute()
+}

@@ -1,0 +1,53 @@
+// Tickets (no login: the kiosk and the phone that follows a ticket). Contract: POST /api/tickets.
+import { Type } from 'typebox'
+import type { App } from '../../server/app.js'
+import { rateLimit } from '../../server/rate-limit.js'
+import { DateTime, IdParams } from '../../server/schemas.js'
+import { BookingCode, errorReplies, Id, ItemRef, tags } from './hall.schemas.js'
+import type { Hall } from './hall.context.js'
+import * as service from './tickets.service.js'
+
+const TicketRequest = Type.Object({
+  centerId: Id, categoryId: Type.Optional(Id), itemId: Type.Optional(Id), appointmentId: Type.Optional(Id), bookingCode: Type.Optional(BookingCode),
+}, { additionalProperties: false })
+
+const IssuedTicket = Type.Object({
+  id: Type.Integer(), number: Type.String(), ahead: Type.Integer(), estimatedWaitMinutes: Type.Integer(),
+  token: Type.String(), categoryName: Type.String(), centerName: Type.String(), issuedAt: DateTime, appointment: Type.Boolean(),
+})
+
+const Followed = Type.Object({
+  id: Type.Integer(), number: Type.String(), status: Type.String(), statusName: Type.String(), ahead: Type.Integer(),
+  estimatedWaitMinutes: Type.Integer(), day: Type.String(), categoryName: Type.String(), issuedAt: DateTime,
+  windowNumber: Type.Union([Type.String(), Type.Null()]), windowName: Type.Union([Type.String(), Type.Null()]),
+})
+
+const Kiosk = Type.Object({
+  centerId: Type.Integer(), centerName: Type.String(), today: Type.String(), opens: Type.String(), closes: Type.String(), notice: Type.String(),
+  open: Type.Boolean(), closedReason: Type.Union([Type.String(), Type.Null()]), closedMessage: Type.Union([Type.String(), Type.Null()]),
+  categories: Type.Array(Type.Object({
+    id: Type.Integer(), prefix: Type.String(), name: Type.String(), status: Type.String(), waiting: Type.Integer(), items: Type.Array(ItemRef),
+  })),
+})
+
+export function ticketRoutes(app: App, hall: Hall): void {
+  app.post('/api/tickets', {
+    config: rateLimit(hall.config, 'ticket'), // per client address: RATE_LIMIT_TICKET
+    schema: {
+      tags, summary: '取号 take a ticket (kiosk; by category, item, or an appointment\'s check-in)', body: TicketRequest,
+      response: { 201: IssuedTicket, ...errorReplies },
+    },
+  }, async (req, reply) => reply.code(201).send(await service.issueTicket(hall, req.body)))
+
+  app.get('/api/public/tickets/:id', {
+    schema: {
+      tags, summary: '排队进度 follow a ticket (the slip\'s QR code)', params: IdParams,
+      querystring: Type.Object({ token: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false }),
+      response: { 200: Followed, ...errorReplies },
+    },
+  }, async (req) => service.followTicket(hall, req.params.id, req.query.token))
+
+  app.get('/api/public/centers/:id/kiosk', {
+    schema: { tags, summary: '取号机 what the kiosk offers now', params: IdParams, response: { 200: Kiosk, ...errorReplies } },
+  }, async (req) => service.kiosk(hall, req.params.id))
+}

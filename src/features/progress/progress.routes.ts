@@ -1,0 +1,34 @@
+// Contract: GET /api/public/progress?number=&code= (public, no login), with an ETag.
+import crypto from 'node:crypto'
+import { Type } from 'typebox'
+import type { App, AppContext } from '../../server/app.js'
+import { etagMatches } from '../../server/public-cache.js'
+import { rateLimit } from '../../server/rate-limit.js'
+import { DateString, ErrorResponse, NullableDateTime } from '../../server/schemas.js'
+import { progress } from './progress.service.js'
+
+const Progress = Type.Object({
+  number: Type.String(), itemName: Type.String(), status: Type.String(), acceptedAt: NullableDateTime,
+  dueDate: Type.Union([DateString, Type.Null()]), applicantName: Type.String(), suspended: Type.Boolean(), light: Type.String(),
+  events: Type.Array(Type.Object({ at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), action: Type.String(), status: Type.String(), centerName: Type.String(), note: Type.String() })),
+})
+
+export function progressRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/public/progress', {
+    config: rateLimit(ctx.config, 'progress'), // per client address: RATE_LIMIT_PROGRESS
+    schema: {
+      tags: ['public'], summary: '办理进度查询 a case\'s progress by number and query code (no login)',
+      querystring: Type.Object({
+        number: Type.String({ minLength: 1, maxLength: 40 }),
+        code: Type.String({ minLength: 1, maxLength: 12, pattern: '^[0-9A-Za-z]+$' }),
+      }, { additionalProperties: false }),
+      response: { 200: Progress, 304: Type.Null(), 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (req, reply) => {
+    const body = await progress(ctx, req.query.number, req.query.code)
+    const etag = '"' + crypto.createHash('sha1').update(JSON.stringify(body)).digest('base64url') + '"'
+    reply.header('etag', etag).header('cache-control', 'no-cache')
+    if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send(null)
+    return body
+  })
+}

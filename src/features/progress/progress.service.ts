@@ -1,0 +1,46 @@
+// 办理进度查询: a citizen's view of a case by number + query code. No personal data beyond a masked name; each
+// event says what happened in words a citizen understands and where, never a staff member's internal opinion.
+import crypto from 'node:crypto'
+import type { Db } from '../../db/database.js'
+import { errors } from '../../domain/errors.js'
+import type { AppContext } from '../../server/app.js'
+import { calendarCache } from '../calendar/calendar.service.js'
+import { chinaDate } from '../../domain/clock.js'
+import * as repo from '../cases/cases.repository.js'
+import { maskName, toCase } from '../cases/cases.view.js'
+
+/** What the public sees of each action; the data that is the applicant's own business (missing list, extension reason, tracking number) is added. */
+const PUBLIC_TEXT: Record<string, string> = {
+  accept: '已受理', correct: '需补正材料（一次性告知）', supplement: '材料已补齐，已受理', refuse: '不予受理',
+  advance: '审查环节已完成', sign: '协办部门已会签', forward: '已上报上级部门', receive: '上级部门已接收',
+  approve: '准予许可', deny: '不予许可', answer: '已作出书面答复', suspend: '暂停计时（特别程序或补正）', resume: '恢复计时',
+  request_extension: '', extend: '延长办理期限', handover: '材料已交接', deliver: '办理结果已送达', pickup: '申请人已领取，办结',
+}
+
+function publicNote(action: string, note: string, data: Record<string, unknown>): string {
+  const base = PUBLIC_TEXT[action] ?? ''
+  if (action === 'correct') return `${base}：${(data.missing as { name: string }[] | undefined)?.map((m) => m.name).join('、') ?? ''}`
+  if (action === 'refuse' || action === 'deny') return `${base}：${note}`
+  if (action === 'extend') return `${base} ${String(data.days)} 个工作日：${String(data.reason ?? '')}`
+  if (action === 'deliver' && data.method === 'mail') return `${base}（邮寄，单号 ${String(data.trackingNumber)}）`
+  return base
+}
+
+function sameCode(a: string, b: string): boolean {
+  const x = Buffer.from(a.toUpperCase()); const y = Buffer.from(b)
+  return x.length === y.length && crypto.timingSafeEqual(x, y)
+}
+
+export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string, code: string) {
+  const row = await repo.findCaseByNumber(ctx.db as Db, number)
+  if (!row || !sameCode(code, row.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
+  const [events, cal] = await Promise.all([repo.listEvents(ctx.db, row.id), calendarCache(ctx).get()])
+  const c = toCase(cal, row, chinaDate(ctx.clock.now()))
+  return {
+    number: row.number, itemName: row.itemName, status: row.status, acceptedAt: row.acceptedAt, dueDate: c.dueDate,
+    applicantName: maskName(row.applicantName), suspended: c.suspended, light: c.light,
+    events: events.filter((e) => PUBLIC_TEXT[e.action] !== '').map((e) => ({
+      at: e.at, action: e.action, status: e.to, centerName: e.centerName, note: publicNote(e.action, e.note, (e.data ?? {}) as Record<string, unknown>),
+    })),
+  }
+}

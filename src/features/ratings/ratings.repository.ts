@@ -1,0 +1,73 @@
+// SQL of 好差评: ratings (insert once per case, never deleted), bad-rating follow-ups and their append-only events.
+import type { Db } from '../../db/database.js'
+import type { FollowupStatus, RatingsTable } from '../../db/schema.js'
+import type { Insertable } from 'kysely'
+
+/** Insert unless the case is already rated; undefined when it is. */
+export async function insertRatingOnce(trx: Db, row: Insertable<RatingsTable>): Promise<number | undefined> {
+  const r = await trx.insertInto('ratings').values(row).onConflict((oc) => oc.column('case_id').doNothing()).returning('id').executeTakeFirst()
+  return r?.id
+}
+
+export function insertFollowup(trx: Db, f: { ratingId: number; caseId: number; centerId: number; centerPath: string; callbackDue: string; fixDue: string; at: Date }) {
+  return trx.insertInto('rating_followups').values({
+    rating_id: f.ratingId, case_id: f.caseId, center_id: f.centerId, center_path: f.centerPath, status: 'open',
+    callback_due: f.callbackDue, fix_due: f.fixDue, created_at: f.at, updated_at: f.at,
+  }).returning('id').executeTakeFirstOrThrow()
+}
+
+export function appendFollowupEvent(trx: Db, e: { followupId: number; at: Date; actorId: number | null; action: string; from: FollowupStatus | null; to: FollowupStatus; note: string }) {
+  return trx.insertInto('rating_followup_events').values({
+    followup_id: e.followupId, at: e.at, actor_id: e.actorId, action: e.action, from_status: e.from, to_status: e.to, note: e.note,
+  }).execute()
+}
+
+const followupColumns = [
+  'f.id', 'f.status', 'f.callback_due as callbackDue', 'f.fix_due as fixDue', 'f.center_id as centerId', 'f.center_path as centerPath',
+  'f.called_back_at as calledBackAt', 'f.fixed_at as fixedAt', 'f.closed_at as closedAt', 'f.created_at as createdAt',
+  'r.id as ratingId', 'r.score', 'r.comment', 'r.rated_at as ratedAt', 'r.source', 'k.id as caseId', 'k.number', 'k.item_name as itemName',
+  'c.name as centerName',
+] as const
+
+function followups(db: Db) {
+  return db.selectFrom('rating_followups as f').innerJoin('ratings as r', 'r.id', 'f.rating_id')
+    .innerJoin('cases as k', 'k.id', 'f.case_id').innerJoin('centers as c', 'c.id', 'f.center_id').select(followupColumns)
+}
+
+export function listFollowups(db: Db, scopePath: string, status?: FollowupStatus) {
+  let q = followups(db).where('f.center_path', 'like', `${scopePath}%`)
+  if (status) q = q.where('f.status', '=', status)
+  return q.orderBy('f.id', 'desc').limit(500).execute()
+}
+
+export function findFollowup(db: Db, id: number) {
+  return followups(db).where('f.id', '=', id).executeTakeFirst()
+}
+
+export async function lockFollowup(trx: Db, id: number) {
+  await trx.selectFrom('rating_followups').select('id').where('id', '=', id).forUpdate().execute()
+  return findFollowup(trx, id)
+}
+
+export function updateFollowup(trx: Db, id: number, patch: { status: FollowupStatus; called_back_at?: Date; fixed_at?: Date; closed_at?: Date }, at: Date) {
+  return trx.updateTable('rating_followups').set({ ...patch, updated_at: at }).where('id', '=', id).execute()
+}
+
+export function setRatingAside(trx: Db, ratingId: number) {
+  return trx.updateTable('ratings').set({ set_aside: true }).where('id', '=', ratingId).execute()
+}
+
+export function listFollowupEvents(db: Db, followupId: number) {
+  return db.selectFrom('rating_followup_events as e').leftJoin('users as u', 'u.id', 'e.actor_id')
+    .select(['e.at', 'e.action', 'e.from_status as from', 'e.to_status as to', 'e.note', 'u.name as actor'])
+    .where('e.followup_id', '=', followupId).orderBy('e.id').execute()
+}
+
+/** Ratings in a jurisdiction, newest first (supervisors only: the comment is confidential). */
+export function listRatings(db: Db, scopePath: string, from: string, to: string) {
+  return db.selectFrom('ratings as r').innerJoin('cases as k', 'k.id', 'r.case_id').innerJoin('centers as c', 'c.id', 'r.center_id')
+    .leftJoin('users as u', 'u.id', 'r.staff_id')
+    .select(['r.id', 'r.score', 'r.comment', 'r.source', 'r.rated_at as ratedAt', 'r.set_aside as setAside', 'k.number', 'k.item_name as itemName', 'c.name as centerName', 'u.name as staffName'])
+    .where('r.center_path', 'like', `${scopePath}%`).where('r.rated_on', '>=', from).where('r.rated_on', '<=', to)
+    .orderBy('r.id', 'desc').limit(500).execute()
+}

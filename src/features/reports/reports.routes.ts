@@ -1,0 +1,58 @@
+// Contract: Reports (login). GET /api/reports/operations as JSON, markdown or docx.
+import { Type } from 'typebox'
+import type { App, AppContext } from '../../server/app.js'
+import { requireActor } from '../../server/auth.js'
+import { ErrorResponse } from '../../server/schemas.js'
+import { toDocx, toMarkdown } from './operations.document.js'
+import { operationsReport } from './operations.service.js'
+
+const tags = ['reports']
+const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
+const DateText = Type.String({ maxLength: 10, description: 'YYYY-MM-DD' })
+
+const OperationsQuery = Type.Object({
+  asOf: Type.Optional(DateText), casesFrom: Type.Optional(DateText), visitsFrom: Type.Optional(DateText),
+  centerId: Type.Optional(Type.Integer({ minimum: 1 })),
+  format: Type.Optional(Type.Enum(['json', 'markdown', 'docx'])),
+}, { additionalProperties: false })
+
+const Count = Type.Integer()
+const Rate = Type.Union([Type.Number(), Type.Null()])
+const Operations = Type.Object({
+  asOf: Type.String(),
+  network: Type.Object({ districtCenters: Count, townCenters: Count, villageRooms: Count }),
+  district: Type.Union([Type.Null(), Type.Object({
+    requiredUnits: Count, enteredUnits: Count, windows: Count, items: Count,
+    itemsByDepartment: Type.Array(Type.Object({ department: Type.String(), items: Count })), windowStaff: Count, managers: Count,
+  })]),
+  towns: Type.Array(Type.Object({
+    centerId: Count, name: Type.String(), centerName: Type.String(), windows: Count, windowNames: Type.Array(Type.String()), staff: Count, items: Count, itemCategories: Count,
+    casesSince: Type.Object({ from: Type.String(), count: Count }), visits: Type.Object({ from: Type.String(), to: Type.String(), count: Count }),
+  })),
+  measures: Type.Object({
+    from: Type.String(), to: Type.String(), decided: Count, onTimeRate: Rate, oneTripRate: Rate,
+    villageRooms: Count, villageRoomsUsed: Count, villageCoverage: Rate, ratings: Count, satisfaction: Rate,
+  }),
+  demoHistory: Type.Union([Type.Null(), Type.Object({ status: Type.Enum(['running', 'done']), from: Type.String(), to: Type.String(), through: Type.Union([Type.String(), Type.Null()]) })]),
+})
+
+export function reportsRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/reports/operations', {
+    schema: {
+      tags, summary: '运行情况报告 the live figures behind the district operations report (JSON, markdown or docx)',
+      description: 'casesFrom defaults to January 1 of the year before asOf, visitsFrom to January 1 of asOf\'s year; a town user sees its own town.',
+      querystring: OperationsQuery, response: { 200: Operations, ...errorsFor(400, 401, 403, 404) },
+    },
+  }, async (req, reply) => {
+    const report = await operationsReport(ctx, requireActor(req), req.query)
+    const name = `operations-${report.asOf}`
+    if (req.query.format === 'markdown') {
+      return reply.type('text/markdown; charset=utf-8').header('content-disposition', `attachment; filename="${name}.md"`).send(toMarkdown(report) as never)
+    }
+    if (req.query.format === 'docx') {
+      return reply.type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', `attachment; filename="${name}.docx"`).send((await toDocx(report)) as never)
+    }
+    return report
+  })
+}

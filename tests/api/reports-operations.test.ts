@@ -1,0 +1,125 @@
+// GET /api/reports/operations on the demo district: the report's own figures, cases and visits counted from cases,
+// the markdown and docx documents, bad dates and another town's figures refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SettableClock } from '../../src/domain/clock.js'
+import { createTestApp, type TestApp } from '../helpers/app.js'
+import { centerByName, offeredItem, recordCase } from '../helpers/supervision.js'
+
+let t: TestApp
+const clock = new SettableClock('2026-05-29T10:00:00+08:00')
+
+beforeAll(async () => { t = await createTestApp({ demo: true, clock }) })
+afterAll(() => t.close())
+
+describe('GET /api/reports/operations', () => {
+  it('states the network, the district center and each town as in the district report', async () => {
+    const admin = await t.login('district.manager1')
+    const res = await admin.get('/api/reports/operations?asOf=2026-05-29')
+    expect(res.statusCode).toBe(200)
+    const r = res.json()
+    expect(r.network).toEqual({ districtCenters: 1, townCenters: 5, villageRooms: 86 })
+    expect(r.district).toMatchObject({ requiredUnits: 16, enteredUnits: 9, windows: 9, items: 63, windowStaff: 8, managers: 2 })
+    expect(r.district.itemsByDepartment.map((d: { department: string; items: number }) => `${d.department}${d.items}`)).toEqual(
+      ['区经改局5', '区人社局10', '区国土分局8', '区民政局11', '区人口计生局1', '区卫生局4', '区住建交通局5', '区文体局15', '区安监局4'])
+    const town = (name: string) => r.towns.find((x: { name: string }) => x.name === name)
+    expect(r.towns.map((x: { name: string }) => x.name)).toEqual(['东沟镇', '梁子镇', '沼山镇', '涂家垴镇', '长岭镇'])
+    expect(town('梁子镇')).toMatchObject({ windows: 8, staff: 8, items: 58, casesSince: { from: '2025-01-01', count: 0 } })
+    expect(town('梁子镇').windowNames).toEqual(['政务值班', '综合服务', '劳动保障', '土地城建', '计划生育', '民政扶贫', '综治维稳', '农业服务'])
+    expect(town('涂家垴镇')).toMatchObject({ windows: 8, staff: 10, items: 35, itemCategories: 11, visits: { from: '2026-01-01', to: '2026-05-29', count: 0 } })
+    expect(town('东沟镇')).toMatchObject({ windows: 5, staff: 5 })
+    expect(town('沼山镇')).toMatchObject({ windows: 5, staff: 8 })
+  })
+
+  it('counts cases accepted at a town and its window visits within the dates', async () => {
+    const lz = await centerByName(t.db, '梁子镇便民服务中心')
+    const clerk = await t.login('liangzi.clerk1')
+    const item = await offeredItem(t.db, lz.id, 'immediate')
+    clock.set('2026-05-28T09:00:00+08:00')
+    await recordCase(clerk, lz.id, item, { complete: true })
+    await recordCase(clerk, lz.id, item, { complete: true })
+    clock.set('2026-05-29T10:00:00+08:00')
+    await recordCase(clerk, lz.id, item, { complete: true })
+    const m = await t.login('district.manager1')
+    const town = async (q: string) => (await m.get(`/api/reports/operations?${q}`)).json().towns.find((x: { name: string }) => x.name === '梁子镇')
+    expect((await town('asOf=2026-05-29')).casesSince.count).toBe(3)
+    expect((await town('asOf=2026-05-28')).casesSince.count).toBe(2)
+    expect((await town('asOf=2026-05-29&casesFrom=2026-05-29')).casesSince).toEqual({ from: '2026-05-29', count: 1 })
+    expect((await town('asOf=2026-05-29&visitsFrom=2026-05-29')).visits).toEqual({ from: '2026-05-29', to: '2026-05-29', count: 1 })
+    const r = (await m.get('/api/reports/operations?asOf=2026-05-29')).json()
+    expect(r.measures).toMatchObject({ decided: 3, onTimeRate: 1, villageRooms: 86 })
+  })
+
+  it('defaults asOf to today on the clock', async () => {
+    const res = await (await t.login('district.supervisor')).get('/api/reports/operations')
+    expect(res.json().asOf).toBe('2026-05-29')
+    expect(res.json().towns[0].casesSince.from).toBe('2025-01-01')
+  })
+
+  it('markdown reads like section 一 of the district report', async () => {
+    const res = await (await t.login('district.manager1')).get('/api/reports/operations?asOf=2026-05-29&format=markdown')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-type']).toContain('text/markdown')
+    const md = res.body
+    expect(md).toContain('## 一、全区行政服务体系建设运行情况')
+    expect(md).toContain('全区16家行政单位须进中心设立服务窗口')
+    expect(md).toContain('已进驻9家单位，设立9个服务窗口，行政审批事项63项，分别是区经改局（5项）、区人社局（10项）')
+    expect(md).toContain('中心现有窗口工作人员8名，管理人员2名')
+    expect(md).toContain('涂家垴镇便民服务中心设有政务值班、综治维稳、计生、财政、新农合农保、民政、土地城建、农业等8个服务窗口，服务事项11类35项，窗口工作人员10人')
+    expect(md).toContain('按时办结率')
+    expect(md).toContain('图1 各镇便民服务中心受理办件数')
+  })
+
+  it('docx is a Word document with the same text', async () => {
+    const res = await (await t.login('district.manager1')).get('/api/reports/operations?asOf=2026-05-29&format=docx')
+    expect(res.statusCode).toBe(200)
+    expect(res.headers['content-disposition']).toContain('operations-2026-05-29.docx')
+    const buf = res.rawPayload
+    expect(buf.subarray(0, 2).toString()).toBe('PK')
+    const JSZip = (await import('jszip')).default
+    const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string')
+    expect(xml).toContain('一、全区行政服务体系建设运行情况')
+    expect(xml).toContain('类58项，窗口工作人员8人')
+  })
+})
+
+describe('bad input', () => {
+  it.each([
+    ['asOf=2026-02-30', 'querystring.asOf'], ['asOf=2026-5-1', 'querystring.asOf'], ['asOf=yesterday', 'querystring.asOf'],
+    ['asOf=2026-05-01&casesFrom=2026-06-01', 'querystring.casesFrom'], ['asOf=2026-05-01&visitsFrom=2026-05-02', 'querystring.visitsFrom'],
+    ['asOf=2026-05-01&format=pdf', 'querystring.format'],
+  ])('%s → 400 naming %s', async (q, field) => {
+    const res = await (await t.login('district.manager1')).get(`/api/reports/operations?${q}`)
+    expect(res.statusCode).toBe(400)
+    expect(JSON.stringify(res.json().error)).toContain(field.split('.')[1])
+  })
+})
+
+describe('permissions', () => {
+  it('a town supervisor sees its own town, and gets 403 for another town\'s figures', async () => {
+    const sup = await t.login('liangzi.supervisor')
+    const own = await sup.get('/api/reports/operations?asOf=2026-05-29')
+    expect(own.statusCode).toBe(200)
+    expect(own.json().towns.map((x: { name: string }) => x.name)).toEqual(['梁子镇'])
+    const other = await centerByName(t.db, '涂家垴镇便民服务中心')
+    const res = await sup.get(`/api/reports/operations?asOf=2026-05-29&centerId=${other.id}`)
+    expect(res.statusCode).toBe(403)
+  })
+
+  it('a window clerk may not read the report; no login → 401', async () => {
+    expect((await (await t.login('liangzi.clerk1')).get('/api/reports/operations')).statusCode).toBe(403)
+    expect((await t.app.inject({ method: 'GET', url: '/api/reports/operations' })).statusCode).toBe(401)
+  })
+})
+
+describe('npm run yizhan -- report', () => {
+  it('writes the markdown report for --as-of and refuses a date that does not exist', async () => {
+    const { printReport } = await import('../../src/cli/report.js')
+    const { mkdtemp, readFile } = await import('node:fs/promises')
+    const dir = await mkdtemp('/tmp/yz-report-')
+    expect(await printReport(t.db, { asOf: '2026-05-29', out: `${dir}/r.md` })).toBe(0)
+    const md = await readFile(`${dir}/r.md`, 'utf8')
+    expect(md).toContain('截至2026年5月29日')
+    expect(md).toContain('设立9个服务窗口，行政审批事项63项')
+    await expect(printReport(t.db, { asOf: '2026-02-30' })).rejects.toThrow(/--as-of/)
+  })
+})

@@ -1,0 +1,133 @@
+// The form each case action needs (opinion, reasons, answer, pause kind, extension days, delivery …), in one dialog.
+// Which actions exist comes from the server's allowedActions (the one table in src/domain/case-status.ts).
+import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd'
+import { api } from '../../api'
+import { t, type MessageKey } from '../../i18n'
+import { useFormSubmit } from '../../lib/forms'
+import { actionText, stepText, type CaseAction, type CaseDetail } from './caseTypes'
+
+const PAUSE_KINDS = ['correction', 'hearing', 'inspection', 'expert_review', 'testing', 'public_notice'] as const
+
+type Values = Record<string, unknown> & { received?: number[] }
+
+function required(field: MessageKey) {
+  return [{ required: true, whitespace: true, message: t('action.required', { field: t(field) }) }]
+}
+
+/** The fields of one action's form. */
+function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
+  const open = c.steps.filter((s) => !s.doneAt)
+  const method = Form.useWatch('method')
+  switch (action) {
+    case 'advance': {
+      const step = open.find((s) => s.kind === 'handle' || s.kind === 'review')
+      return <Form.Item name="opinion" label={t('action.opinionOf', { step: step ? stepText(step.kind) : '' })} rules={required('action.opinion')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+    }
+    case 'sign':
+      return (
+        <>
+          <Form.Item name="departmentId" label={t('action.department')} rules={[{ required: true }]}>
+            <Select options={open.filter((s) => s.kind === 'sign').map((s) => ({ value: s.departmentId, label: s.departmentName }))} />
+          </Form.Item>
+          <Form.Item name="opinion" label={t('action.opinion')} rules={required('action.opinion')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+        </>
+      )
+    case 'deny':
+      return <Form.Item name="reasons" label={t('action.reasons')} rules={required('action.reasons')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+    case 'answer':
+      return <Form.Item name="text" label={t('action.text')} rules={required('action.text')}><Input.TextArea rows={5} maxLength={4000} /></Form.Item>
+    case 'refuse':
+      return (
+        <>
+          <Form.Item name="reason" label={t('intake.refuseReason')} rules={required('action.reason')}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+          <Form.Item name="referTo" label={t('action.referTo')}><Input maxLength={200} /></Form.Item>
+        </>
+      )
+    case 'suspend':
+      return (
+        <>
+          <Form.Item name="kind" label={t('action.kind')} rules={[{ required: true }]}>
+            <Select options={PAUSE_KINDS.map((k) => ({ value: k, label: t(`pauseKind.${k}`) }))} />
+          </Form.Item>
+          <Form.Item name="reason" label={t('action.reason')} rules={required('action.reason')}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+        </>
+      )
+    case 'request_extension':
+    case 'extend':
+      return (
+        <>
+          <Form.Item name="days" label={t('action.days')} rules={[{ required: true }]}><InputNumber min={1} max={365} /></Form.Item>
+          <Form.Item name="reason" label={t('action.reason')} extra={action === 'extend' ? t('action.extendReasonHint') : undefined} rules={required('action.reason')}>
+            <Input.TextArea rows={3} maxLength={1000} />
+          </Form.Item>
+        </>
+      )
+    case 'supplement':
+    case 'correct':
+    case 'accept': {
+      const waiting = c.materials.filter((m) => !m.received && m.materialId !== null)
+      return (
+        <Form.Item name="received" label={t('action.materials')}>
+          <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+            options={waiting.map((m) => ({ value: m.materialId!, label: `${m.name}（${m.required ? t('case.required') : t('case.optional')}）` }))} />
+        </Form.Item>
+      )
+    }
+    case 'deliver':
+      return (
+        <>
+          <Form.Item name="method" label={t('action.method')} rules={[{ required: true }]}>
+            <Radio.Group options={[{ value: 'pickup', label: t('action.methodPickup') }, { value: 'mail', label: t('action.methodMail') }]} />
+          </Form.Item>
+          {method === 'pickup' && (
+            <Form.Item name="centerId" label={t('action.pickupCenter')} rules={[{ required: true }]}>
+              <Select options={[{ value: c.centerId, label: c.notice.acceptingCenterName }]} />
+            </Form.Item>
+          )}
+          {method === 'mail' && <Form.Item name="trackingNumber" label={t('action.tracking')} rules={required('action.tracking')}><Input maxLength={50} /></Form.Item>}
+        </>
+      )
+    default:
+      return <Form.Item name="note" label={t('action.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+  }
+}
+
+function initial(action: CaseAction, c: CaseDetail): Values {
+  if (action === 'deliver') return { method: 'pickup', centerId: c.centerId }
+  if (action === 'extend') {
+    const pending = c.extensions.find((e) => e.status === 'requested')
+    return pending ? { days: pending.days, reason: pending.reason } : {}
+  }
+  if (action === 'supplement') return { received: c.materials.filter((m) => !m.received && m.required && m.materialId !== null).map((m) => m.materialId!) }
+  return {}
+}
+
+function body(action: CaseAction, v: Values, c: CaseDetail) {
+  const { received, ...rest } = v
+  const fields = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined && x !== ''))
+  if (action === 'supplement' || action === 'correct' || action === 'accept') {
+    fields.materials = (received ?? []).map((materialId) => ({ materialId, received: true }))
+  }
+  if (action === 'deliver' && fields.method === 'mail') delete fields.centerId
+  return { version: c.version, ...fields }
+}
+
+export function ActionDialog({ action, c, onClose, onDone }: { action: CaseAction; c: CaseDetail; onClose(): void; onDone(): void }) {
+  const [form] = Form.useForm<Values>()
+  const { busy, error, submit } = useFormSubmit(form)
+  const onOk = async () => {
+    const v = await form.validateFields()
+    await submit(async () => {
+      await api.post(`/api/cases/${c.id}/actions/${action}`, body(action, v, c))
+      onDone()
+    })
+  }
+  return (
+    <Modal open title={actionText(action)} okText={actionText(action)} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void onOk().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={initial(action, c)} preserve={false}>
+        <Fields action={action} c={c} />
+        {error && <Alert type="error" showIcon title={error} />}
+      </Form>
+    </Modal>
+  )
+}

@@ -1,0 +1,39 @@
+// `/app/inbox` 我的待办: the approver's open steps, soonest due first, each row with the step's light.
+import { Button, Table, Typography } from 'antd'
+import { useState } from 'react'
+import { api } from '../../api'
+import { PageHead } from '../../components/PageHead'
+import { t } from '../../i18n'
+import { useLoad } from '../../lib/useLoad'
+import { caseColumns } from './CaseTable'
+import { LightTag } from './CaseTags'
+import { stepText, type InboxRow } from './caseTypes'
+
+interface Inbox { items: InboxRow[]; nextCursor: string | null }
+
+export default function InboxPage() {
+  const first = useLoad((s) => api.get<Inbox>('/api/cases/inbox', undefined, s), [])
+  const [more, setMore] = useState<Inbox | null>(null)
+  const rows = [...(first.data?.items ?? []), ...(more?.items ?? [])]
+  const cursor = more ? more.nextCursor : first.data?.nextCursor ?? null
+  const base = caseColumns<InboxRow>((r) => r.case).filter((c) => c.key !== 'light' && c.key !== 'due')
+  return (
+    <div>
+      <PageHead title={t('inbox.title')} />
+      <Typography.Paragraph type="secondary">{t('inbox.hint')}</Typography.Paragraph>
+      <Table<InboxRow> rowKey={(r) => r.step.id} loading={first.loading} dataSource={rows} pagination={false} scroll={{ x: true }} className="inbox-table"
+        locale={{ emptyText: t('cases.empty') }}
+        columns={[
+          ...base,
+          { title: t('inbox.step'), key: 'step', render: (_, r) => stepText(r.step.kind) },
+          { title: t('case.stepDue'), key: 'stepDue', render: (_, r) => r.step.dueDate ?? '—' },
+          { title: t('case.light'), key: 'stepLight', render: (_, r) => <LightTag light={r.step.light} /> },
+        ]} />
+      {cursor && (
+        <Button style={{ marginTop: 12 }} onClick={() => void api.get<Inbox>('/api/cases/inbox', { cursor }).then((r) => setMore({ items: [...(more?.items ?? []), ...r.items], nextCursor: r.nextCursor }))}>
+          {t('cases.more')}
+        </Button>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,149 @@
+// `/app/intake` 一窗受理: the clerk picks a published item this center offers (name or pinyin), enters the applicant,
+// ticks the materials received and submits; the server decides accepted or one-time notice, or records a refusal.
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd'
+import { useRef, useState } from 'react'
+import { useNavigate } from 'react-router'
+import { api } from '../../api'
+import { PageHead } from '../../components/PageHead'
+import { t } from '../../i18n'
+import { useFormSubmit } from '../../lib/forms'
+import type { ItemSummary, PublicItem } from '../../lib/types'
+import { useSession } from '../../session'
+import { idNumberRule, newRequestId, phoneRule } from './applicantRules'
+import { kindText, type CaseSummary } from './caseTypes'
+
+interface Values {
+  itemId: number
+  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+  received: number[]
+  outcome: 'accept' | 'refuse'
+  refuse?: { reason: string; referTo?: string }
+  complete?: boolean
+  coDepartmentIds?: number[]
+}
+
+export default function IntakePage() {
+  const { user } = useSession()
+  const navigate = useNavigate()
+  const [form] = Form.useForm<Values>()
+  const { busy, error, submit } = useFormSubmit(form)
+  const [options, setOptions] = useState<ItemSummary[]>([])
+  const [item, setItem] = useState<PublicItem | null>(null)
+  const [departments, setDepartments] = useState<{ id: number; name: string }[]>([])
+  const requestId = useRef(newRequestId())
+  const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person'
+  const received = Form.useWatch('received', form) ?? []
+  const outcome = Form.useWatch('outcome', form) ?? 'accept'
+  const missing = item?.materials.filter((m) => m.required && !received.includes(m.id!)) ?? []
+
+  async function search(q: string) {
+    const r = await api.get<{ items: ItemSummary[] }>('/api/public/items', { q, centerId: user.centerId, pageSize: 20 })
+    setOptions(r.items)
+  }
+
+  async function pick(id: number) {
+    const detail = await api.get<PublicItem>(`/api/public/items/${id}`)
+    setItem(detail)
+    form.setFieldsValue({ received: [], complete: undefined, coDepartmentIds: undefined })
+    requestId.current = newRequestId()
+    if (detail.handlingKind === 'joint' && departments.length === 0) {
+      const r = await api.get<{ departments: { id: number; name: string }[] }>('/api/public/departments', { centerId: user.centerId })
+      setDepartments(r.departments)
+    }
+  }
+
+  const onFinish = (v: Values) => submit(async () => {
+    const body = {
+      requestId: requestId.current, itemId: v.itemId, centerId: user.centerId,
+      applicant: { ...v.applicant, name: v.applicant.name.trim(), idNumber: v.applicant.idNumber.trim().toUpperCase(), phone: v.applicant.phone.trim() },
+      materials: (item?.materials ?? []).map((m) => ({ materialId: m.id!, received: v.received.includes(m.id!) })),
+      ...(v.outcome === 'refuse' ? { refuse: { reason: v.refuse!.reason, ...(v.refuse?.referTo ? { referTo: v.refuse.referTo } : {}) } } : {}),
+      ...(v.complete && v.outcome === 'accept' ? { complete: true } : {}),
+      ...(v.coDepartmentIds?.length ? { coDepartmentIds: v.coDepartmentIds } : {}),
+    }
+    const c = await api.post<CaseSummary>('/api/cases', body)
+    navigate(`/app/cases/${c.id}`, { state: { created: c.status } })
+  })
+
+  return (
+    <div>
+      <PageHead title={t('intake.title')} />
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ applicant: { kind: 'person' }, received: [], outcome: 'accept' }} style={{ maxWidth: 860 }}>
+        <Card>
+          <Form.Item name="itemId" label={t('intake.item')} rules={[{ required: true, message: t('intake.pickItem') }]}>
+            <Select showSearch={{ filterOption: false, onSearch: (q) => void search(q) }} placeholder={t('intake.itemSearch')} aria-label={t('intake.item')}
+              onFocus={() => { if (options.length === 0) void search('') }} onChange={(id: number) => void pick(id)}
+              options={options.map((o) => ({ value: o.id, label: o.name }))} />
+          </Form.Item>
+          {item && (
+            <Typography.Paragraph type="secondary">
+              {t('intake.itemFacts', { kind: kindText(item.handlingKind), legal: item.legalDays, promised: item.promisedDays, department: item.departmentName })}
+            </Typography.Paragraph>
+          )}
+        </Card>
+        <Card title={t('case.applicant')} style={{ marginTop: 16 }}>
+          <Form.Item name={['applicant', 'kind']} label={t('intake.applicantKind')}>
+            <Radio.Group onChange={() => void form.validateFields([['applicant', 'idNumber']]).catch(() => undefined)} options={[
+              { value: 'person', label: t('intake.person') }, { value: 'organization', label: t('intake.organization') },
+            ]} />
+          </Form.Item>
+          {item?.targets && !item.targets.includes(kind) && <Alert type="warning" showIcon title={t('intake.notForKind')} style={{ marginBottom: 16 }} />}
+          <Space wrap size="large" align="start">
+            <Form.Item name={['applicant', 'name']} label={kind === 'person' ? t('intake.name') : t('intake.orgName')} rules={[{ required: true, whitespace: true }]}>
+              <Input style={{ width: 240 }} maxLength={100} />
+            </Form.Item>
+            <Form.Item name={['applicant', 'idNumber']} label={kind === 'person' ? t('intake.idNumber') : t('intake.creditCode')} validateTrigger="onBlur"
+              rules={[{ required: true }, idNumberRule(kind)]}>
+              <Input style={{ width: 240 }} maxLength={18} />
+            </Form.Item>
+            <Form.Item name={['applicant', 'phone']} label={t('intake.phone')} validateTrigger="onBlur" rules={[{ required: true }, phoneRule]}>
+              <Input style={{ width: 200 }} maxLength={20} />
+            </Form.Item>
+          </Space>
+        </Card>
+        {item && (
+          <Card title={t('intake.materials')} style={{ marginTop: 16 }}>
+            {item.materials.length === 0 ? t('intake.noMaterials') : (
+              <Form.Item name="received" noStyle>
+                <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
+                  options={item.materials.map((m) => ({
+                    value: m.id,
+                    label: <span>{m.name} <Tag>{m.required ? t('case.required') : t('case.optional')}</Tag></span>,
+                  }))} />
+              </Form.Item>
+            )}
+            <Alert style={{ marginTop: 16 }} type={missing.length ? 'warning' : 'success'} showIcon
+              title={missing.length ? t('intake.missingHint', { count: missing.length }) + '：' + missing.map((m) => m.name).join('、') : t('intake.completeHint')} />
+          </Card>
+        )}
+        <Card title={t('intake.outcome')} style={{ marginTop: 16 }}>
+          <Form.Item name="outcome">
+            <Radio.Group options={[{ value: 'accept', label: t('intake.outcomeAccept') }, { value: 'refuse', label: t('intake.outcomeRefuse') }]} />
+          </Form.Item>
+          {outcome === 'refuse' && (
+            <>
+              <Form.Item name={['refuse', 'reason']} label={t('intake.refuseReason')} rules={[{ required: true, whitespace: true }]}>
+                <Input.TextArea rows={3} maxLength={1000} />
+              </Form.Item>
+              <Form.Item name={['refuse', 'referTo']} label={t('intake.referTo')}>
+                <Input maxLength={200} />
+              </Form.Item>
+            </>
+          )}
+          {outcome === 'accept' && item?.handlingKind === 'immediate' && (
+            <Form.Item name="complete" valuePropName="checked"><Checkbox>{t('intake.complete')}</Checkbox></Form.Item>
+          )}
+          {outcome === 'accept' && item?.handlingKind === 'joint' && (
+            <Form.Item name="coDepartmentIds" label={t('intake.coDepartments')} rules={[{ required: true }]}>
+              <Select mode="multiple" options={departments.filter((d) => d.id !== item.departmentId).map((d) => ({ value: d.id, label: d.name }))} />
+            </Form.Item>
+          )}
+        </Card>
+        {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} />}
+        <div className="form-actions">
+          <Button type="primary" htmlType="submit" loading={busy} size="large">{t('intake.submit')}</Button>
+        </div>
+      </Form>
+    </div>
+  )
+}

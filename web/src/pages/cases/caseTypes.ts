@@ -1,0 +1,76 @@
+// The Cases API as the pages see it (contract: ../shared/api-contract.md, Cases), and the words for its values.
+import type { CaseAction, CaseStatus, PauseKind, StepKind } from '../../../../src/domain/case-status.js'
+import type { HandlingKind } from '../../../../src/domain/vocabulary.js'
+import { t, type MessageKey } from '../../i18n'
+
+export type { CaseAction, CaseStatus, PauseKind, StepKind }
+export type Light = 'green' | 'yellow' | 'red'
+
+export interface CaseSummary {
+  id: number; number: string; queryCode: string; itemId: number; itemVersion: number; itemName: string
+  handlingKind: HandlingKind; status: CaseStatus; version: number; centerId: number; currentCenterId: number
+  departmentId: number; windowId: number | null
+  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+  receivedAt: string; acceptedAt: string | null; acceptedOn: string | null; dueDate: string | null; legalDueDate: string | null
+  promisedDays: number; legalDays: number; extendedDays: number; suspended: boolean; light: Light
+  decidedAt: string | null
+  decision: { outcome: 'approved' | 'denied' | 'answered'; note: string; reasons?: string; appealRights?: string } | null
+  refusal: { reason: string; referTo: string | null; appealRights: string } | null
+  delivery: { method: 'pickup' | 'mail'; centerId: number | null; trackingNumber: string | null; at: string } | null
+  closedAt: string | null; createdAt: string
+  missing?: { materialId: number; name: string }[]
+}
+
+export interface CaseEvent { at: string; action: string; from: CaseStatus | null; to: CaseStatus; actor: string; centerName: string; windowName?: string; note: string }
+export interface CaseStep {
+  id: number; kind: StepKind; centerId: number; centerName: string; departmentId?: number; departmentName?: string
+  startDate: string; dueDate: string | null; light: Light; doneAt?: string; opinion: string
+}
+export interface CaseDetail extends CaseSummary {
+  events: CaseEvent[]
+  steps: CaseStep[]
+  materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean }[]
+  pauses: { id: number; kind: string; reason: string; from: string; to: string | null }[]
+  extensions: { id: number; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null }[]
+  allowedActions: CaseAction[]
+  notice: {
+    acceptingCenterName: string; acceptingCenterPhone: string; windowName: string | null
+    complaintPhone: string; consultPhone: string; result: string; implementingBody: string
+  }
+}
+
+export interface CaseList { cases: CaseSummary[]; nextCursor: string | null }
+export interface InboxRow { step: { id: number; kind: StepKind; dueDate: string | null; departmentId: number | null; light: Light }; case: CaseSummary }
+export interface PendingExtension { id: number; days: number; reason: string; requestedAt: string; case: CaseSummary }
+
+export interface Progress {
+  number: string; itemName: string; status: CaseStatus; acceptedAt: string | null; dueDate: string | null
+  applicantName: string; suspended: boolean; light: Light
+  events: { at: string; action: string; status: CaseStatus; centerName: string; note: string }[]
+}
+
+export const statusText = (s: string) => t(`caseStatus.${s}` as MessageKey)
+export const actionText = (a: string) => t(`caseAction.${a}` as MessageKey)
+/** An event in the timeline: the action's name, except `advance`, whose button asks and whose event reports. */
+export const eventText = (a: string) => (a === 'advance' ? t('caseEvent.advance') : actionText(a))
+export const stepText = (k: string) => t(`stepKind.${k}` as MessageKey)
+export const kindText = (k: string) => t(`handlingKind.${k}` as MessageKey)
+
+/** The public progress page for a case: what every printed notice's QR code opens. */
+export function progressUrl(number: string, code: string, origin = window.location.origin): string {
+  return `${origin}/progress?${new URLSearchParams({ number, code }).toString()}`
+}
+
+/** The printed notices, by route name. */
+export const NOTICES = ['accept', 'correction', 'refusal', 'done'] as const
+export type NoticeKind = (typeof NOTICES)[number]
+
+/** Which notices a case has: the one-time notice once a correction was issued, the receipt once accepted, … */
+export function noticesOf(c: Pick<CaseDetail, 'acceptedAt' | 'status' | 'decision' | 'events'>): NoticeKind[] {
+  const out: NoticeKind[] = []
+  if (c.events.some((e) => e.action === 'correct')) out.push('correction')
+  if (c.status === 'refused') out.push('refusal')
+  if (c.acceptedAt) out.push('accept')
+  if (c.decision) out.push('done')
+  return out
+}

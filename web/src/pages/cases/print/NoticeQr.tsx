@@ -1,0 +1,21 @@
+// The QR code on every printed notice: it opens the public progress page for this number and query code.
+import QRCode from 'qrcode'
+import { useEffect, useState } from 'react'
+import { t } from '../../../i18n'
+import { progressUrl } from '../caseTypes'
+
+export function NoticeQr({ number, code }: { number: string; code: string }) {
+  const url = progressUrl(number, code)
+  const [src, setSrc] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    QRCode.toDataURL(url, { errorCorrectionLevel: 'M', margin: 1, width: 240 }).then((d) => { if (live) setSrc(d) }, () => undefined)
+    return () => { live = false }
+  }, [url])
+  return (
+    <figure className="notice-qr">
+      {src && <img src={src} alt={t('notice.qrAlt')} data-url={url} />}
+      <figcaption>{t('notice.qr')}<br /><span className="notice-url">{url}</span></figcaption>
+    </figure>
+  )
+}

@@ -1,0 +1,97 @@
+// 取号机 /hall/kiosk/:centerId: touch-friendly, no login. Pick a category (or one of its items) or check in an
+// appointment with its code; the slip shows the number, people ahead, the estimated wait and a QR code to follow it.
+import { useEffect, useState } from 'react'
+import { useParams } from 'react-router'
+import { api, errorMessage } from '../../api'
+import { dateTime } from '../../lib/format'
+import { t } from '../../i18n'
+import { useLoad } from '../../lib/useLoad'
+import type { IssuedTicket, KioskInfo } from './hallTypes'
+import { QrCode } from './QrCode'
+import './hall.css'
+
+export default function KioskPage() {
+  const centerId = Number(useParams().centerId)
+  const info = useLoad((s) => api.get<KioskInfo>(`/api/public/centers/${centerId}/kiosk`, undefined, s), [centerId])
+  const [ticket, setTicket] = useState<IssuedTicket | null>(null)
+  const [error, setError] = useState('')
+  const [busy, setBusy] = useState(false)
+  const [code, setCode] = useState('')
+
+  useEffect(() => { const id = setInterval(info.reload, 20_000); return () => clearInterval(id) }, [info.reload])
+  useEffect(() => {
+    if (!ticket) return
+    const id = setTimeout(() => setTicket(null), 60_000)
+    return () => clearTimeout(id)
+  }, [ticket])
+
+  async function take(body: Record<string, unknown>) {
+    setBusy(true); setError('')
+    try {
+      setTicket(await api.post<IssuedTicket>('/api/tickets', { centerId, ...body }))
+      setCode('')
+      info.reload()
+    } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
+  }
+
+  const k = info.data
+  if (ticket) return <Slip ticket={ticket} onDone={() => setTicket(null)} />
+  return (
+    <main className="kiosk">
+      <h1>{k ? t('kiosk.title', { center: k.centerName }) : t('app.loading')}</h1>
+      {k && <div>{t('kiosk.hours', { opens: k.opens, closes: k.closes })}</div>}
+      {k && !k.open && <div className="kiosk-error" role="alert">{t('kiosk.closed', { reason: k.closedMessage ?? '' })}</div>}
+      {info.error != null && <div className="kiosk-error" role="alert">{errorMessage(info.error)}</div>}
+      {k && <h2>{t('kiosk.pick')}</h2>}
+      <div className="kiosk-grid">
+        {k?.categories.map((c) => (
+          <div key={c.id}>
+            <button type="button" className="kiosk-tile" disabled={busy || !k.open || c.status !== 'open'} onClick={() => take({ categoryId: c.id })}>
+              {c.prefix} {c.name}
+              <small>{c.status === 'open' ? t('kiosk.waiting', { n: c.waiting }) : t('kiosk.paused')}</small>
+            </button>
+            {c.items.length > 0 && (
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
+                {c.items.slice(0, 6).map((i) => (
+                  <button key={i.id} type="button" disabled={busy || !k.open || c.status !== 'open'} onClick={() => take({ itemId: i.id })}
+                    style={{ fontSize: 18, padding: '6px 12px', borderRadius: 8, border: '1px solid #1f5fae', background: '#fff' }}>{i.name}</button>
+                ))}
+              </div>
+            )}
+          </div>
+        ))}
+      </div>
+      <form className="kiosk-checkin" onSubmit={(e) => { e.preventDefault(); void take({ bookingCode: code }) }}>
+        <strong>{t('kiosk.checkIn')}</strong>
+        <input aria-label={t('kiosk.bookingCode')} placeholder={t('kiosk.bookingCode')} inputMode="numeric" maxLength={6} pattern="[0-9]{6}"
+          value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
+        <button type="submit" disabled={busy || code.length !== 6}>{t('kiosk.checkInSubmit')}</button>
+      </form>
+      {busy && <div>{t('kiosk.taking')}</div>}
+      {error && <div className="kiosk-error" role="alert">{error}</div>}
+    </main>
+  )
+}
+
+function Slip({ ticket, onDone }: { ticket: IssuedTicket; onDone(): void }) {
+  const follow = `${window.location.origin}/hall/t/${ticket.id}?k=${encodeURIComponent(ticket.token)}`
+  return (
+    <main className="kiosk">
+      <section className="slip" aria-label={t('slip.title')}>
+        <div>{ticket.centerName} · {ticket.categoryName}</div>
+        <div>{t('slip.number')}</div>
+        <div className="slip-number" data-testid="ticket-number">{ticket.number}</div>
+        {ticket.appointment && <div>{t('slip.appointment')}</div>}
+        <div style={{ fontSize: 28 }}>{t('slip.ahead', { n: ticket.ahead })}</div>
+        <div>{t('slip.wait', { n: ticket.estimatedWaitMinutes })}</div>
+        <QrCode text={follow} label={t('slip.scan')} />
+        <div style={{ fontSize: 16 }}>{t('slip.scan')}</div>
+        <div style={{ fontSize: 16 }}>{t('slip.issuedAt', { at: dateTime(ticket.issuedAt) })}</div>
+        <div className="slip-actions">
+          <button type="button" onClick={() => window.print()}>{t('slip.print')}</button>
+          <button type="button" onClick={onDone} style={{ background: '#1f5fae' }}>{t('slip.done')}</button>
+        </div>
+      </section>
+    </main>
+  )
+}

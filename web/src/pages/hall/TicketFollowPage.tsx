@@ -1,0 +1,36 @@
+// /hall/t/:id?k=token: a ticket followed on a phone (the slip's QR code): people ahead, or the window to go to.
+import { Card, Result, Typography } from 'antd'
+import { useEffect } from 'react'
+import { useParams, useSearchParams } from 'react-router'
+import { api, errorMessage } from '../../api'
+import { t } from '../../i18n'
+import { useLoad } from '../../lib/useLoad'
+
+interface Followed {
+  number: string; status: string; statusName: string; ahead: number; estimatedWaitMinutes: number
+  categoryName: string; windowNumber: string | null; windowName: string | null
+}
+
+export default function TicketFollowPage() {
+  const id = Number(useParams().id)
+  const token = useSearchParams()[0].get('k') ?? ''
+  const ticket = useLoad((s) => api.get<Followed>(`/api/public/tickets/${id}`, { token }, s), [id, token])
+  useEffect(() => { const h = setInterval(ticket.reload, 10_000); return () => clearInterval(h) }, [ticket.reload])
+  const x = ticket.data
+  if (ticket.error != null && !x) return <Result status="warning" title={errorMessage(ticket.error)} />
+  return (
+    <Card title={t('follow.title')} style={{ maxWidth: 480, margin: '0 auto', textAlign: 'center' }} loading={!x}>
+      {x && (
+        <>
+          <div className="big-number">{x.number}</div>
+          <div>{x.categoryName}</div>
+          <Typography.Title level={3} data-testid="follow-state">
+            {x.status === 'waiting' ? t('follow.ahead', { n: x.ahead }) : x.status === 'called' ? t('follow.called', { window: x.windowNumber ?? '' }) : t('follow.status', { status: x.statusName })}
+          </Typography.Title>
+          {x.status === 'waiting' && <div>{t('follow.wait', { n: x.estimatedWaitMinutes })}</div>}
+          <Typography.Text type="secondary">{t('follow.refresh')}</Typography.Text>
+        </>
+      )}
+    </Card>
+  )
+}

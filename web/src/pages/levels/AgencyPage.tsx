@@ -1,0 +1,109 @@
+// 代办员: record a case at the village room (the citizen's materials and the written authorisation), and the inbox of
+// what the agent carries, what is due next and where each case stands. Mobile first: one column, large text.
+import { AutoComplete, Button, Card, Checkbox, Empty, Form, Input, List, Space, Typography } from 'antd'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { api } from '../../api'
+import { t } from '../../i18n'
+import { useAction } from '../../lib/useAction'
+import { useLoad } from '../../lib/useLoad'
+import { useSession } from '../../session'
+import { HandoverDialog } from './HandoverDialog'
+import { CaseStatus, LightTag } from './LevelTags'
+import { act, type AgentCase, type CaseOut } from './levelsApi'
+
+interface ItemHit { id: number; name: string }
+interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
+interface Intake { name: string; idNumber: string; phone: string; materials: number[]; authorization: boolean; urgent: boolean }
+
+function NewCase({ onDone }: { onDone(c: CaseOut): void }) {
+  const { user } = useSession()
+  const centers = useLoad((s) => api.get<{ centers: { id: number; parentId: number | null }[] }>('/api/public/centers', undefined, s), [])
+  const town = centers.data?.centers.find((c) => c.id === user!.centerId)?.parentId
+  const [q, setQ] = useState('')
+  const hits = useLoad((s) => (town && q ? api.get<{ items: ItemHit[] }>('/api/public/items', { q, centerId: town, pageSize: 10 }, s) : Promise.resolve({ items: [] })), [q, town])
+  const [item, setItem] = useState<ItemFull>()
+  const [form] = Form.useForm<Intake>()
+  const run = useAction()
+  const pick = async (id: number) => {
+    const full = await api.get<ItemFull>(`/api/public/items/${id}`)
+    setItem(full)
+    form.setFieldValue('materials', full.materials.map((m) => m.id))
+  }
+  const submit = async (v: Intake) => {
+    let made: CaseOut | undefined
+    const ok = await run(async () => {
+      made = await api.post<CaseOut>('/api/cases', {
+        requestId: `agency-${user!.centerId}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, itemId: item!.id, centerId: user!.centerId,
+        applicant: { kind: 'person', name: v.name, idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim() },
+        materials: item!.materials.map((m) => ({ materialId: m.id, received: (v.materials ?? []).includes(m.id) })),
+        agency: { authorization: true, urgent: v.urgent || undefined },
+      })
+    }, { success: t('levels.recorded', { number: '' }) })
+    if (ok && made) { form.resetFields(); setItem(undefined); setQ(''); onDone(made) }
+  }
+  return (
+    <Card title={t('levels.newCase')} className="levels-big">
+      <Form form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ urgent: false, authorization: false }}>
+        <Form.Item label={t('levels.item')} required>
+          <AutoComplete value={q} onChange={setQ} placeholder={t('levels.itemPlaceholder')} className="agency-item"
+            options={(hits.data?.items ?? []).map((i) => ({ value: String(i.id), label: i.name }))}
+            onSelect={(v: string, o: { label: string }) => { setQ(o.label); void pick(Number(v)) }} />
+        </Form.Item>
+        <Form.Item name="name" label={t('levels.applicantName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item>
+        <Form.Item name="idNumber" label={t('levels.idNumber')} rules={[{ required: true, len: 18, message: t('form.required') }]}><Input maxLength={18} /></Form.Item>
+        <Form.Item name="phone" label={t('levels.phone')} rules={[{ required: true, pattern: /^1[3-9]\d{9}$/, message: t('form.required') }]}><Input inputMode="tel" maxLength={11} /></Form.Item>
+        {item && (
+          <Form.Item name="materials" label={t('levels.materials')}>
+            <Checkbox.Group className="levels-checks" options={item.materials.map((m) => ({ value: m.id, label: m.name }))} />
+          </Form.Item>
+        )}
+        <Form.Item name="authorization" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('levels.authorizationRequired')))) }]}>
+          <Checkbox>{t('levels.authorization')}</Checkbox>
+        </Form.Item>
+        <Form.Item name="urgent" valuePropName="checked"><Checkbox>{t('levels.urgent')}</Checkbox></Form.Item>
+        <Button type="primary" htmlType="submit" block size="large" disabled={!item}>{t('levels.record')}</Button>
+      </Form>
+    </Card>
+  )
+}
+
+export default function AgencyPage() {
+  const { user } = useSession()
+  const inbox = useLoad((s) => api.get<{ cases: AgentCase[] }>('/api/agency/inbox', { limit: 100 }, s), [])
+  const [handing, setHanding] = useState<number>()
+  const [made, setMade] = useState<CaseOut>()
+  const run = useAction()
+  const resultHere = (c: AgentCase) => c.delivery?.centerId === user!.centerId && c.currentCenterId === user!.centerId && c.status !== 'closed'
+  return (
+    <div className="agency-page levels-big">
+      <NewCase onDone={(c) => { setMade(c); inbox.reload() }} />
+      {made && (
+        <Card className="agency-made">
+          <Typography.Text strong>{t('levels.recorded', { number: made.number })}</Typography.Text>{' '}
+          <Link to={`/print/levels/${made.id}/slip`} target="_blank">{t('levels.slip')}</Link>
+        </Card>
+      )}
+      <Typography.Title level={3}>{t('levels.myCases')}</Typography.Title>
+      <List<AgentCase>
+        loading={inbox.loading} dataSource={inbox.data?.cases ?? []} locale={{ emptyText: <Empty description={t('levels.noCases')} /> }}
+        renderItem={(c) => (
+          <Card className="agency-case" data-case={c.number} key={c.id}>
+            <div className="agency-case-head"><b>{c.itemName}</b> <CaseStatus status={c.status} /></div>
+            <div>{c.number} · {c.applicant.name}</div>
+            <div>{t('levels.where')}：{c.currentCenterName}</div>
+            {c.next && <div>{t('levels.next')}：{c.next.kind === 'handover' && c.next.atMyRoom ? t('levels.nextHandover', { due: c.next.dueDate ?? '' }) : t('levels.nextStep', { kind: c.next.kind, due: c.next.dueDate ?? '' })} <LightTag light={c.next.light} /></div>}
+            {resultHere(c) && <div className="agency-ready">{t('levels.resultHere')}</div>}
+            <Space wrap style={{ marginTop: 8 }}>
+              {c.currentCenterId === user!.centerId && c.status === 'received' && <Button size="large" type="primary" onClick={() => setHanding(c.id)}>{t('levels.handover')}</Button>}
+              {resultHere(c) && <Button size="large" type="primary" onClick={() => run(() => act(c.id, 'pickup'), { success: t('levels.pickedUp'), then: inbox.reload })}>{t('levels.pickup')}</Button>}
+              <Link to={`/app/agency/cases/${c.id}`}>{t('levels.detail')}</Link>
+              <Link to={`/print/levels/${c.id}/slip`} target="_blank">{t('levels.slip')}</Link>
+            </Space>
+          </Card>
+        )}
+      />
+      {handing && <HandoverDialog caseId={handing} open onClose={() => setHanding(undefined)} onDone={inbox.reload} />}
+    </div>
+  )
+}

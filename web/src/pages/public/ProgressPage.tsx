@@ -1,0 +1,58 @@
+// `/progress?number=&code=` 办理进度查询: no login, phone first. The QR code on every printed notice opens it prefilled;
+// it shows the masked name, the status and every event with the center where it happened.
+import { Alert, Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } from 'antd'
+import { useSearchParams } from 'react-router'
+import { api, ApiError, errorMessage } from '../../api'
+import { t, type MessageKey } from '../../i18n'
+import { dateTime } from '../../lib/format'
+import { useLoad } from '../../lib/useLoad'
+import { CaseStatusTag, LightTag } from '../cases/CaseTags'
+import type { Progress } from '../cases/caseTypes'
+
+function failure(e: unknown): string {
+  if (e instanceof ApiError && e.status === 404) return t('progress.notFound')
+  if (e instanceof ApiError && e.status === 429) return t('progress.tooMany')
+  return errorMessage(e)
+}
+
+export default function ProgressPage() {
+  const [params, setParams] = useSearchParams()
+  const number = params.get('number')?.trim() ?? ''
+  const code = params.get('code')?.trim() ?? ''
+  const result = useLoad((s) => (number && code ? api.get<Progress>('/api/public/progress', { number, code }, s) : Promise.resolve(null)), [number, code])
+  const p = result.data
+  return (
+    <div className="progress-page" style={{ maxWidth: 640, margin: '0 auto' }}>
+      <Typography.Title level={3}>{t('progress.title')}</Typography.Title>
+      <Card>
+        <Typography.Paragraph type="secondary">{t('progress.intro')}</Typography.Paragraph>
+        <Form layout="vertical" initialValues={{ number, code }} key={`${number}/${code}`}
+          onFinish={(v: { number: string; code: string }) => setParams({ number: v.number.trim(), code: v.code.trim().toUpperCase() })}>
+          <Form.Item name="number" label={t('progress.number')} rules={[{ required: true, whitespace: true }]}><Input size="large" inputMode="text" autoComplete="off" /></Form.Item>
+          <Form.Item name="code" label={t('progress.code')} rules={[{ required: true, whitespace: true }]}><Input size="large" autoComplete="off" /></Form.Item>
+          <Button type="primary" htmlType="submit" size="large" block loading={result.loading && !!number}>{t('progress.query')}</Button>
+        </Form>
+      </Card>
+      {result.error ? <Alert style={{ marginTop: 16 }} type="error" showIcon title={failure(result.error)} /> : null}
+      {p && (
+        <Card style={{ marginTop: 16 }} title={p.itemName} extra={<CaseStatusTag status={p.status} />} className="progress-result">
+          <Descriptions column={1} size="small">
+            <Descriptions.Item label={t('progress.number')}>{p.number}</Descriptions.Item>
+            <Descriptions.Item label={t('progress.applicant')}>{p.applicantName}</Descriptions.Item>
+            <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(p.acceptedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('case.dueDate')}>{p.dueDate ?? '—'} {p.acceptedAt && p.status !== 'closed' && <LightTag light={p.light} />}{p.suspended && <Tag color="orange">{t('case.suspended')}</Tag>}</Descriptions.Item>
+          </Descriptions>
+          <Typography.Title level={5}>{t('progress.events')}</Typography.Title>
+          <Timeline className="progress-events" items={[...p.events].reverse().map((e) => ({
+            content: (
+              <div>
+                <div><strong>{e.note || t(`caseStatus.${e.status}` as MessageKey)}</strong></div>
+                <Typography.Text type="secondary">{dateTime(e.at)} · {e.centerName}</Typography.Text>
+              </div>
+            ),
+          }))} />
+        </Card>
+      )}
+    </div>
+  )
+}

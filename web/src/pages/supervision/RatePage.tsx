@@ -1,0 +1,40 @@
+// `/rate` (public, linked from the progress page and the 办结通知's QR code) and `/pad/rate` (the window pad):
+// the applicant rates a closed case with five levels and an optional comment. Staff cannot rate for them: the
+// server takes the case number and query code the applicant holds.
+import { Alert, Button, Card, Form, Input, Radio, Result } from 'antd'
+import { useState } from 'react'
+import { useLocation, useSearchParams } from 'react-router'
+import { api, errorMessage } from '../../api'
+import { t, type MessageKey } from '../../i18n'
+
+export default function RatePage() {
+  const [params] = useSearchParams()
+  const pad = useLocation().pathname.startsWith('/pad')
+  const [done, setDone] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const submit = async (v: { number: string; code: string; score: number; comment?: string }) => {
+    setBusy(true); setError(null)
+    try {
+      await api.post('/api/public/ratings', { ...v, number: v.number.trim(), code: v.code.trim(), source: pad ? 'pad' : 'progress' })
+      setDone(true)
+    } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
+  }
+  if (done) return <Result status="success" title={t('rate.thanks')} subTitle={t('rate.confidential')} />
+  return (
+    <Card title={t(pad ? 'rate.padTitle' : 'rate.title')} style={{ maxWidth: 640, margin: '24px auto' }}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
+      <Form layout="vertical" onFinish={submit} initialValues={{ number: params.get('number') ?? '', code: params.get('code') ?? '' }}>
+        <Form.Item name="number" label={t('rate.number')} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
+        <Form.Item name="code" label={t('rate.code')} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
+        <Form.Item name="score" label={t('fu.score')} rules={[{ required: true, message: t('rate.pickScore') }]}>
+          <Radio.Group optionType="button" buttonStyle="solid" size={pad ? 'large' : 'middle'}
+            options={[5, 4, 3, 2, 1].map((s) => ({ value: s, label: t(`score.${s}` as MessageKey) }))} />
+        </Form.Item>
+        <Form.Item name="comment" label={t('rate.comment')}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
+        <p style={{ color: '#888' }}>{t('rate.confidential')}</p>
+        <Button type="primary" htmlType="submit" loading={busy} size={pad ? 'large' : 'middle'}>{t('rate.submit')}</Button>
+      </Form>
+    </Card>
+  )
+}

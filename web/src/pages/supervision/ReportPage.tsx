@@ -1,0 +1,79 @@
+// `/app/report`: the operations report (运行情况) as of a date, with one chart and the markdown/Word downloads.
+import { Alert, Button, Card, Col, DatePicker, Descriptions, Row, Space, Statistic, Table } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useState } from 'react'
+import { api, errorMessage, withQuery } from '../../api'
+import { PageHead } from '../../components/PageHead'
+import { t } from '../../i18n'
+import { useLoad } from '../../lib/useLoad'
+import { BarChart } from './BarChart'
+
+interface Town {
+  centerId: number; name: string; windows: number; windowNames: string[]; staff: number; items: number; itemCategories: number
+  casesSince: { from: string; count: number }; visits: { from: string; to: string; count: number }
+}
+interface Report {
+  asOf: string; network: { districtCenters: number; townCenters: number; villageRooms: number }
+  district: null | { requiredUnits: number; enteredUnits: number; windows: number; items: number; itemsByDepartment: { department: string; items: number }[]; windowStaff: number; managers: number }
+  towns: Town[]
+  measures: { onTimeRate: number | null; oneTripRate: number | null; villageCoverage: number | null; satisfaction: number | null }
+  demoHistory: null | { status: 'running' | 'done'; through: string | null; to: string }
+}
+const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
+
+export default function ReportPage() {
+  const [asOf, setAsOf] = useState<Dayjs | null>(null)
+  const q = asOf ? { asOf: asOf.format('YYYY-MM-DD') } : undefined
+  const r = useLoad((s) => api.get<Report>('/api/reports/operations', q, s), [asOf?.valueOf()])
+  const d = r.data
+  const download = (format: string) => withQuery('/api/reports/operations', { ...(d ? { asOf: d.asOf } : {}), format })
+  return (
+    <>
+      <PageHead title={t('report.title')} extra={
+        <Space>
+          <DatePicker aria-label={t('report.asOf')} value={asOf ?? (d ? dayjs(d.asOf) : null)} onChange={setAsOf} allowClear={false} />
+          <Button href={download('markdown')} data-testid="download-markdown">{t('report.markdown')}</Button>
+          <Button type="primary" href={download('docx')} data-testid="download-docx">{t('report.docx')}</Button>
+        </Space>} />
+      {r.error && <Alert type="error" showIcon title={t('error.loadFailed', { message: errorMessage(r.error) })} />}
+      {d?.demoHistory?.status === 'running' && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('report.loadingHistory', { done: d.demoHistory.through ?? '—', total: d.demoHistory.to })} />}
+      {d && (
+        <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <Card title={t('report.network')}>
+            <Descriptions column={{ xs: 1, md: 3 }}>
+              <Descriptions.Item label={t('report.district')}>{d.network.districtCenters}</Descriptions.Item>
+              <Descriptions.Item label={t('report.towns')}>{d.network.townCenters}</Descriptions.Item>
+              <Descriptions.Item label="村级便民服务室">{d.network.villageRooms}</Descriptions.Item>
+            </Descriptions>
+            {d.district && (
+              <p data-testid="district-line">
+                应进必进 {d.district.requiredUnits} 家，已进驻 {d.district.enteredUnits} 家；窗口 {d.district.windows} 个；事项 {d.district.items} 项（
+                {d.district.itemsByDepartment.map((x) => `${x.department}${x.items}项`).join('、')}）；窗口工作人员 {d.district.windowStaff} 名，管理人员 {d.district.managers} 名。
+              </p>
+            )}
+          </Card>
+          <Card title={t('report.towns')}>
+            <Table<Town> rowKey="centerId" size="small" pagination={false} dataSource={d.towns} scroll={{ x: 800 }} columns={[
+              { title: t('report.town'), dataIndex: 'name' },
+              { title: t('report.windows'), dataIndex: 'windows' },
+              { title: t('report.staff'), dataIndex: 'staff' },
+              { title: t('report.items'), dataIndex: 'items' },
+              { title: t('report.categories'), dataIndex: 'itemCategories' },
+              { title: t('report.cases', { from: d.towns[0]?.casesSince.from ?? '' }), render: (_: unknown, x) => x.casesSince.count },
+              { title: t('report.visits', { from: d.towns[0]?.visits.from ?? '', to: d.asOf }), render: (_: unknown, x) => x.visits.count },
+            ]} />
+            <BarChart title={t('report.chart')} labels={d.towns.map((x) => x.name)} values={d.towns.map((x) => x.casesSince.count)} />
+          </Card>
+          <Card title={t('report.measures')}>
+            <Row gutter={16}>
+              <Col xs={12} md={6}><Statistic title={t('report.onTime')} value={pct(d.measures.onTimeRate)} /></Col>
+              <Col xs={12} md={6}><Statistic title={t('report.oneTrip')} value={pct(d.measures.oneTripRate)} /></Col>
+              <Col xs={12} md={6}><Statistic title={t('report.coverage')} value={pct(d.measures.villageCoverage)} /></Col>
+              <Col xs={12} md={6}><Statistic title={t('report.satisfaction')} value={pct(d.measures.satisfaction)} /></Col>
+            </Row>
+          </Card>
+        </Space>
+      )}
+    </>
+  )
+}
