@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { listAudit } from '../../src/features/audit/audit.repository.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
+import { itemCode } from '../helpers/item-code.js'
 
 let t: TestApp
 let district: Client, donggou: Client, liangzi: Client, donggouClerk: Client, liangziClerk: Client, districtClerk: Client
@@ -22,7 +23,7 @@ function upload(client: Client, fileName: string, data: Buffer, query = '') {
 
 let seq = 0
 const item = (departmentId: number, sampleFileId: number) => ({
-  code: `FA-${process.pid}-${++seq}`, departmentId, name: '样表权限测试', basicCode: '000299009000', itemType: '公共服务',
+  code: itemCode(process.pid * 100 + ++seq, '000299009000'), departmentId, name: '样表权限测试', basicCode: '000299009000', itemType: '公共服务',
   implementingBody: '镇便民服务中心', targets: ['person'], handlingKind: 'immediate', legalDays: 1, promisedDays: 0,
   acceptLevel: 'town', decideLevel: 'town', materials: [{ name: '申请表', form: 'original', sampleFileId }],
 })

@@ -1,30 +1,14 @@
 // Tickets at the kiosk and calling at the window: numbers, closed halls, the queue order, the ticket's timeline.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { checkDigit } from '../../src/domain/id-number.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 import { demoDistrict, TestClock, TUESDAY_10 } from '../helpers/hall.js'
+import { offeredItem, recordCase } from '../helpers/supervision.js'
 
 let t: TestApp
 let manager: Client
 let clerk1: Client
 let clerk2: Client
 let d: Awaited<ReturnType<typeof demoDistrict>>
-
-/** The case a served ticket produced: an immediate (即办) item of the district, done on the spot. */
-async function intakeImmediate(clerk: Client): Promise<string> {
-  const item = await t.db.selectFrom('item_versions as v').innerJoin('item_offerings as o', 'o.item_id', 'v.item_id')
-    .where('v.status', '=', 'published').where('v.handling_kind', '=', 'immediate').where('o.center_id', '=', d.center.id)
-    .select(['v.id as versionId', 'v.item_id as itemId']).orderBy('v.item_id').executeTakeFirstOrThrow()
-  const materials = await t.db.selectFrom('item_materials').where('version_id', '=', item.versionId).select('id').execute()
-  const first17 = '42010119900307447'
-  const res = await clerk.post('/api/cases', {
-    requestId: `hall-link-${Date.now()}`, itemId: item.itemId, centerId: d.center.id, complete: true,
-    applicant: { kind: 'person', name: '张三', idNumber: first17 + checkDigit(first17), phone: '13800138000' },
-    materials: materials.map((m) => ({ materialId: m.id, received: true })),
-  })
-  expect(res.statusCode, res.body).toBe(201)
-  return res.json().number
-}
 let catA: number
 let catB: number
 const clock = new TestClock(new Date(TUESDAY_10))
@@ -167,7 +151,7 @@ describe('calling', () => {
     expect(seen).not.toContain(later.id)
     await clerk2.post(`/api/tickets/${early.id}/actions/start`)
     expect((await clerk2.post(`/api/tickets/${early.id}/actions/link`, { caseNumber: 'QX2026031000001' })).statusCode).toBe(400) // no such case
-    const produced = await intakeImmediate(clerk2)
+    const produced = (await recordCase(clerk2, d.center.id, await offeredItem(t.db, d.center.id, 'immediate'), { complete: true })).number
     const linked = await clerk2.post(`/api/tickets/${early.id}/actions/link`, { caseNumber: produced })
     expect(linked.statusCode).toBe(200)
     expect(linked.json().caseRef).toBe(produced)

@@ -18,7 +18,8 @@ beforeAll(async () => {
 afterAll(() => t.close())
 
 const closedCase = async () => recordCase(clerk, lz.id, await offeredItem(t.db, lz.id, 'immediate'), { complete: true })
-const rate = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/ratings', payload: body })
+let applicants = 0 // each rating from its own address: the per-address limit (RATE_LIMIT_RATING) is tested elsewhere
+const rate = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/public/ratings', payload: body, remoteAddress: `10.77.0.${++applicants}` })
 
 describe('POST /api/public/ratings', () => {
   it('a good rating of a closed case: 201, stored once, no follow-up', async () => {
