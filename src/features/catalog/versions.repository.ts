@@ -77,10 +77,3 @@ export function markPublished(trx: Db, itemId: number, version: number, actorId:
 export function deleteVersion(trx: Db, versionId: number) {
   return trx.deleteFrom('item_versions').where('id', '=', versionId).execute()
 }
-
-/** Which of `ids` name stored files. */
-export async function existingFileIds(db: Db, ids: number[]): Promise<Set<number>> {
-  if (ids.length === 0) return new Set()
-  const rows = await db.selectFrom('files').select('id').where('id', 'in', ids).execute()
-  return new Set(rows.map((r) => r.id))
-}

@@ -13,6 +13,7 @@ import * as offeringsRepo from '../offerings.repository.js'
 import { sameContent, type VersionOutT } from '../version-fields.js'
 import * as versionsRepo from '../versions.repository.js'
 import { writeDraft } from '../versions.service.js'
+import { readableFileIds } from '../files.service.js'
 import { ITEM_SHEET, MATERIAL_SHEET } from './columns.js'
 import { parseInWorker } from './parse-in-worker.js'
 import { YIELD_EVERY, type ImportProblem, type ParsedItem } from './parse.js'
@@ -50,7 +51,7 @@ export async function importCatalog(db: Db, actor: Actor, data: Buffer) {
     const centers = new Map((await offeringsRepo.findCentersByCodes(trx, [...new Set(items.flatMap((i) => i.centerCodes ?? []))])).map((c) => [c.code, c]))
     const current = await versionsRepo.findCurrentVersions(trx, ids)
     const offered = await offeringsRepo.offeringIdsOf(trx, ids)
-    const fileIds = await versionsRepo.existingFileIds(trx, [...new Set(items.flatMap((i) => (i.materials ?? []).flatMap((m) => (m.sampleFileId ? [m.sampleFileId] : []))))])
+    const fileIds = await readableFileIds(trx, actor, [...new Set(items.flatMap((i) => (i.materials ?? []).flatMap((m) => (m.sampleFileId ? [m.sampleFileId] : []))))])
     // The file's own problems and those only the database can tell, in one answer.
     const found: ImportProblem[] = [...problems]
     for (const [i, item] of items.entries()) {
