@@ -3,7 +3,9 @@
 // called before a walk-in (generous timeouts: the shared machine can be very slow). The server's clock is a test clock (a Tuesday, 10:00 in China) moved forward by hand.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { CapturingSender, TestClock, TUESDAY_10 } from '../helpers/hall.js'
-import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
+import type { Client } from '../helpers/app.js'
+import { offeredItem, recordCase } from '../helpers/supervision.js'
+import { DEMO_PASSWORD, screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
 let centerId: number
@@ -22,6 +24,14 @@ beforeAll(async () => {
   await env.db.insertInto('hall_window_categories').values({ window_id: windowId, category_id: cat.id }).execute()
 })
 afterAll(() => env?.close())
+
+/** An immediate (即办) case done on the spot by district.clerk1 through the API: the number a ticket links to. */
+async function caseRecordedAt(center: number): Promise<string> {
+  const login = await env.app.inject({ method: 'POST', url: '/api/session', payload: { username: 'district.clerk1', password: DEMO_PASSWORD } })
+  const headers = { cookie: String(login.headers['set-cookie']).split(';')[0], 'x-csrf-token': login.json().csrfToken as string }
+  const client = { post: (url: string, body?: unknown) => env.app.inject({ method: 'POST', url, headers, payload: body as object }) } as unknown as Client
+  return (await recordCase(client, center, await offeredItem(env.db, center, 'immediate'), { complete: true })).number
+}
 
 it('takes a ticket at the kiosk, shows and calls it, serves it into a case, and counts it', async () => {
   const display = await env.newPage()
@@ -49,9 +59,10 @@ it('takes a ticket at the kiosk, shows and calls it, serves it into a case, and 
   await clerk.getByRole('button', { name: '开始办理' }).click()
   await clerk.getByText('办理中 · 已叫 1 次').waitFor()
   clock.advance(4 * 60_000)
-  await clerk.getByLabel('办件编号').fill('QX20260310-0001')
+  const produced = await caseRecordedAt(centerId) // the case this service produced, recorded at the window
+  await clerk.getByLabel('办件编号').fill(produced)
   await clerk.getByRole('button', { name: '关联办件' }).click()
-  await clerk.getByText('QX20260310-0001').first().waitFor()
+  await clerk.getByText(produced).first().waitFor()
   await clerk.getByRole('button', { name: '办结' }).click()
   await clerk.getByText('当前没有票号').waitFor()
 
