@@ -37,10 +37,10 @@ export default function CentersPage() {
       <PageHead
         title={t('menu.centers')}
         extra={<>
-          <Select allowClear placeholder={t('center.allLevels')} style={{ width: 160 }} value={filter.level}
+          <Select allowClear placeholder={t('center.allLevels')} aria-label={t('center.allLevels')} style={{ width: 160 }} value={filter.level}
             onChange={(level?: string) => setFilter({ ...filter, level })}
             options={(['district', 'town', 'village'] as const).map((l) => ({ value: l, label: t(`level.${l}`) }))} />
-          <Select style={{ width: 120 }} value={filter.status ?? ''} onChange={(s: string) => setFilter({ ...filter, status: s || undefined })}
+          <Select style={{ width: 120 }} aria-label={t('common.status')} value={filter.status ?? ''} onChange={(s: string) => setFilter({ ...filter, status: s || undefined })}
             options={RECORD_STATUS_OPTIONS} />
           {canManage && <Button type="primary" onClick={() => setEditing('new')}>{t('center.create')}</Button>}
         </>}

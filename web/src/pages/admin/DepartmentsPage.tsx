@@ -39,16 +39,16 @@ export default function DepartmentsPage() {
       <PageHead
         title={t('menu.departments')}
         extra={<>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.allCenters')} style={{ width: 240 }}
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.allCenters')} aria-label={t('common.allCenters')} style={{ width: 240 }}
             value={centerId} onChange={(v?: number) => setCenterId(v)} options={centerOptions} />
           {canManage && <Button type="primary" onClick={() => setEditing('new')}>{t('department.create')}</Button>}
         </>}
       />
       <Table<Department>
-        rowKey="id" size="middle" loading={departments.loading} dataSource={departments.data ?? []} scroll={{ x: 1000 }}
+        rowKey="id" size="middle" loading={departments.loading} dataSource={departments.data ?? []}
         pagination={{ pageSize: 20, showTotal: (total) => t('common.total', { total }) }}
         columns={[
-          { title: t('common.name'), dataIndex: 'name', fixed: 'left', width: 200 },
+          { title: t('common.name'), dataIndex: 'name', width: 200 },
           { title: t('department.shortName'), dataIndex: 'shortName', width: 90 },
           { title: t('common.code'), dataIndex: 'code', width: 100 },
           { title: t('department.center'), dataIndex: 'centerName', width: 180 },
@@ -59,7 +59,7 @@ export default function DepartmentsPage() {
           { title: t('common.phone'), dataIndex: 'phone', width: 130 },
           { title: t('common.status'), dataIndex: 'status', width: 80, render: (s: string) => <StatusTag status={s} /> },
           ...(canManage ? [{
-            title: t('common.actions'), key: 'actions', width: 130, fixed: 'right' as const,
+            title: t('common.actions'), key: 'actions', width: 130,
             render: (_: unknown, d: Department) => (
               <Space>
                 <a onClick={() => setEditing(d)}>{t('common.edit')}</a>

@@ -48,11 +48,11 @@ export default function ItemsPage() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Input.Search key={query.q} defaultValue={query.q} allowClear placeholder={t('items.searchPlaceholder')} style={{ width: 280 }}
           aria-label={t('items.searchPlaceholder')} onSearch={(q) => update({ q: q.trim() || undefined, page: undefined })} />
-        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('items.allDepartments')} style={{ width: 220 }}
+        <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('items.allDepartments')} aria-label={t('items.allDepartments')} style={{ width: 220 }}
           value={query.departmentId ? Number(query.departmentId) : undefined}
           onChange={(v?: number) => update({ departmentId: v ? String(v) : undefined, page: undefined })}
           options={(departments.data ?? []).map((d) => ({ value: d.id, label: `${d.name}（${d.centerName}）` }))} />
-        <Select style={{ width: 140 }} value={query.status} onChange={(status: string) => update({ status, page: undefined })}
+        <Select style={{ width: 140 }} aria-label={t('common.status')} value={query.status} onChange={(status: string) => update({ status, page: undefined })}
           options={[
             { value: 'active', label: t('items.statusActive') }, { value: 'published', label: t('items.statusPublished') },
             { value: 'draft', label: t('items.statusDraft') }, { value: 'retired', label: t('status.retired') },

@@ -39,7 +39,7 @@ export default function WindowsPage() {
       <PageHead
         title={t('menu.windows')}
         extra={<>
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.allCenters')} style={{ width: 240 }}
+          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('common.allCenters')} aria-label={t('common.allCenters')} style={{ width: 240 }}
             value={centerId} onChange={(v?: number) => setCenterId(v)} options={centerOptions} />
           {canManage && <Button type="primary" onClick={() => setEditing('new')}>{t('window.create')}</Button>}
         </>}
