@@ -14,6 +14,7 @@ import * as m0041 from './migrations/0041_rate_limit_hits.js'
 import * as m0020 from './migrations/0020_levels.js'
 import * as m0070 from './migrations/0070_supervision.js'
 import * as m0071 from './migrations/0071_demo_history.js'
+import * as m0080 from './migrations/0080_statistics.js'
 import * as m0030 from './migrations/0030_hall.js'
 import * as m0050 from './migrations/0050_security.js'
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0020_levels': m0020,
   '0070_supervision': m0070,
   '0071_demo_history': m0071,
+  '0080_statistics': m0080,
   '0030_hall': m0030,
   '0050_security': m0050,
 }

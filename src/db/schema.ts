@@ -661,3 +661,17 @@ export interface ItemVersionsTable {
 export interface ServiceItemsTable {
   local_code: Generated<boolean>
 }
+// ── statistics aggregates (migration 0080): deltas appended by triggers, folded into one row per day and key
+export interface StatMeasureColumns {
+  received: number; accepted: number; refused: number; finished: number; on_time: number; early: number; late: number
+  workdays: number; trips: number; one_trip: number; visits: number; rated: number; satisfied: number
+}
+export interface StatKeyColumns {
+  day: string; center_id: number; department_id: number | null; window_id: number | null; person_id: number | null; item_id: number | null
+}
+export interface StatDeltasTable extends StatKeyColumns, StatMeasureColumns { id: Generated<number> }
+export interface StatDailyTable extends StatKeyColumns, StatMeasureColumns {}
+export interface Database {
+  stat_deltas: StatDeltasTable
+  stat_daily: StatDailyTable
+}

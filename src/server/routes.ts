@@ -14,6 +14,7 @@ import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
 import { supervisionRoutes } from '../features/supervision/supervision.routes.js'
 import { hallRoutes } from '../features/hall/hall.routes.js'
 import { securityRoutes } from '../features/security/security.routes.js'
+import { statisticsRoutes } from '../features/statistics/statistics.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -30,4 +31,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   supervisionRoutes(app, ctx)
   hallRoutes(app, ctx)
   securityRoutes(app, ctx)
+  statisticsRoutes(app, ctx)
 }

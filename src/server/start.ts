@@ -10,6 +10,7 @@ import { buildApp } from './app.js'
 import { createBus } from './bus.js'
 import { createLogger } from './logger.js'
 import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
+import { startStatsFolder } from '../features/statistics/statistics.fold.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = createLogger(config.logLevel, config.logFormat)
@@ -20,6 +21,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
 
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
   const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
+  // YIZHAN_STATS_FOLD=off: another process sharing the database folds the statistics deltas.
+  const folder = process.env.YIZHAN_STATS_FOLD === 'off' ? { stop: async () => undefined } : startStatsFolder(opened.db, { log })
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
@@ -37,6 +40,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       await app.close()
       clearInterval(sweep)
       await outbox.stop()
+      await folder.stop()
       await history?.stop()
       await bus.close()
       await opened.close()       // pool, then the embedded server
