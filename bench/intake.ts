@@ -3,20 +3,16 @@
 // own process; then 1,000,000 cases generated with SQL and the approver's inbox, the case list and the public
 // progress lookup measured over them. `npm run bench:intake`.
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import pg from 'pg'
 import { loadConfig } from '../src/config.js'
-import { createDb, createPool, ensureDatabase } from '../src/db/database.js'
-import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { buildApp } from '../src/server/app.js'
 import { createBus } from '../src/server/bus.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
 import { runLoad, type Stats } from './load-worker.js'
-import { root, writeSection } from './lib.js'
+import { login, openBenchDatabase, root, writeSection } from './lib.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
@@ -24,13 +20,6 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
 const LIST_CLIENTS = 16
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 8)
 const POOL = Number(process.env.DB_POOL_SIZE ?? 10)
-const quiet = { info: () => {}, warn: () => {} }
-
-async function login(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await res.json()).csrfToken as string }
-}
 
 /** The baseline in a process of its own: the same rows written by plain SQL over a pool of the same size. */
 function baseline(url: string, world: object, seconds: number): Promise<Stats> {
@@ -46,19 +35,8 @@ function baseline(url: string, world: object, seconds: number): Promise<Stats> {
 }
 
 async function main() {
-  let embedded: EmbeddedServer | undefined; let tmp: string | undefined
-  let serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-intake-'))
-    embedded = await startEmbedded({ dataDir: tmp, log: quiet })
-    serverUrl = embedded.url
-  }
-  const dbName = `yz_bench_intake_${process.pid}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  const url = await ensureDatabase(serverUrl, dbName)
-  const pool = createPool(url, POOL)
-  const db = createDb(pool)
+  const bdb = await openBenchDatabase('intake', POOL)
+  const { url, pool, db } = bdb
   try {
     await migrateToLatest(db)
     const world = await seedIntakeWorld(db, CLIENTS)
@@ -95,7 +73,7 @@ async function main() {
     const ratio = api.rps / raw.rps
     const md = [
       `\`npm run bench:intake\` — Node ${process.version}, ${os.cpus().length} CPUs (load average ${load.toFixed(1)} before the run), ` +
-      `PostgreSQL ${version}${embedded ? ' (embedded)' : ''}, database pool ${POOL}, run ${new Date().toISOString().slice(0, 10)}.`,
+      `PostgreSQL ${version}${bdb.embedded ? ' (embedded)' : ''}, database pool ${POOL}, run ${new Date().toISOString().slice(0, 10)}.`,
       '',
       `**Intake**: ${CLIENTS} clients for ${SECONDS} s, each \`POST /api/cases\` a 即办 item with \`complete: true\` (session cookie + CSRF, ` +
       'item, version and offering check, ID number check, case + 3 materials + 1 step + 4 events in one transaction). ' +
@@ -126,12 +104,7 @@ async function main() {
     writeSection('Case intake and lists (issue 6)', md)
     console.log('written to BENCHMARKS.md')
   } finally {
-    await db.destroy()
-    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`)
-    else await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined)
-    await admin.end()
-    await embedded?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await bdb.close()
   }
 }
 

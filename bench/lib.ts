@@ -4,7 +4,11 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import os from 'node:os'
 import autocannon from 'autocannon'
+import pg from 'pg'
+import { createDb, createPool, ensureDatabase, type Db } from '../src/db/database.js'
+import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
 
 export const root = path.resolve(import.meta.dirname, '..')
 
@@ -142,3 +146,43 @@ export function writeSection(heading: string, body: string): void {
 }
 
 export const fmt = (n: number, d = 1) => n.toFixed(d)
+
+/** A session cookie and CSRF header of a user logged in over HTTP (what a browser sends on writes). */
+export async function login(base: string, username: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await res.json()).csrfToken as string }
+}
+
+export interface BenchDatabase { url: string; pool: pg.Pool; db: Db; embedded: boolean; close(): Promise<void> }
+
+/**
+ * A database of its own for one benchmark run: on TEST_DATABASE_URL's server when set, else on an embedded PostgreSQL
+ * in a temporary directory; close() drops it (BENCH_KEEP_DB keeps it) and stops the embedded server.
+ */
+export async function openBenchDatabase(name: string, poolSize: number): Promise<BenchDatabase> {
+  let embedded: EmbeddedServer | undefined; let tmp: string | undefined
+  let serverUrl = process.env.TEST_DATABASE_URL
+  if (!serverUrl) {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yizhan-bench-${name}-`))
+    embedded = await startEmbedded({ dataDir: tmp, log: { info: () => {}, warn: () => {} } })
+    serverUrl = embedded.url
+  }
+  const dbName = `yz_bench_${name}_${process.pid}`
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  const url = await ensureDatabase(serverUrl, dbName)
+  const pool = createPool(url, poolSize)
+  const db = createDb(pool)
+  return {
+    url, pool, db, embedded: !!embedded,
+    async close() {
+      await db.destroy()
+      if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`)
+      else await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined)
+      await admin.end()
+      await embedded?.stop()
+      if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    },
+  }
+}

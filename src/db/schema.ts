@@ -674,4 +674,6 @@ export interface StatDailyTable extends StatKeyColumns, StatMeasureColumns {}
 export interface Database {
   stat_deltas: StatDeltasTable
   stat_daily: StatDailyTable
+  /** `day` is the first day of the month. */
+  stat_monthly: StatDailyTable
 }

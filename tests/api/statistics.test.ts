@@ -86,9 +86,12 @@ async function viaApi(client: Client, groupBy: GroupBy, from = FROM, to = TO): P
   return Object.fromEntries(res.json().rows.map((r: Counts & { key: unknown }) => [String(r.key), Object.fromEntries(FIELDS.map((f) => [f, r[f]]))]))
 }
 
+/** Whole months (read from stat_monthly once folded) and a range cutting March and April (their days from stat_daily). */
 async function expectAllMatch(label: string) {
-  for (const g of GROUP_BYS) {
-    expect(await viaApi(sup, g), `${label}: groupBy=${g}`).toEqual(await direct(g, w.tree.district.path))
+  for (const [from, to] of [[FROM, TO], ['2026-03-03', '2026-04-20']]) {
+    for (const g of GROUP_BYS) {
+      expect(await viaApi(sup, g, from, to), `${label}: ${from}..${to} groupBy=${g}`).toEqual(await direct(g, w.tree.district.path, from, to))
+    }
   }
 }
 
@@ -133,7 +136,10 @@ beforeAll(async () => {
 
   // April: one decided late, one denied, the corrected one decided
   clock.set('2026-04-20T10:00:00+08:00')
-  await decide(late.id)
+  // two approvers press 准予 at the same moment: one wins, the other's transaction rolls back with 409
+  for (const step of ['advance', 'advance']) expect((await act(w.approver.client, late.id, step, { opinion: '同意' })).statusCode).toBe(200)
+  const both = await Promise.all([act(w.approver.client, late.id, 'approve', { note: '准予' }), act(w.approver.client, late.id, 'approve', { note: '准予' })])
+  expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409])
   await decide(denied.id, 'deny')
   await decide(corrected.id)
   // hall tickets: two visits at the district center (one for an item)

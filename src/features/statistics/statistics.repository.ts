@@ -19,7 +19,7 @@ const measures = STAT_MEASURES.join(', ')
 const sums = STAT_MEASURES.map((m) => `coalesce(sum(${m}), 0)::int as ${m}`).join(', ')
 
 /**
- * Moves up to `batch` deltas into stat_daily in one transaction (delete … returning, then upsert). SKIP LOCKED lets
+ * Moves up to `batch` deltas into stat_daily and stat_monthly in one statement (delete … returning, then two upserts). SKIP LOCKED lets
  * two folders (two processes on one database) take disjoint rows; a reader sees a delta either unfolded or folded,
  * never both, because the delete and the upsert commit together. Returns how many deltas were folded.
  */
@@ -28,15 +28,20 @@ export async function foldDeltas(db: Db, batch = 20_000): Promise<number> {
     with moved as (
       delete from stat_deltas where id in (select id from stat_deltas order by id limit ${Math.floor(batch)} for update skip locked)
       returning ${keys}, ${measures}
-    ), folded as (
-      insert into stat_daily (${keys}, ${measures})
-      select ${keys}, ${sums} from moved group by ${keys} order by ${keys}
-      on conflict on constraint stat_daily_key do update set
-        ${STAT_MEASURES.map((m) => `${m} = stat_daily.${m} + excluded.${m}`).join(', ')}
-      returning 1
+    ), daily as (
+      ${upsert('stat_daily', 'day')}
+    ), monthly as (
+      ${upsert('stat_monthly', `date_trunc('month', day)::date`)}
     )
-    select (select count(*) from moved)::int as n, (select count(*) from folded)::int as rows`).execute(db)
+    select (select count(*) from moved)::int as n, (select count(*) from daily)::int + (select count(*) from monthly)::int as rows`).execute(db)
   return r.rows[0].n
+}
+
+function upsert(table: string, day: string) {
+  return `insert into ${table} (${keys}, ${measures})
+      select ${day}, ${STAT_KEYS.slice(1).join(', ')}, ${sums} from moved group by 1, ${STAT_KEYS.slice(1).join(', ')} order by 1, ${STAT_KEYS.slice(1).join(', ')}
+      on conflict on constraint ${table}_key do update set ${STAT_MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ')}
+      returning 1`
 }
 
 /** Folds until no delta is left (tests, the benchmark, a manual catch-up). */
@@ -49,19 +54,44 @@ export async function foldAll(db: Db): Promise<number> {
   }
 }
 
-export interface RangeQuery { scopePath: string; from: string; to: string; groupBy: GroupBy }
+export interface RangeQuery { scopePath: string; from: string; to: string; groupBy: GroupBy; level?: 'village' }
 
-/** The measures per key from the aggregates: folded rows plus the deltas not yet folded. */
+/**
+ * The measures per key from the aggregates: whole months of the range from stat_monthly, the days of its partial
+ * months from stat_daily, and every delta not yet folded.
+ */
 export async function aggregateRows(db: Db, q: RangeQuery): Promise<AggregateRow[]> {
-  const where = `day between $2::date and $3::date and center_id in (select id from scope)`
-  const r = await sql.raw<AggregateRow>(`
-    with scope as (select id from centers where path like $1)
+  const { monthsFrom, monthsTo } = wholeMonths(q.from, q.to)
+  const scope = `center_id in (select id from scope)`
+  const r = sql.raw<AggregateRow>(`
+    with scope as (select id from centers where path like $1 and ($6::text is null or level = $6))
     select ${KEY_EXPR[q.groupBy]} as key, ${sums} from (
-      select ${keys}, ${measures} from stat_daily where ${where}
+      select ${keys}, ${measures} from stat_monthly where day >= $4::date and day < $5::date and ${scope}
       union all
-      select ${keys}, ${measures} from stat_deltas where ${where}
+      select ${keys}, ${measures} from stat_daily where day between $2::date and $3::date and (day < $4::date or day >= $5::date) and ${scope}
+      union all
+      select ${keys}, ${measures} from stat_deltas where day between $2::date and $3::date and ${scope}
     ) x group by 1 order by 1 nulls last`).compile(db)
-  return (await db.executeQuery<AggregateRow>({ ...r, parameters: [q.scopePath + '%', q.from, q.to] })).rows
+  return (await db.executeQuery<AggregateRow>({ ...r, parameters: [q.scopePath + '%', q.from, q.to, monthsFrom, monthsTo, q.level ?? null] })).rows
+}
+
+/** The whole months inside [from, to] as [monthsFrom, monthsTo): first days of months; empty when monthsFrom ≥ monthsTo. */
+export function wholeMonths(from: string, to: string): { monthsFrom: string; monthsTo: string } {
+  const first = (d: string) => `${d.slice(0, 7)}-01`
+  const nextMonth = (d: string) => {
+    const [y, m] = [Number(d.slice(0, 4)), Number(d.slice(5, 7))]
+    return m === 12 ? `${String(y + 1).padStart(4, '0')}-01-01` : `${d.slice(0, 4)}-${String(m + 1).padStart(2, '0')}-01`
+  }
+  const monthsFrom = from.endsWith('-01') ? from : nextMonth(from)
+  const afterTo = nextMonth(to)
+  const lastOfMonth = addDay(to) === afterTo
+  return { monthsFrom, monthsTo: lastOfMonth ? afterTo : first(to) }
+}
+
+function addDay(d: string): string {
+  const t = new Date(`${d}T00:00:00Z`)
+  t.setUTCDate(t.getUTCDate() + 1)
+  return t.toISOString().slice(0, 10)
 }
 
 /** The same figures by a full scan of case events, tickets and ratings (no aggregate): the benchmark's baseline. */
@@ -96,14 +126,12 @@ export async function keyNames(db: Db, groupBy: GroupBy, ids: number[]): Promise
 
 /** Village rooms in scope and how many started at least one case in the dates (from the aggregates). */
 export async function villageCoverage(db: Db, scopePath: string, from: string, to: string) {
-  const r = await sql<{ rooms: number; used: number }>`
-    with rooms as (select id from centers where level = 'village' and status = 'active' and path like ${scopePath + '%'})
-    select (select count(*) from rooms)::int as rooms, count(distinct center_id)::int as used from (
-      select center_id from stat_daily where day between ${from}::date and ${to}::date and received > 0 and center_id in (select id from rooms)
-      union all
-      select center_id from stat_deltas where day between ${from}::date and ${to}::date and received > 0 and center_id in (select id from rooms)
-    ) x`.execute(db)
-  return r.rows[0]
+  const [rooms, used] = await Promise.all([
+    db.selectFrom('centers').where('level', '=', 'village').where('status', '=', 'active').where('path', 'like', `${scopePath}%`)
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    aggregateRows(db, { scopePath, from, to, groupBy: 'center', level: 'village' }),
+  ])
+  return { rooms: Number(rooms.n), used: used.filter((r) => r.received > 0).length }
 }
 
 /** 应进必进: units that must be present in the centers of the scope, and how many had entered by `asOf`. */
