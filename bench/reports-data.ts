@@ -106,7 +106,7 @@ export async function generateHistory(pool: pg.Pool, db: Db, n: number): Promise
   t0 = performance.now()
   await foldAll(db)
   seconds.fold = (performance.now() - t0) / 1000
-  await pool.query('analyze stat_daily')
+  await pool.query('vacuum analyze stat_deltas, stat_daily, stat_monthly')
   const count = async (q: string) => Number((await pool.query(q)).rows[0].n)
   return {
     events: await count(`select count(*) as n from case_events`), tickets: await count('select count(*) as n from tickets'),

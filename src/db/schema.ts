@@ -671,9 +671,10 @@ export interface StatKeyColumns {
 }
 export interface StatDeltasTable extends StatKeyColumns, StatMeasureColumns { id: Generated<number> }
 export interface StatDailyTable extends StatKeyColumns, StatMeasureColumns {}
+/** `day` is the first day of the month; one row per center and value of one dimension. */
+export interface StatMonthlyTable extends StatMeasureColumns { day: string; center_id: number; dim: 'department' | 'window' | 'person' | 'item'; dim_id: number | null }
 export interface Database {
   stat_deltas: StatDeltasTable
   stat_daily: StatDailyTable
-  /** `day` is the first day of the month. */
-  stat_monthly: StatDailyTable
+  stat_monthly: StatMonthlyTable
 }

@@ -86,11 +86,22 @@ export async function up(db: Kysely<any>): Promise<void> {
     -- statistics over a date range (every groupBy reads by day, then filters centers in scope)
     create index stat_daily_day_idx on stat_daily (day, center_id);
 
-    -- The same per month ('day' is the month's first day): a range reads whole months here and only its partial
-    -- months' days from stat_daily, so a year is ~12 × a month's keys instead of ~365 × a day's.
-    create table stat_monthly (like stat_daily including defaults,
-      constraint stat_monthly_key unique nulls not distinct (day, center_id, department_id, window_id, person_id, item_id));
-    create index stat_monthly_day_idx on stat_monthly (day, center_id);
+    -- Per month ('day' is the month's first day), one dimension at a time: a row per (month, center, dim, dim_id)
+    -- for dim department, window, person and item. A range reads its whole months here (a year of a district is a few
+    -- thousand rows, items being the most) and only the days of its partial months from stat_daily. Center and month
+    -- totals are the sums of the department rows (every delta has exactly one department, possibly none).
+    create table stat_monthly (
+      day date not null,
+      center_id integer not null,
+      dim text not null check (dim in ('department','window','person','item')),
+      dim_id integer,
+      ${measureColumns},
+      constraint stat_monthly_key unique nulls not distinct (day, center_id, dim, dim_id)
+    );
+    create index stat_monthly_day_idx on stat_monthly (dim, day, center_id);
+
+    -- the operations report: cases accepted at a town's center in a date range
+    create index cases_accepting_idx on cases (accepting_center_id, accepted_on);
 
     create function yz_stat_case_events() returns trigger language plpgsql as $f$
     begin
@@ -150,6 +161,7 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop trigger case_events_stats on case_events;
     drop function yz_stat_rating(); drop function yz_stat_ticket(); drop function yz_stat_case_events();
     drop table stat_monthly, stat_daily, stat_deltas;
+    drop index cases_accepting_idx;
     drop function yz_workdays(date, date);
   `.execute(db)
 }

@@ -14,6 +14,9 @@ const KEY_EXPR: Record<GroupBy, string> = {
   center: 'center_id', department: 'department_id', window: 'window_id', person: 'person_id', item: 'item_id',
   month: `to_char(day, 'YYYY-MM')`,
 }
+/** stat_monthly holds one dimension per row; center and month totals add up its department rows. */
+const MONTHLY_DIM: Record<GroupBy, string> = { center: 'department', month: 'department', department: 'department', window: 'window', person: 'person', item: 'item' }
+const MONTHLY_KEY: Record<GroupBy, string> = { ...KEY_EXPR, department: 'dim_id', window: 'dim_id', person: 'dim_id', item: 'dim_id' }
 const keys = STAT_KEYS.join(', ')
 const measures = STAT_MEASURES.join(', ')
 const sums = STAT_MEASURES.map((m) => `coalesce(sum(${m}), 0)::int as ${m}`).join(', ')
@@ -31,7 +34,12 @@ export async function foldDeltas(db: Db, batch = 20_000): Promise<number> {
     ), daily as (
       ${upsert('stat_daily', 'day')}
     ), monthly as (
-      ${upsert('stat_monthly', `date_trunc('month', day)::date`)}
+      insert into stat_monthly (day, center_id, dim, dim_id, ${measures})
+      select date_trunc('month', day)::date, center_id, d.dim, d.dim_id, ${sums}
+      from moved cross join lateral (values ('department', department_id), ('window', window_id), ('person', person_id), ('item', item_id)) d(dim, dim_id)
+      group by 1, 2, 3, 4 order by 1, 2, 3, 4
+      on conflict on constraint stat_monthly_key do update set ${STAT_MEASURES.map((m) => `${m} = stat_monthly.${m} + excluded.${m}`).join(', ')}
+      returning 1
     )
     select (select count(*) from moved)::int as n, (select count(*) from daily)::int + (select count(*) from monthly)::int as rows`).execute(db)
   return r.rows[0].n
@@ -39,7 +47,7 @@ export async function foldDeltas(db: Db, batch = 20_000): Promise<number> {
 
 function upsert(table: string, day: string) {
   return `insert into ${table} (${keys}, ${measures})
-      select ${day}, ${STAT_KEYS.slice(1).join(', ')}, ${sums} from moved group by 1, ${STAT_KEYS.slice(1).join(', ')} order by 1, ${STAT_KEYS.slice(1).join(', ')}
+      select ${day}, ${STAT_KEYS.slice(1).join(', ')}, ${sums} from moved group by ${keys} order by ${keys}
       on conflict on constraint ${table}_key do update set ${STAT_MEASURES.map((m) => `${m} = ${table}.${m} + excluded.${m}`).join(', ')}
       returning 1`
 }
@@ -65,12 +73,13 @@ export async function aggregateRows(db: Db, q: RangeQuery): Promise<AggregateRow
   const scope = `center_id in (select id from scope)`
   const r = sql.raw<AggregateRow>(`
     with scope as (select id from centers where path like $1 and ($6::text is null or level = $6))
-    select ${KEY_EXPR[q.groupBy]} as key, ${sums} from (
-      select ${keys}, ${measures} from stat_monthly where day >= $4::date and day < $5::date and ${scope}
+    select key, ${sums} from (
+      select ${MONTHLY_KEY[q.groupBy]} as key, ${measures} from stat_monthly
+      where dim = '${MONTHLY_DIM[q.groupBy]}' and day >= $4::date and day < $5::date and ${scope}
       union all
-      select ${keys}, ${measures} from stat_daily where day between $2::date and $3::date and (day < $4::date or day >= $5::date) and ${scope}
+      select ${KEY_EXPR[q.groupBy]}, ${measures} from stat_daily where day between $2::date and $3::date and (day < $4::date or day >= $5::date) and ${scope}
       union all
-      select ${keys}, ${measures} from stat_deltas where day between $2::date and $3::date and ${scope}
+      select ${KEY_EXPR[q.groupBy]}, ${measures} from stat_deltas where day between $2::date and $3::date and ${scope}
     ) x group by 1 order by 1 nulls last`).compile(db)
   return (await db.executeQuery<AggregateRow>({ ...r, parameters: [q.scopePath + '%', q.from, q.to, monthsFrom, monthsTo, q.level ?? null] })).rows
 }
