@@ -8,7 +8,7 @@ export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
   | 'intake' | 'cases' | 'inbox' | 'extensions'
   | 'agency' | 'flow' | 'messages'
-  | 'supervision' | 'followups' | 'report'
+  | 'supervision' | 'followups' | 'report' | 'statistics'
   | 'hallWindow' | 'hallSetup'
   | 'security'
 
@@ -33,13 +33,14 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   supervision: { path: '/app/supervision', label: 'menu.supervision' },
   followups: { path: '/app/followups', label: 'menu.followups' },
   report: { path: '/app/report', label: 'menu.report' },
+  statistics: { path: '/app/statistics', label: 'menu.statistics' },
   hallWindow: { path: '/app/hall/window', label: 'menu.hallWindow' },
   hallSetup: { path: '/app/hall/setup', label: 'menu.hallSetup' },
   security: { path: '/app/security', label: 'menu.security' },
 }
 
 const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report',
-  'hallWindow', 'hallSetup', 'security']
+  'statistics', 'hallWindow', 'hallSetup', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: [...ADMIN_MENU, 'cases', 'messages'],
@@ -47,11 +48,11 @@ export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
   approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
   agent: ['workbench', 'itemSearch', 'cases', 'agency'],
-  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'messages', 'security'],
+  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security'],
 }
 
 const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
-  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'messages', 'security']
+  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

@@ -55,6 +55,7 @@ export const router = createBrowserRouter([
       { path: 'supervision', element: page(() => import('./pages/supervision/SupervisionPage')) },
       { path: 'followups', element: page(() => import('./pages/supervision/FollowupsPage')) },
       { path: 'report', element: page(() => import('./pages/supervision/ReportPage')) },
+      { path: 'statistics', element: page(() => import('./pages/supervision/StatisticsPage')) },
       { path: 'security', element: page(() => import('./pages/security/SecurityPage')) },
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },

@@ -5,10 +5,12 @@ import levels from './zh-CN.levels'
 import zhCNSupervision from './zh-CN.supervision'
 import hall from './zh-CN.hall'
 import security from './zh-CN.security'
+import zhCNStatistics from './zh-CN.statistics'
 
 const zhCN = {
   ...zhCNCatalog,
   ...zhCNSupervision,
+  ...zhCNStatistics,
   ...hall,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',

@@ -10,6 +10,8 @@ import { useSession } from '../../session'
 import { CalendarWarning } from '../cases/CalendarWarning'
 import { DigestCard } from '../supervision/DigestCard'
 import { HallStatsCard } from '../hall/HallStatsCard'
+import { StatisticsCard } from '../supervision/StatisticsCard'
+import { can } from '../../../../src/domain/jurisdiction.js'
 
 export default function WorkbenchPage() {
   const { user } = useSession()
@@ -29,6 +31,7 @@ export default function WorkbenchPage() {
         </Descriptions>
       </Card>
       <DigestCard />
+      {can(user.roles, 'reports.read') && <StatisticsCard />}
       <Card title={t('workbench.shortcuts')}>
         <Space wrap>
           {shortcuts.map((k) => <Link key={k} to={MENU_ENTRIES[k].path}>{t(MENU_ENTRIES[k].label)}</Link>)}

@@ -1,0 +1,61 @@
+// 统计分析 in the browser: the demo district's supervisor opens the page from the menu after two cases were taken at
+// 梁子镇, sees the charts and the town's numbers in the table, switches the dimension, and downloads the Excel file;
+// the workbench shows this month's card.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chinaDate } from '../../src/domain/clock.js'
+import { centerByName, offeredItem } from '../helpers/supervision.js'
+import { idNumber } from '../helpers/cases.js'
+import { DEMO_PASSWORD, screenshot, startEnv, type BrowserEnv } from './helpers.js'
+
+let env: BrowserEnv
+beforeAll(async () => { env = await startEnv() })
+afterAll(async () => { await env?.close() })
+
+async function recordImmediate(username: string, centerId: number, item: { id: number; materials: number[] }, n: number) {
+  const res = await fetch(`${env.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) })
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]
+  const { csrfToken } = await res.json() as { csrfToken: string }
+  const r = await fetch(`${env.baseUrl}/api/cases`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ requestId: `stats-browser-${n}`, itemId: item.id, centerId, complete: true,
+      applicant: { kind: 'person', name: '陈晓东', idNumber: idNumber(700 + n), phone: '13900139000' }, materials: item.materials.map((materialId) => ({ materialId, received: true })) }),
+  })
+  expect(r.status).toBe(201)
+}
+
+describe('统计分析', () => {
+  it('the supervisor sees charts and the town\'s figures, changes the dimension and exports Excel', { timeout: 240_000 }, async () => {
+    const lz = await centerByName(env.db, '梁子镇便民服务中心')
+    const item = await offeredItem(env.db, lz.id, 'immediate')
+    await recordImmediate('liangzi.clerk1', lz.id, item, 1)
+    await recordImmediate('liangzi.clerk1', lz.id, item, 2)
+
+    const page = await env.newPage()
+    await env.login(page, 'district.supervisor')
+    await page.getByTestId('statistics-card').getByText('接件').waitFor()
+    await page.getByRole('menuitem', { name: '统计分析' }).click()
+    await page.waitForURL(/\/app\/statistics$/)
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    await page.getByTestId('counts-chart').locator('canvas').waitFor()
+    await page.getByTestId('rates-chart').locator('canvas').waitFor()
+    const row = page.getByTestId('stats-table').getByRole('row', { name: /梁子镇便民服务中心/ })
+    await row.waitFor()
+    await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('2') // 接件
+    await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('2') // 办结
+    await expect(row.getByRole('cell').nth(10).textContent()).resolves.toBe('100.0%') // 一次办结率
+    await screenshot(page, 'statistics-center')
+
+    await page.getByRole('combobox', { name: '统计维度' }).click()
+    await page.getByTitle('按月份').click()
+    const month = chinaDate(new Date()).slice(0, 7)
+    await page.getByTestId('stats-table').getByRole('row', { name: new RegExp(month) }).waitFor()
+
+    const href = await page.getByTestId('export-xlsx').getAttribute('href')
+    expect(href).toContain('format=xlsx')
+    expect(href).toContain('groupBy=month')
+    const file = await page.request.get(href!)
+    expect(file.status()).toBe(200)
+    expect(file.headers()['content-type']).toContain('spreadsheetml')
+    await page.context().close()
+  })
+})
