@@ -32,15 +32,16 @@ function sameCode(a: string, b: string): boolean {
 }
 
 export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string, code: string) {
-  const row = await repo.findCaseByNumber(ctx.db as Db, number)
+  const row = await repo.findCaseWithEventsByNumber(ctx.db as Db, number)
   if (!row || !sameCode(code, row.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
-  const [events, cal] = await Promise.all([repo.listEvents(ctx.db, row.id), calendarCache(ctx).get()])
+  const { events } = row
+  const cal = await calendarCache(ctx).get()
   const c = toCase(cal, row, chinaDate(ctx.clock.now()))
   return {
     number: row.number, itemName: row.itemName, status: row.status, acceptedAt: row.acceptedAt, dueDate: c.dueDate,
     applicantName: maskName(row.applicantName), suspended: c.suspended, light: c.light,
     events: events.filter((e) => PUBLIC_TEXT[e.action] !== '').map((e) => ({
-      at: e.at, action: e.action, status: e.to, centerName: e.centerName, note: publicNote(e.action, e.note, (e.data ?? {}) as Record<string, unknown>),
+      at: new Date(e.at), action: e.action, status: e.to, centerName: e.centerName, note: publicNote(e.action, e.note, (e.data ?? {}) as Record<string, unknown>),
     })),
   }
 }
