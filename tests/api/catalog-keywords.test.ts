@@ -121,7 +121,7 @@ describe('code shapes', () => {
     const national = await admin.put(`/api/items/${id}/local-code`, { localCode: false })
     expect(national.statusCode).toBe(200)
     expect(national.json().localCode).toBe(false)
-    const audit = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', id).where('action', 'in', ['item.local', 'item.national']).orderBy('id').execute()
+    const audit = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', String(id)).where('action', 'in', ['item.local', 'item.national']).orderBy('id').execute()
     expect(audit.map((a) => a.action)).toEqual(['item.local', 'item.national'])
   })
 })

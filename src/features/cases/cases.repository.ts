@@ -103,6 +103,14 @@ export function listEvents(db: Db, caseId: number) {
   return eventsQuery(db).where('e.case_id', '=', caseId).orderBy('e.id').execute()
 }
 
+/** What the public progress answer depends on, by case number: read on every lookup, so a cached answer is never
+ * older than the last committed event or case change. */
+export function findProgressStamp(db: Db, number: string) {
+  return db.selectFrom('cases as k')
+    .select(['k.id', 'k.query_code as queryCode', 'k.version', (eb) => eb.selectFrom('case_events as e').select((e) => e.fn.max('e.id').as('m')).whereRef('e.case_id', '=', 'k.id').as('lastEventId')])
+    .where('k.number', '=', number).executeTakeFirst()
+}
+
 /** The case by its number with its events, in one round trip (the public progress page); event times come as ISO text. */
 export function findCaseWithEventsByNumber(db: Db, number: string) {
   return db.selectFrom('cases as k').select(caseColumns)
