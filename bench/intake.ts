@@ -6,13 +6,10 @@ import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { loadConfig } from '../src/config.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { buildApp } from '../src/server/app.js'
-import { createBus } from '../src/server/bus.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
 import { runLoad, type Stats } from './load-worker.js'
-import { login, openBenchDatabase, root, writeSection } from './lib.js'
+import { root, login, loginAll, openBenchDatabase, startAppOn, writeSection } from './lib.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
@@ -40,11 +37,9 @@ async function main() {
   try {
     await migrateToLatest(db)
     const world = await seedIntakeWorld(db, CLIENTS)
-    const bus = createBus(url, pool, { warn: () => {} })
-    const app = await buildApp({ db, bus, config: { ...loadConfig({ RATE_LIMIT_PROGRESS: '100000000/60' }), webDist: '/nonexistent' } /* the per-address limit is not what this measures */, logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-    const sessions = await Promise.all(world.clerks.map((u) => login(base, u, world.password)))
+    const app = await startAppOn(url, path.join(bdb.dir, 'app'))
+    const base = app.base
+    const sessions = await loginAll(base, world.clerks, world.password)
     const load = os.loadavg()[0]
 
     // ── intake over HTTP, then the baseline ──
@@ -65,7 +60,6 @@ async function main() {
     const townList = await runLoad(base, { method: 'GET', paths: ['/api/cases'] }, [townClerk], LIST_CLIENTS, LIST_SECONDS)
     const progress = await runLoad(base, { method: 'GET', paths: gen.progressPaths }, [{}], LIST_CLIENTS, LIST_SECONDS)
     await app.close()
-    await bus.close()
 
     const version = (await pool.query('show server_version')).rows[0].server_version as string
     const f = (n: number) => n.toFixed(1)
@@ -98,7 +92,7 @@ async function main() {
       '',
       `Targets: approver's list p95 < 50 ms **${inbox.p95 < 50 ? 'met' : 'NOT met'}**; public progress p95 < 20 ms **${progress.p95 < 20 ? 'met' : 'NOT met'}**.`,
       '',
-      'The load generator is a worker thread of the benchmark process (node:http, keep-alive); the machine is shared, so compare ratios.',
+      'Yizhan runs in its own process (the entry of `npm start`, on the benchmark database); the load generator is a worker thread of the benchmark process (node:http, keep-alive); the machine is shared, so compare ratios.',
     ].join('\n')
     console.log('\n' + md)
     writeSection('Case intake and lists (issue 6)', md)

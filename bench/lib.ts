@@ -147,25 +147,42 @@ export function writeSection(heading: string, body: string): void {
 
 export const fmt = (n: number, d = 1) => n.toFixed(d)
 
-/** A session cookie and CSRF header of a user logged in over HTTP (what a browser sends on writes). */
-export async function login(base: string, username: string, password: string): Promise<Record<string, string>> {
+/** Yizhan in a process of its own on an already-seeded database (no demo district, no web build), with the per-address
+ * limits lifted: the benchmarks that use it measure the work behind a request, not the limiter in front of it. */
+export async function startAppOn(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): Promise<{ base: string; pid: number; close: () => Promise<void> }> {
+  const s = await startYizhan({
+    DATABASE_URL: databaseUrl, DATA_DIR: dataDir, YIZHAN_DEMO: '0', YIZHAN_SKIP_WEB_BUILD: '1',
+    RATE_LIMIT_LOGIN: '100000000/60', RATE_LIMIT_PROGRESS: '100000000/60', RATE_LIMIT_TICKET: '100000000/60', ...env,
+  })
+  return { base: `http://127.0.0.1:${s.port}`, pid: s.child.pid!, close: async () => { await stop(s.child) } }
+}
+
+/** A staff login through the API: the cookie and CSRF header a browser would send. */
+export async function login(base: string, username: string, password: string) {
   const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
   return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await res.json()).csrfToken as string }
 }
 
-export interface BenchDatabase { url: string; pool: pg.Pool; db: Db; embedded: boolean; close(): Promise<void> }
+/** One login after another: the server bounds how many password hashes one address may have waiting. */
+export async function loginAll(base: string, usernames: readonly string[], password: string) {
+  const out = []
+  for (const u of usernames) out.push(await login(base, u, password))
+  return out
+}
+
+export interface BenchDatabase { url: string; pool: pg.Pool; db: Db; embedded: boolean; /** a temporary directory (the app's DATA_DIR) */ dir: string; close(): Promise<void> }
 
 /**
  * A database of its own for one benchmark run: on TEST_DATABASE_URL's server when set, else on an embedded PostgreSQL
- * in a temporary directory; close() drops it (BENCH_KEEP_DB keeps it) and stops the embedded server.
+ * in a temporary directory; close() drops it (BENCH_KEEP_DB keeps it), stops the embedded server, removes the directory.
  */
 export async function openBenchDatabase(name: string, poolSize: number): Promise<BenchDatabase> {
-  let embedded: EmbeddedServer | undefined; let tmp: string | undefined
+  let embedded: EmbeddedServer | undefined
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yizhan-bench-${name}-`))
   let serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yizhan-bench-${name}-`))
-    embedded = await startEmbedded({ dataDir: tmp, log: { info: () => {}, warn: () => {} } })
+    embedded = await startEmbedded({ dataDir: path.join(tmp, 'pg'), log: { info: () => {}, warn: () => {} } })
     serverUrl = embedded.url
   }
   const dbName = `yz_bench_${name}_${process.pid}`
@@ -175,14 +192,14 @@ export async function openBenchDatabase(name: string, poolSize: number): Promise
   const pool = createPool(url, poolSize)
   const db = createDb(pool)
   return {
-    url, pool, db, embedded: !!embedded,
+    url, pool, db, embedded: !!embedded, dir: tmp,
     async close() {
       await db.destroy()
       if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`)
       else await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined)
       await admin.end()
       await embedded?.stop()
-      if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+      fs.rmSync(tmp, { recursive: true, force: true })
     },
   }
 }

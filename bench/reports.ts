@@ -4,15 +4,14 @@
 // same figures over the base tables in the same run; and 即办 intake (bench:intake's request) with the aggregate
 // trigger on and off, alternated. `npm run bench:reports`.
 import os from 'node:os'
+import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { loadConfig } from '../src/config.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { loadDemo } from '../src/demo/load.js'
 import { GROUP_BYS, scanRows } from '../src/features/statistics/statistics.repository.js'
-import { buildApp } from '../src/server/app.js'
-import { createBus } from '../src/server/bus.js'
 import { generateHistory } from './reports-data.js'
-import { fmt, login, openBenchDatabase, writeSection } from './lib.js'
+import { fmt, login, loginAll, openBenchDatabase, startAppOn, writeSection } from './lib.js'
 import { runLoad, type Stats } from './load-worker.js'
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
@@ -29,17 +28,16 @@ async function main() {
   const { url, pool, db } = bdb
   try {
     await migrateToLatest(db)
-    const config = { ...loadConfig({ YIZHAN_DEMO_PASSWORD: PASSWORD }), webDist: '/nonexistent' }
-    await loadDemo(db, { ...config, dataDir: os.tmpdir() }, { info: () => {}, warn: () => {} })
+    const config = { ...loadConfig({ YIZHAN_DEMO_PASSWORD: PASSWORD }), dataDir: bdb.dir }
+    await loadDemo(db, config, { info: () => {}, warn: () => {} })
     const g0 = performance.now()
     const gen = await generateHistory(pool, db, CASES)
     const genSeconds = (performance.now() - g0) / 1000
     const daily = Number((await pool.query('select count(*) as n from stat_daily')).rows[0].n)
 
-    const bus = createBus(url, pool, { warn: () => {} })
-    const app = await buildApp({ db, bus, config, logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
+    // the server in a process of its own (its fold worker running), as npm start runs it
+    const app = await startAppOn(url, path.join(bdb.dir, 'app'))
+    const base = app.base
     const supervisor = await login(base, 'district.supervisor', PASSWORD)
     const town = await login(base, 'liangzi.supervisor', PASSWORD)
 
@@ -64,7 +62,7 @@ async function main() {
     rows.push(`| \`/api/reports/operations\` (district) | ${ops.requests} | ${ops.errors} | ${fmt(ops.p50)} | ${fmt(ops.p95)} | – | – |`)
 
     // ── intake with the aggregate trigger on and off, alternated so drift hits both ──
-    const clerks = await Promise.all(Array.from({ length: 8 }, (_, i) => login(base, `district.clerk${i + 1}`, PASSWORD)))
+    const clerks = await loginAll(base, Array.from({ length: 8 }, (_, i) => `district.clerk${i + 1}`), PASSWORD)
     const item = (await pool.query(`
       select o.item_id, v.id as version_id from item_offerings o join item_versions v on v.item_id = o.item_id and v.status = 'published'
       join centers c on c.id = o.center_id where c.code = 'D01' and v.handling_kind = 'immediate' and 'person' = any(v.targets)
@@ -84,7 +82,6 @@ async function main() {
     }
     await trigger(true)
     await app.close()
-    await bus.close()
 
     const rps = (s: Stats[]) => s.reduce((a, x) => a + x.rps, 0) / s.length
     const p99 = (s: Stats[]) => Math.max(...s.map((x) => x.p99))
