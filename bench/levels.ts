@@ -2,19 +2,15 @@
 // deliver back to the town, pick-up) by 16 clients, with the intake-only rate of bench:intake measured in the same
 // run; then 1,000,000 cases (bench:intake's generator plus agency cases and open forwards) and the agent's inbox
 // and the district department's incoming forwards measured over them. `npm run bench:levels`.
-import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import pg from 'pg'
-import { createDb, createPool, ensureDatabase } from '../src/db/database.js'
-import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { hashPassword } from '../src/features/session/passwords.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
 import { runLoad, type Stats } from './load-worker.js'
 import { runRoundTrips } from './levels-worker.js'
-import { login, loginAll, startAppOn, writeSection } from './lib.js'
+import { login, loginAll, openBenchDatabase, startAppOn, writeSection } from './lib.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20_000)
@@ -22,22 +18,10 @@ const INTAKE_SECONDS = Number(process.env.BENCH_SECONDS ?? 15)
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 8)
 const POOL = Number(process.env.DB_POOL_SIZE ?? 10)
-const quiet = { info: () => {}, warn: () => {} }
 
 async function main() {
-  let embedded: EmbeddedServer | undefined; let tmp: string | undefined
-  let serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-levels-'))
-    embedded = await startEmbedded({ dataDir: tmp, log: quiet })
-    serverUrl = embedded.url
-  }
-  const dbName = `yz_bench_levels_${process.pid}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  const url = await ensureDatabase(serverUrl, dbName)
-  const pool = createPool(url, POOL)
-  const db = createDb(pool)
+  const bdb = await openBenchDatabase('levels', POOL)
+  const { url, pool, db } = bdb
   try {
     await migrateToLatest(db)
     const world = await seedIntakeWorld(db, CLIENTS)
@@ -50,7 +34,7 @@ async function main() {
       ...Array.from({ length: 4 }, (_, i) => ({ username: `deptapprover${i + 1}`, name: `审批${i + 1}`, password_hash: hash, roles: ['approver' as const], center_id: world.centerId, window_id: null, department_id: world.departmentIds[0] })),
       { username: 'agent1', name: '代办员', password_hash: hash, roles: ['agent' as const], center_id: world.villages[0].id, window_id: null },
     ]).returning(['id', 'username']).execute()
-    const app = await startAppOn(url, path.join(tmp ?? os.tmpdir(), `app-${process.pid}`))
+    const app = await startAppOn(url, path.join(bdb.dir, 'app'))
     const base = app.base
     const clerks = await loginAll(base, extra.filter((u) => u.username.startsWith('townclerk')).map((u) => u.username), world.password)
     const approvers = await loginAll(base, extra.filter((u) => u.username.startsWith('deptapprover')).map((u) => u.username), world.password)
@@ -90,7 +74,7 @@ async function main() {
     const ratio = trips.casesPerSecond / intake.rps
     const md = [
       `\`npm run bench:levels\` — Node ${process.version}, ${os.cpus().length} CPUs (load average ${load.toFixed(1)} before the run), ` +
-      `PostgreSQL ${version}${embedded ? ' (embedded)' : ''}, database pool ${POOL}, run ${new Date().toISOString().slice(0, 10)}.`,
+      `PostgreSQL ${version}${bdb.embedded ? ' (embedded)' : ''}, database pool ${POOL}, run ${new Date().toISOString().slice(0, 10)}.`,
       '',
       `**上报 round trips**: ${CLIENTS} clients walk ${ROUNDS.toLocaleString('en')} cases through intake at a town, forward (opinion), receive, ` +
       'advance (审核), approve, deliver back to the town and pick-up (7 requests per case, each one transaction with its event and outbox message). ' +
@@ -122,11 +106,7 @@ async function main() {
     writeSection('Cases across the levels (issue 7)', md)
     console.log('written to BENCHMARKS.md')
   } finally {
-    await db.destroy()
-    await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined)
-    await admin.end()
-    await embedded?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await bdb.close()
   }
 }
 

@@ -49,6 +49,7 @@ export function eventDeltasSelect(source: string): string {
     group by d.day, e.center_id, c.department_id, e.window_id, e.actor_id, c.item_id`
 }
 
+const keyColumns = 'day date not null, center_id integer not null, department_id integer, window_id integer, person_id integer, item_id integer'
 const measureColumns = STAT_MEASURES.map((m) => `${m} integer not null default 0`).join(',\n      ')
 
 export async function up(db: Kysely<any>): Promise<void> {
@@ -63,22 +64,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     create table stat_deltas (
       id bigint generated always as identity primary key,
-      day date not null,
-      center_id integer not null,
-      department_id integer,
-      window_id integer,
-      person_id integer,
-      item_id integer,
+      ${keyColumns},
       ${measureColumns}
     );
 
     create table stat_daily (
-      day date not null,
-      center_id integer not null,
-      department_id integer,
-      window_id integer,
-      person_id integer,
-      item_id integer,
+      ${keyColumns},
       ${measureColumns},
       -- the fold's upsert target: one row per key, an absent window or person being one key too
       constraint stat_daily_key unique nulls not distinct (day, center_id, department_id, window_id, person_id, item_id)
