@@ -17,6 +17,7 @@ import * as m0071 from './migrations/0071_demo_history.js'
 import * as m0080 from './migrations/0080_statistics.js'
 import * as m0030 from './migrations/0030_hall.js'
 import * as m0050 from './migrations/0050_security.js'
+import * as m0051 from './migrations/0051_drop_login_failures.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0080_statistics': m0080,
   '0030_hall': m0030,
   '0050_security': m0050,
+  '0051_drop_login_failures': m0051,
 }
 
 function migrator(db: Db): Migrator {
