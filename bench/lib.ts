@@ -180,6 +180,7 @@ export interface BenchDatabase { url: string; pool: pg.Pool; db: Db; embedded: b
 export async function openBenchDatabase(name: string, poolSize: number): Promise<BenchDatabase> {
   let embedded: EmbeddedServer | undefined
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `yizhan-bench-${name}-`))
+  fs.chmodSync(tmp, 0o755) // the embedded server may run as the `postgres` user (when we are root)
   let serverUrl = process.env.TEST_DATABASE_URL
   if (!serverUrl) {
     embedded = await startEmbedded({ dataDir: path.join(tmp, 'pg'), log: { info: () => {}, warn: () => {} } })
