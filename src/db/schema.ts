@@ -520,7 +520,7 @@ export interface Database {
   digest_sends: DigestSendsTable
 }
 
-export interface DigestSendsTable { user_id: number; day: string; message_id: number; created_at: Timestamp }
+export interface DigestSendsTable { user_id: number; day: string; message_id: number | null; created_at: Timestamp }
 export interface DemoHistoryTable { id: number; from_date: string; to_date: string; through: string; status: 'running' | 'done'; updated_at: Timestamp }
 // ── the hall (migration 0030)
 export type HallCategoryStatus = 'open' | 'paused' | 'retired'

@@ -10,6 +10,7 @@ import { buildApp } from './app.js'
 import { createBus } from './bus.js'
 import { createLogger } from './logger.js'
 import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
+import { startDigestScheduler } from '../features/messages/digest.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = createLogger(config.logLevel, config.logFormat)
@@ -20,6 +21,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
 
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
   const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
+  // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
+  const digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
@@ -36,6 +39,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
       await app.close()
       clearInterval(sweep)
+      await digests.stop()
       await outbox.stop()
       await history?.stop()
       await bus.close()

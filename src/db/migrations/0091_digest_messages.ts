@@ -13,7 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     create table digest_sends (
       user_id integer not null references users(id),
       day date not null,
-      message_id bigint not null references messages(id),
+      message_id bigint references messages(id),
       created_at timestamptz not null,
       primary key (user_id, day)
     );

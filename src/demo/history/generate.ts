@@ -2,7 +2,7 @@
 // (taken, called, served, linked to the case), intake and case actions (即办, promised cases walked through their
 // department, 上报 to the district, village agency with its hops up and back down, second trips after a correction),
 // ratings of cases and of served tickets, bad-rating follow-ups. The time comes from a clock the generator sets,
-// one per center: the centers' lanes run side by side, day by day, and a restart resumes from the last finished day.
+// one per center: the centers' lanes run side by side, day by day, and a restart resumes after the last day all finished.
 import { isWorkday, type IsoDate } from '../../domain/calendar.js'
 import { checkDigit } from '../../domain/id-number.js'
 import type { Actor } from '../../domain/jurisdiction.js'
@@ -10,7 +10,7 @@ import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../../features/calendar/calendar.service.js'
 import { intake } from '../../features/cases/intake.service.js'
 import { performAction } from '../../features/cases/actions.service.js'
-import { casesOnDay, CORRECTION_SHARE, daysBetween, FORWARD_SHARE, MONTHLY, monthlyCount, monthlyEnquiries, seeded, VILLAGE_MONTHLY, visitTimes } from './plan.js'
+import { casesOnDay, CORRECTION_SHARE, daysBetween, FORWARD_SHARE, hallOpens, MONTHLY, monthlyCount, monthlyEnquiries, seeded, VILLAGE_MONTHLY, visitTimes } from './plan.js'
 import { maybeRate, maybeRateTicket } from './rate.js'
 import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from './visits.js'
 import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
@@ -60,23 +60,32 @@ export async function generateHistory(base: Ctx, log: Log, signal?: AbortSignal)
   const world = await loadWorld(base.db)
   const codes = Object.keys(MONTHLY).filter((c) => world.centers.get(c)?.clerks.length)
   const setup = makeLane(base, cal, world, state.to, new Map())
-  const categoryOf = await hallCategories(setup, codes, state.from)
+  const categoryOf = await hallCategories(setup, codes, hallOpens(state.to) > state.from ? hallOpens(state.to) : state.from)
   const lanes = new Map(codes.map((c) => [c, makeLane(base, cal, world, state.to, categoryOf)]))
   // A month's count is spread over all its working days, so a range that ends mid-month gets only its share.
   const monthDays = new Map<string, IsoDate[]>()
   for (const d of daysBetween(`${state.from.slice(0, 7)}-01`, monthEnd(state.to))) if (isWorkday(cal, d)) monthDays.set(d.slice(0, 7), [...(monthDays.get(d.slice(0, 7)) ?? []), d])
+  // Each center's lane runs through the days on its own; `through` is the day every lane has finished.
+  const days = daysBetween(state.from, state.to).filter((d) => d > state.through && isWorkday(cal, d))
+  const done = new Map(codes.map((c) => [c, state.through]))
+  let saved = state.through
   let made = 0
-  for (const day of daysBetween(state.from, state.to)) {
-    if (signal?.aborted) return
-    if (day <= state.through || !isWorkday(cal, day)) continue
-    const month = monthDays.get(day.slice(0, 7))!
-    const k = month.indexOf(day)
-    const counts = await Promise.all(codes.map((code) => centerDay(lanes.get(code)!, world.centers.get(code)!, day, k, month.length, signal)))
-    made += counts.reduce((s, n) => s + n, 0)
-    if (signal?.aborted) return
-    await base.db.updateTable('demo_history').set({ through: day, updated_at: new Date() }).where('id', '=', 1).execute()
-    if (k === 0) log.info(`演示历史生成中 demo history: ${day.slice(0, 7)} (${made} cases so far)`)
-  }
+  await Promise.all(codes.map(async (code) => {
+    for (const day of days) {
+      if (signal?.aborted) return
+      const month = monthDays.get(day.slice(0, 7))!
+      made += await centerDay(lanes.get(code)!, world.centers.get(code)!, day, month.indexOf(day), month.length, signal)
+      if (signal?.aborted) return
+      done.set(code, day)
+      const low = [...done.values()].sort()[0]
+      if (low > saved) {
+        if (low.slice(0, 7) !== saved.slice(0, 7)) log.info(`演示历史生成中 demo history: ${low.slice(0, 7)} (${made} cases so far)`)
+        saved = low
+        await base.db.updateTable('demo_history').set({ through: low, updated_at: new Date() }).where('id', '=', 1).where('through', '<', low).execute()
+      }
+    }
+  }))
+  if (signal?.aborted) return
   await base.db.updateTable('demo_history').set({ status: 'done', updated_at: new Date() }).where('id', '=', 1).execute()
   log.info(`演示历史已生成 demo history done: ${made} cases ${state.from} … ${state.to}`)
 }
@@ -87,7 +96,7 @@ async function centerDay(lane: Lane, center: HistoryCenter, day: IsoDate, k: num
   const n = casesOnDay(monthlyCount(center.code, day, thisYear), k, workdays)
   // A day redone after a restart skips its enquiries when the hall already has tickets that day (no case to recognise them by).
   const redone = await lane.ctx.db.selectFrom('tickets').select('id').where('center_id', '=', center.id).where('day', '=', day).executeTakeFirst()
-  const e = redone ? 0 : casesOnDay(monthlyEnquiries(center.code, day, thisYear), k, workdays)
+  const e = redone || day < hallOpens(lane.lastDay) ? 0 : casesOnDay(monthlyEnquiries(center.code, day, thisYear), k, workdays)
   const r = seeded(day, `${center.code}-day`)
   const times = visitTimes(r, n + e)
   const kinds = [...Array<'case'>(n).fill('case'), ...Array<'enquiry'>(e).fill('enquiry')]
@@ -137,7 +146,7 @@ async function enquiry(lane: Lane, center: HistoryCenter, day: IsoDate, minute: 
   const clerk = pick(center.clerks, r)
   lane.clock.set(at(day, minute))
   const t = await visit(lane, clerk, center.id, r)
-  await maybeRateTicket(lane, center, t, r)
+  if (t) await maybeRateTicket(lane, center, t, r)
 }
 
 /**

@@ -5,7 +5,7 @@ import { addDays, dayNumber, type IsoDate } from '../../domain/calendar.js'
 
 /** Window cases per month at a center: [last year's months, this year's January–May, this year's June–December]. */
 export const MONTHLY: Record<string, [number, number, number]> = {
-  D01: [50, 50, 50],
+  D01: [32, 32, 32],
   T01: [36, 36, 36],
   T02: [124, 134, 134],
   T03: [34, 34, 34],
@@ -14,7 +14,7 @@ export const MONTHLY: Record<string, [number, number, number]> = {
 }
 /** Enquiry-only visits per month (a ticket, served, no case), same shape as MONTHLY. */
 export const ENQUIRIES: Record<string, [number, number, number]> = {
-  D01: [5, 5, 5],
+  D01: [3, 3, 3],
   T01: [4, 4, 4],
   T02: [10, 10, 10],
   T03: [4, 4, 4],
@@ -22,10 +22,13 @@ export const ENQUIRIES: Record<string, [number, number, number]> = {
   T05: [1, 1, 1],
 }
 /** Agency cases per month a town's village agents start in its rooms (village coverage, hops up and back down). */
-export const VILLAGE_MONTHLY = 3
+export const VILLAGE_MONTHLY = 2
 /** Shares of window cases: 上报 to a district department (towns), a missing material (a second trip). */
-export const FORWARD_SHARE = 0.15
+export const FORWARD_SHARE = 0.08
 export const CORRECTION_SHARE = 0.06
+
+/** The halls (kiosk, tickets, window calling) open on January 1 of this year: visits are tickets from then on. */
+export const hallOpens = (lastDay: IsoDate): IsoDate => `${lastDay.slice(0, 4)}-01-01`
 
 /** A small seeded generator (mulberry32): the same history on every run. */
 export function rng(seed: number): () => number {

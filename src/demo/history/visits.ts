@@ -1,9 +1,9 @@
 // One lane of the demo history per center: its own clock (lanes run side by side), the services' context and the hall.
 // A visit to a center's hall is a ticket taken at the kiosk, called by a window clerk, served and finished; a window
-// case is recorded while its ticket is served and linked to it. Walks of later steps go through performAction.
+// case is recorded while its ticket is served and linked to it (once the halls opened: January 1 of this year). Walks of later steps go through performAction.
 import type { Calendar, IsoDate } from '../../domain/calendar.js'
 import { addWorkingDays } from '../../domain/calendar.js'
-import { SettableClock } from '../../domain/clock.js'
+import { SettableClock, today } from '../../domain/clock.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { performAction } from '../../features/cases/actions.service.js'
@@ -11,6 +11,7 @@ import { act, callNext } from '../../features/hall/calling.service.js'
 import { createHall, type Hall } from '../../features/hall/hall.context.js'
 import { createCategory } from '../../features/hall/setup.service.js'
 import { issueTicket } from '../../features/hall/tickets.service.js'
+import { hallOpens } from './plan.js'
 import type { World } from './world.js'
 
 export interface Lane { clock: SettableClock; ctx: AppContext; hall: Hall; cal: Calendar; world: World; lastDay: IsoDate; categoryOf: Map<number, number> }
@@ -44,6 +45,9 @@ export async function hallCategories(lane: Lane, codes: string[], day: IsoDate):
   return out
 }
 
+/** Before the halls opened (last year) a visit is the case alone, with no ticket. */
+export const hallOpen = (lane: Lane) => today(lane.clock) >= hallOpens(lane.lastDay)
+
 const minutes = (lo: number, r: () => number, spread: number) => (lo + Math.floor(r() * spread)) * 60_000
 
 /**
@@ -51,6 +55,7 @@ const minutes = (lo: number, r: () => number, spread: number) => (lo + Math.floo
  * link), the finish. The clock moves a few minutes between the steps. Returns the ticket's id and follow token.
  */
 export async function visit(lane: Lane, clerk: Actor, centerId: number, r: () => number, during?: () => Promise<string | undefined>) {
+  if (!hallOpen(lane)) { await during?.(); return undefined }
   const t = await issueTicket(lane.hall, { centerId, categoryId: lane.categoryOf.get(centerId)! })
   lane.clock.advance(minutes(2, r, 15))
   const called = await callNext(lane.hall, clerk, clerk.windowId!)
