@@ -74,7 +74,8 @@ export async function generateHistory(base: Ctx, log: Log, signal?: AbortSignal)
     for (const day of days) {
       if (signal?.aborted) return
       const month = monthDays.get(day.slice(0, 7))!
-      made += await centerDay(lanes.get(code)!, world.centers.get(code)!, day, month.indexOf(day), month.length, signal)
+      const n = await centerDay(lanes.get(code)!, world.centers.get(code)!, day, month.indexOf(day), month.length, signal)
+      made += n // after the await: lanes add concurrently
       if (signal?.aborted) return
       done.set(code, day)
       const low = [...done.values()].sort()[0]
