@@ -8,15 +8,12 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { loadConfig } from '../src/config.js'
 import { createDb, createPool, ensureDatabase } from '../src/db/database.js'
 import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
 import { migrateToLatest } from '../src/db/migrate.js'
-import { buildApp } from '../src/server/app.js'
-import { createBus } from '../src/server/bus.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
 import { runLoad, type Stats } from './load-worker.js'
-import { root, writeSection } from './lib.js'
+import { root, login, loginAll, startAppOn, writeSection } from './lib.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
@@ -25,12 +22,6 @@ const LIST_CLIENTS = 16
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 8)
 const POOL = Number(process.env.DB_POOL_SIZE ?? 10)
 const quiet = { info: () => {}, warn: () => {} }
-
-async function login(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await res.json()).csrfToken as string }
-}
 
 /** The baseline in a process of its own: the same rows written by plain SQL over a pool of the same size. */
 function baseline(url: string, world: object, seconds: number): Promise<Stats> {
@@ -62,11 +53,9 @@ async function main() {
   try {
     await migrateToLatest(db)
     const world = await seedIntakeWorld(db, CLIENTS)
-    const bus = createBus(url, pool, { warn: () => {} })
-    const app = await buildApp({ db, bus, config: { ...loadConfig({ RATE_LIMIT_PROGRESS: '100000000/60' }), webDist: '/nonexistent' } /* the per-address limit is not what this measures */, logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-    const sessions = await Promise.all(world.clerks.map((u) => login(base, u, world.password)))
+    const app = await startAppOn(url, path.join(tmp ?? os.tmpdir(), `app-${process.pid}`))
+    const base = app.base
+    const sessions = await loginAll(base, world.clerks, world.password)
     const load = os.loadavg()[0]
 
     // ── intake over HTTP, then the baseline ──
@@ -87,7 +76,6 @@ async function main() {
     const townList = await runLoad(base, { method: 'GET', paths: ['/api/cases'] }, [townClerk], LIST_CLIENTS, LIST_SECONDS)
     const progress = await runLoad(base, { method: 'GET', paths: gen.progressPaths }, [{}], LIST_CLIENTS, LIST_SECONDS)
     await app.close()
-    await bus.close()
 
     const version = (await pool.query('show server_version')).rows[0].server_version as string
     const f = (n: number) => n.toFixed(1)
@@ -120,7 +108,7 @@ async function main() {
       '',
       `Targets: approver's list p95 < 50 ms **${inbox.p95 < 50 ? 'met' : 'NOT met'}**; public progress p95 < 20 ms **${progress.p95 < 20 ? 'met' : 'NOT met'}**.`,
       '',
-      'The load generator is a worker thread of the benchmark process (node:http, keep-alive); the machine is shared, so compare ratios.',
+      'Yizhan runs in its own process (the entry of `npm start`, on the benchmark database); the load generator is a worker thread of the benchmark process (node:http, keep-alive); the machine is shared, so compare ratios.',
     ].join('\n')
     console.log('\n' + md)
     writeSection('Case intake and lists (issue 6)', md)

@@ -7,17 +7,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { loadConfig } from '../src/config.js'
 import { createDb, createPool, ensureDatabase } from '../src/db/database.js'
 import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { hashPassword } from '../src/features/session/passwords.js'
-import { buildApp } from '../src/server/app.js'
-import { createBus } from '../src/server/bus.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
 import { runLoad, type Stats } from './load-worker.js'
 import { runRoundTrips } from './levels-worker.js'
-import { writeSection } from './lib.js'
+import { login, loginAll, startAppOn, writeSection } from './lib.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 20_000)
@@ -26,12 +23,6 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 8)
 const POOL = Number(process.env.DB_POOL_SIZE ?? 10)
 const quiet = { info: () => {}, warn: () => {} }
-
-async function login(base: string, username: string, password: string) {
-  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
-  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
-  return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await res.json()).csrfToken as string }
-}
 
 async function main() {
   let embedded: EmbeddedServer | undefined; let tmp: string | undefined
@@ -59,13 +50,11 @@ async function main() {
       ...Array.from({ length: 4 }, (_, i) => ({ username: `deptapprover${i + 1}`, name: `审批${i + 1}`, password_hash: hash, roles: ['approver' as const], center_id: world.centerId, window_id: null, department_id: world.departmentIds[0] })),
       { username: 'agent1', name: '代办员', password_hash: hash, roles: ['agent' as const], center_id: world.villages[0].id, window_id: null },
     ]).returning(['id', 'username']).execute()
-    const bus = createBus(url, pool, { warn: () => {} })
-    const app = await buildApp({ db, bus, config: { ...loadConfig({}), webDist: '/nonexistent' }, logger: false })
-    await app.listen({ port: 0, host: '127.0.0.1' })
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`
-    const clerks = await Promise.all(extra.filter((u) => u.username.startsWith('townclerk')).map((u) => login(base, u.username, world.password)))
-    const approvers = await Promise.all(extra.filter((u) => u.username.startsWith('deptapprover')).map((u) => login(base, u.username, world.password)))
-    const districtClerks = await Promise.all(world.clerks.map((u) => login(base, u, world.password)))
+    const app = await startAppOn(url, path.join(tmp ?? os.tmpdir(), `app-${process.pid}`))
+    const base = app.base
+    const clerks = await loginAll(base, extra.filter((u) => u.username.startsWith('townclerk')).map((u) => u.username), world.password)
+    const approvers = await loginAll(base, extra.filter((u) => u.username.startsWith('deptapprover')).map((u) => u.username), world.password)
+    const districtClerks = await loginAll(base, world.clerks, world.password)
     const load = os.loadavg()[0]
 
     // ── intake only (as bench:intake, with this run's clients), then the round trips ──
@@ -94,7 +83,6 @@ async function main() {
     const incoming = await runLoad(base, { method: 'GET', paths: ['/api/forwards/incoming'] }, [approvers[0]], CLIENTS, LIST_SECONDS)
     const outgoing = await runLoad(base, { method: 'GET', paths: ['/api/forwards/outgoing'] }, [clerks[0]], CLIENTS, LIST_SECONDS)
     await app.close()
-    await bus.close()
 
     const version = (await pool.query('show server_version')).rows[0].server_version as string
     const f = (n: number) => n.toFixed(1)
@@ -128,7 +116,7 @@ async function main() {
       '',
       `Target p95 < 50 ms: agent's inbox **${inbox.p95 < 50 ? 'met' : 'NOT met'}**, incoming forwards **${incoming.p95 < 50 ? 'met' : 'NOT met'}**.`,
       '',
-      'The load generators are worker threads of the benchmark process (node:http, keep-alive); the machine is shared, so compare ratios.',
+      'Yizhan runs in its own process (the entry of `npm start`, on the benchmark database); the load generators are worker threads of the benchmark process (node:http, keep-alive); the machine is shared, so compare ratios.',
     ].join('\n')
     console.log('\n' + md)
     writeSection('Cases across the levels (issue 7)', md)

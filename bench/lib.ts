@@ -142,3 +142,27 @@ export function writeSection(heading: string, body: string): void {
 }
 
 export const fmt = (n: number, d = 1) => n.toFixed(d)
+
+/** Yizhan in a process of its own on an already-seeded database (no demo district, no web build), with the per-address
+ * limits lifted: the benchmarks that use it measure the work behind a request, not the limiter in front of it. */
+export async function startAppOn(databaseUrl: string, dataDir: string, env: Record<string, string> = {}): Promise<{ base: string; pid: number; close: () => Promise<void> }> {
+  const s = await startYizhan({
+    DATABASE_URL: databaseUrl, DATA_DIR: dataDir, YIZHAN_DEMO: '0', YIZHAN_SKIP_WEB_BUILD: '1',
+    RATE_LIMIT_LOGIN: '100000000/60', RATE_LIMIT_PROGRESS: '100000000/60', RATE_LIMIT_TICKET: '100000000/60', ...env,
+  })
+  return { base: `http://127.0.0.1:${s.port}`, pid: s.child.pid!, close: async () => { await stop(s.child) } }
+}
+
+/** A staff login through the API: the cookie and CSRF header a browser would send. */
+export async function login(base: string, username: string, password: string) {
+  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) })
+  if (res.status !== 200) throw new Error(`login ${username}: ${res.status}`)
+  return { cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await res.json()).csrfToken as string }
+}
+
+/** One login after another: the server bounds how many password hashes one address may have waiting. */
+export async function loginAll(base: string, usernames: readonly string[], password: string) {
+  const out = []
+  for (const u of usernames) out.push(await login(base, u, password))
+  return out
+}

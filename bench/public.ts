@@ -1,19 +1,21 @@
 // bench:public (issue 10) — the pages citizens open from a QR code, at 32 concurrent clients: the item page and the
 // centers list (200 and 304) against a bare Fastify process returning the same bytes from a constant, /healthz for
 // comparison, what request logging costs, what compression would cost, and how soon a published edit is on the
-// public page of two Yizhan processes sharing one database. Each server runs in its own process; autocannon here.
+// public page of two Yizhan processes sharing one database; the progress lookup against /healthz. Each server runs in its own process; autocannon here.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
 import pg from 'pg'
 import { ensureDatabase } from '../src/db/database.js'
+import { checkDigit } from '../src/domain/id-number.js'
 import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
 import { cpuMs, fmt, load, startBareBytes, startYizhan, stop, writeSection, type Load } from './lib.js'
 
 const CONNECTIONS = 32
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 6)
 const EDITS = 10
+const PROGRESS_CASES = 200
 const PASSWORD = 'bench-Pass-1'
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-public-'))
 const quiet = { info: () => {}, warn: () => {} }
@@ -21,10 +23,12 @@ const quiet = { info: () => {}, warn: () => {} }
 interface Measured extends Load { cpuPerRequest: number }
 
 /** Warm up, then load `url` and read the CPU time the serving process spent per request. */
-async function measure(pid: number, url: string, headers: Record<string, string> = {}): Promise<Measured> {
-  await load({ url, connections: CONNECTIONS, duration: 2, headers })
+async function measure(pid: number, url: string, headers: Record<string, string> = {}, paths?: string[]): Promise<Measured> {
+  // With `paths`, each request takes one of them at random (the progress lookup of many cases).
+  const requests = paths && [{ setupRequest: (req: object) => ({ ...req, path: paths[Math.floor(Math.random() * paths.length)] }) }]
+  await load({ url, connections: CONNECTIONS, duration: 2, headers, requests })
   const cpu0 = cpuMs(pid)
-  const r = await load({ url, connections: CONNECTIONS, duration: SECONDS, headers })
+  const r = await load({ url, connections: CONNECTIONS, duration: SECONDS, headers, requests })
   return { ...r, cpuPerRequest: (cpuMs(pid) - cpu0) / Math.max(1, r.total) }
 }
 
@@ -32,6 +36,31 @@ async function json(url: string, init?: RequestInit) {
   const res = await fetch(url, init)
   if (!res.ok) throw new Error(`${init?.method ?? 'GET'} ${url}: ${res.status} ${await res.text()}`)
   return res.json()
+}
+
+/** `n` cases taken at a district window through process A's API (即办, handed over at once): their progress links. */
+async function progressPaths(a: string, dbUrl: string, n: number): Promise<string[]> {
+  const db = new pg.Client({ connectionString: dbUrl })
+  await db.connect()
+  const { rows: [item] } = await db.query(`select i.id, u.center_id as "centerId", array_agg(m.id) as materials
+    from service_items i join item_versions v on v.item_id = i.id and v.status = 'published' and v.handling_kind = 'immediate' and 'person' = any(v.targets)
+    join users u on u.username = 'district.clerk1' join item_offerings o on o.item_id = i.id and o.center_id = u.center_id
+    join item_materials m on m.version_id = v.id group by i.id, u.center_id order by i.id limit 1`)
+  await db.end()
+  const login = await fetch(`${a}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'district.clerk1', password: PASSWORD }) })
+  const headers = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0], 'x-csrf-token': (await login.json()).csrfToken, 'content-type': 'application/json' }
+  const paths: string[] = []
+  for (let i = 0; i < n; i++) {
+    const first17 = `420102199001${String(10 + (i % 18)).padStart(2, '0')}${String(i % 1000).padStart(3, '0')}`
+    const body = {
+      requestId: `bench-progress-${i}`, itemId: item.id, centerId: item.centerId, complete: true,
+      applicant: { kind: 'person', name: '张三', idNumber: first17 + checkDigit(first17), phone: '13800138000' },
+      materials: (item.materials as number[]).map((materialId) => ({ materialId, received: true })),
+    }
+    const c = await json(`${a}/api/cases`, { method: 'POST', headers, body: JSON.stringify(body) })
+    paths.push(`/api/public/progress?number=${encodeURIComponent(c.number)}&code=${c.queryCode}`)
+  }
+  return paths
 }
 
 /** Edit the item's consult phone and publish it through process A; ms until each process's public page shows it. */
@@ -82,7 +111,7 @@ try {
     serverUrl = embedded.url
   }
   const url = await ensureDatabase(serverUrl, dbName)
-  const env = { DATABASE_URL: url, YIZHAN_DEMO_PASSWORD: PASSWORD, YIZHAN_SKIP_WEB_BUILD: '1', DATA_DIR: path.join(tmp, 'app'), RATE_LIMIT_LOGIN: '1000/60' }
+  const env = { DATABASE_URL: url, YIZHAN_DEMO_PASSWORD: PASSWORD, YIZHAN_SKIP_WEB_BUILD: '1', DATA_DIR: path.join(tmp, 'app'), RATE_LIMIT_LOGIN: '1000/60', RATE_LIMIT_PROGRESS: '100000000/60' /* one address stands for a crowd here */ }
   const a = await startYizhan({ ...env, LOG_LEVEL: 'warn' }) // loads the demo district
   children.push(a)
   const logFile = path.join(tmp, 'b.log')
@@ -111,7 +140,10 @@ try {
   rows.push(['  same, If-None-Match → 304', await measure(a.child.pid!, `${A}/api/public/centers`, { 'if-none-match': etags.centers }), bareCenters])
   await stop(bare.child)
   rows.push(['GET /api/public/items/:id, Accept-Encoding: gzip (gzipped once per generation)', await measure(a.child.pid!, `${A}/api/public/items/${itemId}`, { 'accept-encoding': 'gzip' }), bareItem])
-  rows.push(['GET /healthz (one `select 1`)', await measure(a.child.pid!, `${A}/healthz`), undefined])
+  const healthz = await measure(a.child.pid!, `${A}/healthz`)
+  rows.push(['GET /healthz (one `select 1`)', healthz, undefined])
+  const progress = await measure(a.child.pid!, A, {}, await progressPaths(A, url, PROGRESS_CASES))
+  rows.push([`GET /api/public/progress?number=&code= (${PROGRESS_CASES} cases at random)`, progress, undefined])
   const logged = await measure(b.child.pid!, `${B}/api/public/items/${itemId}`)
   const logLines = fs.readFileSync(logFile, 'utf8').split('\n').filter((l) => l.includes('"route":"/api/public/items/:id"')).length
   rows.push(['GET /api/public/items/:id, logging each request (process B)', logged, bareItem])
@@ -144,6 +176,10 @@ try {
     `Node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end.`,
     '',
     table,
+    '',
+    `**Progress lookup** (a database read by design: the case and its events in one query, an ETag of the answer): ` +
+    `${fmt(progress.rps, 0)} req/s against /healthz's ${fmt(healthz.rps, 0)} in the same process = ${fmt(progress.rps / healthz.rps, 2)}. ` +
+    `Target: at least the rate of /healthz: **${progress.rps >= healthz.rps ? 'met' : 'NOT met'}**.`,
     '',
     `**Request logs.** One JSON line per request (method, URL, route, status, ms); B wrote ${logLines} lines for its item-page row. ` +
     `Logging every request: B served ${fmt(logged.rps / itemPage.rps, 2)}× A's item-page rate (${fmt(logged.rps, 0)} against ${fmt(itemPage.rps, 0)} req/s) ` +

@@ -99,4 +99,29 @@ describe('code shapes', () => {
     const { code: _c, departmentId: _d, offeredCenterIds: _o, ...draft } = body({ basicCode: 'L2' })
     expect((await manager.put(`/api/items/${local.json().id}/draft`, draft)).statusCode).toBe(200)
   })
+
+  it('an administrator switches an existing item to 地方事项 and back; back needs national-shape codes', async () => {
+    const made = await manager.post('/api/items', body())
+    expect(made.statusCode).toBe(201)
+    const id = made.json().id as number
+    expect((await manager.put(`/api/items/${id}/local-code`, { localCode: true })).statusCode).toBe(403)
+    expect((await admin.put(`/api/items/${id}/local-code`, { localCode: 'yes' })).json().error.details[0].field).toBe('body.localCode')
+    const local = await admin.put(`/api/items/${id}/local-code`, { localCode: true })
+    expect(local.statusCode).toBe(200)
+    expect(local.json().localCode).toBe(true)
+    // As a local item its draft may carry the district's own 基本编码 …
+    const { code: _c, departmentId: _d, offeredCenterIds: _o, ...draft } = body({ basicCode: 'QX-07' })
+    expect((await manager.put(`/api/items/${id}/draft`, draft)).statusCode).toBe(200)
+    // … so it cannot go back to national until the code has the national shape.
+    const back = await admin.put(`/api/items/${id}/local-code`, { localCode: false })
+    expect(back.statusCode).toBe(409)
+    expect(back.json().error).toMatchObject({ code: 'codes_not_national', details: [{ field: 'basicCode' }] })
+    const { code: _c2, departmentId: _d2, offeredCenterIds: _o2, ...fixed } = body()
+    expect((await manager.put(`/api/items/${id}/draft`, fixed)).statusCode).toBe(200)
+    const national = await admin.put(`/api/items/${id}/local-code`, { localCode: false })
+    expect(national.statusCode).toBe(200)
+    expect(national.json().localCode).toBe(false)
+    const audit = await t.db.selectFrom('audit_events').select('action').where('entity_id', '=', String(id)).where('action', 'in', ['item.local', 'item.national']).orderBy('id').execute()
+    expect(audit.map((a) => a.action)).toEqual(['item.local', 'item.national'])
+  })
 })

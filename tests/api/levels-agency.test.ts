@@ -3,7 +3,7 @@
 // result travels back down to the village room where the applicant picks it up. The 400/403 answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
+import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
 import { intakeBody } from '../helpers/cases.js'
 import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 
@@ -75,6 +75,26 @@ describe('agency from a village room', () => {
     const ready = await t.db.selectFrom('messages').select('body').where('case_id', '=', c.id).where('template_key', '=', 'ready').executeTakeFirstOrThrow()
     expect(ready.body).toContain('送达甲村')
     expect((await w.agentA.client.get('/api/agency/inbox')).json().cases.map((x: { id: number }) => x.id)).not.toContain(c.id)
+  })
+
+  it('a town agency window (代办窗口) carries a district item up: received at the town, handed to the district window, accepted there', async () => {
+    clock.set('2026-03-02T09:00:00+08:00')
+    const townAgent = await makeUser(t.db, { roles: ['agent'], centerId: w.tree.townB.id })
+    const client = await t.login(townAgent.username, townAgent.password)
+    // w.items.promised is accepted at the district and town A, not at town B: town B's agency window carries it.
+    const res = await client.post('/api/cases', intakeBody(w, w.items.promised, { centerId: w.tree.townB.id, agency: { authorization: true } }))
+    expect(res.statusCode, res.body).toBe(201)
+    const c = res.json()
+    expect(c).toMatchObject({ status: 'received', originCenterId: w.tree.townB.id, currentCenterId: w.tree.townB.id })
+    expect((await detail(client, c.id)).steps).toMatchObject([{ kind: 'handover', centerId: w.tree.townB.id, dueDate: '2026-03-05' }])
+    const ho = await act(client, c.id, 'handover', { toCenterId: w.tree.district.id, materials: w.items.promised.materials.map((m) => ({ materialId: m, received: true })) })
+    expect(ho.statusCode, ho.body).toBe(200)
+    expect(ho.json()).toMatchObject({ status: 'received', currentCenterId: w.tree.district.id })
+    const accepted = await act(w.clerk.client, c.id, 'accept', { materials: [] })
+    expect(accepted.statusCode, accepted.body).toBe(200)
+    expect(accepted.json()).toMatchObject({ status: 'accepted', centerId: w.tree.district.id, dueDate: '2026-03-16' })
+    // A clerk (not an agent) at town B asking for the same item is told the town does not accept it.
+    expect((await w.townBClerk.client.post('/api/cases', intakeBody(w, w.items.promised, { centerId: w.tree.townB.id }))).json().error.code).toBe('item_not_offered')
   })
 
   it('a hop handed over late is a red step; the custody chain records it late', async () => {

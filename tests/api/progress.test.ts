@@ -46,4 +46,23 @@ describe('GET /api/public/progress', () => {
     const again = await get(`/api/public/progress?number=${c.number}&code=${c.queryCode}`, { 'if-none-match': String(first.headers.etag) })
     expect(again.statusCode).toBe(304)
   })
+
+  it('a kept answer is never older than what is committed: a new action and a new day show at once', async () => {
+    clock.set('2026-03-02T09:00:00+08:00')
+    const c = (await w.clerk.client.post('/api/cases', intakeBody(w, w.items.promised))).json()
+    const url = `/api/public/progress?number=${c.number}&code=${c.queryCode}`
+    const first = await get(url)
+    expect(first.json()).toMatchObject({ status: 'accepted', light: 'green', dueDate: '2026-03-16' })
+    expect((await get(url)).body).toBe(first.body)
+    // An action by staff: the next lookup has its event and a new ETag (the old one gets the full answer).
+    await w.approver.client.post(`/api/cases/${c.id}/actions/advance`, { opinion: '审查通过' })
+    const after = await get(url, { 'if-none-match': String(first.headers.etag) })
+    expect(after.statusCode).toBe(200)
+    expect(after.json().events.map((e: { action: string }) => e.action)).toEqual(['accept', 'advance'])
+    // No write at all, only time: past the due date the light is red.
+    clock.set('2026-03-17T09:00:00+08:00')
+    expect((await get(url)).json().light).toBe('red')
+    clock.set('2026-03-02T09:00:00+08:00')
+    expect((await get(url)).json().light).toBe('green')
+  })
 })

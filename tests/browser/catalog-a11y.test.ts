@@ -32,6 +32,12 @@ describe('accessibility (axe-core)', () => {
       await settle(page)
       expect(await seriousViolations(page), url).toEqual([])
     }
+    // The number steppers of the item form are named in Chinese, not antd's "Increase/Decrease Value".
+    await page.goto(`/app/items/${dibao.item_id}/edit`)
+    await settle(page)
+    expect(await page.locator('[aria-label="Increase Value"], [aria-label="Decrease Value"]').count()).toBe(0)
+    expect(await page.getByRole('button', { name: '增加' }).count()).toBeGreaterThanOrEqual(3)
+    expect(await page.getByRole('button', { name: '减少' }).count()).toBeGreaterThanOrEqual(3)
     await page.context().close()
   }, 240_000)
 })

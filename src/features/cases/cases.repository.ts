@@ -1,5 +1,6 @@
 // SQL of cases: the case row, its steps, events, materials, pauses and extensions. Services decide; this writes.
 import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../db/database.js'
 import type { CasesTable, Database } from '../../db/schema.js'
 import type { Insertable, InsertObject } from 'kysely'
@@ -47,12 +48,11 @@ export async function lockCase(trx: Db, id: number): Promise<CaseRow | undefined
   }
 }
 
-/** Insert unless (created_by, request_id) exists; undefined when it does (the caller reads the existing case). */
-export async function insertCaseOnce(trx: Db, row: InsertObject<Database, 'cases'>): Promise<number | undefined> {
-  const r = await trx.insertInto('cases').values(row)
-    .onConflict((oc) => oc.columns(['created_by', 'request_id']).doNothing())
-    .returning('id').executeTakeFirst()
-  return r?.id
+/** Insert unless (created_by, request_id) exists; the new row as `findCase` reads it, undefined when it exists (the caller reads the existing case). */
+export function insertCaseOnce(trx: Db, row: InsertObject<Database, 'cases'>): Promise<CaseRow | undefined> {
+  return trx.with('k', (db) => db.insertInto('cases').values(row)
+    .onConflict((oc) => oc.columns(['created_by', 'request_id']).doNothing()).returningAll())
+    .selectFrom('k').select(caseColumns).executeTakeFirst()
 }
 
 /** A case number for life: the accepting center's code, the year and a number from one sequence for the whole network. */
@@ -72,21 +72,50 @@ export interface EventRow {
   action: string; from: CaseStatus | null; to: CaseStatus; note?: string; data?: Record<string, unknown>
 }
 
+const eventValues = (e: EventRow) => ({
+  case_id: e.caseId, at: e.at, actor_id: e.actorId, center_id: e.centerId, window_id: e.windowId, action: e.action,
+  from_status: e.from, to_status: e.to, note: e.note ?? '', data: JSON.stringify(e.data ?? {}),
+})
+
 export function appendEvents(trx: Db, events: readonly EventRow[]) {
-  return trx.insertInto('case_events').values(events.map((e) => ({
-    case_id: e.caseId, at: e.at, actor_id: e.actorId, center_id: e.centerId, window_id: e.windowId, action: e.action,
-    from_status: e.from, to_status: e.to, note: e.note ?? '', data: JSON.stringify(e.data ?? {}),
-  }))).execute()
+  return trx.insertInto('case_events').values(events.map(eventValues)).execute()
 }
 
-export function listEvents(db: Db, caseId: number) {
+/** A new case's materials, steps and events in one statement (one round trip instead of three). */
+export async function insertCaseParts(trx: Db, p: { caseId: number; at: Date; materials: readonly MaterialInsert[]; steps: readonly StepInsert[]; events: readonly EventRow[] }) {
+  const parts = []
+  if (p.materials.length) parts.push(sql`m as (${trx.insertInto('case_materials').values(p.materials.map((m) => materialValues(p.caseId, p.at, m)))})`)
+  if (p.steps.length) parts.push(sql`s as (${trx.insertInto('case_steps').values(p.steps.map(stepValues))})`)
+  const events = trx.insertInto('case_events').values(p.events.map(eventValues))
+  await (parts.length ? sql`with ${sql.join(parts)} ${events}`.execute(trx) : events.execute())
+}
+
+function eventsQuery(db: Db) {
   return db.selectFrom('case_events as e')
     .innerJoin('centers as c', 'c.id', 'e.center_id')
     .leftJoin('windows as w', 'w.id', 'e.window_id')
     .leftJoin('users as u', 'u.id', 'e.actor_id')
     .select(['e.id', 'e.at', 'e.action', 'e.from_status as from', 'e.to_status as to', 'e.note', 'e.data', 'c.name as centerName',
       'w.name as windowName', 'u.name as actor'])
-    .where('e.case_id', '=', caseId).orderBy('e.id').execute()
+}
+
+export function listEvents(db: Db, caseId: number) {
+  return eventsQuery(db).where('e.case_id', '=', caseId).orderBy('e.id').execute()
+}
+
+/** What the public progress answer depends on, by case number: read on every lookup, so a cached answer is never
+ * older than the last committed event or case change. */
+export function findProgressStamp(db: Db, number: string) {
+  return db.selectFrom('cases as k')
+    .select(['k.id', 'k.query_code as queryCode', 'k.version', (eb) => eb.selectFrom('case_events as e').select((e) => e.fn.max('e.id').as('m')).whereRef('e.case_id', '=', 'k.id').as('lastEventId')])
+    .where('k.number', '=', number).executeTakeFirst()
+}
+
+/** The case by its number with its events, in one round trip (the public progress page); event times come as ISO text. */
+export function findCaseWithEventsByNumber(db: Db, number: string) {
+  return db.selectFrom('cases as k').select(caseColumns)
+    .select(() => jsonArrayFrom(eventsQuery(db).where(sql<boolean>`e.case_id = k.id`).orderBy('e.id')).as('events'))
+    .where('k.number', '=', number).executeTakeFirst()
 }
 
 export interface StepInsert {
@@ -95,13 +124,15 @@ export interface StepInsert {
   data?: Record<string, unknown>
 }
 
+const stepValues = (s: StepInsert) => ({
+  case_id: s.caseId, seq: s.seq, kind: s.kind, center_id: s.centerId, department_id: s.departmentId, assignee_id: s.assigneeId ?? null,
+  started_at: s.at, start_date: s.startDate, limit_days: s.limitDays, due_date: s.dueDate, done_at: s.doneAt ?? null,
+  done_by: s.doneBy ?? null, opinion: s.opinion ?? '', data: JSON.stringify(s.data ?? {}),
+})
+
 export function insertSteps(trx: Db, steps: readonly StepInsert[]) {
   if (steps.length === 0) return Promise.resolve([])
-  return trx.insertInto('case_steps').values(steps.map((s) => ({
-    case_id: s.caseId, seq: s.seq, kind: s.kind, center_id: s.centerId, department_id: s.departmentId, assignee_id: s.assigneeId ?? null,
-    started_at: s.at, start_date: s.startDate, limit_days: s.limitDays, due_date: s.dueDate, done_at: s.doneAt ?? null,
-    done_by: s.doneBy ?? null, opinion: s.opinion ?? '', data: JSON.stringify(s.data ?? {}),
-  }))).execute()
+  return trx.insertInto('case_steps').values(steps.map(stepValues)).execute()
 }
 
 export type StepRow = Awaited<ReturnType<typeof listSteps>>[number]
@@ -127,12 +158,14 @@ export function setStepDue(trx: Db, stepId: number, dueDate: string | null) {
 
 export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean }
 
+const materialValues = (caseId: number, at: Date, m: MaterialInsert) => ({
+  case_id: caseId, item_material_id: m.itemMaterialId, position: m.position, name: m.name, required: m.required,
+  received: m.received, received_at: m.received ? at : null,
+})
+
 export function insertMaterials(trx: Db, caseId: number, at: Date, materials: readonly MaterialInsert[]) {
   if (materials.length === 0) return Promise.resolve([])
-  return trx.insertInto('case_materials').values(materials.map((m) => ({
-    case_id: caseId, item_material_id: m.itemMaterialId, position: m.position, name: m.name, required: m.required,
-    received: m.received, received_at: m.received ? at : null,
-  }))).execute()
+  return trx.insertInto('case_materials').values(materials.map((m) => materialValues(caseId, at, m))).execute()
 }
 
 export function listMaterials(db: Db, caseId: number) {

@@ -1,10 +1,15 @@
 // SQL intake needs: the item as published (with its materials and where it is offered), centers, windows, departments.
 import { sql } from 'kysely'
+import { jsonObjectFrom } from 'kysely/helpers/postgres'
 import type { Db } from '../../db/database.js'
 import type { StepLimit } from '../../db/schema.js'
 
 /** The item, its published version (if any) and whether `centerId` offers it. */
 export function findItemForIntake(db: Db, itemId: number, centerId: number) {
+  return itemForIntake(db, itemId, centerId).executeTakeFirst()
+}
+
+function itemForIntake(db: Db, itemId: number, centerId: number) {
   return db.selectFrom('service_items as i')
     .innerJoin('departments as d', 'd.id', 'i.department_id')
     .leftJoin('item_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').on('v.status', '=', 'published'))
@@ -15,11 +20,22 @@ export function findItemForIntake(db: Db, itemId: number, centerId: number) {
       sql<{ id: number; name: string; required: boolean; position: number }[]>`coalesce((select json_agg(json_build_object(
         'id', m.id, 'name', m.name, 'required', m.required, 'position', m.position) order by m.position)
         from item_materials m where m.version_id = v.id), '[]'::json)`.as('materials')])
-    .where('i.id', '=', itemId).executeTakeFirst()
+    .where('i.id', '=', itemId)
+}
+
+function centerQuery(db: Db, id: number) {
+  return db.selectFrom('centers').select(['id', 'code', 'name', 'level', 'path', 'status', 'phone']).where('id', '=', id)
 }
 
 export function findCenter(db: Db, id: number) {
-  return db.selectFrom('centers').select(['id', 'code', 'name', 'level', 'path', 'status', 'phone']).where('id', '=', id).executeTakeFirst()
+  return centerQuery(db, id).executeTakeFirst()
+}
+
+/** Intake's two lookups in one round trip: the center and the item as `findCenter` and `findItemForIntake` give them. */
+export async function findCenterAndItem(db: Db, centerId: number, itemId: number) {
+  const r = await db.selectNoFrom([jsonObjectFrom(centerQuery(db, centerId)).as('center'), jsonObjectFrom(itemForIntake(db, itemId, centerId)).as('item')])
+    .executeTakeFirstOrThrow()
+  return { center: r.center ?? undefined, item: r.item ?? undefined }
 }
 
 export function findWindow(db: Db, id: number) {

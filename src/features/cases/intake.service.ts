@@ -68,17 +68,98 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   if (!actor.roles.some((r) => (CASE_INTAKE_ROLES as readonly string[]).includes(r))) throw errors.forbidden('只有窗口人员或代办员可以受理办件')
   const hash = requestHash(body)
   const cal = await calendarCache(ctx).get()
-  const seen = await repo.findCaseByRequest(ctx.db, actor.userId, body.requestId)
-  if (seen) {
+  const replay = async (seen: repo.CaseRow) => {
     const row = existingOr409(seen, hash)
     return { created: false, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: row.status === 'correction' ? await missingOf(ctx, row.id) : undefined }) }
   }
+  let checked: Checked
+  try {
+    checked = await checkIntake(ctx, actor, body)
+  } catch (e) {
+    // A retry of a request already recorded gets its case even if the item or center has changed since.
+    const seen = await repo.findCaseByRequest(ctx.db, actor.userId, body.requestId)
+    if (seen) return replay(seen)
+    throw e
+  }
+  const { center, item, agency, windowId, kind, coIds } = checked
+  const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
+  const missing = item.materials.filter((m) => m.required && !received.has(m.id)).map((m) => ({ materialId: m.id, name: m.name }))
+  const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
+  const now = ctx.clock.now()
+  const today = chinaDate(now)
 
+  let created = false
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const accepted = status === 'accepted' || status === 'closed'
+    const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
+    const inserted = await repo.insertCaseOnce(trx, {
+      number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
+      request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
+      item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
+      applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
+      applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
+      current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
+      accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
+      due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
+      decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
+      decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
+      refusal: JSON.stringify(body.refuse ? { reason: body.refuse.reason, referTo: body.refuse.referTo ?? null, appealRights: appealRights(center.name) } : null),
+      delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
+      created_at: now, updated_at: now,
+    })
+    if (!inserted) return existingOr409((await repo.findCaseByRequest(trx, actor.userId, body.requestId))!, hash)
+    created = true
+    const id = inserted.id
+    const materials = item.materials.map((m) => ({ itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id) }))
+    const ev = { caseId: id, at: now, actorId: actor.userId, centerId: center.id, windowId }
+    if (status === 'received') {
+      await repo.insertMaterials(trx, id, now, materials) // the agency hop lists them
+      const note = await recordAgencyIntake(trx, { caseId: id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
+      await repo.appendEvents(trx, [{ ...ev, action: 'agency_intake', from: null, to: 'received', note }])
+      return inserted
+    }
+    let steps: repo.StepInsert[] = []
+    let events: repo.EventRow[]
+    if (status === 'refused') {
+      events = [{ ...ev, action: 'refuse', from: null, to: 'refused', note: body.refuse!.reason, data: { referTo: body.refuse!.referTo ?? null } }]
+    } else if (status === 'correction') {
+      events = [{ ...ev, action: 'correct', from: null, to: 'correction', note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }]
+    } else {
+      steps = firstSteps(cal, { id, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
+        { dueDate: clock!.dueDate, at: now, today })
+      if (status === 'closed') Object.assign(steps[0], { doneAt: now, doneBy: actor.userId, opinion: '当场办结' })
+      const accept = { ...ev, action: 'accept', from: null, to: 'accepted' as const, note: `受理，承诺 ${item.promisedDays} 个工作日内办结`, data: { dueDate: clock!.dueDate } }
+      events = status === 'accepted' ? [accept] : [accept,
+        { ...ev, action: 'approve', from: 'accepted', to: 'approved', note: '即办件当场办结' },
+        { ...ev, action: 'deliver', from: 'approved', to: 'approved', note: '窗口当场送达', data: { method: 'pickup', centerId: center.id } },
+        { ...ev, action: 'pickup', from: 'approved', to: 'closed', note: '申请人当场领取' }]
+    }
+    await repo.insertCaseParts(trx, { caseId: id, at: now, materials, steps, events })
+    return inserted
+  })
+  const stillMissing = row.status !== 'correction' ? undefined : created ? missing : await missingOf(ctx, row.id)
+  return { created, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: stillMissing }) }
+}
+
+/** The required materials not yet received: the one-time notice (一次性告知). */
+export async function missingOf(ctx: Pick<AppContext, 'db'>, caseId: number) {
+  const all = await repo.listMaterials(ctx.db, caseId)
+  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name }))
+}
+
+/** Whether `actor` may see the case at all: its origin center (where it started) lies in their jurisdiction. */
+export function canSee(actor: Pick<Actor, 'centerPath'>, originPath: string): boolean {
+  return covers(actor.centerPath, originPath)
+}
+
+type Checked = Awaited<ReturnType<typeof checkIntake>>
+
+/** Every check before anything is written: the center, the item as published there, the applicant, the materials. */
+async function checkIntake(ctx: AppContext, actor: Actor, body: IntakeBody) {
   const problems = applicantProblems(body.applicant)
-  const center = await items.findCenter(ctx.db, body.centerId)
+  const { center, item } = await items.findCenterAndItem(ctx.db, body.centerId, body.itemId)
   if (!center || center.status !== 'active') throw errors.validation([...problems, { field: 'body.centerId', message: `服务中心 ${body.centerId} 不存在或已撤销` }])
   assertCovers(actor, center.path)
-  const item = await items.findItemForIntake(ctx.db, body.itemId, center.id)
   if (!item || item.status !== 'active') throw errors.validation([...problems, { field: 'body.itemId', message: `事项 ${body.itemId} 不存在或已停用` }])
   if (!item.versionId) throw errors.invalid('item_not_published', '事项尚未发布，不能受理', [...problems, { field: 'body.itemId', message: '事项尚未发布' }])
   const agency = await agencyFor(ctx.db, actor, center, { id: item.id, offered: item.offered }, body)
@@ -110,66 +191,5 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     }
   }
   if (problems.length) throw errors.validation(problems)
-
-  const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
-  const missing = item.materials.filter((m) => m.required && !received.has(m.id)).map((m) => ({ materialId: m.id, name: m.name }))
-  const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
-  const now = ctx.clock.now()
-  const today = chinaDate(now)
-
-  let created = false
-  const row = await ctx.db.transaction().execute(async (trx) => {
-    const accepted = status === 'accepted' || status === 'closed'
-    const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
-    const id = await repo.insertCaseOnce(trx, {
-      number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
-      request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
-      item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
-      applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
-      applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
-      current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
-      accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
-      due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
-      decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
-      decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
-      refusal: JSON.stringify(body.refuse ? { reason: body.refuse.reason, referTo: body.refuse.referTo ?? null, appealRights: appealRights(center.name) } : null),
-      delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
-      created_at: now, updated_at: now,
-    })
-    if (id === undefined) return existingOr409((await repo.findCaseByRequest(trx, actor.userId, body.requestId))!, hash)
-    created = true
-    await repo.insertMaterials(trx, id, now, item.materials.map((m) => ({ itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id) })))
-    const ev = { caseId: id, at: now, actorId: actor.userId, centerId: center.id, windowId }
-    if (status === 'refused') {
-      await repo.appendEvents(trx, [{ ...ev, action: 'refuse', from: null, to: 'refused', note: body.refuse!.reason, data: { referTo: body.refuse!.referTo ?? null } }])
-    } else if (status === 'received') {
-      const note = await recordAgencyIntake(trx, { caseId: id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
-      await repo.appendEvents(trx, [{ ...ev, action: 'agency_intake', from: null, to: 'received', note }])
-    } else if (status === 'correction') {
-      await repo.appendEvents(trx, [{ ...ev, action: 'correct', from: null, to: 'correction', note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }])
-    } else {
-      const steps = firstSteps(cal, { id, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
-        { dueDate: clock!.dueDate, at: now, today })
-      if (status === 'closed') Object.assign(steps[0], { doneAt: now, doneBy: actor.userId, opinion: '当场办结' })
-      await repo.insertSteps(trx, steps)
-      const accept = { ...ev, action: 'accept', from: null, to: 'accepted' as const, note: `受理，承诺 ${item.promisedDays} 个工作日内办结`, data: { dueDate: clock!.dueDate } }
-      await repo.appendEvents(trx, status === 'accepted' ? [accept] : [accept,
-        { ...ev, action: 'approve', from: 'accepted', to: 'approved', note: '即办件当场办结' },
-        { ...ev, action: 'deliver', from: 'approved', to: 'approved', note: '窗口当场送达', data: { method: 'pickup', centerId: center.id } },
-        { ...ev, action: 'pickup', from: 'approved', to: 'closed', note: '申请人当场领取' }])
-    }
-    return (await repo.findCase(trx, id))!
-  })
-  return { created, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: row.status === 'correction' ? await missingOf(ctx, row.id) : undefined }) }
-}
-
-/** The required materials not yet received: the one-time notice (一次性告知). */
-export async function missingOf(ctx: Pick<AppContext, 'db'>, caseId: number) {
-  const all = await repo.listMaterials(ctx.db, caseId)
-  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name }))
-}
-
-/** Whether `actor` may see the case at all: its origin center (where it started) lies in their jurisdiction. */
-export function canSee(actor: Pick<Actor, 'centerPath'>, originPath: string): boolean {
-  return covers(actor.centerPath, originPath)
+  return { center, item, agency, windowId, kind, coIds }
 }

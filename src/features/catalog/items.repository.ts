@@ -41,6 +41,10 @@ export function setItemStatus(trx: Db, id: number, status: RecordStatus) {
   return trx.updateTable('service_items').set({ status }).where('id', '=', id).execute()
 }
 
+export function setLocalCode(trx: Db, id: number, localCode: boolean) {
+  return trx.updateTable('service_items').set({ local_code: localCode }).where('id', '=', id).execute()
+}
+
 export async function deleteItem(trx: Db, id: number) {
   await trx.deleteFrom('window_items').where('item_id', '=', id).execute()
   await trx.deleteFrom('item_offerings').where('item_id', '=', id).execute()

@@ -1,4 +1,5 @@
-// Staff routes of the catalog: list, read, create and retire items.
+// Staff routes of the catalog: list, read, create and retire items, and the 地方事项 mark.
+import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
 import { requirePermission } from '../../server/auth.js'
 import { ErrorResponse, IdParams } from '../../server/schemas.js'
@@ -27,4 +28,11 @@ export function itemsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/items/:id/retire', {
     schema: { tags, summary: '停用事项 retire an item (leaves the public guide; needs catalog.publish)', params: IdParams, response: { 200: ItemDetail, ...errorResponses } },
   }, async (req) => service.retireItem(ctx.db, requirePermission(req, 'catalog.publish'), req.params.id))
+
+  app.put('/api/items/:id/local-code', {
+    schema: {
+      tags, summary: '设为或取消地方事项 mark an item as local (codes not checked) or national (administrators only)', params: IdParams,
+      body: Type.Object({ localCode: Type.Boolean() }, { additionalProperties: false }), response: { 200: ItemDetail, ...errorResponses },
+    },
+  }, async (req) => service.setLocalCode(ctx.db, requirePermission(req, 'catalog.edit'), req.params.id, req.body.localCode))
 }

@@ -97,3 +97,23 @@ export async function retireItem(db: Db, actor: Actor, id: number) {
   })
   return getItem(db, actor, id)
 }
+
+/**
+ * An administrator marks an item as 地方事项 (its codes are the district's own and not checked against the national
+ * shape) or takes the mark off, which needs the item's 实施编码 and the current version's 基本编码 to have that shape.
+ */
+export async function setLocalCode(db: Db, actor: Actor, id: number, localCode: boolean) {
+  if (!actor.roles.includes('admin')) throw errors.forbidden('只有系统管理员可以设置或取消地方事项')
+  await db.transaction().execute(async (trx) => {
+    const item = await itemForEdit(trx, actor, id)
+    if (item.localCode === localCode) return
+    if (!localCode) {
+      const current = (await versions.findVersion(trx, id, 'draft')) ?? (await versions.findVersion(trx, id, 'published'))
+      const problems = checkItemCodes({ code: item.code, basicCode: current?.basicCode ?? '' }, { code: 'code', basicCode: 'basicCode' })
+      if (problems.length) throw errors.conflict('codes_not_national', '事项编码不符合国家格式，请先修改编码再取消地方事项', problems)
+    }
+    await repo.setLocalCode(trx, id, localCode)
+    await appendAudit(trx, { actorId: actor.userId, centerId: actor.centerId, action: localCode ? 'item.local' : 'item.national', entity: 'service_item', entityId: id, data: { code: item.code } })
+  })
+  return getItem(db, actor, id)
+}

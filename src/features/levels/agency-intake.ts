@@ -1,6 +1,7 @@
-// 全程代理 at a village room: an agent records a case for an item the room does not accept itself. The case starts
-// `received`, the applicant's written authorisation (委托书) is a material of its own, the agent holds the materials
-// and the first hop (village → town) is due within the town's working days (urgent: the same day).
+// 全程代理 at a village room or a town's agency window (代办窗口): an agent records a case for an item that center does
+// not accept itself. The case starts `received`, the applicant's written authorisation (委托书) is a material of its
+// own, the agent holds the materials and the first hop (village → town, town → district) is due within the configured
+// working days (urgent: the same day).
 import type { Calendar } from '../../domain/calendar.js'
 import type { FieldProblem } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
@@ -14,12 +15,12 @@ export const AUTHORIZATION_NAME = '授权委托书'
 export interface Agency { urgent: boolean; problems: FieldProblem[] }
 
 /**
- * An agency intake: an agent at a village room, for an item the room does not offer but a center above it does.
- * Undefined for every other intake (which then follows the window's rules).
+ * An agency intake: an agent at a village room or a town center, for an item that center does not offer but a center
+ * above it does. Undefined for every other intake (which then follows the window's rules).
  */
 export async function agencyFor(db: Db, actor: Pick<Actor, 'roles'>, center: { level: string; path: string }, item: { id: number; offered: boolean },
   body: { agency?: { authorization: true; urgent?: boolean } }): Promise<Agency | undefined> {
-  if (!actor.roles.includes('agent') || center.level !== 'village' || item.offered) return undefined
+  if (!actor.roles.includes('agent') || center.level === 'district' || item.offered) return undefined
   const above = pathIds(center.path).slice(0, -1)
   const offered = await db.selectFrom('item_offerings').select('center_id').where('item_id', '=', item.id).where('center_id', 'in', above).executeTakeFirst()
   if (!offered) return undefined

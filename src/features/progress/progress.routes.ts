@@ -1,5 +1,4 @@
 // Contract: GET /api/public/progress?number=&code= (public, no login), with an ETag.
-import crypto from 'node:crypto'
 import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
 import { etagMatches } from '../../server/public-cache.js'
@@ -25,10 +24,9 @@ export function progressRoutes(app: App, ctx: AppContext): void {
       response: { 200: Progress, 304: Type.Null(), 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
     },
   }, async (req, reply) => {
-    const body = await progress(ctx, req.query.number, req.query.code)
-    const etag = '"' + crypto.createHash('sha1').update(JSON.stringify(body)).digest('base64url') + '"'
+    const { body, etag } = await progress(ctx, req.query.number, req.query.code, (v) => reply.serialize(v) as string)
     reply.header('etag', etag).header('cache-control', 'no-cache')
     if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send(null)
-    return body
+    return reply.type('application/json; charset=utf-8').send(body as never) // already serialized by the route's schema
   })
 }

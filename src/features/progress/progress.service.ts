@@ -1,5 +1,6 @@
 // 办理进度查询: a citizen's view of a case by number + query code. No personal data beyond a masked name; each
 // event says what happened in words a citizen understands and where, never a staff member's internal opinion.
+// Answers are kept per case and checked against the case's stamp on every lookup.
 import crypto from 'node:crypto'
 import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
@@ -31,16 +32,47 @@ function sameCode(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y)
 }
 
-export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string, code: string) {
-  const row = await repo.findCaseByNumber(ctx.db as Db, number)
-  if (!row || !sameCode(code, row.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
-  const [events, cal] = await Promise.all([repo.listEvents(ctx.db, row.id), calendarCache(ctx).get()])
+export type ProgressOut = Awaited<ReturnType<typeof buildProgress>>
+
+async function buildProgress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string) {
+  const row = (await repo.findCaseWithEventsByNumber(ctx.db as Db, number))!
+  const { events } = row
+  const cal = await calendarCache(ctx).get()
   const c = toCase(cal, row, chinaDate(ctx.clock.now()))
   return {
     number: row.number, itemName: row.itemName, status: row.status, acceptedAt: row.acceptedAt, dueDate: c.dueDate,
     applicantName: maskName(row.applicantName), suspended: c.suspended, light: c.light,
     events: events.filter((e) => PUBLIC_TEXT[e.action] !== '').map((e) => ({
-      at: e.at, action: e.action, status: e.to, centerName: e.centerName, note: publicNote(e.action, e.note, (e.data ?? {}) as Record<string, unknown>),
+      at: new Date(e.at), action: e.action, status: e.to, centerName: e.centerName, note: publicNote(e.action, e.note, (e.data ?? {}) as Record<string, unknown>),
     })),
   }
+}
+
+/** A built answer and what it was built from: the case's version and last event, the day (for the light) and the calendar. */
+interface Entry { stamp: string; calendar: object; answer: Promise<{ etag: string; body: string }> }
+const MAX_ENTRIES = 10_000
+const answers = new WeakMap<object, Map<string, Entry>>()
+
+/**
+ * The progress answer by number + query code as JSON text with its ETag. Every lookup reads the case's stamp (one
+ * indexed read); the answer is rebuilt only when the stamp, the day or the calendar has changed since this process
+ * last built it, so it is never older than what is committed. `serialize` is the route's own serializer.
+ */
+export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string, code: string, serialize: (v: ProgressOut) => string) {
+  const stamp = await repo.findProgressStamp(ctx.db as Db, number)
+  if (!stamp || !sameCode(code, stamp.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
+  const calendar = await calendarCache(ctx).get()
+  const key = `${stamp.version}/${stamp.lastEventId ?? 0}/${chinaDate(ctx.clock.now())}`
+  let byNumber = answers.get(ctx.db)
+  if (!byNumber) answers.set(ctx.db, (byNumber = new Map()))
+  const hit = byNumber.get(number)
+  if (hit && hit.stamp === key && hit.calendar === calendar) return hit.answer
+  if (byNumber.size >= MAX_ENTRIES) byNumber.clear()
+  const answer = buildProgress(ctx, number).then((out) => {
+    const body = serialize(out)
+    return { body, etag: '"' + crypto.createHash('sha1').update(body).digest('base64url') + '"' }
+  })
+  byNumber.set(number, { stamp: key, calendar, answer })
+  answer.catch(() => byNumber.delete(number))
+  return answer
 }

@@ -36,6 +36,8 @@ const zhCN = {
   'common.none': '无',
   'common.saved': '已保存',
   'common.total': '共 {total} 条',
+  'common.increase': '增加',
+  'common.decrease': '减少',
   'common.print': '打印',
   'common.status': '状态',
   'common.name': '名称',

@@ -1,5 +1,5 @@
 // `/app/items/:id`: one item: its published version and its draft, the version history, the accepting centers;
-// editors open the draft form, publish it, discard it, or retire the item.
+// editors open the draft form, publish it, discard it, or retire the item; an administrator marks it 地方事项 or takes the mark off.
 import { Alert, Button, Popconfirm, Space, Tabs, Tag, Typography } from 'antd'
 import { Link, useNavigate, useParams } from 'react-router'
 import { api, errorMessage } from '../../api'
@@ -42,6 +42,9 @@ export default function ItemDetailPage() {
   const discardConfirm = it.published ? t('items.discardDraftConfirm', { version: it.draft?.version ?? 0, published: it.published.version }) : t('items.discardFirstConfirm')
   const publishConfirm = it.published ? t('items.publishConfirm', { version: it.draft?.version ?? 0 }) : t('items.publishFirstConfirm', { version: it.draft?.version ?? 0 })
   const retire = () => run(() => api.post(`/api/items/${it.id}/retire`), { success: t('common.retiredOk'), failTitle: t('common.retireFailed'), then: item.reload })
+  const switchLocal = () => run(() => api.put(`/api/items/${it.id}/local-code`, { localCode: !it.localCode }), {
+    success: it.localCode ? t('item.nationalOk') : t('item.localOk'), failTitle: t('common.failed'), then: item.reload,
+  })
 
   return (
     <>
@@ -57,6 +60,11 @@ export default function ItemDetailPage() {
           )}
           {it.draft && <Popconfirm title={discardConfirm} onConfirm={discard}><Button danger>{t('items.discardDraft')}</Button></Popconfirm>}
           {!it.draft && <Popconfirm title={t('items.retireConfirm')} onConfirm={retire}><Button danger>{t('common.retire')}</Button></Popconfirm>}
+          {user.roles.includes('admin') && (
+            <Popconfirm title={it.localCode ? t('item.nationalConfirm') : t('item.localConfirm')} onConfirm={switchLocal}>
+              <Button>{it.localCode ? t('item.makeNational') : t('item.makeLocal')}</Button>
+            </Popconfirm>
+          )}
         </>}
       />
       <Space wrap style={{ marginBottom: 12 }}>

@@ -1,6 +1,7 @@
 // The item form's fields other than the materials, in the guide's order: what it is, its time limits, procedure and
 // conditions (ItemFormFields); then, after the materials, fees, result, contacts and legal basis (ItemMoreFields).
-import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Space, Switch } from 'antd'
+import { Button, Card, Checkbox, Col, Form, Input, Row, Select, Space, Switch } from 'antd'
+import { NumberInput } from '../../components/NumberInput'
 import { CENTER_LEVELS, HANDLING_KINDS, ITEM_TYPES, SERVICE_TARGETS, SPECIAL_PROCEDURES } from '../../../../src/domain/vocabulary.js'
 import { api } from '../../api'
 import { t } from '../../i18n'
@@ -62,9 +63,9 @@ export function ItemFormFields({ isNew, localCode = false }: { isNew: boolean; l
           <Col {...half}><Form.Item name="handlingKind" label={t('item.handlingKind')} rules={[required]}><Select options={opts(HANDLING_KINDS, handlingLabel)} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="acceptLevel" label={t('items.acceptLevel')} rules={[required]}><Select options={opts(CENTER_LEVELS, levelLabel)} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="decideLevel" label={t('items.decideLevel')} rules={[required]}><Select options={opts(CENTER_LEVELS, levelLabel)} /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="legalDays" label={t('items.legalDays')} rules={[required]}><InputNumber min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="promisedDays" label={t('items.promisedDays')} rules={[required]} extra={t('items.promisedHint')}><InputNumber min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
-          <Col xs={12} md={6}><Form.Item name="visits" label={t('item.visits')}><InputNumber min={0} max={10} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="legalDays" label={t('items.legalDays')} rules={[required]}><NumberInput min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="promisedDays" label={t('items.promisedDays')} rules={[required]} extra={t('items.promisedHint')}><NumberInput min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="visits" label={t('item.visits')}><NumberInput min={0} max={10} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="theme" label={t('items.theme')}><Input /></Form.Item></Col>
           <Col {...half}><Form.Item name="category" label={t('items.category')}><Input /></Form.Item></Col>
           <Col span={24}>

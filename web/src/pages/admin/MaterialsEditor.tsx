@@ -1,5 +1,6 @@
 // 申请材料 editor: one row per material (name, form, copies, required, note) with an optional sample file.
-import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Select, Upload } from 'antd'
+import { App, Button, Card, Checkbox, Col, Form, Input, Row, Select, Upload } from 'antd'
+import { NumberInput } from '../../components/NumberInput'
 import { useState } from 'react'
 import { MATERIAL_FORMS } from '../../../../src/domain/vocabulary.js'
 import { api, errorMessage } from '../../api'
@@ -57,7 +58,7 @@ export function MaterialsEditor() {
                     </Form.Item>
                   </Col>
                   <Col xs={12} md={3}>
-                    <Form.Item name={[f.name, 'copies']} label={t('item.materialCopies')}><InputNumber min={0} max={99} style={{ width: '100%' }} /></Form.Item>
+                    <Form.Item name={[f.name, 'copies']} label={t('item.materialCopies')}><NumberInput min={0} max={99} style={{ width: '100%' }} /></Form.Item>
                   </Col>
                   <Col xs={12} md={3}>
                     <Form.Item name={[f.name, 'required']} valuePropName="checked" label=" "><Checkbox>{t('item.required')}</Checkbox></Form.Item>

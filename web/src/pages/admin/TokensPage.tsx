@@ -1,5 +1,6 @@
 // 接口令牌: bearer tokens for scripts and integrations. The token is shown once, right after it is created.
-import { Alert, Button, Form, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Form, Input, Modal, Popconfirm, Table, Tag, Typography } from 'antd'
+import { NumberInput } from '../../components/NumberInput'
 import { useState } from 'react'
 import { api } from '../../api'
 import { FormDrawer } from '../../components/FormDrawer'
@@ -53,7 +54,7 @@ export default function TokensPage() {
       />
       <FormDrawer<{ name: string; expiresInDays?: number | null }> title={t('tokens.create')} open={creating} onClose={() => setCreating(false)} onSubmit={create} initialValues={{ expiresInDays: 90 }}>
         <Form.Item name="name" label={t('tokens.name')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input placeholder={t('tokens.namePlaceholder')} /></Form.Item>
-        <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHint')}><InputNumber min={1} max={3650} style={{ width: '100%' }} /></Form.Item>
+        <Form.Item name="expiresInDays" label={t('tokens.expiresInDays')} extra={t('tokens.expiresHint')}><NumberInput min={1} max={3650} style={{ width: '100%' }} /></Form.Item>
       </FormDrawer>
       <Modal open={!!created} title={t('tokens.createdTitle')} onCancel={() => setCreated(null)} footer={<Button type="primary" onClick={() => setCreated(null)}>{t('common.confirm')}</Button>}>
         <Alert type="warning" showIcon title={t('tokens.showOnce')} style={{ marginBottom: 12 }} />

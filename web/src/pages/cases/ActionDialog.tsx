@@ -1,6 +1,7 @@
 // The form each case action needs (opinion, reasons, answer, pause kind, extension days, delivery …), in one dialog.
 // Which actions exist comes from the server's allowedActions (the one table in src/domain/case-status.ts).
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Radio, Select } from 'antd'
+import { Alert, Checkbox, Form, Input, Modal, Radio, Select } from 'antd'
+import { NumberInput } from '../../components/NumberInput'
 import { api } from '../../api'
 import { t, type MessageKey } from '../../i18n'
 import { useFormSubmit } from '../../lib/forms'
@@ -56,7 +57,7 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
     case 'extend':
       return (
         <>
-          <Form.Item name="days" label={t('action.days')} rules={[{ required: true }]}><InputNumber min={1} max={365} /></Form.Item>
+          <Form.Item name="days" label={t('action.days')} rules={[{ required: true }]}><NumberInput min={1} max={365} /></Form.Item>
           <Form.Item name="reason" label={t('action.reason')} extra={action === 'extend' ? t('action.extendReasonHint') : undefined} rules={required('action.reason')}>
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>

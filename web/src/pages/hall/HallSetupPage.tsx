@@ -1,6 +1,7 @@
 // 大厅设置 /app/hall/setup (manager): opening hours, the display's notice, calls before a no-show, ticket
 // categories (letter, name, items, slot capacity), which categories each window calls, and links to kiosk and display.
-import { Button, Card, Form, Input, InputNumber, Select, Space, Switch, Table, Tag } from 'antd'
+import { Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd'
+import { NumberInput } from '../../components/NumberInput'
 import { useState } from 'react'
 import { api } from '../../api'
 import { PageHead } from '../../components/PageHead'
@@ -29,8 +30,8 @@ export default function HallSetupPage() {
               onFinish={(v) => run(() => api.patch(`/api/hall/centers/${centerId}`, v), { then: setup.reload })}>
               <Form.Item name="opens" label={t('hallSetup.opens')}><Input style={{ width: 90 }} /></Form.Item>
               <Form.Item name="closes" label={t('hallSetup.closes')}><Input style={{ width: 90 }} /></Form.Item>
-              <Form.Item name="maxCalls" label={t('hallSetup.maxCalls')}><InputNumber min={1} max={10} /></Form.Item>
-              <Form.Item name="slotMinutes" label={t('hallSetup.slotMinutes')}><InputNumber min={10} max={240} /></Form.Item>
+              <Form.Item name="maxCalls" label={t('hallSetup.maxCalls')}><NumberInput min={1} max={10} /></Form.Item>
+              <Form.Item name="slotMinutes" label={t('hallSetup.slotMinutes')}><NumberInput min={10} max={240} /></Form.Item>
               <Form.Item name="closed" label={t('hallSetup.closed')} valuePropName="checked"><Switch /></Form.Item>
               <Form.Item name="notice" label={t('hallSetup.notice')} style={{ width: '100%', marginTop: 12 }}><Input.TextArea rows={2} maxLength={500} aria-label={t('hallSetup.notice')} /></Form.Item>
               <Button type="primary" htmlType="submit" style={{ marginTop: 12 }}>{t('common.save')}</Button>
@@ -55,7 +56,7 @@ export default function HallSetupPage() {
               <Input style={{ width: 180 }} placeholder={t('hallSetup.name')} aria-label={t('hallSetup.name')} value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />
               <Select mode="multiple" style={{ width: 320 }} placeholder={t('hallSetup.items')} aria-label={t('hallSetup.items')} optionFilterProp="label" value={draft.itemIds}
                 onChange={(v: number[]) => setDraft({ ...draft, itemIds: v })} options={(items.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))} />
-              <InputNumber min={0} max={500} aria-label={t('hallSetup.capacity')} value={draft.slotCapacity} onChange={(v) => setDraft({ ...draft, slotCapacity: v ?? 0 })} />
+              <NumberInput min={0} max={500} aria-label={t('hallSetup.capacity')} value={draft.slotCapacity} onChange={(v) => setDraft({ ...draft, slotCapacity: v ?? 0 })} />
               <Button type="primary" disabled={!draft.prefix || !draft.name} onClick={() => run(() => api.post('/api/hall/categories', { centerId, ...draft }), {
                 then: () => { setDraft({ prefix: '', name: '', slotCapacity: 4, itemIds: [] }); setup.reload() },
               })}>{t('hallSetup.addCategory')}</Button>

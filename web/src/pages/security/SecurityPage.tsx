@@ -1,6 +1,7 @@
 // 安全审计: failed logins and blocks in the user's jurisdiction (managers, supervisors, administrators), and the
 // administrator's security settings (maximum token lifetime).
-import { Alert, App, Button, Card, Form, Input, InputNumber, Table, Tag } from 'antd'
+import { Alert, App, Button, Card, Form, Input, Table, Tag } from 'antd'
+import { NumberInput } from '../../components/NumberInput'
 import { useEffect, useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
@@ -84,7 +85,7 @@ function SettingsCard() {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="inline" onFinish={save}>
         <Form.Item name="maxTokenDays" label={t('security.maxTokenDays')} extra={t('security.maxTokenDaysHint')} rules={[{ required: true, message: t('form.required') }]}>
-          <InputNumber min={1} max={3650} />
+          <NumberInput min={1} max={3650} />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={busy}>{t('common.save')}</Button>
       </Form>
