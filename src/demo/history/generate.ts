@@ -136,8 +136,9 @@ async function record(lane: Lane, actor: Actor, center: HistoryCenter, item: His
   })
 }
 
-async function made(lane: Lane, requestId: string): Promise<boolean> {
-  return !!(await lane.ctx.db.selectFrom('cases').select('id').where('request_id', '=', requestId).executeTakeFirst())
+/** Whether the actor already recorded this request (by the intake's own index: created_by, request_id). */
+async function made(lane: Lane, actor: Actor, requestId: string): Promise<boolean> {
+  return !!(await lane.ctx.db.selectFrom('cases').select('id').where('created_by', '=', actor.userId).where('request_id', '=', requestId).executeTakeFirst())
 }
 
 const all = (item: HistoryItem) => item.materials.map((materialId) => ({ materialId, received: true }))
@@ -157,9 +158,9 @@ async function enquiry(lane: Lane, center: HistoryCenter, day: IsoDate, minute: 
  */
 async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minute: number, key: string, r: () => number): Promise<number> {
   const requestId = `hist-${day}-${key}`
-  if (await made(lane, requestId)) return 0 // made before a restart: its day is being redone
-  const { world } = lane
   const clerk = pick(center.clerks, r)
+  if (await made(lane, clerk, requestId)) return 0 // made before a restart: its day is being redone
+  const { world } = lane
   const immediate = center.items.filter((i) => i.kind === 'immediate')
   const promised = center.items.filter((i) => i.kind === 'promised' && world.approvers.has(i.departmentId))
   const forward = center.code === 'D01' ? [] : center.items.filter((i) => i.kind === 'forward' && world.approvers.has(i.departmentId))
@@ -233,7 +234,7 @@ async function agencyCase(lane: Lane, town: HistoryCenter, day: IsoDate, key: st
   const items = town.items.filter((i) => i.kind === 'forward' && lane.world.approvers.has(i.departmentId) && !room?.items.some((x) => x.id === i.id))
   if (!room || !agent || !items.length || !town.clerks.length) return 0
   const requestId = `hist-${day}-${key}`
-  if (await made(lane, requestId)) return 0
+  if (await made(lane, agent, requestId)) return 0
   const item = pick(items, r)
   const clerk = pick(town.clerks, r)
   const approver = lane.world.approvers.get(item.departmentId)!
