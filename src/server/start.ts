@@ -21,12 +21,11 @@ export async function start(config: Config = loadConfig()): Promise<void> {
 
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
   const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
-  // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
-  const digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
   let history: { stop(): Promise<void> } | undefined
+  let digests: { stop(): Promise<void> } | undefined
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -39,7 +38,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
       await app.close()
       clearInterval(sweep)
-      await digests.stop()
+      await digests?.stop()
       await outbox.stop()
       await history?.stop()
       await bus.close()
@@ -65,6 +64,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     await opened.close()
     process.exit(1)
   }
+  // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
+  if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock) })
   log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.
