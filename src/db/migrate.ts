@@ -16,6 +16,7 @@ import * as m0070 from './migrations/0070_supervision.js'
 import * as m0071 from './migrations/0071_demo_history.js'
 import * as m0030 from './migrations/0030_hall.js'
 import * as m0050 from './migrations/0050_security.js'
+import * as m0051 from './migrations/0051_drop_login_failures.js'
 import * as m0090 from './migrations/0090_ticket_ratings.js'
 import * as m0091 from './migrations/0091_digest_messages.js'
 
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0071_demo_history': m0071,
   '0030_hall': m0030,
   '0050_security': m0050,
+  '0051_drop_login_failures': m0051,
   '0090_ticket_ratings': m0090,
   '0091_digest_messages': m0091,
 }

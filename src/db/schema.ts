@@ -63,13 +63,6 @@ export interface ApiTokensTable {
   last_used_at: NullableTimestamp
 }
 
-export interface LoginFailuresTable {
-  username: string
-  failures: number
-  locked_until: NullableTimestamp
-  updated_at: Timestamp
-}
-
 export interface AuditEventsTable {
   id: Generated<number>
   at: Timestamp
@@ -210,7 +203,6 @@ export interface Database extends HallTables {
   users: UsersTable
   sessions: SessionsTable
   api_tokens: ApiTokensTable
-  login_failures: LoginFailuresTable
   audit_events: AuditEventsTable
   departments: DepartmentsTable
   windows: WindowsTable

@@ -75,9 +75,24 @@ export function yearOf(date: IsoDate): number {
   return Number(date.slice(0, 4))
 }
 
-function isWorkdayN(cal: Calendar, n: number): boolean {
-  const o = cal.overrides.get(fromDayNumber(n))
-  if (o) return o.workday
+/** The overrides by day number, made once per calendar: day arithmetic then needs no date strings (lists compute
+ * the lights of many cases per request, each counting working days across months). */
+const overridesByDay = new WeakMap<Calendar, Map<number, boolean>>()
+
+function dayOverrides(cal: Calendar): Map<number, boolean> {
+  let m = overridesByDay.get(cal)
+  if (!m) {
+    m = new Map()
+    for (const [date, o] of cal.overrides) { const n = dayNumber(date); if (n !== undefined) m.set(n, o.workday) }
+    overridesByDay.set(cal, m)
+  }
+  return m
+}
+
+/** Whether day number `n` is a working day. */
+export function isWorkdayN(cal: Calendar, n: number): boolean {
+  const o = dayOverrides(cal).get(n)
+  if (o !== undefined) return o
   const w = weekday(n)
   return w >= 1 && w <= 5
 }

@@ -1,6 +1,6 @@
 // Case deadlines on the working-day calendar: due dates with paused time left out, extensions capped at the
 // legal limit plus the lawful extension, the 5-working-day rule of intake, and the light of a step. Pure.
-import { addWorkingDays, dayNumber, fromDayNumber, isWorkday, workingDaysBetween, type Calendar, type IsoDate } from './calendar.js'
+import { addWorkingDays, dayNumber, fromDayNumber, isWorkdayN, workingDaysBetween, type Calendar, type IsoDate } from './calendar.js'
 import type { HandlingKind } from './vocabulary.js'
 
 /**
@@ -33,8 +33,7 @@ export function addCountedDays(cal: Calendar, from: IsoDate, n: number, pauses: 
   let day = dayNumber(from)!
   for (let left = n; left > 0;) {
     day += 1
-    const date = fromDayNumber(day)
-    if (isWorkday(cal, date) && !pausedOn(day, pauses, t)) left -= 1
+    if (isWorkdayN(cal, day) && !pausedOn(day, pauses, t)) left -= 1
   }
   return fromDayNumber(day)
 }
@@ -44,8 +43,9 @@ export function countedDaysBetween(cal: Calendar, from: IsoDate, to: IsoDate, pa
   if (pauses.length === 0) return Math.max(0, workingDaysBetween(cal, from, to))
   const t = dayNumber(today)!
   let n = 0
-  for (let d = dayNumber(from)! + 1; d <= dayNumber(to)!; d++) {
-    if (isWorkday(cal, fromDayNumber(d)) && !pausedOn(d, pauses, t)) n += 1
+  const last = dayNumber(to)!
+  for (let d = dayNumber(from)! + 1; d <= last; d++) {
+    if (isWorkdayN(cal, d) && !pausedOn(d, pauses, t)) n += 1
   }
   return n
 }

@@ -44,6 +44,8 @@ export function createBus(url: string, pool: pg.Pool, log: { warn(o: object, m: 
     for (const set of handlers.values()) for (const h of set) h(RECONNECTED)
   }
 
+  let listens: Promise<void> = Promise.resolve()
+
   function ensure(): Promise<void> {
     if (client || closed) return Promise.resolve()
     connecting ??= connect().catch((err: Error) => {
@@ -61,8 +63,11 @@ export function createBus(url: string, pool: pg.Pool, log: { warn(o: object, m: 
       const isNew = !handlers.has(channel)
       if (isNew) handlers.set(channel, new Set())
       handlers.get(channel)!.add(handler)
-      if (client && isNew) void client.query(`listen "${channel}"`)
-      else void ensure()
+      if (client && isNew) {
+        // One query at a time on the listening connection (pg refuses overlapping queries on one client).
+        const c = client
+        listens = listens.then(() => c.query(`listen "${channel}"`)).then(() => undefined, () => undefined)
+      } else void ensure()
     },
     listening: () => client !== undefined,
     async close() {

@@ -1,13 +1,13 @@
-// A QR code drawn as inline SVG (qrcode-generator: no canvas, prints sharply).
-import qrcode from 'qrcode-generator'
-import { useMemo } from 'react'
+// A QR code drawn as inline SVG (the `qrcode` library, as on the notices and slips: no canvas, prints sharply).
+import QRCode from 'qrcode'
+import { useEffect, useState } from 'react'
 
 export function QrCode({ text, label }: { text: string; label: string }) {
-  const svg = useMemo(() => {
-    const qr = qrcode(0, 'M')
-    qr.addData(text)
-    qr.make()
-    return qr.createSvgTag({ cellSize: 4, margin: 2, scalable: true })
+  const [svg, setSvg] = useState('')
+  useEffect(() => {
+    let live = true
+    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }).then((s) => { if (live) setSvg(s) }, () => undefined)
+    return () => { live = false }
   }, [text])
   return <div className="slip-qr" role="img" aria-label={label} dangerouslySetInnerHTML={{ __html: svg }} />
 }
