@@ -18,6 +18,8 @@ import * as m0080 from './migrations/0080_statistics.js'
 import * as m0030 from './migrations/0030_hall.js'
 import * as m0050 from './migrations/0050_security.js'
 import * as m0051 from './migrations/0051_drop_login_failures.js'
+import * as m0090 from './migrations/0090_ticket_ratings.js'
+import * as m0091 from './migrations/0091_digest_messages.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -37,6 +39,8 @@ const migrations: Record<string, Migration> = {
   '0030_hall': m0030,
   '0050_security': m0050,
   '0051_drop_login_failures': m0051,
+  '0090_ticket_ratings': m0090,
+  '0091_digest_messages': m0091,
 }
 
 function migrator(db: Db): Migrator {

@@ -391,8 +391,10 @@ export type MessageStatus = 'pending' | 'sent' | 'failed'
 
 export interface MessagesTable {
   id: Generated<number>
-  case_id: number
-  event_id: number
+  /** Null for a message to a staff member (the manager's digest, migration 0091). */
+  case_id: number | null
+  event_id: number | null
+  user_id: ColumnType<number | null, number | null | undefined, number | null>
   template_key: string
   phone: string
   body: string
@@ -454,8 +456,10 @@ export interface SupervisionNoticesTable {
 
 export interface RatingsTable {
   id: Generated<number>
-  case_id: number
-  source: 'progress' | 'pad'
+  /** A rating names a case or (migration 0090) a served hall ticket. */
+  case_id: number | null
+  ticket_id: ColumnType<number | null, number | null | undefined, number | null>
+  source: 'progress' | 'pad' | 'ticket'
   score: number
   comment: Generated<string>
   center_id: number
@@ -463,7 +467,7 @@ export interface RatingsTable {
   department_id: number | null
   window_id: number | null
   staff_id: number | null
-  item_id: number
+  item_id: number | null
   rated_at: Timestamp
   rated_on: string
   set_aside: Generated<boolean>
@@ -472,7 +476,8 @@ export interface RatingsTable {
 export interface RatingFollowupsTable {
   id: Generated<number>
   rating_id: number
-  case_id: number
+  case_id: number | null
+  ticket_id: ColumnType<number | null, number | null | undefined, number | null>
   center_id: number
   center_path: string
   status: FollowupStatus
@@ -504,8 +509,10 @@ export interface Database {
   rating_followups: RatingFollowupsTable
   rating_followup_events: RatingFollowupEventsTable
   demo_history: DemoHistoryTable
+  digest_sends: DigestSendsTable
 }
 
+export interface DigestSendsTable { user_id: number; day: string; message_id: number | null; created_at: Timestamp }
 export interface DemoHistoryTable { id: number; from_date: string; to_date: string; through: string; status: 'running' | 'done'; updated_at: Timestamp }
 // ── the hall (migration 0030)
 export type HallCategoryStatus = 'open' | 'paused' | 'retired'

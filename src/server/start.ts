@@ -11,6 +11,7 @@ import { createBus } from './bus.js'
 import { createLogger } from './logger.js'
 import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
 import { startStatsFolder } from '../features/statistics/statistics.fold.js'
+import { startDigestScheduler } from '../features/messages/digest.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = createLogger(config.logLevel, config.logFormat)
@@ -27,6 +28,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
   let history: { stop(): Promise<void> } | undefined
+  let digests: { stop(): Promise<void> } | undefined
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -39,6 +41,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
       await app.close()
       clearInterval(sweep)
+      await digests?.stop()
       await outbox.stop()
       await folder.stop()
       await history?.stop()
@@ -65,6 +68,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     await opened.close()
     process.exit(1)
   }
+  // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
+  if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock) })
   log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.

@@ -1,5 +1,6 @@
-// The demo history is made through the services (cases with their events, ratings, follow-ups), day by day,
-// resumable, and its volume follows the plan: here over one month to stay quick.
+// The demo history is made through the services (hall tickets, cases with their events across the levels, ratings
+// of cases and tickets, follow-ups), day by day, resumable, and its volume follows the plan: here over one month.
+import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateHistory, historyStatus } from '../../src/demo/history/generate.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
@@ -10,30 +11,62 @@ const log = { info: () => {}, warn: () => {} }
 beforeAll(async () => { t = await createTestApp({ demo: true }) })
 afterAll(() => t.close())
 
-const count = async (table: 'cases' | 'case_events' | 'ratings') => Number((await t.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+const one = async <T>(q: string) => (await sql.raw<T>(q).execute(t.db)).rows[0]
+const n = async (q: string) => Number((await one<{ n: number }>(q)).n)
 
 describe('demo history', () => {
-  it('generates days of cases through the services, then resumes without doubling anything', { timeout: 300_000 }, async () => {
-    await t.db.insertInto('demo_history').values({ id: 1, from_date: '2026-05-01', to_date: '2026-05-08', through: '1900-01-01', status: 'running', updated_at: new Date() }).execute()
+  it('a month of visits and cases through the hall, the case actions and the levels, then resumes without doubling anything', { timeout: 600_000 }, async () => {
+    await t.db.insertInto('demo_history').values({ id: 1, from_date: '2026-05-01', to_date: '2026-05-29', through: '1900-01-01', status: 'running', updated_at: new Date() }).execute()
     const started = Date.now()
     await generateHistory({ db: t.db, config: t.config, bus: undefined }, log)
     const ms = Date.now() - started
-    const cases = await count('cases')
-    expect(cases).toBeGreaterThan(30)
-    expect(await count('case_events')).toBeGreaterThan(cases)
-    expect(await count('ratings')).toBeGreaterThan(0)
-    const lz = await t.db.selectFrom('cases as k').innerJoin('centers as c', 'c.id', 'k.accepting_center_id').select((eb) => eb.fn.countAll().as('n')).where('c.code', '=', 'T02').executeTakeFirstOrThrow()
-    const t5 = await t.db.selectFrom('cases as k').innerJoin('centers as c', 'c.id', 'k.accepting_center_id').select((eb) => eb.fn.countAll().as('n')).where('c.code', '=', 'T05').executeTakeFirstOrThrow()
-    expect(Number(lz.n)).toBeGreaterThan(Number(t5.n))
-    expect((await historyStatus(t.db))).toMatchObject({ status: 'done', through: '2026-05-08' })
-    // every case's dates come from the generator's clock, inside the range
-    const range = await t.db.selectFrom('cases').select((eb) => [eb.fn.min('received_on').as('lo'), eb.fn.max('received_on').as('hi')]).executeTakeFirstOrThrow()
-    expect(range.hi).toBe('2026-05-08')
-    expect(String(range.lo) >= '2026-05-01').toBe(true)
+    const cases = await n('select count(*)::int as n from cases')
+    expect(cases).toBeGreaterThan(300)
+    expect(await n('select count(*)::int as n from case_events')).toBeGreaterThan(cases)
+    expect((await historyStatus(t.db))).toMatchObject({ status: 'done', through: '2026-05-29' })
+    const range = await one<{ lo: string; hi: string }>(`select min(received_on)::text as lo, max(received_on)::text as hi from cases`)
+    expect(range).toEqual({ lo: '2026-05-06', hi: '2026-05-29' }) // May 1–5 is the Labour Day holiday
+
+    // tickets: every window case came with a served ticket linked to it, on the case's day; enquiries have no case
+    expect(await n(`select count(*)::int as n from tickets where status <> 'done'`)).toBe(0)
+    const windowCases = await n(`select count(*)::int as n from cases k join centers c on c.id = k.origin_center_id where c.level <> 'village'`)
+    expect(await n(`select count(distinct t.case_ref)::int as n from tickets t join cases k on k.number = t.case_ref and k.received_on = t.day and k.origin_center_id = t.center_id`)).toBe(windowCases)
+    expect(await n('select count(*)::int as n from tickets where case_ref is null')).toBeGreaterThan(20)
+    // a correction's second trip is a second ticket for the same case
+    expect(await n(`select count(*)::int as n from (select case_ref from tickets where case_ref is not null group by case_ref having count(*) = 2) x`)).toBeGreaterThan(0)
+    expect(await n(`select count(*)::int as n from ticket_events where action = 'called'`)).toBe(await n('select count(*)::int as n from tickets'))
+
+    // 上报: towns forward to district departments, which receive, decide and send the result back for pick-up
+    expect(await n(`select count(*)::int as n from case_events where action = 'forward'`)).toBeGreaterThan(5)
+    expect(await n(`select count(*)::int as n from case_events where action = 'receive'`)).toBeGreaterThan(3)
+    // agency: cases started in village rooms, hops village → town and back down, picked up at the room
+    const rooms = await n(`select count(distinct k.origin_center_id)::int as n from cases k join centers c on c.id = k.origin_center_id where c.level = 'village'`)
+    expect(rooms).toBeGreaterThan(3)
+    expect(await n(`select count(*)::int as n from case_handovers where direction = 'up'`)).toBeGreaterThan(rooms)
+    expect(await n(`select count(*)::int as n from case_handovers where direction = 'down'`)).toBeGreaterThan(0)
+    expect(await n(`select count(*)::int as n from cases k join centers c on c.id = k.origin_center_id where c.level = 'village' and k.status = 'closed'`)).toBeGreaterThan(0)
+
+    // ratings of cases and of served tickets, bad ones under follow-up, the oldest followed up
+    expect(await n('select count(*)::int as n from ratings where case_id is not null')).toBeGreaterThan(20)
+    expect(await n('select count(*)::int as n from ratings where ticket_id is not null')).toBeGreaterThan(0)
+    expect(await n('select count(*)::int as n from rating_followups')).toBeGreaterThan(0)
+
+    // 梁子镇 makes more than 长岭镇; the report's visits are the tickets
+    const lz = await n(`select count(*)::int as n from cases k join centers c on c.id = k.accepting_center_id where c.code = 'T02'`)
+    const cl = await n(`select count(*)::int as n from cases k join centers c on c.id = k.accepting_center_id where c.code = 'T05'`)
+    expect(lz).toBeGreaterThan(5 * cl)
+    const m = await t.login('district.manager1')
+    const report = (await m.get('/api/reports/operations?asOf=2026-05-29')).json()
+    const tj = report.towns.find((x: { name: string }) => x.name === '涂家垴镇')
+    expect(tj.visits.count).toBe(await n(`select count(*)::int as n from tickets t join centers c on c.id = t.center_id where c.code = 'T04'`))
+    expect(report.measures.villageRoomsUsed).toBe(rooms)
+
     // a second run after "restart" from the middle changes nothing
-    await t.db.updateTable('demo_history').set({ status: 'running', through: '2026-05-06' }).execute()
+    const tickets = await n('select count(*)::int as n from tickets')
+    await t.db.updateTable('demo_history').set({ status: 'running', through: '2026-05-26' }).execute()
     await generateHistory({ db: t.db, config: t.config, bus: undefined }, log)
-    expect(await count('cases')).toBe(cases)
-    console.log(`history: ${cases} cases in ${ms} ms`)
+    expect(await n('select count(*)::int as n from cases')).toBe(cases)
+    expect(await n('select count(*)::int as n from tickets')).toBe(tickets)
+    console.log(`history: ${cases} cases, ${tickets} tickets in ${ms} ms`)
   })
 })

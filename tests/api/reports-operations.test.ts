@@ -1,4 +1,5 @@
-// GET /api/reports/operations on the demo district: the report's own figures, cases and visits counted from cases,
+// GET /api/reports/operations on the demo district: the report's own figures, cases counted from cases and visits
+// from the hall's tickets,
 // the markdown and docx documents, bad dates and another town's figures refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
@@ -30,23 +31,32 @@ describe('GET /api/reports/operations', () => {
     expect(town('沼山镇')).toMatchObject({ windows: 5, staff: 8 })
   })
 
-  it('counts cases accepted at a town and its window visits within the dates', async () => {
+  it('counts cases accepted at a town and its visits (tickets taken at its hall, enquiries included) within the dates', async () => {
     const lz = await centerByName(t.db, '梁子镇便民服务中心')
     const clerk = await t.login('liangzi.clerk1')
     const item = await offeredItem(t.db, lz.id, 'immediate')
+    const m = await t.login('district.manager1')
+    const category = (await m.post('/api/hall/categories', { centerId: lz.id, prefix: 'A', name: '综合受理' })).json().id
+    const ticket = async () => expect((await t.app.inject({ method: 'POST', url: '/api/tickets', payload: { centerId: lz.id, categoryId: category } })).statusCode).toBe(201)
     clock.set('2026-05-28T09:00:00+08:00')
     await recordCase(clerk, lz.id, item, { complete: true })
     await recordCase(clerk, lz.id, item, { complete: true })
+    await ticket(); await ticket(); await ticket() // two cases and an enquiry
     clock.set('2026-05-29T10:00:00+08:00')
     await recordCase(clerk, lz.id, item, { complete: true })
-    const m = await t.login('district.manager1')
+    await recordCase(clerk, lz.id, item, { complete: true }) // a case recorded without a ticket is no visit
+    await ticket()
     const town = async (q: string) => (await m.get(`/api/reports/operations?${q}`)).json().towns.find((x: { name: string }) => x.name === '梁子镇')
-    expect((await town('asOf=2026-05-29')).casesSince.count).toBe(3)
+    expect((await town('asOf=2026-05-29')).casesSince.count).toBe(4)
     expect((await town('asOf=2026-05-28')).casesSince.count).toBe(2)
-    expect((await town('asOf=2026-05-29&casesFrom=2026-05-29')).casesSince).toEqual({ from: '2026-05-29', count: 1 })
+    expect((await town('asOf=2026-05-29&casesFrom=2026-05-29')).casesSince).toEqual({ from: '2026-05-29', count: 2 })
+    expect((await town('asOf=2026-05-29')).visits).toEqual({ from: '2026-01-01', to: '2026-05-29', count: 4 })
+    expect((await town('asOf=2026-05-28')).visits.count).toBe(3)
     expect((await town('asOf=2026-05-29&visitsFrom=2026-05-29')).visits).toEqual({ from: '2026-05-29', to: '2026-05-29', count: 1 })
     const r = (await m.get('/api/reports/operations?asOf=2026-05-29')).json()
-    expect(r.measures).toMatchObject({ decided: 3, onTimeRate: 1, villageRooms: 86 })
+    expect(r.measures).toMatchObject({ decided: 4, onTimeRate: 1, villageRooms: 86 })
+    const md = (await m.get('/api/reports/operations?asOf=2026-05-29&format=markdown')).body
+    expect(md).toContain('2026年1月1日至2026年5月29日，大厅累计取号接待4人次（按取号票计，含咨询和补正再次到厅）')
   })
 
   it('defaults asOf to today on the clock', async () => {

@@ -1,5 +1,5 @@
 // The hall in Chromium: a ticket from the kiosk seen on the display board, called from the window panel, served
-// into a case, and found in the statistics; an appointment booked on the public page, checked in at the kiosk and
+// into a case, rated on the slip's follow page, and found in the statistics; an appointment booked on the public page, checked in at the kiosk and
 // called before a walk-in (generous timeouts: the shared machine can be very slow). The server's clock is a test clock (a Tuesday, 10:00 in China) moved forward by hand.
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { CapturingSender, TestClock, TUESDAY_10 } from '../helpers/hall.js'
@@ -65,6 +65,18 @@ it('takes a ticket at the kiosk, shows and calls it, serves it into a case, and 
   await clerk.getByText(produced).first().waitFor()
   await clerk.getByRole('button', { name: '办结' }).click()
   await clerk.getByText('当前没有票号').waitFor()
+
+  // the applicant's phone, on the slip's follow page: the served ticket is rated there, once
+  const slip = await env.db.selectFrom('tickets').select(['id', 'token']).where('number', '=', 'A001').where('center_id', '=', centerId).executeTakeFirstOrThrow()
+  const phone = await env.newPage()
+  await phone.goto(`/hall/t/${slip.id}?k=${slip.token}`)
+  const form = phone.getByRole('form', { name: '请对本次服务进行评价' })
+  await form.getByText('满意', { exact: true }).click()
+  await form.getByRole('button', { name: '提交评价' }).click()
+  await phone.getByText('感谢您的评价！').waitFor()
+  expect(await env.db.selectFrom('ratings').select(['score', 'source']).where('ticket_id', '=', slip.id).execute()).toEqual([{ score: 4, source: 'ticket' }])
+  await phone.reload()
+  await phone.getByText('您已评价过本次服务，感谢！').waitFor()
 
   const manager = await env.newPage()
   await env.login(manager, 'district.manager1')

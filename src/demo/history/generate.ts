@@ -1,17 +1,19 @@
-// Demo history from January 1 of last year to today, made through the same services as real use (intake, case
-// actions, ratings, follow-ups) with the time taken from a clock the generator sets: never writing report numbers.
-// Runs after the server is healthy, day by day, and resumes from the last finished day after a restart.
-import { isWorkday, type Calendar, type IsoDate } from '../../domain/calendar.js'
-import { SettableClock, today as todayOn } from '../../domain/clock.js'
+// Demo history from January 1 of last year to today, made through the same services as real use: hall tickets
+// (taken, called, served, linked to the case), intake and case actions (即办, promised cases walked through their
+// department, 上报 to the district, village agency with its hops up and back down, second trips after a correction),
+// ratings of cases and of served tickets, bad-rating follow-ups. The time comes from a clock the generator sets,
+// one per center: the centers' lanes run side by side, day by day, and a restart resumes after the last day all finished.
+import { isWorkday, type IsoDate } from '../../domain/calendar.js'
+import { checkDigit } from '../../domain/id-number.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../../features/calendar/calendar.service.js'
-import { performAction } from '../../features/cases/actions.service.js'
 import { intake } from '../../features/cases/intake.service.js'
-import { followupAction, submitRating } from '../../features/ratings/ratings.service.js'
-import { checkDigit } from '../../domain/id-number.js'
-import { casesOnDay, daysBetween, monthlyCount, rng, VILLAGE_MONTHLY, MONTHLY } from './plan.js'
-import { loadWorld, type HistoryCenter, type HistoryItem, type World } from './world.js'
+import { performAction } from '../../features/cases/actions.service.js'
+import { casesOnDay, CORRECTION_SHARE, daysBetween, FORWARD_SHARE, hallOpens, MONTHLY, monthlyCount, monthlyEnquiries, seeded, VILLAGE_MONTHLY, visitTimes } from './plan.js'
+import { maybeRate, maybeRateTicket } from './rate.js'
+import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from './visits.js'
+import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
 
 type Ctx = Pick<AppContext, 'db' | 'bus' | 'config'>
 interface Log { info(m: string): void; warn(m: string): void }
@@ -51,153 +53,200 @@ function monthEnd(day: IsoDate): IsoDate {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 }
 
-function at(day: IsoDate, minutes: number): string {
-  return `${day}T${String(8 + Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}:00+08:00`
-}
-
 export async function generateHistory(base: Ctx, log: Log, signal?: AbortSignal): Promise<void> {
   const state = await historyStatus(base.db)
   if (!state || state.status === 'done') return
-  const clock = new SettableClock(at(state.from, 0))
-  const ctx = { ...base, clock } as unknown as AppContext
-  const cal = await calendarCache(ctx).get()
+  const cal = await calendarCache(base as AppContext).get()
   const world = await loadWorld(base.db)
-  const days = daysBetween(state.from, state.to)
+  const codes = Object.keys(MONTHLY).filter((c) => world.centers.get(c)?.clerks.length)
+  const setup = makeLane(base, cal, world, state.to, new Map())
+  const categoryOf = await hallCategories(setup, codes, hallOpens(state.to) > state.from ? hallOpens(state.to) : state.from)
+  const lanes = new Map(codes.map((c) => [c, makeLane(base, cal, world, state.to, categoryOf)]))
   // A month's count is spread over all its working days, so a range that ends mid-month gets only its share.
   const monthDays = new Map<string, IsoDate[]>()
   for (const d of daysBetween(`${state.from.slice(0, 7)}-01`, monthEnd(state.to))) if (isWorkday(cal, d)) monthDays.set(d.slice(0, 7), [...(monthDays.get(d.slice(0, 7)) ?? []), d])
-  const thisYear = Number(state.to.slice(0, 4))
+  // Each center's lane runs through the days on its own; `through` is the day every lane has finished.
+  const days = daysBetween(state.from, state.to).filter((d) => d > state.through && isWorkday(cal, d))
+  const done = new Map(codes.map((c) => [c, state.through]))
+  let saved = state.through
   let made = 0
-  for (const day of days) {
-    if (signal?.aborted) return
-    if (day <= state.through || !isWorkday(cal, day)) continue
-    const month = monthDays.get(day.slice(0, 7))!
-    const k = month.indexOf(day)
-    for (const code of Object.keys(MONTHLY)) {
+  await Promise.all(codes.map(async (code) => {
+    for (const day of days) {
       if (signal?.aborted) return
-      const center = world.centers.get(code)
-      if (!center) continue
-      const n = casesOnDay(monthlyCount(code, day, thisYear), k, month.length)
-      for (let i = 0; i < n; i++) made += await oneCase(ctx, clock, cal, world, center, day, `${code}-${i}`, seeded(day, `${code}-${i}`), state.to)
-      if (code !== 'D01') for (let i = 0; i < casesOnDay(VILLAGE_MONTHLY, k, month.length); i++) made += await villageCase(ctx, clock, center, day, `${code}-v${i}`, seeded(day, `${code}-v${i}`))
+      const month = monthDays.get(day.slice(0, 7))!
+      const n = await centerDay(lanes.get(code)!, world.centers.get(code)!, day, month.indexOf(day), month.length, signal)
+      made += n // after the await: lanes add concurrently
+      if (signal?.aborted) return
+      done.set(code, day)
+      const low = [...done.values()].sort()[0]
+      if (low > saved) {
+        if (low.slice(0, 7) !== saved.slice(0, 7)) log.info(`演示历史生成中 demo history: ${low.slice(0, 7)} (${made} cases so far)`)
+        saved = low
+        await base.db.updateTable('demo_history').set({ through: low, updated_at: new Date() }).where('id', '=', 1).where('through', '<', low).execute()
+      }
     }
-    await base.db.updateTable('demo_history').set({ through: day, updated_at: new Date() }).where('id', '=', 1).execute()
-    if (day.endsWith('-01') || k === 0) log.info(`演示历史生成中 demo history: ${day.slice(0, 7)} (${made} cases so far)`)
-  }
+  }))
+  if (signal?.aborted) return
   await base.db.updateTable('demo_history').set({ status: 'done', updated_at: new Date() }).where('id', '=', 1).execute()
   log.info(`演示历史已生成 demo history done: ${made} cases ${state.from} … ${state.to}`)
 }
 
-/** Each case draws from its own seeded sequence, so a day redone after a restart picks the same clerks and items. */
-function seeded(day: IsoDate, key: string): () => number {
-  let h = 2166136261
-  for (const ch of day + key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619)
-  return rng(h >>> 0)
-}
-
-function applicant(r: () => number, seq: string) {
-  const serial = Math.floor(r() * 900) + 100
-  const first17 = `42010219${70 + Math.floor(r() * 30)}0${1 + Math.floor(r() * 9)}1${Math.floor(r() * 9)}${serial}`
-  return { kind: 'person' as const, name: SURNAMES[Math.floor(r() * SURNAMES.length)] + GIVEN[Math.floor(r() * GIVEN.length)], idNumber: first17 + checkDigit(first17), phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}`, seq }
+/** A center's day: its window cases and enquiries in the order of their tickets, then (towns) its villages' agency cases. */
+async function centerDay(lane: Lane, center: HistoryCenter, day: IsoDate, k: number, workdays: number, signal?: AbortSignal): Promise<number> {
+  const thisYear = Number(lane.lastDay.slice(0, 4))
+  const n = casesOnDay(monthlyCount(center.code, day, thisYear), k, workdays)
+  // A day redone after a restart skips its enquiries when the hall already has tickets that day (no case to recognise them by).
+  const redone = await lane.ctx.db.selectFrom('tickets').select('id').where('center_id', '=', center.id).where('day', '=', day).executeTakeFirst()
+  const e = redone || day < hallOpens(lane.lastDay) ? 0 : casesOnDay(monthlyEnquiries(center.code, day, thisYear), k, workdays)
+  const r = seeded(day, `${center.code}-day`)
+  const times = visitTimes(r, n + e)
+  const kinds = [...Array<'case'>(n).fill('case'), ...Array<'enquiry'>(e).fill('enquiry')]
+  for (let i = kinds.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [kinds[i], kinds[j]] = [kinds[j], kinds[i]] }
+  let made = 0; let c = 0; let q = 0
+  for (let i = 0; i < kinds.length; i++) {
+    if (signal?.aborted) return made
+    if (kinds[i] === 'case') { const key = `${center.code}-${c++}`; made += await windowCase(lane, center, day, times[i], key, seeded(day, key)) } else {
+      const key = `${center.code}-q${q++}`
+      await enquiry(lane, center, day, times[i], seeded(day, key))
+    }
+  }
+  if (center.code !== 'D01') {
+    for (let i = 0; i < casesOnDay(VILLAGE_MONTHLY, k, workdays); i++) {
+      if (signal?.aborted) return made
+      const key = `${center.code}-v${i}`
+      made += await agencyCase(lane, center, day, key, seeded(day, key))
+    }
+  }
+  return made
 }
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)]
 
-async function record(ctx: AppContext, actor: Actor, center: HistoryCenter, item: HistoryItem, requestId: string, r: () => number, complete: boolean) {
-  const { seq: _s, ...a } = applicant(r, requestId)
-  return intake(ctx, actor, {
-    requestId, itemId: item.id, centerId: center.id, applicant: a,
-    materials: item.materials.map((materialId) => ({ materialId, received: true })), ...(complete ? { complete: true as const } : {}),
+function applicant(r: () => number) {
+  const serial = Math.floor(r() * 900) + 100
+  const first17 = `42010219${70 + Math.floor(r() * 30)}0${1 + Math.floor(r() * 9)}1${Math.floor(r() * 9)}${serial}`
+  return { kind: 'person' as const, name: SURNAMES[Math.floor(r() * SURNAMES.length)] + GIVEN[Math.floor(r() * GIVEN.length)], idNumber: first17 + checkDigit(first17), phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}` }
+}
+
+async function record(lane: Lane, actor: Actor, center: HistoryCenter, item: HistoryItem, requestId: string, r: () => number, o: { complete?: boolean; missingFirst?: boolean; agency?: boolean }) {
+  return intake(lane.ctx, actor, {
+    requestId, itemId: item.id, centerId: center.id, applicant: applicant(r),
+    materials: item.materials.map((materialId, i) => ({ materialId, received: !(o.missingFirst && i === 0) })),
+    ...(o.complete ? { complete: true as const } : {}), ...(o.agency ? { agency: { authorization: true as const } } : {}),
   })
 }
 
-/** One case at a window: 即办 closed on the spot, or (district) a promised case walked through its department. */
-async function oneCase(ctx: AppContext, clock: SettableClock, cal: Calendar, world: World, center: HistoryCenter, day: IsoDate, key: string, r: () => number, lastDay: IsoDate): Promise<number> {
-  if (!center.clerks.length) return 0
+/** Whether the actor already recorded this request (by the intake's own index: created_by, request_id). */
+async function made(lane: Lane, actor: Actor, requestId: string): Promise<boolean> {
+  return !!(await lane.ctx.db.selectFrom('cases').select('id').where('created_by', '=', actor.userId).where('request_id', '=', requestId).executeTakeFirst())
+}
+
+const all = (item: HistoryItem) => item.materials.map((materialId) => ({ materialId, received: true }))
+
+/** An enquiry: a ticket served at a window with no case; a few applicants rate the service from the ticket page. */
+async function enquiry(lane: Lane, center: HistoryCenter, day: IsoDate, minute: number, r: () => number) {
   const clerk = pick(center.clerks, r)
+  lane.clock.set(at(day, minute))
+  const t = await visit(lane, clerk, center.id, r)
+  if (t) await maybeRateTicket(lane, center, t, r)
+}
+
+/**
+ * A window case: the applicant's ticket is called, the clerk records the case while serving it and links it. 即办
+ * closes on the spot; a promised case is walked through its department; a 上报 case goes up to the district and its
+ * result comes back for pick-up; a missing material brings the applicant back for a second ticket the same day.
+ */
+async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minute: number, key: string, r: () => number): Promise<number> {
+  const requestId = `hist-${day}-${key}`
+  const clerk = pick(center.clerks, r)
+  if (await made(lane, clerk, requestId)) return 0 // made before a restart: its day is being redone
+  const { world } = lane
   const immediate = center.items.filter((i) => i.kind === 'immediate')
   const promised = center.items.filter((i) => i.kind === 'promised' && world.approvers.has(i.departmentId))
-  const walk = promised.length > 0 && r() < 0.35
-  const item = walk ? pick(promised, r) : pick(immediate.length ? immediate : center.items, r)
-  clock.set(at(day, Math.floor(r() * 480)))
-  try {
-    const { created, case: c } = await record(ctx, clerk, center, item, `hist-${day}-${key}`, r, item.kind === 'immediate')
-    if (!created) return 0 // made before a restart: its day is being redone
-    if (walk && c.status === 'accepted') await walkPromised(ctx, clock, cal, world, clerk, center, c, item, day, r, lastDay)
-    if (c.status === 'closed' || walk) await maybeRate(ctx, clock, world, center, c.id, r, lastDay)
-    return 1
-  } catch (e) {
-    if ((e as { code?: string }).code === 'request_id_reused') return 0
-    throw e
+  const forward = center.code === 'D01' ? [] : center.items.filter((i) => i.kind === 'forward' && world.approvers.has(i.departmentId))
+  const how = forward.length && r() < FORWARD_SHARE ? 'forward' : promised.length && r() < 0.35 ? 'promised' : 'immediate'
+  const item = how === 'forward' ? pick(forward, r) : how === 'promised' ? pick(promised, r) : pick(immediate.length ? immediate : center.items, r)
+  const missing = r() < CORRECTION_SHARE
+  lane.clock.set(at(day, minute))
+  let c!: Awaited<ReturnType<typeof record>>['case']
+  await visit(lane, clerk, center.id, r, async () => {
+    c = (await record(lane, clerk, center, item, requestId, r, { complete: item.kind === 'immediate' && !missing, missingFirst: missing })).case
+    return c.number
+  })
+  let m = minute + 20
+  if (c.status === 'correction') {
+    // the second trip: the applicant brings what was missing, takes another ticket, the case is accepted
+    m = Math.min(minute + 90 + Math.floor(r() * 60), 440)
+    lane.clock.set(at(day, m))
+    await visit(lane, clerk, center.id, r, async () => {
+      await performAction(lane.ctx, clerk, c.id, 'supplement', { materials: all(item) } as never)
+      return c.number
+    })
+    m += 20
+    if (item.kind === 'immediate') {
+      await walk(lane, c.id, day, m, [[clerk, 'approve', { note: '材料补齐后当场办结' }, 0], [clerk, 'deliver', { method: 'pickup', centerId: center.id }, 0], [clerk, 'pickup', {}, 0]], r)
+    }
   }
+  const approver = world.approvers.get(item.departmentId)
+  if (item.kind === 'forward' && approver) await walk(lane, c.id, day, m, forwardSteps(clerk, approver, center, item, r), r)
+  else if (item.kind !== 'immediate' && approver) await walk(lane, c.id, day, m, promisedSteps(clerk, approver, center, item, r), r)
+  await maybeRate(lane, center, c.id, r)
+  return 1
+}
+
+/** Working days the department takes over its steps: the promised days, or a few more for a late one. */
+function span(item: HistoryItem, r: () => number) {
+  const late = r() < 0.08
+  return Math.max(1, Math.min(item.promisedDays, 12)) + (late ? 2 + Math.floor(r() * 4) : 0)
 }
 
 /** 承办 → 审核 → 批准, delivery and pick-up, spread over the promised days; some late, the newest left open. */
-async function walkPromised(ctx: AppContext, clock: SettableClock, cal: Calendar, world: World, clerk: Actor, center: HistoryCenter,
-  c: { id: number; dueDate: string | null }, item: HistoryItem, day: IsoDate, r: () => number, lastDay: IsoDate) {
-  const approver = world.approvers.get(item.departmentId)!
-  const late = r() < 0.08
-  const span = Math.max(1, item.promisedDays) + (late ? 2 + Math.floor(r() * 4) : 0)
-  const steps: [Actor, string, Record<string, unknown>][] = [
-    [approver, 'advance', { opinion: '材料齐全，符合条件' }], [approver, 'advance', { opinion: '审核通过' }], [approver, 'approve', { note: '准予许可' }],
-    [clerk, 'deliver', { method: 'pickup', centerId: center.id }], [clerk, 'pickup', {}],
+function promisedSteps(clerk: Actor, approver: Actor, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
+  const s = span(item, r)
+  const a = Math.round(s / 3); const b = Math.round((2 * s) / 3) - a
+  return [
+    [approver, 'advance', { opinion: '材料齐全，符合条件' }, a], [approver, 'advance', { opinion: '审核通过' }, b], [approver, 'approve', { note: '准予许可' }, s - a - b],
+    [clerk, 'deliver', { method: 'pickup', centerId: center.id }, 0], [clerk, 'pickup', {}, 1 + Math.floor(r() * 2)],
   ]
-  let d = day
-  for (let s = 0; s < steps.length; s++) {
-    const wait = s < 3 ? Math.max(0, Math.round((span * (s + 1)) / 3) - Math.round((span * s) / 3)) : s === 3 ? 0 : 1 + Math.floor(r() * 2)
-    d = addWorkdays(cal, d, wait)
-    if (d > lastDay) return // still open today: lights
-    clock.set(at(d, 60 + s * 30 + Math.floor(r() * 20)))
-    const [who, action, body] = steps[s]
-    await performAction(ctx, who, c.id, action as never, body as never)
-  }
 }
 
-function addWorkdays(cal: Calendar, from: IsoDate, n: number): IsoDate {
-  let d = from
-  for (let left = n; left > 0;) {
-    const t = new Date(Date.parse(`${d}T00:00:00Z`) + 86400_000).toISOString().slice(0, 10)
-    d = t
-    if (isWorkday(cal, d)) left -= 1
-  }
-  return d
+/** 上报: the town's preliminary opinion and forward, the district department receives (sometimes late), decides, the result back at the town. */
+function forwardSteps(clerk: Actor, approver: Actor, town: HistoryCenter, item: HistoryItem, r: () => number, toRoom?: { id: number; agent: Actor }): Step[] {
+  const s = span(item, r)
+  const receive = r() < 0.1 ? 3 + Math.floor(r() * 3) : Math.floor(r() * 2)
+  const back: Step[] = toRoom
+    ? [[approver, 'deliver', { method: 'pickup', centerId: toRoom.id }, 0], [clerk, 'handover', { toUserId: toRoom.agent.userId }, 1], [toRoom.agent, 'pickup', {}, Math.floor(r() * 3)]]
+    : [[approver, 'deliver', { method: 'pickup', centerId: town.id }, 0], [clerk, 'pickup', {}, 1 + Math.floor(r() * 2)]]
+  return [
+    [clerk, 'forward', { opinion: '材料齐全，初审同意，报区审批' }, 0], [approver, 'receive', {}, receive],
+    [approver, 'advance', { opinion: '审核通过' }, Math.max(1, s - 1)], [approver, 'approve', { note: '准予' }, 1], ...back,
+  ]
 }
 
-const SCORES = [5, 5, 5, 5, 5, 5, 4, 4, 4, 3, 3, 2, 1] as const
-
-/** A third of the applicants rate; a bad rating's follow-up is walked by the center's manager unless it is recent. */
-async function maybeRate(ctx: AppContext, clock: SettableClock, world: World, center: HistoryCenter, caseId: number, r: () => number, lastDay: IsoDate) {
-  if (r() > 0.33) return
-  const c = await ctx.db.selectFrom('cases').select(['number', 'query_code', 'status']).where('id', '=', caseId).executeTakeFirstOrThrow()
-  if (c.status !== 'closed') return
-  const score = r() < 0.9 ? pick(SCORES.slice(0, 11), r) : pick([2, 1], r)
-  const res = await submitRating(ctx, { number: c.number, code: c.query_code, score, comment: score <= 2 ? pick(['等了很久', '材料要求没说清楚', '跑了两趟'], r) : '', source: r() < 0.5 ? 'pad' : 'progress' })
-  if (!res.followupId || !center.manager) return
-  const start = clock.now().getTime()
-  const steps: [Actor, string, string][] = r() < 0.15
-    ? [[center.manager, 'request_review', '申请人误评，已核实'], [world.supervisor, 'set_aside', '复核属实，不计入满意度']]
-    : [[center.manager, 'call_back', '已电话回访申请人'], [center.manager, 'fix', '已整改，向窗口人员通报'], [center.manager, 'close', '已向申请人反馈整改情况']]
-  for (let i = 0; i < steps.length; i++) {
-    const when = new Date(start + (i + 1) * 2 * 86400_000)
-    if (todayOn({ now: () => when }) > lastDay) return
-    clock.set(when)
-    const [who, action, note] = steps[i]
-    await followupAction(ctx, who, res.followupId, action as never, note)
-  }
-}
-
-/** A village agent records a 即办 case in a village room (village coverage); skipped where the room offers none. */
-async function villageCase(ctx: AppContext, clock: SettableClock, town: HistoryCenter, day: IsoDate, key: string, r: () => number): Promise<number> {
+/**
+ * 全程代理 at a village room: the agent records a case the room does not accept itself (with the applicant's
+ * authorisation), hands it to the town window (some hops late), the town accepts and forwards it to the district,
+ * and the result travels back down to the room where the applicant picks it up.
+ */
+async function agencyCase(lane: Lane, town: HistoryCenter, day: IsoDate, key: string, r: () => number): Promise<number> {
   const room = pick(town.villages, r)
   const agent = room?.agents[0]
-  const item = room?.items.find((i) => i.kind === 'immediate')
-  if (!room || !agent || !item) return 0
-  clock.set(at(day, Math.floor(r() * 480)))
-  try {
-    await record(ctx, agent, room, item, `hist-${day}-${key}`, r, false)
-    return 1
-  } catch (e) {
-    if ((e as { code?: string }).code === 'request_id_reused') return 0
-    throw e
-  }
+  const items = town.items.filter((i) => i.kind === 'forward' && lane.world.approvers.has(i.departmentId) && !room?.items.some((x) => x.id === i.id))
+  if (!room || !agent || !items.length || !town.clerks.length) return 0
+  const requestId = `hist-${day}-${key}`
+  if (await made(lane, agent, requestId)) return 0
+  const item = pick(items, r)
+  const clerk = pick(town.clerks, r)
+  const approver = lane.world.approvers.get(item.departmentId)!
+  const minute = Math.floor(r() * 420)
+  lane.clock.set(at(day, minute))
+  const { case: c } = await record(lane, agent, room, item, requestId, r, { agency: true })
+  const hop = r() < 0.1 ? 4 + Math.floor(r() * 3) : Math.floor(r() * 3)
+  const steps: Step[] = [
+    [agent, 'handover', { toCenterId: town.id, materials: all(item) }, hop], [clerk, 'accept', { materials: [] }, 0],
+    ...forwardSteps(clerk, approver, town, item, r, { id: room.id, agent }),
+  ]
+  await walk(lane, c.id, day, minute, steps, r)
+  await maybeRate(lane, town, c.id, r)
+  return 1
 }

@@ -1,5 +1,5 @@
-// What the history generator needs to know of the loaded demo district: the actors (as the services see them),
-// and the published items each center offers, by handling kind, with their materials.
+// What the history generator needs to know of the loaded demo district: the actors (as the services see them; window
+// clerks at an open window, who call tickets), and the published items each center offers, by handling kind, with their materials.
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { Actor } from '../../domain/jurisdiction.js'
@@ -10,8 +10,8 @@ export interface HistoryCenter { id: number; code: string; path: string; clerks:
 export interface World { centers: Map<string, HistoryCenter>; approvers: Map<number, Actor>; supervisor: Actor }
 
 export async function loadWorld(db: Db): Promise<World> {
-  const users = await db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
-    .select(['u.id', 'u.username', 'u.name', 'u.roles', 'u.center_id as centerId', 'u.window_id as windowId', 'u.department_id as departmentId', 'c.path', 'c.level', 'c.code'])
+  const users = await db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id').leftJoin('windows as w', 'w.id', 'u.window_id')
+    .select(['w.status as windowStatus', 'u.id', 'u.username', 'u.name', 'u.roles', 'u.center_id as centerId', 'u.window_id as windowId', 'u.department_id as departmentId', 'c.path', 'c.level', 'c.code'])
     .where('u.status', '=', 'active').orderBy('u.id').execute()
   const actor = (u: (typeof users)[number]): Actor => ({
     userId: u.id, username: u.username, name: u.name, roles: u.roles as Role[], centerId: u.centerId, centerPath: u.path, centerLevel: u.level, windowId: u.windowId,
@@ -27,7 +27,7 @@ export async function loadWorld(db: Db): Promise<World> {
   for (const c of rows) {
     const hc: HistoryCenter = {
       id: c.id, code: c.code, path: c.path, villages: [],
-      clerks: users.filter((u) => u.centerId === c.id && u.roles.includes('clerk') && u.windowId !== null).map(actor),
+      clerks: users.filter((u) => u.centerId === c.id && u.roles.includes('clerk') && u.windowId !== null && u.windowStatus === 'open').map(actor),
       agents: users.filter((u) => u.centerId === c.id && u.roles.includes('agent')).map(actor),
       manager: users.filter((u) => u.centerId === c.id && u.roles.includes('manager')).map(actor)[0],
       items: items.rows.filter((i) => i.centerId === c.id),

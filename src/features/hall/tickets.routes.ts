@@ -20,6 +20,7 @@ const Followed = Type.Object({
   id: Type.Integer(), number: Type.String(), status: Type.String(), statusName: Type.String(), ahead: Type.Integer(),
   estimatedWaitMinutes: Type.Integer(), day: Type.String(), categoryName: Type.String(), issuedAt: DateTime,
   windowNumber: Type.Union([Type.String(), Type.Null()]), windowName: Type.Union([Type.String(), Type.Null()]),
+  rated: Type.Boolean({ description: 'a served ticket already rated (POST /api/public/tickets/:id/rating)' }),
 })
 
 const Kiosk = Type.Object({

@@ -129,7 +129,7 @@ async function queuePlace(hall: Hall, t: Parameters<typeof repo.countAhead>[1]) 
   return { ahead, ...inputs, estimatedWaitMinutes: estimateWaitMinutes(ahead, inputs.serviceSeconds, inputs.windows) }
 }
 
-/** A ticket followed on a phone (the slip's QR code): its number, status, people ahead and the window that called it. */
+/** A ticket followed on a phone (the slip's QR code): its number, status, people ahead, the window that called it, whether it was rated. */
 export async function followTicket(hall: Hall, id: number, token: string) {
   const t = await repo.findTicket(hall.db, id)
   if (!t || t.token !== token) throw errors.notFound('票号', id)
@@ -137,9 +137,11 @@ export async function followTicket(hall: Hall, id: number, token: string) {
   const { ahead, estimatedWaitMinutes } = place
   const win = t.windowId ? await hall.db.selectFrom('windows').select(['number', 'name']).where('id', '=', t.windowId).executeTakeFirst() : undefined
   const category = await setup.findCategory(hall.db, t.categoryId)
+  const rated = !!(await hall.db.selectFrom('ratings').select('id').where('ticket_id', '=', t.id).executeTakeFirst())
   return {
     id: t.id, number: t.number, status: t.status, statusName: STATUS_NAMES[t.status], ahead, estimatedWaitMinutes, day: t.day,
     categoryName: category?.name ?? '', issuedAt: t.issuedAt, windowNumber: win?.number ?? null, windowName: win?.name ?? null,
+    rated,
   }
 }
 

@@ -32,7 +32,7 @@ export function listMessages(db: Db, f: MessageFilter) {
   if (f.caseId) q = q.where('m.case_id', '=', f.caseId)
   if (f.status) q = q.where('m.status', '=', f.status)
   if (f.cursor) q = q.where('m.id', '<', f.cursor)
-  return q.orderBy('m.id', 'desc').limit(f.limit).execute()
+  return q.orderBy('m.id', 'desc').limit(f.limit).$narrowType<{ caseId: number }>().execute()
 }
 
 export function listAttempts(db: Db, messageIds: number[]) {

@@ -9,6 +9,7 @@ import { appendAudit } from '../audit/audit.repository.js'
 import { maskPhone } from '../cases/cases.view.js'
 import { assertReader } from '../cases/query.service.js'
 import { Id } from '../network/network.shared.js'
+import { DIGEST_PLACEHOLDERS } from './digest.js'
 import * as repo from './messages.repository.js'
 
 const tags = ['messages']
@@ -18,10 +19,13 @@ const NullableTime = Type.Unsafe<Date | null>({ type: 'string', format: 'date-ti
 export const PLACEHOLDERS = ['number', 'code', 'item', 'center', 'due', 'note'] as const
 const Template = Type.Object({ key: Type.String(), body: Type.String(), enabled: Type.Boolean(), updatedAt: NullableTime })
 
-/** Placeholders the trigger fills; any other {name} would reach the applicant as typed. */
-export function unknownPlaceholders(body: string): string[] {
-  return [...body.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !(PLACEHOLDERS as readonly string[]).includes(n))
+/** Placeholders the trigger (or, for the managers' digest, the digest) fills; any other {name} would reach the reader as typed. */
+export function unknownPlaceholders(body: string, key = ''): string[] {
+  const known: readonly string[] = placeholdersOf(key)
+  return [...body.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]).filter((n) => !known.includes(n))
 }
+
+const placeholdersOf = (key: string): readonly string[] => (key === 'digest' ? DIGEST_PLACEHOLDERS : PLACEHOLDERS)
 
 export function messagesRoutes(app: App, ctx: AppContext): void {
   app.get('/api/messages', {
@@ -59,16 +63,16 @@ export function messagesRoutes(app: App, ctx: AppContext): void {
   })
 
   app.get('/api/message-templates', {
-    schema: { tags, summary: '短信模板 the message templates', response: { 200: Type.Object({ templates: Type.Array(Template), placeholders: Type.Array(Type.String()) }), ...errorsFor(401, 403) } },
+    schema: { tags, summary: '短信模板 the message templates', response: { 200: Type.Object({ templates: Type.Array(Template), placeholders: Type.Array(Type.String()), digestPlaceholders: Type.Array(Type.String()) }), ...errorsFor(401, 403) } },
   }, async (req) => {
     const actor = requireActor(req)
     if (!actor.roles.some((r) => r === 'admin' || r === 'manager')) throw errors.forbidden('只有管理人员和系统管理员查看短信模板')
-    return { templates: await repo.listTemplates(ctx.db), placeholders: [...PLACEHOLDERS] }
+    return { templates: await repo.listTemplates(ctx.db), placeholders: [...PLACEHOLDERS], digestPlaceholders: [...DIGEST_PLACEHOLDERS] }
   })
 
   app.put('/api/message-templates/:key', {
     schema: {
-      tags, summary: '修改短信模板 edit a template (placeholders: {number} {code} {item} {center} {due} {note})',
+      tags, summary: '修改短信模板 edit a template (placeholders: {number} {code} {item} {center} {due} {note}; the digest: {date} {center} {yellow} {red} {notices} {late} {open})',
       params: Type.Object({ key: Type.String({ pattern: '^[a-z_]{1,40}$' }) }),
       body: Type.Object({ body: Type.String({ minLength: 1, maxLength: 500 }), enabled: Type.Boolean() }, { additionalProperties: false }),
       response: { 200: Template, ...errorsFor(400, 401, 403, 404) },
@@ -76,8 +80,8 @@ export function messagesRoutes(app: App, ctx: AppContext): void {
   }, async (req) => {
     const actor = requireActor(req)
     if (!actor.roles.includes('admin')) throw errors.forbidden('只有系统管理员修改短信模板')
-    const bad = unknownPlaceholders(req.body.body)
-    if (bad.length) throw errors.validation([{ field: 'body.body', message: `未知的占位符: ${bad.map((b) => `{${b}}`).join(' ')}；可用: ${PLACEHOLDERS.map((p) => `{${p}}`).join(' ')}` }])
+    const bad = unknownPlaceholders(req.body.body, req.params.key)
+    if (bad.length) throw errors.validation([{ field: 'body.body', message: `未知的占位符: ${bad.map((b) => `{${b}}`).join(' ')}；可用: ${placeholdersOf(req.params.key).map((p) => `{${p}}`).join(' ')}` }])
     if (!req.body.body.trim()) throw errors.validation([{ field: 'body.body', message: '模板不能为空' }])
     return ctx.db.transaction().execute(async (trx) => {
       const t = await repo.updateTemplate(trx, req.params.key, req.body, actor.userId, ctx.clock.now())

@@ -9,7 +9,8 @@ import type { Bus } from '../../server/bus.js'
 import { maskPhone } from '../cases/cases.view.js'
 import * as repo from './messages.repository.js'
 
-export interface OutgoingMessage { id: number; caseId: number; phone: string; body: string; templateKey: string }
+/** `caseId` null: a message to a staff member (the manager's digest). */
+export interface OutgoingMessage { id: number; caseId: number | null; phone: string; body: string; templateKey: string }
 
 /** Where messages go: the log by default; an SMS gateway is one more implementation. */
 export interface Sender {

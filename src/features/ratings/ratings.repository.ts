@@ -1,17 +1,17 @@
-// SQL of 好差评: ratings (insert once per case, never deleted), bad-rating follow-ups and their append-only events.
+// SQL of 好差评: ratings (insert once per case or served ticket, never deleted), bad-rating follow-ups and their append-only events.
 import type { Db } from '../../db/database.js'
 import type { FollowupStatus, RatingsTable } from '../../db/schema.js'
-import type { Insertable } from 'kysely'
+import { sql, type Insertable } from 'kysely'
 
-/** Insert unless the case is already rated; undefined when it is. */
+/** Insert unless the case (or the ticket) is already rated; undefined when it is. */
 export async function insertRatingOnce(trx: Db, row: Insertable<RatingsTable>): Promise<number | undefined> {
-  const r = await trx.insertInto('ratings').values(row).onConflict((oc) => oc.column('case_id').doNothing()).returning('id').executeTakeFirst()
+  const r = await trx.insertInto('ratings').values(row).onConflict((oc) => oc.column(row.ticket_id ? 'ticket_id' : 'case_id').doNothing()).returning('id').executeTakeFirst()
   return r?.id
 }
 
-export function insertFollowup(trx: Db, f: { ratingId: number; caseId: number; centerId: number; centerPath: string; callbackDue: string; fixDue: string; at: Date }) {
+export function insertFollowup(trx: Db, f: { ratingId: number; caseId: number | null; ticketId?: number; centerId: number; centerPath: string; callbackDue: string; fixDue: string; at: Date }) {
   return trx.insertInto('rating_followups').values({
-    rating_id: f.ratingId, case_id: f.caseId, center_id: f.centerId, center_path: f.centerPath, status: 'open',
+    rating_id: f.ratingId, case_id: f.caseId, ticket_id: f.ticketId ?? null, center_id: f.centerId, center_path: f.centerPath, status: 'open',
     callback_due: f.callbackDue, fix_due: f.fixDue, created_at: f.at, updated_at: f.at,
   }).returning('id').executeTakeFirstOrThrow()
 }
@@ -25,13 +25,16 @@ export function appendFollowupEvent(trx: Db, e: { followupId: number; at: Date; 
 const followupColumns = [
   'f.id', 'f.status', 'f.callback_due as callbackDue', 'f.fix_due as fixDue', 'f.center_id as centerId', 'f.center_path as centerPath',
   'f.called_back_at as calledBackAt', 'f.fixed_at as fixedAt', 'f.closed_at as closedAt', 'f.created_at as createdAt',
-  'r.id as ratingId', 'r.score', 'r.comment', 'r.rated_at as ratedAt', 'r.source', 'k.id as caseId', 'k.number', 'k.item_name as itemName',
+  'r.id as ratingId', 'r.score', 'r.comment', 'r.rated_at as ratedAt', 'r.source', 'k.id as caseId', 'f.ticket_id as ticketId',
+  sql<string>`coalesce(k.number, t.number)`.as('number'), sql<string>`coalesce(k.item_name, '大厅服务（' || h.name || '）')`.as('itemName'),
   'c.name as centerName',
 ] as const
 
+/** A follow-up of a case's rating or of a served ticket's (its number and category stand for the case's). */
 function followups(db: Db) {
   return db.selectFrom('rating_followups as f').innerJoin('ratings as r', 'r.id', 'f.rating_id')
-    .innerJoin('cases as k', 'k.id', 'f.case_id').innerJoin('centers as c', 'c.id', 'f.center_id').select(followupColumns)
+    .leftJoin('cases as k', 'k.id', 'f.case_id').leftJoin('tickets as t', 't.id', 'f.ticket_id').leftJoin('hall_categories as h', 'h.id', 't.category_id')
+    .innerJoin('centers as c', 'c.id', 'f.center_id').select(followupColumns)
 }
 
 export function listFollowups(db: Db, scopePath: string, status?: FollowupStatus) {
@@ -65,9 +68,11 @@ export function listFollowupEvents(db: Db, followupId: number) {
 
 /** Ratings in a jurisdiction, newest first (supervisors only: the comment is confidential). */
 export function listRatings(db: Db, scopePath: string, from: string, to: string) {
-  return db.selectFrom('ratings as r').innerJoin('cases as k', 'k.id', 'r.case_id').innerJoin('centers as c', 'c.id', 'r.center_id')
+  return db.selectFrom('ratings as r').leftJoin('cases as k', 'k.id', 'r.case_id').leftJoin('tickets as t', 't.id', 'r.ticket_id')
+    .leftJoin('hall_categories as h', 'h.id', 't.category_id').innerJoin('centers as c', 'c.id', 'r.center_id')
     .leftJoin('users as u', 'u.id', 'r.staff_id')
-    .select(['r.id', 'r.score', 'r.comment', 'r.source', 'r.rated_at as ratedAt', 'r.set_aside as setAside', 'k.number', 'k.item_name as itemName', 'c.name as centerName', 'u.name as staffName'])
+    .select(['r.id', 'r.score', 'r.comment', 'r.source', 'r.rated_at as ratedAt', 'r.set_aside as setAside',
+      sql<string>`coalesce(k.number, t.number)`.as('number'), sql<string>`coalesce(k.item_name, '大厅服务（' || h.name || '）')`.as('itemName'), 'c.name as centerName', 'u.name as staffName'])
     .where('r.center_path', 'like', `${scopePath}%`).where('r.rated_on', '>=', from).where('r.rated_on', '<=', to)
     .orderBy('r.id', 'desc').limit(500).execute()
 }

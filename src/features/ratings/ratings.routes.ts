@@ -27,8 +27,8 @@ const Followup = Type.Object({
   light: Type.Union([Type.Enum(['green', 'yellow', 'red']), Type.Null()]),
   calledBackAt: NullableDateTime, fixedAt: NullableDateTime, closedAt: NullableDateTime, createdAt: DateTime,
   rating: Type.Object({ id: Type.Integer(), score: Type.Integer(), comment: Type.String(), ratedAt: DateTime, source: Type.String() }),
-  case: Type.Object({ id: Type.Integer(), number: Type.String(), itemName: Type.String() }),
-  centerId: Type.Integer(), centerName: Type.String(), allowedActions: Type.Array(Type.String()),
+  case: Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), number: Type.String(), itemName: Type.String() }),
+  ticketId: Type.Union([Type.Integer(), Type.Null()]), centerId: Type.Integer(), centerName: Type.String(), allowedActions: Type.Array(Type.String()),
 })
 const FollowupDetail = Type.Intersect([Followup, Type.Object({
   events: Type.Array(Type.Object({ at: DateTime, action: Type.String(), from: Nullable(Type.String()), to: Type.String(), note: Type.String(), actor: Nullable(Type.String()) })),
@@ -43,6 +43,19 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
       response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }), ...errorsFor(400, 404, 409, 429) },
     },
   }, async (req, reply) => reply.code(201).send(await service.submitRating(ctx, req.body)))
+
+  app.post('/api/public/tickets/:id/rating', {
+    config: rateLimit(ctx.config, 'rating'), // per client address: RATE_LIMIT_RATING
+    schema: {
+      tags: ['public'], summary: '好差评 the applicant rates a served hall ticket from its follow page (the slip\'s token), once, confidential',
+      params: IdParams,
+      body: Type.Object({
+        token: Type.String({ minLength: 1, maxLength: 40, pattern: '^[0-9A-Za-z_-]+$' }),
+        score: RatingBody.properties.score, comment: Type.Optional(Type.String({ maxLength: 500 })),
+      }, { additionalProperties: false }),
+      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }), ...errorsFor(400, 404, 409, 429) },
+    },
+  }, async (req, reply) => reply.code(201).send(await service.rateTicket(ctx, req.params.id, req.body)))
 
   app.get('/api/ratings', {
     schema: {

@@ -1,4 +1,4 @@
-// 好差评: the applicant rates a closed case once (from the progress page or a window pad), confidential; staff can
+// 好差评: the applicant rates a closed case (or a served hall ticket) once (from the progress page or a window pad), confidential; staff can
 // neither enter nor delete one. A bad rating opens a follow-up with its own limits, walked by the center's manager;
 // a supervisor reviews a request to set a rating aside. Every step is one transaction with its event row.
 import crypto from 'node:crypto'
@@ -17,15 +17,26 @@ import * as repo from './ratings.repository.js'
 
 export interface RatingBody { number: string; code: string; score: number; comment?: string; source?: 'progress' | 'pad' }
 
-function codeMatches(given: string, actual: string): boolean {
-  const a = Buffer.from(given.toUpperCase()); const b = Buffer.from(actual)
+function codeMatches(given: string, actual: string, upper = true): boolean {
+  const a = Buffer.from(upper ? given.toUpperCase() : given); const b = Buffer.from(actual)
   return a.length === b.length && crypto.timingSafeEqual(a, b)
+}
+
+/** A bad score's follow-up, due by the center's callback and fix days, in the rating's own transaction. */
+async function openFollowup(trx: AppContext['db'], ctx: AppContext, r: { ratingId: number; caseId: number | null; ticketId?: number; center: { id: number; path: string }; score: number; now: Date; today: string }) {
+  const cal = await calendarCache(ctx).get()
+  const s = settingsFor(await allSettings(trx), r.center.path)
+  const f = await repo.insertFollowup(trx, {
+    ratingId: r.ratingId, caseId: r.caseId, ticketId: r.ticketId, centerId: r.center.id, centerPath: r.center.path, at: r.now,
+    callbackDue: addWorkingDays(cal, r.today, s.callbackDays), fixDue: addWorkingDays(cal, r.today, s.fixDays),
+  })
+  await repo.appendFollowupEvent(trx, { followupId: f.id, at: r.now, actorId: null, action: 'open', from: null, to: 'open', note: `差评（${r.score} 分）自动生成整改单` })
+  return f.id
 }
 
 export async function submitRating(ctx: AppContext, body: RatingBody) {
   const found = await cases.findCaseByNumber(ctx.db, body.number)
   if (!found || !codeMatches(body.code, found.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
-  const cal = await calendarCache(ctx).get()
   const now = ctx.clock.now()
   const today = chinaDate(now)
   return ctx.db.transaction().execute(async (trx) => {
@@ -38,18 +49,38 @@ export async function submitRating(ctx: AppContext, body: RatingBody) {
       staff_id: row.createdBy, item_id: row.itemId, rated_at: now, rated_on: today,
     })
     if (ratingId === undefined) throw errors.conflict('already_rated', '此办件已评价，每件只能评价一次')
-    let followupId: number | null = null
-    if (isBadScore(body.score)) {
-      const s = settingsFor(await allSettings(trx), center.path)
-      const f = await repo.insertFollowup(trx, {
-        ratingId, caseId: row.id, centerId: center.id, centerPath: center.path, at: now,
-        callbackDue: addWorkingDays(cal, today, s.callbackDays), fixDue: addWorkingDays(cal, today, s.fixDays),
-      })
-      followupId = f.id
-      await repo.appendFollowupEvent(trx, { followupId, at: now, actorId: null, action: 'open', from: null, to: 'open', note: `差评（${body.score} 分）自动生成整改单` })
-    }
+    const followupId = isBadScore(body.score) ? await openFollowup(trx, ctx, { ratingId, caseId: row.id, center, score: body.score, now, today }) : null
     await appendAudit(trx, { actorId: null, centerId: center.id, action: 'rating.create', entity: 'rating', entityId: ratingId, data: { caseId: row.id, bad: isBadScore(body.score) } })
     return { id: ratingId, number: row.number, score: body.score, followupId }
+  })
+}
+
+export interface TicketRatingBody { token: string; score: number; comment?: string }
+
+/**
+ * The applicant rates a served (finished) hall ticket from its follow page, once, confidential, with the same five
+ * levels; a bad score opens the same follow-up as a case's. The slip's token stands for the case's query code.
+ */
+export async function rateTicket(ctx: AppContext, ticketId: number, body: TicketRatingBody) {
+  const found = await ctx.db.selectFrom('tickets').select(['id', 'token']).where('id', '=', ticketId).executeTakeFirst()
+  if (!found || !codeMatches(body.token, found.token, false)) throw errors.notFound('票号（编号与凭证不匹配）')
+  const now = ctx.clock.now()
+  const today = chinaDate(now)
+  return ctx.db.transaction().execute(async (trx) => {
+    const t = (await trx.selectFrom('tickets as t').innerJoin('centers as c', 'c.id', 't.center_id')
+      .select(['t.id', 't.number', 't.status', 't.window_id as windowId', 't.staff_id as staffId', 't.item_id as itemId', 'c.id as centerId', 'c.path'])
+      .where('t.id', '=', ticketId).forUpdate('t').executeTakeFirst())!
+    if (t.status !== 'done') throw errors.conflict('ticket_not_served', '票号尚未办结，办结后才能评价', { status: t.status })
+    const center = { id: t.centerId, path: t.path }
+    const ratingId = await repo.insertRatingOnce(trx, {
+      case_id: null, ticket_id: t.id, source: 'ticket', score: body.score, comment: (body.comment ?? '').trim(),
+      center_id: center.id, center_path: center.path, department_id: null, window_id: t.windowId, staff_id: t.staffId, item_id: t.itemId,
+      rated_at: now, rated_on: today,
+    })
+    if (ratingId === undefined) throw errors.conflict('already_rated', '此票号已评价，每张只能评价一次')
+    const followupId = isBadScore(body.score) ? await openFollowup(trx, ctx, { ratingId, caseId: null, ticketId: t.id, center, score: body.score, now, today }) : null
+    await appendAudit(trx, { actorId: null, centerId: center.id, action: 'rating.create', entity: 'rating', entityId: ratingId, data: { ticketId: t.id, bad: isBadScore(body.score) } })
+    return { id: ratingId, number: t.number, score: body.score, followupId }
   })
 }
 
@@ -60,7 +91,7 @@ function viewFollowup(cal: Awaited<ReturnType<ReturnType<typeof calendarCache>['
     light: due === null ? null : lightOf(cal, { start: chinaDate(new Date(f.createdAt)), due }, today),
     calledBackAt: f.calledBackAt, fixedAt: f.fixedAt, closedAt: f.closedAt, createdAt: f.createdAt,
     rating: { id: f.ratingId, score: f.score, comment: f.comment, ratedAt: f.ratedAt, source: f.source },
-    case: { id: f.caseId, number: f.number, itemName: f.itemName }, centerId: f.centerId, centerName: f.centerName,
+    case: { id: f.caseId, number: f.number, itemName: f.itemName }, ticketId: f.ticketId, centerId: f.centerId, centerName: f.centerName,
     allowedActions: allowedFollowupActions(f.status, roles),
   }
 }

@@ -19,7 +19,7 @@ function townParagraph(t: OperationsReport['towns'][number]): string {
   const cats = t.itemCategories ? `${t.itemCategories}类` : ''
   return `${t.name}便民服务中心设有${t.windowNames.join('、')}等${t.windows}个服务窗口，服务事项${cats}${t.items}项，窗口工作人员${t.staff}人。`
     + `${cnDate(t.casesSince.from)}以来，共受理行政审批和服务事项${t.casesSince.count}件；`
-    + `${cnDate(t.visits.from)}至${cnDate(t.visits.to)}，各窗口累计接待办件${t.visits.count}人次。`
+    + `${cnDate(t.visits.from)}至${cnDate(t.visits.to)}，大厅累计取号接待${t.visits.count}人次（按取号票计，含咨询和补正再次到厅）。`
 }
 
 export function reportBlocks(r: OperationsReport): Block[] {

@@ -1,5 +1,5 @@
 // SQL behind the operations report: the network, the district center's units, windows, items and staff, each town
-// center's windows, staff, items, cases and visits, and the measures the original report could not give.
+// center's windows, staff, items, cases and visits (hall tickets), and the measures the original report could not give.
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import { aggregateRows, villageCoverage } from '../statistics/statistics.repository.js'
@@ -68,21 +68,11 @@ export async function casesAccepted(db: Db, centerId: number, from: string, to: 
   return r.n
 }
 
-/**
- * Visits (接待人次) at a center in [from, to]. Until the hall's tickets exist these are the cases received at one of
- * the center's windows; once they do, swap the body for `ticketsIssued` below (one line in the service).
- */
-export async function windowVisits(db: Db, centerId: number, from: string, to: string): Promise<number> {
-  const r = await db.selectFrom('cases').where('origin_center_id', '=', centerId).where('window_id', 'is not', null)
-    .where('received_on', '>=', from).where('received_on', '<=', to)
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  return r.n
-}
-
-/** Tickets issued at the center in [from, to] (the hall's table, migration 0030). */
+/** Visits (接待人次) at a center in [from, to]: the hall's tickets issued there (one per trip, enquiries included). */
 export async function ticketsIssued(db: Db, centerId: number, from: string, to: string): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*)::int as n from tickets where center_id = ${centerId} and day between ${from}::date and ${to}::date`.execute(db)
-  return r.rows[0].n
+  const r = await db.selectFrom('tickets').where('center_id', '=', centerId).where('day', '>=', from).where('day', '<=', to)
+    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(r.n)
 }
 
 /**

@@ -27,9 +27,6 @@ export function reportDates(q: OperationsQuery, todayIs: IsoDate): ReportDates {
   return { asOf, casesFrom, visitsFrom }
 }
 
-/** Swap for repo.ticketsIssued once the hall's tickets table has landed (issue 8: visits are tickets). */
-const visitsAt = repo.windowVisits
-
 /** 梁子镇便民服务中心 → 梁子镇: the report names the town. */
 export const townName = (centerName: string) => centerName.replace(/(便民服务中心|服务中心)$/, '') || centerName
 
@@ -80,7 +77,7 @@ async function districtFigures(db: AppContext['db'], centerId: number, asOf: Iso
 async function townFigures(db: AppContext['db'], t: { id: number; name: string }, d: ReportDates) {
   const [windows, staff, items, cases, visits] = await Promise.all([
     repo.windowsOf(db, t.id), repo.staffOf(db, t.id), repo.offeredItems(db, t.id),
-    repo.casesAccepted(db, t.id, d.casesFrom, d.asOf), visitsAt(db, t.id, d.visitsFrom, d.asOf)])
+    repo.casesAccepted(db, t.id, d.casesFrom, d.asOf), repo.ticketsIssued(db, t.id, d.visitsFrom, d.asOf)])
   return {
     centerId: t.id, name: townName(t.name), centerName: t.name, windows: windows.length, windowNames: windows.map((w) => w.name), staff: staff.clerks,
     items: items.items, itemCategories: items.categories,

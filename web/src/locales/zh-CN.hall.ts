@@ -32,6 +32,8 @@ const hall = {
   'follow.called': '请到 {window} 号窗口办理',
   'follow.status': '状态：{status}',
   'follow.refresh': '每 10 秒自动刷新',
+  'follow.rateTitle': '请对本次服务进行评价',
+  'follow.rated': '您已评价过本次服务，感谢！',
 
   'display.latest': '正在叫号',
   'display.recent': '最近叫号',

@@ -116,6 +116,8 @@ export default {
   'messages.kind.decided': '办结',
   'messages.kind.ready': '待领取',
   'messages.kind.extended': '延期',
+  'messages.kind.digest': '监察简报',
+  'messages.digestHint': '监察简报（每个工作日 8:30 起发给有手机号的管理人员）可用占位符：{placeholders}',
   'messages.templates': '短信模板',
   'messages.templateHint': '可用占位符：{placeholders}',
   'messages.enabled': '启用',

@@ -83,7 +83,7 @@ const zhCNSupervision = {
   'report.items': '事项',
   'report.categories': '类别',
   'report.cases': '受理办件（自 {from}）',
-  'report.visits': '接待人次（{from} 至 {to}）',
+  'report.visits': '接待人次（取号票，{from} 至 {to}）',
   'report.measures': '原报告未能统计的指标',
   'report.onTime': '按时办结率',
   'report.oneTrip': '一次办结率',

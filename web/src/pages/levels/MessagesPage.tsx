@@ -1,4 +1,5 @@
-// 短信记录: what was sent to applicants (phones masked), with each attempt; administrators edit the templates.
+// 短信记录: what was sent to applicants (phones masked), with each attempt; administrators edit the templates
+// (the managers' daily digest among them).
 import { Input, Switch, Table, Tabs, Tag, Typography } from 'antd'
 import { api } from '../../api'
 import { t, type MessageKey } from '../../i18n'
@@ -11,12 +12,13 @@ interface Message { id: number; caseId: number; number: string; templateKey: str
 interface Template { key: string; body: string; enabled: boolean }
 
 function Templates() {
-  const data = useLoad((s) => api.get<{ templates: Template[]; placeholders: string[] }>('/api/message-templates', undefined, s), [])
+  const data = useLoad((s) => api.get<{ templates: Template[]; placeholders: string[]; digestPlaceholders: string[] }>('/api/message-templates', undefined, s), [])
   const run = useAction()
   const save = (tpl: Template) => run(() => api.put(`/api/message-templates/${tpl.key}`, { body: tpl.body, enabled: tpl.enabled }), { then: data.reload })
   return (
     <>
       <Typography.Paragraph type="secondary">{t('messages.templateHint', { placeholders: (data.data?.placeholders ?? []).map((p) => `{${p}}`).join(' ') })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('messages.digestHint', { placeholders: (data.data?.digestPlaceholders ?? []).map((p) => `{${p}}`).join(' ') })}</Typography.Paragraph>
       <Table<Template> rowKey="key" loading={data.loading} dataSource={data.data?.templates ?? []} pagination={false} columns={[
         { title: t('messages.kind'), dataIndex: 'key', width: 100, render: (k: string) => t(`messages.kind.${k}` as MessageKey) },
         { title: t('messages.body'), dataIndex: 'body', render: (b: string, tpl) => <Input.TextArea defaultValue={b} autoSize onBlur={(e) => e.target.value !== b && save({ ...tpl, body: e.target.value })} /> },

@@ -1,11 +1,12 @@
 // `/rate` (public, linked from the progress page and the 办结通知's QR code) and `/pad/rate` (the window pad):
 // the applicant rates a closed case with five levels and an optional comment. Staff cannot rate for them: the
 // server takes the case number and query code the applicant holds.
-import { Alert, Button, Card, Form, Input, Radio, Result } from 'antd'
+import { Alert, Button, Card, Form, Input, Result } from 'antd'
 import { useState } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
 import { api, errorMessage } from '../../api'
-import { t, type MessageKey } from '../../i18n'
+import { t } from '../../i18n'
+import ScoreFields from './ScoreFields'
 
 export default function RatePage() {
   const [params] = useSearchParams()
@@ -27,12 +28,7 @@ export default function RatePage() {
       <Form layout="vertical" onFinish={submit} initialValues={{ number: params.get('number') ?? '', code: params.get('code') ?? '' }}>
         <Form.Item name="number" label={t('rate.number')} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
         <Form.Item name="code" label={t('rate.code')} rules={[{ required: true, whitespace: true }]}><Input /></Form.Item>
-        <Form.Item name="score" label={t('fu.score')} rules={[{ required: true, message: t('rate.pickScore') }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" size={pad ? 'large' : 'middle'}
-            options={[5, 4, 3, 2, 1].map((s) => ({ value: s, label: t(`score.${s}` as MessageKey) }))} />
-        </Form.Item>
-        <Form.Item name="comment" label={t('rate.comment')}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
-        <p style={{ color: '#888' }}>{t('rate.confidential')}</p>
+        <ScoreFields large={pad} />
         <Button type="primary" htmlType="submit" loading={busy} size={pad ? 'large' : 'middle'}>{t('rate.submit')}</Button>
       </Form>
     </Card>
