@@ -29,7 +29,9 @@ export async function startYizhan(env: Record<string, string>, timeoutMs = 120_0
   const t0 = performance.now()
   let out = ''
   const fd = logFile ? fs.openSync(logFile, 'w') : undefined
-  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+  // BENCH_NODE_ARGS: flags for the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
     cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', YIZHAN_DEMO_HISTORY: '0', ...env, PORT: String(port) }, stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
   })
   if (fd !== undefined) fs.closeSync(fd)
