@@ -97,7 +97,7 @@ export async function generateCases(pool: pg.Pool, w: World, n: number) {
           case when k.status = 'correction' then 'correction' else 'accepted' end, ''
         from cases k where k.request_id like 'gen-%'`)
     } finally { await c.query('alter table case_events enable trigger case_events_message') }
-    await c.query('analyze')
+    await c.query('vacuum analyze') // what autovacuum does after a bulk load: statistics and the visibility map
   } finally { c.release() }
   const paths = Array.from({ length: 2000 }, () => {
     const i = 1 + Math.floor(Math.random() * n)
