@@ -27,7 +27,7 @@ const zhCNStatistics = {
   'stats.oneTripRate': '一次办结率',
   'stats.visits': '接待人次',
   'stats.rated': '评价数',
-  'stats.satisfaction': '满意率',
+  'stats.satisfaction': '满意率（满意及以上）',
   'stats.coverage': '村便民服务室覆盖',
   'stats.coverageValue': '{used} / {rooms} 个（{rate}）',
   'stats.entry': '应进必进进驻率',
