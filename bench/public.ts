@@ -177,7 +177,7 @@ try {
     '',
     table,
     '',
-    `**Progress lookup** (a database read by design: the case and its events in one query, an ETag of the answer): ` +
+    `**Progress lookup** (a database read by design: one indexed read of the case's stamp per lookup; the answer, with its ETag, is built once per change of the case and kept): ` +
     `${fmt(progress.rps, 0)} req/s against /healthz's ${fmt(healthz.rps, 0)} in the same process = ${fmt(progress.rps / healthz.rps, 2)}. ` +
     `Target: at least the rate of /healthz: **${progress.rps >= healthz.rps ? 'met' : 'NOT met'}**.`,
     '',
