@@ -6,6 +6,7 @@ import os from 'node:os'
 import type { Clock } from '../../domain/clock.js'
 import type { Db } from '../../db/database.js'
 import type { Bus } from '../../server/bus.js'
+import { startPoller } from '../../server/poller.js'
 import { maskPhone } from '../cases/cases.view.js'
 import * as repo from './messages.repository.js'
 
@@ -63,29 +64,9 @@ export async function sendDue(db: Db, sender: Sender, clock: Clock, o: WorkerOpt
 
 /** Runs sendDue on every outbox notification and at least every `pollMs`; stop() waits for the round in progress. */
 export function startOutboxWorker(db: Db, sender: Sender, clock: Clock, opts: { bus?: Bus; pollMs?: number; log?: { warn(o: object, m: string): void } } = {}) {
-  let stopped = false
-  let running: Promise<void> = Promise.resolve()
-  let again = false
-  let timer: NodeJS.Timeout | undefined
-  const tick = () => {
-    if (stopped) return
-    if (timer) clearTimeout(timer)
-    again = true
-    running = running.then(async () => {
-      while (again && !stopped) {
-        again = false
-        try { await sendDue(db, sender, clock) } catch (e) { opts.log?.warn({ err: (e as Error).message }, 'outbox round failed') }
-      }
-      if (!stopped) timer = setTimeout(tick, opts.pollMs ?? 1000)
-    })
-  }
-  opts.bus?.subscribe('yizhan_outbox', tick)
-  tick()
-  return {
-    async stop() {
-      stopped = true
-      if (timer) clearTimeout(timer)
-      await running
-    },
-  }
+  const poller = startPoller(async () => { await sendDue(db, sender, clock) }, {
+    pollMs: opts.pollMs ?? 1000, onError: (e) => opts.log?.warn({ err: (e as Error).message }, 'outbox round failed'),
+  })
+  opts.bus?.subscribe('yizhan_outbox', poller.wake)
+  return { stop: poller.stop }
 }
