@@ -3,6 +3,7 @@
 // Answers are kept per case and checked against the case's stamp on every lookup.
 import crypto from 'node:crypto'
 import type { Db } from '../../db/database.js'
+import type { Calendar, IsoDate } from '../../domain/calendar.js'
 import { errors } from '../../domain/errors.js'
 import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../calendar/calendar.service.js'
@@ -34,11 +35,11 @@ function sameCode(a: string, b: string): boolean {
 
 export type ProgressOut = Awaited<ReturnType<typeof buildProgress>>
 
-async function buildProgress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string) {
-  const row = (await repo.findCaseWithEventsByNumber(ctx.db as Db, number))!
+/** The answer as of `today` on `cal`: the same day and calendar the cached entry is keyed by. */
+async function buildProgress(db: Db, number: string, cal: Calendar, today: IsoDate) {
+  const row = (await repo.findCaseWithEventsByNumber(db, number))!
   const { events } = row
-  const cal = await calendarCache(ctx).get()
-  const c = toCase(cal, row, chinaDate(ctx.clock.now()))
+  const c = toCase(cal, row, today)
   return {
     number: row.number, itemName: row.itemName, status: row.status, acceptedAt: row.acceptedAt, dueDate: c.dueDate,
     applicantName: maskName(row.applicantName), suspended: c.suspended, light: c.light,
@@ -49,7 +50,7 @@ async function buildProgress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, numb
 }
 
 /** A built answer and what it was built from: the case's version and last event, the day (for the light) and the calendar. */
-interface Entry { stamp: string; calendar: object; answer: Promise<{ etag: string; body: string }> }
+interface Entry { stamp: string; calendar: Calendar; answer: Promise<{ etag: string; body: string }> }
 const MAX_ENTRIES = 10_000
 const answers = new WeakMap<object, Map<string, Entry>>()
 
@@ -62,17 +63,18 @@ export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, nu
   const stamp = await repo.findProgressStamp(ctx.db as Db, number)
   if (!stamp || !sameCode(code, stamp.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
   const calendar = await calendarCache(ctx).get()
-  const key = `${stamp.version}/${stamp.lastEventId ?? 0}/${chinaDate(ctx.clock.now())}`
+  const today = chinaDate(ctx.clock.now())
+  const key = `${stamp.version}/${stamp.lastEventId ?? 0}/${today}`
   let byNumber = answers.get(ctx.db)
   if (!byNumber) answers.set(ctx.db, (byNumber = new Map()))
   const hit = byNumber.get(number)
   if (hit && hit.stamp === key && hit.calendar === calendar) return hit.answer
   if (byNumber.size >= MAX_ENTRIES) byNumber.clear()
-  const answer = buildProgress(ctx, number).then((out) => {
+  const answer = buildProgress(ctx.db as Db, number, calendar, today).then((out) => {
     const body = serialize(out)
     return { body, etag: '"' + crypto.createHash('sha1').update(body).digest('base64url') + '"' }
   })
   byNumber.set(number, { stamp: key, calendar, answer })
-  answer.catch(() => byNumber.delete(number))
+  answer.catch(() => { if (byNumber.get(number)?.answer === answer) byNumber.delete(number) })
   return answer
 }
