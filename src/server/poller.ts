@@ -1,6 +1,6 @@
 // A background round run now, whenever woken (a notification), and at least every `pollMs`: rounds never overlap, a
 // failed round is reported and the next one comes anyway, and stop() waits for the round in progress. The outbox
-// worker and the statistics fold run on it.
+// worker, the statistics fold and the managers' digest scheduler run on it.
 export interface Poller { wake(): void; stop(): Promise<void> }
 
 export function startPoller(round: (stopped: () => boolean) => Promise<void>, opts: { pollMs: number; onError(e: unknown): void }): Poller {

@@ -9,6 +9,7 @@ import { chinaTime } from '../../domain/hall-time.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { Role } from '../../domain/vocabulary.js'
 import type { AppContext } from '../../server/app.js'
+import { startPoller } from '../../server/poller.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import { digest } from '../supervision/notices.service.js'
 
@@ -62,10 +63,6 @@ export async function queueDigests(ctx: Pick<AppContext, 'db' | 'clock' | 'confi
 
 /** Runs queueDigests now and every `everyMs` (10 minutes by default); stop() waits for the round in progress. */
 export function startDigestScheduler(ctx: Pick<AppContext, 'db' | 'clock' | 'config' | 'bus'>, log: { warn(o: object, m: string): void }, everyMs = 600_000) {
-  let running: Promise<unknown> = Promise.resolve()
-  const round = () => { running = running.then(() => queueDigests(ctx)).catch((e: Error) => log.warn({ err: e.message }, 'digest round failed')) }
-  round()
-  const timer = setInterval(round, everyMs)
-  timer.unref()
-  return { async stop() { clearInterval(timer); await running } }
+  const poller = startPoller(async () => { await queueDigests(ctx) }, { pollMs: everyMs, onError: (e) => log.warn({ err: (e as Error).message }, 'digest round failed') })
+  return { stop: poller.stop }
 }
