@@ -87,16 +87,16 @@ export async function generateCases(pool: pg.Pool, w: World, n: number) {
       select k.id, 1, 'handle', $1, k.department_id, k.accepted_at, k.accepted_on, null, k.due_date,
         case when k.status = 'closed' then k.decided_at end
       from cases k where k.request_id like 'gen-%' and k.status in ('closed', 'in_review', 'accepted')`, [w.centerId])
-    // Generated history sends no messages: the outbox trigger is off while its events are written (a million
-    // messages would only measure the outbox).
-    await c.query('alter table case_events disable trigger case_events_message')
+    // Generated history sends no messages and no progress notifications: those triggers are off while its events
+    // are written (a million messages would only measure the outbox; nobody holds an answer for a new case).
+    await c.query('alter table case_events disable trigger case_events_message, disable trigger case_events_progress')
     try {
       await c.query(`
         insert into case_events (case_id, at, actor_id, center_id, action, from_status, to_status, note)
         select k.id, k.received_at, k.created_by, k.origin_center_id, case when k.status = 'correction' then 'correct' else 'accept' end, null,
           case when k.status = 'correction' then 'correction' else 'accepted' end, ''
         from cases k where k.request_id like 'gen-%'`)
-    } finally { await c.query('alter table case_events enable trigger case_events_message') }
+    } finally { await c.query('alter table case_events enable trigger case_events_message, enable trigger case_events_progress') }
     await c.query('vacuum analyze') // what autovacuum does after a bulk load: statistics and the visibility map
   } finally { c.release() }
   const paths = Array.from({ length: 2000 }, () => {

@@ -177,7 +177,7 @@ try {
     '',
     table,
     '',
-    `**Progress lookup** (a database read by design: one indexed read of the case's stamp per lookup; the answer, with its ETag, is built once per change of the case and kept): ` +
+    `**Progress lookup** (the answer, with its ETag, is built once per change of the case and kept; the case's stamp is read again from the database when an event of the case is announced by NOTIFY, after any write this process acknowledged, and at least once a second per case, so within this row about 200 of the lookups each second read the database): ` +
     `${fmt(progress.rps, 0)} req/s against /healthz's ${fmt(healthz.rps, 0)} in the same process = ${fmt(progress.rps / healthz.rps, 2)}. ` +
     `Target: at least the rate of /healthz: **${progress.rps >= healthz.rps ? 'met' : 'NOT met'}**.`,
     '',

@@ -6,7 +6,7 @@ import type { Db } from '../src/db/database.js'
 import { backfillDeltas } from '../src/db/migrations/0080_statistics.js'
 import { foldAll } from '../src/features/statistics/statistics.repository.js'
 
-const TRIGGERS = [['case_events', 'case_events_message'], ['case_events', 'case_events_stats'], ['tickets', 'tickets_stats'], ['ratings', 'ratings_stats']]
+const TRIGGERS = [['case_events', 'case_events_message'], ['case_events', 'case_events_progress'], ['case_events', 'case_events_stats'], ['tickets', 'tickets_stats'], ['ratings', 'ratings_stats']]
 
 /**
  * Per case (i % 20): 0–12 closed (accept, advance ×2, approve, deliver, pickup), 13–14 corrected first then closed

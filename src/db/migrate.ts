@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_catalog_generation.js'
 import * as m0060 from './migrations/0060_catalog_keywords.js'
 import * as m0010 from './migrations/0010_cases.js'
 import * as m0011 from './migrations/0011_case_co_departments.js'
+import * as m0012 from './migrations/0012_progress_notify.js'
 import * as m0040 from './migrations/0040_network_generation.js'
 import * as m0041 from './migrations/0041_rate_limit_hits.js'
 import * as m0020 from './migrations/0020_levels.js'
@@ -30,6 +31,7 @@ const migrations: Record<string, Migration> = {
   '0060_catalog_keywords': m0060,
   '0010_cases': m0010,
   '0011_case_co_departments': m0011,
+  '0012_progress_notify': m0012,
   '0040_network_generation': m0040,
   '0041_rate_limit_hits': m0041,
   '0020_levels': m0020,

@@ -21,6 +21,7 @@ import type { Bus } from './bus.js'
 import { installErrorHandler } from './errors.js'
 import { installRateLimits } from './rate-limit.js'
 import { installWriteInvalidation } from './generations.js'
+import { progressTrust } from '../features/progress/progress-trust.js'
 import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { ErrorResponse } from './schemas.js'
@@ -77,7 +78,7 @@ export async function buildApp(opts: {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   installErrorHandler(app)
   installAuth(app, ctx.db, ctx.authCache)
-  installWriteInvalidation(app, ctx.db, ctx.bus)
+  installWriteInvalidation(app, ctx.db, ctx.bus, [() => progressTrust(ctx.bus).distrustAll()])
   await installRateLimits(app, ctx.db)
 
   app.get('/healthz', {

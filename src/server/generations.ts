@@ -70,11 +70,12 @@ export function generations(db: Db, bus?: Bus): Generations {
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /** A write acknowledged by this process is visible to the next public read here at once, without waiting for its
- * own notification to come back: any unsafe request forgets the known numbers before its reply is sent. */
-export function installWriteInvalidation(app: App, db: Db, bus?: Bus): void {
+ * own notification to come back: any unsafe request forgets the known numbers (and calls `alsoForget`, the other
+ * caches trusted the same way) before its reply is sent. */
+export function installWriteInvalidation(app: App, db: Db, bus?: Bus, alsoForget: (() => void)[] = []): void {
   const g = generations(db, bus)
   app.addHook('onSend', (req, _reply, payload, done) => {
-    if (!SAFE.has(req.method)) { g.catalog.invalidate(); g.network.invalidate() }
+    if (!SAFE.has(req.method)) { g.catalog.invalidate(); g.network.invalidate(); for (const f of alsoForget) f() }
     done(null, payload)
   })
 }

@@ -10,6 +10,7 @@ import { calendarCache } from '../calendar/calendar.service.js'
 import { chinaDate } from '../../domain/clock.js'
 import * as repo from '../cases/cases.repository.js'
 import { maskName, toCase } from '../cases/cases.view.js'
+import { progressTrust } from './progress-trust.js'
 
 /** What the public sees of each action; the data that is the applicant's own business (missing list, extension reason, tracking number) is added. */
 const PUBLIC_TEXT: Record<string, string> = {
@@ -49,32 +50,42 @@ async function buildProgress(db: Db, number: string, cal: Calendar, today: IsoDa
   }
 }
 
-/** A built answer and what it was built from: the case's version and last event, the day (for the light) and the calendar. */
-interface Entry { stamp: string; calendar: Calendar; answer: Promise<{ etag: string; body: string }> }
+/** A built answer and what it was built from: the case's version and last event, the day (for the light) and the
+ * calendar; `checked` is when (and after which announcement) the stamp was last read and found the same. */
+interface Entry { caseId: number; queryCode: string; stamp: string; calendar: Calendar; checked: { seq: number; at: number }; answer: Promise<{ etag: string; body: string }> }
 const MAX_ENTRIES = 10_000
 const answers = new WeakMap<object, Map<string, Entry>>()
 
 /**
- * The progress answer by number + query code as JSON text with its ETag. Every lookup reads the case's stamp (one
- * indexed read); the answer is rebuilt only when the stamp, the day or the calendar has changed since this process
- * last built it, so it is never older than what is committed. `serialize` is the route's own serializer.
+ * The progress answer by number + query code as JSON text with its ETag. The answer is built once and kept until the
+ * case's stamp, the day or the calendar changes. Whether it changed is read from the database (one indexed read)
+ * unless the stamp was read less than a second ago and no event of the case has been announced since
+ * (progress-trust.ts), so it is never older than what this process acknowledged, nor than what any process committed
+ * more than a notification's delay ago. `serialize` is the route's own serializer.
  */
 export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string, code: string, serialize: (v: ProgressOut) => string) {
-  const stamp = await repo.findProgressStamp(ctx.db as Db, number)
-  if (!stamp || !sameCode(code, stamp.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
-  const calendar = await calendarCache(ctx).get()
-  const today = chinaDate(ctx.clock.now())
-  const key = `${stamp.version}/${stamp.lastEventId ?? 0}/${today}`
+  const trust = progressTrust(ctx.bus)
   let byNumber = answers.get(ctx.db)
   if (!byNumber) answers.set(ctx.db, (byNumber = new Map()))
+  const calendar = await calendarCache(ctx).get()
+  const today = chinaDate(ctx.clock.now())
+  const kept = byNumber.get(number)
+  if (kept && kept.calendar === calendar && kept.stamp.endsWith(`/${today}`) && trust.trusted(kept.caseId, kept.checked)) {
+    if (!sameCode(code, kept.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
+    return kept.answer
+  }
+  const checked = trust.mark()
+  const stamp = await repo.findProgressStamp(ctx.db as Db, number)
+  if (!stamp || !sameCode(code, stamp.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
+  const key = `${stamp.version}/${stamp.lastEventId ?? 0}/${today}`
   const hit = byNumber.get(number)
-  if (hit && hit.stamp === key && hit.calendar === calendar) return hit.answer
+  if (hit && hit.stamp === key && hit.calendar === calendar) { hit.checked = checked; return hit.answer }
   if (byNumber.size >= MAX_ENTRIES) byNumber.clear()
   const answer = buildProgress(ctx.db as Db, number, calendar, today).then((out) => {
     const body = serialize(out)
     return { body, etag: '"' + crypto.createHash('sha1').update(body).digest('base64url') + '"' }
   })
-  byNumber.set(number, { stamp: key, calendar, answer })
+  byNumber.set(number, { caseId: stamp.id, queryCode: stamp.queryCode, stamp: key, calendar, checked, answer })
   answer.catch(() => { if (byNumber.get(number)?.answer === answer) byNumber.delete(number) })
   return answer
 }
