@@ -21,6 +21,8 @@ export interface Actor {
   centerPath: string
   centerLevel: string
   windowId: number | null
+  /** The staff member's department, when the session read it (lists use it; a decision reads it afresh in its transaction). */
+  departmentId?: number | null
 }
 
 export function assertCovers(actor: Pick<Actor, 'centerPath'>, targetPath: string): void {

@@ -272,6 +272,16 @@ describe('lists', () => {
     const inbox = (await w.approver.client.get('/api/cases/inbox?limit=200')).json().items as { step: { dueDate: string } }[]
     expect(inbox.length).toBeGreaterThan(0)
     expect(inbox.map((i) => i.step.dueDate)).toEqual([...inbox.map((i) => i.step.dueDate)].sort())
+    // Without a limit: a page of 20 rows of what the table shows (masked ID number, no phone), then the rest by cursor.
+    for (let i = 0; i < 21 - inbox.length; i++) await open(w.items.promised)
+    const page = (await w.approver.client.get('/api/cases/inbox')).json()
+    expect(page.items).toHaveLength(20)
+    expect(page.nextCursor).toMatch(/^\d{4}-\d{2}-\d{2}_\d+$/)
+    expect(page.items[0].case.applicant.idNumber).toContain('*')
+    expect(page.items[0].case.applicant.phone).toBeUndefined()
+    const rest = (await w.approver.client.get(`/api/cases/inbox?cursor=${page.nextCursor}&limit=200`)).json().items
+    expect([...page.items, ...rest].map((i: { step: { id: number } }) => i.step.id)).toEqual(
+      (await w.approver.client.get('/api/cases/inbox?limit=200')).json().items.map((i: { step: { id: number } }) => i.step.id))
     expect((await w.clerk.client.get('/api/cases?status=refused')).json().cases.every((c: { status: string }) => c.status === 'refused')).toBe(true)
     expect((await w.clerk.client.get('/api/cases?cursor=abc')).statusCode).toBe(400)
   })

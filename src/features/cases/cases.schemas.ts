@@ -96,10 +96,18 @@ export const ListQuery = Type.Object({
 
 export const CaseList = Type.Object({ cases: Type.Array(Case), nextCursor: Type.Union([Type.String(), Type.Null()]) })
 
+/** A row of a work list: what the table shows (the full Case is on the case page). */
+export const CaseItem = Type.Object({
+  id: Type.Integer(), number: Type.String(), itemName: Type.String(), handlingKind: Type.Enum(HANDLING_KINDS), status: CaseStatusSchema,
+  departmentId: Type.Integer(), currentCenterId: Type.Integer(),
+  applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String() }),
+  receivedAt: DateTime, acceptedOn: NullableDate, dueDate: NullableDate, suspended: Type.Boolean(), light: Light,
+})
+
 export const Inbox = Type.Object({
   items: Type.Array(Type.Object({
     step: Type.Object({ id: Type.Integer(), kind: Type.String(), dueDate: NullableDate, departmentId: Type.Union([Type.Integer(), Type.Null()]), light: Light }),
-    case: Case,
+    case: CaseItem,
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
 })

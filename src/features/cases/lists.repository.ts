@@ -3,7 +3,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { CaseStatus } from '../../domain/case-status.js'
-import { caseColumns } from './cases.repository.js'
+import { caseColumns, caseItemColumns } from './cases.repository.js'
 
 export interface ListFilter {
   scopePath: string
@@ -40,7 +40,7 @@ export interface InboxFilter { centerId: number; departmentIds: number[]; cursor
 /** case_steps_inbox_idx: open steps of the departments at a center, soonest due first. */
 export function listInbox(db: Db, f: InboxFilter) {
   let q = db.selectFrom('case_steps as s').innerJoin('cases as k', 'k.id', 's.case_id')
-    .select([...caseColumns, 's.id as stepId', 's.kind as stepKind', 's.due_date as stepDue', 's.start_date as stepStart',
+    .select([...caseItemColumns, 's.id as stepId', 's.kind as stepKind', 's.due_date as stepDue', 's.start_date as stepStart',
       's.department_id as stepDepartmentId'])
     .where('s.center_id', '=', f.centerId).where('s.done_at', 'is', null)
     .where('s.department_id', 'in', f.departmentIds.length ? f.departmentIds : [-1])

@@ -10,7 +10,7 @@ import { appendAudit } from '../audit/audit.repository.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import { actionContext, IMPLEMENTED, loadState } from './actions.service.js'
 import * as repo from './cases.repository.js'
-import { effectiveDue, toCase } from './cases.view.js'
+import { effectiveDue, toCase, toCaseItem } from './cases.view.js'
 import * as items from './intake.repository.js'
 import * as lists from './lists.repository.js'
 import { missingOf } from './intake.service.js'
@@ -93,6 +93,9 @@ function addDay(d: string): string {
   return t.toISOString().slice(0, 10)
 }
 
+/** Rows per page of the approver's inbox: a screen of work, soonest due first; the page asks for more. */
+const INBOX_PAGE = 20
+
 export async function inbox(ctx: AppContext, actor: Actor, query: { cursor?: string; limit?: number }) {
   assertReader(actor)
   let cursor: { due: string; id: number } | undefined
@@ -101,17 +104,17 @@ export async function inbox(ctx: AppContext, actor: Actor, query: { cursor?: str
     if (!m) throw errors.validation([{ field: 'querystring.cursor', message: '无效的翻页游标' }])
     cursor = { due: m[1], id: Number(m[2]) }
   }
-  const dept = await items.userDepartment(ctx.db, actor.userId)
+  const dept = actor.departmentId !== undefined ? actor.departmentId : await items.userDepartment(ctx.db, actor.userId)
   const departmentIds = dept !== null ? [dept] : (await lists.departmentsAt(ctx.db, actor.centerId)).map((d) => d.id)
   const cal = await calendarCache(ctx).get()
   const today = chinaDate(ctx.clock.now())
-  const limit = query.limit ?? 50
+  const limit = query.limit ?? INBOX_PAGE
   const rows = await lists.listInbox(ctx.db, { centerId: actor.centerId, departmentIds, cursor, limit })
   return {
     items: rows.map((r) => ({
       step: { id: r.stepId, kind: r.stepKind, dueDate: r.stepDue, departmentId: r.stepDepartmentId,
         light: lightOf(cal, { start: r.stepStart, due: effectiveDue(cal, r.stepDue, r.pausedSince, today) }, today) },
-      case: toCase(cal, r, today),
+      case: toCaseItem(cal, r, today),
     })),
     nextCursor: rows.length === limit ? `${rows[rows.length - 1].stepDue}_${rows[rows.length - 1].stepId}` : null,
   }

@@ -34,11 +34,11 @@ function sameCode(a: string, b: string): boolean {
   return x.length === y.length && crypto.timingSafeEqual(x, y)
 }
 
-export type ProgressOut = Awaited<ReturnType<typeof buildProgress>>
+type CaseWithEvents = NonNullable<Awaited<ReturnType<typeof repo.findCaseWithEventsByNumber>>>
+export type ProgressOut = ReturnType<typeof buildProgress>
 
 /** The answer as of `today` on `cal`: the same day and calendar the cached entry is keyed by. */
-async function buildProgress(db: Db, number: string, cal: Calendar, today: IsoDate) {
-  const row = (await repo.findCaseWithEventsByNumber(db, number))!
+function buildProgress(row: CaseWithEvents, cal: Calendar, today: IsoDate) {
   const { events } = row
   const c = toCase(cal, row, today)
   return {
@@ -61,7 +61,8 @@ const answers = new WeakMap<object, Map<string, Entry>>()
  * case's stamp, the day or the calendar changes. Whether it changed is read from the database (one indexed read)
  * unless the stamp was read less than a second ago and no event of the case has been announced since
  * (progress-trust.ts), so it is never older than what this process acknowledged, nor than what any process committed
- * more than a notification's delay ago. `serialize` is the route's own serializer.
+ * more than a notification's delay ago. A case with no kept answer is read whole at once (its stamp comes with it).
+ * `serialize` is the route's own serializer.
  */
 export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, number: string, code: string, serialize: (v: ProgressOut) => string) {
   const trust = progressTrust(ctx.bus)
@@ -75,17 +76,18 @@ export async function progress(ctx: Pick<AppContext, 'db' | 'clock' | 'bus'>, nu
     return kept.answer
   }
   const checked = trust.mark()
-  const stamp = await repo.findProgressStamp(ctx.db as Db, number)
-  if (!stamp || !sameCode(code, stamp.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
-  const key = `${stamp.version}/${stamp.lastEventId ?? 0}/${today}`
-  const hit = byNumber.get(number)
-  if (hit && hit.stamp === key && hit.calendar === calendar) { hit.checked = checked; return hit.answer }
+  if (kept) {
+    const stamp = await repo.findProgressStamp(ctx.db as Db, number)
+    if (!stamp || !sameCode(code, stamp.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
+    const hit = byNumber.get(number)
+    if (hit && hit.stamp === `${stamp.version}/${stamp.lastEventId ?? 0}/${today}` && hit.calendar === calendar) { hit.checked = checked; return hit.answer }
+  }
+  const row = await repo.findCaseWithEventsByNumber(ctx.db as Db, number)
+  if (!row || !sameCode(code, row.queryCode)) throw errors.notFound('办件（编号与查询码不匹配）')
+  const lastEventId = row.events.reduce((m, e) => Math.max(m, Number(e.id)), 0)
+  const body = serialize(buildProgress(row, calendar, today))
+  const answer = Promise.resolve({ body, etag: '"' + crypto.createHash('sha1').update(body).digest('base64url') + '"' })
   if (byNumber.size >= MAX_ENTRIES) byNumber.clear()
-  const answer = buildProgress(ctx.db as Db, number, calendar, today).then((out) => {
-    const body = serialize(out)
-    return { body, etag: '"' + crypto.createHash('sha1').update(body).digest('base64url') + '"' }
-  })
-  byNumber.set(number, { caseId: stamp.id, queryCode: stamp.queryCode, stamp: key, calendar, checked, answer })
-  answer.catch(() => { if (byNumber.get(number)?.answer === answer) byNumber.delete(number) })
+  byNumber.set(number, { caseId: row.id, queryCode: row.queryCode, stamp: `${row.version}/${lastEventId}/${today}`, calendar, checked, answer })
   return answer
 }

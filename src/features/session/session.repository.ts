@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.js'
 
 const actorColumns = [
   'users.id as userId', 'users.username', 'users.name', 'users.roles', 'users.center_id as centerId',
-  'users.window_id as windowId', 'centers.path as centerPath', 'centers.level as centerLevel', 'centers.name as centerName',
+  'users.window_id as windowId', 'users.department_id as departmentId', 'centers.path as centerPath', 'centers.level as centerLevel', 'centers.name as centerName',
 ] as const
 
 export function findUserForLogin(db: Db, username: string) {

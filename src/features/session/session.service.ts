@@ -18,7 +18,7 @@ type ActorRow = NonNullable<Awaited<ReturnType<typeof repo.findActorBySession>>>
 function toActor(r: Omit<ActorRow, 'csrfToken' | 'expiresAt'>): Actor & { centerName: string } {
   return {
     userId: r.userId, username: r.username, name: r.name, roles: r.roles, centerId: r.centerId,
-    centerPath: r.centerPath, centerLevel: r.centerLevel, centerName: r.centerName, windowId: r.windowId,
+    centerPath: r.centerPath, centerLevel: r.centerLevel, centerName: r.centerName, windowId: r.windowId, departmentId: r.departmentId,
   }
 }
 

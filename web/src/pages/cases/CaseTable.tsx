@@ -5,9 +5,9 @@ import { Link } from 'react-router'
 import { t } from '../../i18n'
 import { dateTime } from '../../lib/format'
 import { CaseStatusTag, LightTag } from './CaseTags'
-import type { CaseSummary } from './caseTypes'
+import type { CaseItem, CaseSummary } from './caseTypes'
 
-export function caseColumns<T>(get: (row: T) => CaseSummary): ColumnsType<T> {
+export function caseColumns<T>(get: (row: T) => CaseItem): ColumnsType<T> {
   return [
     { title: t('case.number'), key: 'number', render: (_, r) => <Link to={`/app/cases/${get(r).id}`} className="code-cell">{get(r).number}</Link> },
     { title: t('case.item'), key: 'item', render: (_, r) => get(r).itemName },

@@ -40,7 +40,10 @@ export interface CaseDetail extends CaseSummary {
 }
 
 export interface CaseList { cases: CaseSummary[]; nextCursor: string | null }
-export interface InboxRow { step: { id: number; kind: StepKind; dueDate: string | null; departmentId: number | null; light: Light }; case: CaseSummary }
+/** A row of a work list (the inbox): what its table shows. */
+export type CaseItem = Pick<CaseSummary, 'id' | 'number' | 'itemName' | 'handlingKind' | 'status' | 'departmentId' | 'currentCenterId'
+  | 'receivedAt' | 'acceptedOn' | 'dueDate' | 'suspended' | 'light'> & { applicant: Pick<CaseSummary['applicant'], 'kind' | 'name' | 'idNumber'> }
+export interface InboxRow { step: { id: number; kind: StepKind; dueDate: string | null; departmentId: number | null; light: Light }; case: CaseItem }
 export interface PendingExtension { id: number; days: number; reason: string; requestedAt: string; case: CaseSummary }
 
 export interface Progress {
