@@ -27,7 +27,7 @@ export const caseItemColumns = [
   'k.id', 'k.number', 'k.item_name as itemName', 'k.handling_kind as handlingKind', 'k.status', 'k.department_id as departmentId',
   'k.current_center_id as currentCenterId', 'k.applicant_kind as applicantKind', 'k.applicant_name as applicantName',
   'k.applicant_id_number as applicantIdNumber', 'k.received_at as receivedAt', 'k.accepted_on as acceptedOn', 'k.due_date as dueDate',
-  'k.paused_since as pausedSince', 'k.decided_at as decidedAt',
+  'k.paused_since as pausedSince', 'k.decided_at as decidedAt', 'k.delivery',
 ] as const
 
 export function findCase(db: Db, id: number) {

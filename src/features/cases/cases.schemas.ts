@@ -101,7 +101,7 @@ export const CaseItem = Type.Object({
   id: Type.Integer(), number: Type.String(), itemName: Type.String(), handlingKind: Type.Enum(HANDLING_KINDS), status: CaseStatusSchema,
   departmentId: Type.Integer(), currentCenterId: Type.Integer(),
   applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String() }),
-  receivedAt: DateTime, acceptedOn: NullableDate, dueDate: NullableDate, suspended: Type.Boolean(), light: Light,
+  receivedAt: DateTime, acceptedOn: NullableDate, dueDate: NullableDate, suspended: Type.Boolean(), light: Light, delivery: Json,
 })
 
 export const Inbox = Type.Object({

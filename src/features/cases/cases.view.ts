@@ -61,9 +61,9 @@ export function toCase(cal: Calendar, row: CaseRow, today: IsoDate, opts: ViewOp
 export type CaseOut = ReturnType<typeof toCase>
 
 type ItemRow = Pick<CaseRow, 'id' | 'number' | 'itemName' | 'handlingKind' | 'status' | 'departmentId' | 'currentCenterId' | 'applicantKind'
-  | 'applicantName' | 'applicantIdNumber' | 'receivedAt' | 'acceptedOn' | 'dueDate' | 'pausedSince' | 'decidedAt'>
+  | 'applicantName' | 'applicantIdNumber' | 'receivedAt' | 'acceptedOn' | 'dueDate' | 'pausedSince' | 'decidedAt' | 'delivery'>
 
-/** A row of a work list (the approver's inbox): what the table shows, the ID number masked. */
+/** A row of a work list (inboxes, hand-overs, forwards): what their tables show, the ID number masked. */
 export function toCaseItem(cal: Calendar, row: ItemRow, today: IsoDate) {
   return {
     id: row.id, number: row.number, itemName: row.itemName, handlingKind: row.handlingKind, status: row.status,
@@ -71,6 +71,6 @@ export function toCaseItem(cal: Calendar, row: ItemRow, today: IsoDate) {
     applicant: { kind: row.applicantKind, name: row.applicantName, idNumber: maskIdNumber(row.applicantIdNumber) },
     receivedAt: row.receivedAt, acceptedOn: row.acceptedOn,
     dueDate: isOpen(row.status) ? effectiveDue(cal, row.dueDate, row.pausedSince, today) : row.dueDate,
-    suspended: row.pausedSince !== null, light: caseLight(cal, row, today),
+    suspended: row.pausedSince !== null, light: caseLight(cal, row, today), delivery: row.delivery,
   }
 }

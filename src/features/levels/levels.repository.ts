@@ -4,7 +4,7 @@ import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { HandoverMaterial } from '../../db/schema.js'
 import { DEFAULT_LEVEL_RULE, pathIds, type LevelRule } from '../../domain/levels.js'
-import { caseColumns } from '../cases/cases.repository.js'
+import { caseItemColumns } from '../cases/cases.repository.js'
 
 /** The rule of the nearest center on `path` (itself first, then upward) that sets one; else the defaults. */
 export async function ruleFor(db: Db, path: string): Promise<LevelRule> {
@@ -68,7 +68,7 @@ export function agentInbox(db: Db, agentId: number, p: Page) {
     .leftJoinLateral((eb) => eb.selectFrom('case_steps as s').select(['s.kind as nextKind', 's.due_date as nextDue', 's.center_id as nextCenterId'])
       .whereRef('s.case_id', '=', 'k.id').where('s.done_at', 'is', null).orderBy('s.due_date').limit(1).as('n'), (j) => j.onTrue())
     .innerJoin('centers as cc', 'cc.id', 'k.current_center_id')
-    .select([...caseColumns, 'n.nextKind', 'n.nextDue', 'n.nextCenterId', 'cc.name as currentCenterName'])
+    .select([...caseItemColumns, 'n.nextKind', 'n.nextDue', 'n.nextCenterId', 'cc.name as currentCenterName'])
     .where('k.agent_id', '=', agentId).where('k.closed_at', 'is', null).where('k.status', '<>', 'refused')
   if (p.cursor) q = q.where('k.id', '<', p.cursor)
   return q.orderBy('k.id', 'desc').limit(p.limit).execute()
@@ -78,7 +78,7 @@ export function agentInbox(db: Db, agentId: number, p: Page) {
 export function incomingHandovers(db: Db, centerId: number, p: Page) {
   let q = db.selectFrom('cases as k').innerJoin('centers as oc', 'oc.id', 'k.origin_center_id')
     .leftJoin('users as a', 'a.id', 'k.agent_id')
-    .select([...caseColumns, 'oc.name as originCenterName', 'a.name as agentName'])
+    .select([...caseItemColumns, 'oc.name as originCenterName', 'a.name as agentName'])
     .where('k.current_center_id', '=', centerId).where('k.status', '=', 'received')
   if (p.cursor) q = q.where('k.id', '<', p.cursor)
   return q.orderBy('k.id', 'desc').limit(p.limit).execute()
@@ -89,7 +89,7 @@ export interface StepPage { cursor?: { due: string; id: number }; limit: number 
 function forwardSteps(db: Db, cursor?: { due: string; id: number }) {
   const q = db.selectFrom('case_steps as s').innerJoin('cases as k', 'k.id', 's.case_id')
     .innerJoin('centers as fc', 'fc.id', 's.from_center_id').innerJoin('centers as tc', 'tc.id', 's.center_id')
-    .select([...caseColumns, 's.id as stepId', 's.due_date as stepDue', 's.start_date as stepStart',
+    .select([...caseItemColumns, 's.id as stepId', 's.due_date as stepDue', 's.start_date as stepStart',
       'fc.name as fromCenterName', 'tc.name as toCenterName'])
     .where('s.kind', '=', 'forward').where('s.done_at', 'is', null)
   return cursor ? q.where(sql<boolean>`(s.due_date, s.id) > (${cursor.due}::date, ${cursor.id}::bigint)`) : q

@@ -4,7 +4,7 @@ import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
 import { requireActor } from '../../server/auth.js'
 import { ErrorResponse, IdParams } from '../../server/schemas.js'
-import { Case } from '../cases/cases.schemas.js'
+import { CaseItem } from '../cases/cases.schemas.js'
 import { Id } from '../network/network.shared.js'
 import * as service from './levels.service.js'
 
@@ -17,7 +17,7 @@ const Cursor = Type.Union([Type.String(), Type.Null()])
 const Forwards = Type.Object({
   forwards: Type.Array(Type.Object({
     step: Type.Object({ id: Type.Integer(), dueDate: Nullable(Type.String()), startDate: Type.String(), light: Light, fromCenterName: Type.String(), toCenterName: Type.String() }),
-    case: Case,
+    case: CaseItem,
   })),
   nextCursor: Cursor,
 })
@@ -30,7 +30,7 @@ export function levelsRoutes(app: App, ctx: AppContext): void {
       tags, summary: '代办员待办 the agent\'s open cases: what they carry, what is due next, where each stands', querystring: Page,
       response: {
         200: Type.Object({
-          cases: Type.Array(Type.Intersect([Case, Type.Object({
+          cases: Type.Array(Type.Intersect([CaseItem, Type.Object({
             currentCenterName: Type.String(),
             next: Type.Union([Type.Object({ kind: Type.String(), dueDate: Nullable(Type.String()), light: Light, atMyRoom: Type.Boolean() }), Type.Null()]),
           })])),
@@ -44,7 +44,7 @@ export function levelsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/agency/incoming', {
     schema: {
       tags, summary: '待接收的代办件 cases handed over to my center and waiting for the window to accept them', querystring: Page,
-      response: { 200: Type.Object({ cases: Type.Array(Type.Intersect([Case, Type.Object({ originCenterName: Type.String(), agentName: Nullable(Type.String()) })])), nextCursor: Cursor }), ...errorsFor(400, 401, 403) },
+      response: { 200: Type.Object({ cases: Type.Array(Type.Intersect([CaseItem, Type.Object({ originCenterName: Type.String(), agentName: Nullable(Type.String()) })])), nextCursor: Cursor }), ...errorsFor(400, 401, 403) },
     },
   }, async (req) => service.incomingHandovers(ctx, requireActor(req), req.query))
 

@@ -9,7 +9,7 @@ import type { AppContext } from '../../server/app.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import { loadState } from '../cases/actions.service.js'
-import { toCase } from '../cases/cases.view.js'
+import { toCaseItem } from '../cases/cases.view.js'
 import * as items from '../cases/intake.repository.js'
 import { assertReader } from '../cases/query.service.js'
 import * as repo from './levels.repository.js'
@@ -42,7 +42,7 @@ export async function agentInbox(ctx: AppContext, actor: Actor, q: { cursor?: st
   const v = await view(ctx)
   return {
     cases: rows.map((r) => ({
-      ...toCase(v.cal, r, v.today), currentCenterName: r.currentCenterName,
+      ...toCaseItem(v.cal, r, v.today), currentCenterName: r.currentCenterName,
       next: r.nextKind ? { kind: r.nextKind, dueDate: r.nextDue, light: v.light(v.today, r.nextDue), atMyRoom: r.nextCenterId === actor.centerId } : null,
     })),
     nextCursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
@@ -55,7 +55,7 @@ export async function incomingHandovers(ctx: AppContext, actor: Actor, q: { curs
   const rows = await repo.incomingHandovers(ctx.db, actor.centerId, { cursor: idCursor(q.cursor), limit })
   const v = await view(ctx)
   return {
-    cases: rows.map((r) => ({ ...toCase(v.cal, r, v.today), originCenterName: r.originCenterName, agentName: r.agentName })),
+    cases: rows.map((r) => ({ ...toCaseItem(v.cal, r, v.today), originCenterName: r.originCenterName, agentName: r.agentName })),
     nextCursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
   }
 }
@@ -75,7 +75,7 @@ export async function forwards(ctx: AppContext, actor: Actor, dir: 'out' | 'in',
   return {
     forwards: rows.map((r) => ({
       step: { id: r.stepId, dueDate: r.stepDue, startDate: r.stepStart, light: v.light(r.stepStart, r.stepDue), fromCenterName: r.fromCenterName, toCenterName: r.toCenterName },
-      case: toCase(v.cal, r, v.today),
+      case: toCaseItem(v.cal, r, v.today),
     })),
     nextCursor: rows.length === limit ? `${rows[rows.length - 1].stepDue}_${rows[rows.length - 1].stepId}` : null,
   }

@@ -11,10 +11,11 @@ import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
 import { HandoverDialog } from './HandoverDialog'
 import { CaseStatus, LightTag } from './LevelTags'
-import { act, type CaseOut, type ForwardRow, type IncomingCase } from './levelsApi'
+import { act, type CaseItem, type CaseOut, type ForwardRow, type IncomingCase } from './levelsApi'
 
-const numberCol = { title: t('levels.number'), key: 'number', render: (_: unknown, r: { case?: CaseOut } & Partial<CaseOut>) => { const c = r.case ?? (r as CaseOut); return <Link to={`/app/levels/cases/${c.id}`}>{c.number}</Link> } }
-const itemCol = { title: t('levels.itemName'), key: 'item', render: (_: unknown, r: { case?: CaseOut } & Partial<CaseOut>) => (r.case ?? (r as CaseOut)).itemName }
+type Row = { case?: CaseItem } & Partial<CaseItem>
+const numberCol = { title: t('levels.number'), key: 'number', render: (_: unknown, r: Row) => { const c = r.case ?? (r as CaseItem); return <Link to={`/app/levels/cases/${c.id}`}>{c.number}</Link> } }
+const itemCol = { title: t('levels.itemName'), key: 'item', render: (_: unknown, r: Row) => (r.case ?? (r as CaseItem)).itemName }
 
 export default function FlowPage() {
   const { user } = useSession()

@@ -8,9 +8,12 @@ export interface CaseOut {
   applicant: { kind: string; name: string; idNumber: string; phone: string }
   delivery: { method: string; centerId: number | null } | null
 }
-export interface AgentCase extends CaseOut { currentCenterName: string; next: { kind: string; dueDate: string | null; light: Light; atMyRoom: boolean } | null }
-export interface IncomingCase extends CaseOut { originCenterName: string; agentName: string | null }
-export interface ForwardRow { step: { id: number; dueDate: string | null; light: Light; fromCenterName: string; toCenterName: string }; case: CaseOut }
+/** A row of a work list (the server's CaseItem): what the lists of the levels show. */
+export type CaseItem = Pick<CaseOut, 'id' | 'number' | 'itemName' | 'handlingKind' | 'status' | 'currentCenterId' | 'dueDate' | 'light' | 'receivedAt' | 'delivery'>
+  & { applicant: Pick<CaseOut['applicant'], 'kind' | 'name' | 'idNumber'> }
+export interface AgentCase extends CaseItem { currentCenterName: string; next: { kind: string; dueDate: string | null; light: Light; atMyRoom: boolean } | null }
+export interface IncomingCase extends CaseItem { originCenterName: string; agentName: string | null }
+export interface ForwardRow { step: { id: number; dueDate: string | null; light: Light; fromCenterName: string; toCenterName: string }; case: CaseItem }
 export interface Handover {
   id: number; at: string; direction: 'up' | 'down'; fromCenterId: number; fromCenterName: string; toCenterId: number; toCenterName: string
   fromUser: string | null; toUser: string | null; materials: { id: number | null; name: string }[]; note: string; dueDate: string | null; late: boolean

@@ -3,8 +3,8 @@ import crypto from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
 import fs from 'node:fs'
-import { runLoad } from './load-worker.js'
-import { login, startAppOn } from './lib.js'
+import { runLoad } from '../bench/load-worker.js'
+import { login, startAppOn } from '../bench/lib.js'
 
 const url = process.env.PROBE_URL!
 const which = (process.env.PROBE ?? 'inbox,list,town,progress').split(',')
