@@ -16,6 +16,7 @@ import * as m0020 from './migrations/0020_levels.js'
 import * as m0070 from './migrations/0070_supervision.js'
 import * as m0071 from './migrations/0071_demo_history.js'
 import * as m0080 from './migrations/0080_statistics.js'
+import * as m0081 from './migrations/0081_statistics_lean_trigger.js'
 import * as m0030 from './migrations/0030_hall.js'
 import * as m0050 from './migrations/0050_security.js'
 import * as m0051 from './migrations/0051_drop_login_failures.js'
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0070_supervision': m0070,
   '0071_demo_history': m0071,
   '0080_statistics': m0080,
+  '0081_statistics_lean_trigger': m0081,
   '0030_hall': m0030,
   '0050_security': m0050,
   '0051_drop_login_failures': m0051,

@@ -19,6 +19,8 @@ export const STAT_KEYS = ['day', 'center_id', 'department_id', 'window_id', 'per
  * - finished: into a decision (准予/不予许可/已答复); on time = decided on or before the due date (early: before),
  *   late after it; workdays = working days from acceptance to the decision; trips = the item's 到现场次数 plus one per
  *   correction notice; one_trip = at most one visit and no correction (as the operations report counts it).
+ * A decision on the day of acceptance has 0 working days without calling yz_workdays; corrections are counted on
+ * case_events_corrections_idx (migration 0081).
  */
 export function eventDeltasSelect(source: string): string {
   return `
@@ -30,7 +32,7 @@ export function eventDeltasSelect(source: string): string {
       count(*) filter (where f.decided and (c.due_date is null or d.day <= c.due_date))::int as on_time,
       count(*) filter (where f.decided and d.day < c.due_date)::int as early,
       count(*) filter (where f.decided and d.day > c.due_date)::int as late,
-      coalesce(sum(yz_workdays(c.accepted_on, d.day)) filter (where f.decided), 0)::int as workdays,
+      coalesce(sum(case when c.accepted_on >= d.day then 0 else yz_workdays(c.accepted_on, d.day) end) filter (where f.decided), 0)::int as workdays,
       coalesce(sum(v.visits + t.corrections) filter (where f.decided), 0)::int as trips,
       count(*) filter (where f.decided and v.visits <= 1 and t.corrections = 0)::int as one_trip,
       0 as visits, 0 as rated, 0 as satisfied
