@@ -90,12 +90,39 @@ export function appendEvents(trx: Db, events: readonly EventRow[]) {
 }
 
 /** A new case's materials, steps and events in one statement (one round trip instead of three). */
-export async function insertCaseParts(trx: Db, p: { caseId: number; at: Date; materials: readonly MaterialInsert[]; steps: readonly StepInsert[]; events: readonly EventRow[] }) {
-  const parts = []
-  if (p.materials.length) parts.push(sql`m as (${trx.insertInto('case_materials').values(p.materials.map((m) => materialValues(p.caseId, p.at, m)))})`)
-  if (p.steps.length) parts.push(sql`s as (${trx.insertInto('case_steps').values(p.steps.map(stepValues))})`)
-  const events = trx.insertInto('case_events').values(p.events.map(eventValues))
-  await (parts.length ? sql`with ${sql.join(parts)} ${events}`.execute(trx) : events.execute())
+/** caseColumns as SQL text over the alias k, for statements written with the sql tag. */
+const caseColumnsSql = sql.raw(caseColumns.map((c) => { const [col, alias] = c.split(' as '); return alias ? `${col} as "${alias}"` : col }).join(', '))
+
+/**
+ * A new case with its materials, steps and events in one statement, which is one transaction by itself (no BEGIN or
+ * COMMIT round trips): the parts are inserted from the case row the statement inserts, so when (created_by,
+ * request_id) exists nothing is written and the answer is undefined (the caller reads the existing case). The parts'
+ * caseId is the new row's id whatever they carry. The case-event triggers run at the end of the statement and see
+ * the case.
+ */
+export async function insertCaseWhole(db: Db, row: InsertObject<Database, 'cases'>, p: { at: Date; materials: readonly MaterialInsert[]; steps: readonly StepInsert[]; events: readonly EventRow[] }): Promise<CaseRow | undefined> {
+  const k = db.insertInto('cases').values(row).onConflict((oc) => oc.columns(['created_by', 'request_id']).doNothing()).returningAll()
+  const rows = (list: readonly object[]) => JSON.stringify(list)
+  const materials = rows(p.materials.map((m) => { const { case_id: _, ...v } = materialValues(0, p.at, m); return v }))
+  const steps = rows(p.steps.map((x) => { const { case_id: _, data, ...v } = stepValues(x); return { ...v, data: JSON.parse(data) as unknown } }))
+  const events = rows(p.events.map((e) => { const { case_id: _, data, ...v } = eventValues(e); return { ...v, data: JSON.parse(data) as unknown } }))
+  const { rows: out } = await sql<CaseRow>`
+    with k as (${k}),
+    m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at)
+      select k.id, x.* from k, jsonb_to_recordset(${materials}::jsonb)
+        as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz)),
+    s as (insert into case_steps (case_id, seq, kind, center_id, department_id, assignee_id, started_at, start_date, limit_days, due_date, done_at, done_by, opinion, data)
+      select k.id, x.* from k, jsonb_to_recordset(${steps}::jsonb)
+        as x(seq integer, kind text, center_id integer, department_id integer, assignee_id integer, started_at timestamptz, start_date date,
+          limit_days integer, due_date date, done_at timestamptz, done_by integer, opinion text, data jsonb)),
+    e as (insert into case_events (case_id, at, actor_id, center_id, window_id, action, from_status, to_status, note, data)
+      select k.id, x.at, x.actor_id, x.center_id, x.window_id, x.action, x.from_status, x.to_status, x.note, x.data
+      from k, rows from (jsonb_to_recordset(${events}::jsonb)
+        as (at timestamptz, actor_id integer, center_id integer, window_id integer, action text, from_status text, to_status text, note text, data jsonb))
+        with ordinality as x(at, actor_id, center_id, window_id, action, from_status, to_status, note, data, n)
+      order by x.n)
+    select ${caseColumnsSql} from k`.execute(db)
+  return out[0]
 }
 
 function eventsQuery(db: Db) {

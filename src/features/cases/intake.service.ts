@@ -88,36 +88,37 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   const now = ctx.clock.now()
   const today = chinaDate(now)
 
-  let created = false
-  const row = await ctx.db.transaction().execute(async (trx) => {
-    const accepted = status === 'accepted' || status === 'closed'
-    const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
-    const inserted = await repo.insertCaseOnce(trx, {
-      number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
-      request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
-      item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
-      applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
-      applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
-      current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
-      accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
-      due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
-      decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
-      decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
-      refusal: JSON.stringify(body.refuse ? { reason: body.refuse.reason, referTo: body.refuse.referTo ?? null, appealRights: appealRights(center.name) } : null),
-      delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
-      created_at: now, updated_at: now,
+  const accepted = status === 'accepted' || status === 'closed'
+  const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
+  const caseRow = {
+    number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
+    request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
+    item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
+    applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
+    applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
+    current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
+    accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
+    due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
+    decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
+    decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
+    refusal: JSON.stringify(body.refuse ? { reason: body.refuse.reason, referTo: body.refuse.referTo ?? null, appealRights: appealRights(center.name) } : null),
+    delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
+    created_at: now, updated_at: now,
+  }
+  const materials = item.materials.map((m) => ({ itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id) }))
+  const ev = { caseId: 0, at: now, actorId: actor.userId, centerId: center.id, windowId } // caseId: the new row's, given by the insert
+
+  let inserted: repo.CaseRow | undefined
+  if (status === 'received') {
+    inserted = await ctx.db.transaction().execute(async (trx) => {
+      const row = await repo.insertCaseOnce(trx, caseRow)
+      if (!row) return undefined
+      await repo.insertMaterials(trx, row.id, now, materials) // the agency hop lists them
+      const note = await recordAgencyIntake(trx, { caseId: row.id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
+      await repo.appendEvents(trx, [{ ...ev, caseId: row.id, action: 'agency_intake', from: null, to: 'received', note }])
+      return row
     })
-    if (!inserted) return existingOr409((await repo.findCaseByRequest(trx, actor.userId, body.requestId))!, hash)
-    created = true
-    const id = inserted.id
-    const materials = item.materials.map((m) => ({ itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id) }))
-    const ev = { caseId: id, at: now, actorId: actor.userId, centerId: center.id, windowId }
-    if (status === 'received') {
-      await repo.insertMaterials(trx, id, now, materials) // the agency hop lists them
-      const note = await recordAgencyIntake(trx, { caseId: id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
-      await repo.appendEvents(trx, [{ ...ev, action: 'agency_intake', from: null, to: 'received', note }])
-      return inserted
-    }
+  } else {
     let steps: repo.StepInsert[] = []
     let events: repo.EventRow[]
     if (status === 'refused') {
@@ -125,7 +126,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     } else if (status === 'correction') {
       events = [{ ...ev, action: 'correct', from: null, to: 'correction', note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }]
     } else {
-      steps = firstSteps(cal, { id, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
+      steps = firstSteps(cal, { id: 0, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
         { dueDate: clock!.dueDate, at: now, today })
       if (status === 'closed') Object.assign(steps[0], { doneAt: now, doneBy: actor.userId, opinion: '当场办结' })
       const accept = { ...ev, action: 'accept', from: null, to: 'accepted' as const, note: `受理，承诺 ${item.promisedDays} 个工作日内办结`, data: { dueDate: clock!.dueDate } }
@@ -134,9 +135,11 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
         { ...ev, action: 'deliver', from: 'approved', to: 'approved', note: '窗口当场送达', data: { method: 'pickup', centerId: center.id } },
         { ...ev, action: 'pickup', from: 'approved', to: 'closed', note: '申请人当场领取' }]
     }
-    await repo.insertCaseParts(trx, { caseId: id, at: now, materials, steps, events })
-    return inserted
-  })
+    // One statement: the case and its parts are one transaction without BEGIN/COMMIT round trips.
+    inserted = await repo.insertCaseWhole(ctx.db, caseRow, { at: now, materials, steps, events })
+  }
+  const created = inserted !== undefined
+  const row = inserted ?? existingOr409((await repo.findCaseByRequest(ctx.db, actor.userId, body.requestId))!, hash)
   const stillMissing = row.status !== 'correction' ? undefined : created ? missing : await missingOf(ctx, row.id)
   return { created, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: stillMissing }) }
 }
