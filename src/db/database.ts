@@ -1,5 +1,6 @@
 // The Kysely instance over a pg Pool, with the same type parsers on every path.
-import { Kysely, PostgresDialect } from 'kysely'
+import crypto from 'node:crypto'
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely'
 import pg from 'pg'
 import type { Database } from './schema.js'
 
@@ -24,8 +25,29 @@ export function createPool(url: string, max = 10): pg.Pool {
   return pool
 }
 
+const pools = new WeakMap<object, pg.Pool>()
+
 export function createDb(pool: pg.Pool): Db {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+  pools.set(db, pool)
+  return db
+}
+
+const names = new Map<string, string>()
+/**
+ * Runs a compiled query as a named prepared statement on the pool's connections, so PostgreSQL plans it once per
+ * connection instead of on every call (for the hot queries whose planning costs more than running them: intake,
+ * the progress lookup, the work lists). Inside a transaction (a handle this module did not create) it runs as usual.
+ */
+export async function runPrepared<R>(db: Db, query: CompiledQuery<R>): Promise<R[]> {
+  const pool = pools.get(db)
+  if (!pool) return (await db.executeQuery(query)).rows
+  let name = names.get(query.sql)
+  if (!name) {
+    name = 'yz_' + crypto.createHash('sha1').update(query.sql).digest('base64url').slice(0, 20)
+    if (names.size < 1000) names.set(query.sql, name)
+  }
+  return (await pool.query<R & pg.QueryResultRow>({ name, text: query.sql, values: query.parameters as unknown[] })).rows
 }
 
 /** Make sure the named database exists on the server `url` points at (used for the embedded server and tests). */

@@ -1,7 +1,7 @@
 // SQL of cases: the case row, its steps, events, materials, pauses and extensions. Services decide; this writes.
 import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
-import type { Db } from '../../db/database.js'
+import { runPrepared, type Db } from '../../db/database.js'
 import type { CasesTable, Database } from '../../db/schema.js'
 import type { Insertable, InsertObject } from 'kysely'
 import type { CaseStatus, PauseKind, StepKind } from '../../domain/case-status.js'
@@ -106,7 +106,7 @@ export async function insertCaseWhole(db: Db, row: InsertObject<Database, 'cases
   const materials = rows(p.materials.map((m) => { const { case_id: _, ...v } = materialValues(0, p.at, m); return v }))
   const steps = rows(p.steps.map((x) => { const { case_id: _, data, ...v } = stepValues(x); return { ...v, data: JSON.parse(data) as unknown } }))
   const events = rows(p.events.map((e) => { const { case_id: _, data, ...v } = eventValues(e); return { ...v, data: JSON.parse(data) as unknown } }))
-  const { rows: out } = await sql<CaseRow>`
+  const [out] = await runPrepared(db, sql<CaseRow>`
     with k as (${k}),
     m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at)
       select k.id, x.* from k, jsonb_to_recordset(${materials}::jsonb)
@@ -121,8 +121,8 @@ export async function insertCaseWhole(db: Db, row: InsertObject<Database, 'cases
         as (at timestamptz, actor_id integer, center_id integer, window_id integer, action text, from_status text, to_status text, note text, data jsonb))
         with ordinality as x(at, actor_id, center_id, window_id, action, from_status, to_status, note, data, n)
       order by x.n)
-    select ${caseColumnsSql} from k`.execute(db)
-  return out[0]
+    select ${caseColumnsSql} from k`.compile(db))
+  return out
 }
 
 function eventsQuery(db: Db) {

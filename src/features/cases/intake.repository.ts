@@ -1,7 +1,7 @@
 // SQL intake needs: the item as published (with its materials and where it is offered), centers, windows, departments.
 import { sql } from 'kysely'
 import { jsonObjectFrom } from 'kysely/helpers/postgres'
-import type { Db } from '../../db/database.js'
+import { runPrepared, type Db } from '../../db/database.js'
 import type { StepLimit } from '../../db/schema.js'
 
 /** The item, its published version (if any) and whether `centerId` offers it. */
@@ -33,8 +33,7 @@ export function findCenter(db: Db, id: number) {
 
 /** Intake's two lookups in one round trip: the center and the item as `findCenter` and `findItemForIntake` give them. */
 export async function findCenterAndItem(db: Db, centerId: number, itemId: number) {
-  const r = await db.selectNoFrom([jsonObjectFrom(centerQuery(db, centerId)).as('center'), jsonObjectFrom(itemForIntake(db, itemId, centerId)).as('item')])
-    .executeTakeFirstOrThrow()
+  const [r] = await runPrepared(db, db.selectNoFrom([jsonObjectFrom(centerQuery(db, centerId)).as('center'), jsonObjectFrom(itemForIntake(db, itemId, centerId)).as('item')]).compile())
   return { center: r.center ?? undefined, item: r.item ?? undefined }
 }
 

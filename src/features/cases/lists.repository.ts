@@ -1,7 +1,7 @@
 // SQL of case lists: the jurisdiction-scoped list (keyset on id, newest first) and the approver's inbox of open
 // steps (keyset on due date, id). Each query names the index it is shaped for.
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.js'
+import { runPrepared, type Db } from '../../db/database.js'
 import type { CaseStatus } from '../../domain/case-status.js'
 import { caseColumns, caseItemColumns } from './cases.repository.js'
 
@@ -32,6 +32,7 @@ export function listCases(db: Db, f: ListFilter) {
   if (f.due?.after) q = q.where('k.due_date', '>', f.due.after)
   if (f.due) q = q.where('k.status', 'in', ['accepted', 'in_review', 'forwarded'])
   if (f.cursor) q = q.where('k.id', '<', f.cursor)
+  // Not prepared: a generic plan cannot use the origin_path prefix (LIKE with a parameter), a custom plan per call can.
   return q.orderBy('k.id', 'desc').limit(f.limit).execute()
 }
 
@@ -45,7 +46,7 @@ export function listInbox(db: Db, f: InboxFilter) {
     .where('s.center_id', '=', f.centerId).where('s.done_at', 'is', null)
     .where('s.department_id', 'in', f.departmentIds.length ? f.departmentIds : [-1])
   if (f.cursor) q = q.where(sql<boolean>`(s.due_date, s.id) > (${f.cursor.due}::date, ${f.cursor.id}::bigint)`)
-  return q.orderBy('s.due_date').orderBy('s.id').limit(f.limit).execute()
+  return runPrepared(db, q.orderBy('s.due_date').orderBy('s.id').limit(f.limit).compile())
 }
 
 export function departmentsAt(db: Db, centerId: number) {

@@ -1,7 +1,7 @@
 // SQL of cases across the levels: per-center time rules, the custody chain, the lists of the agent's inbox,
 // the window's incoming hand-overs and the forwards going out and coming in. Each list names its index.
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.js'
+import { runPrepared, type Db } from '../../db/database.js'
 import type { HandoverMaterial } from '../../db/schema.js'
 import { DEFAULT_LEVEL_RULE, pathIds, type LevelRule } from '../../domain/levels.js'
 import { caseItemColumns } from '../cases/cases.repository.js'
@@ -71,7 +71,7 @@ export function agentInbox(db: Db, agentId: number, p: Page) {
     .select([...caseItemColumns, 'n.nextKind', 'n.nextDue', 'n.nextCenterId', 'cc.name as currentCenterName'])
     .where('k.agent_id', '=', agentId).where('k.closed_at', 'is', null).where('k.status', '<>', 'refused')
   if (p.cursor) q = q.where('k.id', '<', p.cursor)
-  return q.orderBy('k.id', 'desc').limit(p.limit).execute()
+  return runPrepared(db, q.orderBy('k.id', 'desc').limit(p.limit).compile())
 }
 
 /** cases_incoming_idx: cases handed over to this center and waiting for its window to accept them. */
@@ -81,7 +81,7 @@ export function incomingHandovers(db: Db, centerId: number, p: Page) {
     .select([...caseItemColumns, 'oc.name as originCenterName', 'a.name as agentName'])
     .where('k.current_center_id', '=', centerId).where('k.status', '=', 'received')
   if (p.cursor) q = q.where('k.id', '<', p.cursor)
-  return q.orderBy('k.id', 'desc').limit(p.limit).execute()
+  return runPrepared(db, q.orderBy('k.id', 'desc').limit(p.limit).compile())
 }
 
 export interface StepPage { cursor?: { due: string; id: number }; limit: number }
@@ -97,13 +97,13 @@ function forwardSteps(db: Db, cursor?: { due: string; id: number }) {
 
 /** case_steps_forward_out_idx: forwards sent from this center and not yet received, soonest due first. */
 export function outgoingForwards(db: Db, centerId: number, p: StepPage) {
-  return forwardSteps(db, p.cursor).where('s.from_center_id', '=', centerId).orderBy('s.due_date').orderBy('s.id').limit(p.limit).execute()
+  return runPrepared(db, forwardSteps(db, p.cursor).where('s.from_center_id', '=', centerId).orderBy('s.due_date').orderBy('s.id').limit(p.limit).compile())
 }
 
 /** case_steps_forward_in_idx: forwards waiting for these departments at this center, soonest due first. */
 export function incomingForwards(db: Db, centerId: number, departmentIds: number[], p: StepPage) {
-  return forwardSteps(db, p.cursor).where('s.center_id', '=', centerId).where('s.department_id', 'in', departmentIds.length ? departmentIds : [-1])
-    .orderBy('s.due_date').orderBy('s.id').limit(p.limit).execute()
+  return runPrepared(db, forwardSteps(db, p.cursor).where('s.center_id', '=', centerId).where('s.department_id', 'in', departmentIds.length ? departmentIds : [-1])
+    .orderBy('s.due_date').orderBy('s.id').limit(p.limit).compile())
 }
 
 /** cases_origin_month_idx: cases started in each village room under `scopePath`, per month (China dates). */
