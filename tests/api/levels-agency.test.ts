@@ -157,6 +157,18 @@ describe('bad input', () => {
     expect((await w.agentB.client.get(`/api/cases/${c.id}`)).statusCode).toBe(403)
     expect((await w.townBClerk.client.get(`/api/cases/${c.id}/custody`)).statusCode).toBe(403)
   })
+
+  it('the agent\'s inbox comes a phone screen at a time: 20 cards, newest first, then the rest by cursor', async () => {
+    const open = async () => (await w.agentA.client.get('/api/agency/inbox?limit=200')).json().cases.length as number
+    for (let n = await open(); n < 21; n++) await atVillage()
+    const first = (await w.agentA.client.get('/api/agency/inbox')).json()
+    expect(first.cases).toHaveLength(20)
+    expect(first.cases[0].applicant.idNumber).toContain('*')
+    const rest = (await w.agentA.client.get(`/api/agency/inbox?cursor=${first.nextCursor}&limit=200`)).json().cases
+    const ids = [...first.cases, ...rest].map((x: { id: number }) => x.id)
+    expect(ids).toEqual((await w.agentA.client.get('/api/agency/inbox?limit=200')).json().cases.map((x: { id: number }) => x.id))
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids)
+  })
 })
 
 describe('village coverage', () => {

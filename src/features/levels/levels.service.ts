@@ -35,9 +35,12 @@ async function view(ctx: AppContext) {
   return { cal, today, light }
 }
 
+/** Cards per page of the agent's inbox (a phone screen's worth, newest first; the page asks for more). */
+const AGENT_PAGE = 20
+
 export async function agentInbox(ctx: AppContext, actor: Actor, q: { cursor?: string; limit?: number }) {
   if (!actor.roles.includes('agent')) throw errors.forbidden('只有代办员有代办件')
-  const limit = q.limit ?? 50
+  const limit = q.limit ?? AGENT_PAGE
   const rows = await repo.agentInbox(ctx.db, actor.userId, { cursor: idCursor(q.cursor), limit })
   const v = await view(ctx)
   return {

@@ -12,6 +12,8 @@ import { HandoverDialog } from './HandoverDialog'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type AgentCase, type CaseOut } from './levelsApi'
 
+interface AgentInbox { cases: AgentCase[]; nextCursor: string | null }
+
 interface ItemHit { id: number; name: string }
 interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
 interface Intake { name: string; idNumber: string; phone: string; materials: number[]; authorization: boolean; urgent: boolean }
@@ -70,14 +72,18 @@ function NewCase({ onDone }: { onDone(c: CaseOut): void }) {
 
 export default function AgencyPage() {
   const { user } = useSession()
-  const inbox = useLoad((s) => api.get<{ cases: AgentCase[] }>('/api/agency/inbox', { limit: 100 }, s), [])
+  const inbox = useLoad((s) => api.get<AgentInbox>('/api/agency/inbox', undefined, s), [])
+  const [more, setMore] = useState<AgentInbox | null>(null)
+  const cases = [...(inbox.data?.cases ?? []), ...(more?.cases ?? [])]
+  const cursor = more ? more.nextCursor : inbox.data?.nextCursor ?? null
+  const reload = () => { setMore(null); inbox.reload() }
   const [handing, setHanding] = useState<number>()
   const [made, setMade] = useState<CaseOut>()
   const run = useAction()
   const resultHere = (c: AgentCase) => c.delivery?.centerId === user!.centerId && c.currentCenterId === user!.centerId && c.status !== 'closed'
   return (
     <div className="agency-page levels-big">
-      <NewCase onDone={(c) => { setMade(c); inbox.reload() }} />
+      <NewCase onDone={(c) => { setMade(c); reload() }} />
       {made && (
         <Card className="agency-made">
           <Typography.Text strong>{t('levels.recorded', { number: made.number })}</Typography.Text>{' '}
@@ -86,7 +92,7 @@ export default function AgencyPage() {
       )}
       <Typography.Title level={3}>{t('levels.myCases')}</Typography.Title>
       <List<AgentCase>
-        loading={inbox.loading} dataSource={inbox.data?.cases ?? []} locale={{ emptyText: <Empty description={t('levels.noCases')} /> }}
+        loading={inbox.loading} dataSource={cases} locale={{ emptyText: <Empty description={t('levels.noCases')} /> }}
         renderItem={(c) => (
           <Card className="agency-case" data-case={c.number} key={c.id}>
             <div className="agency-case-head"><b>{c.itemName}</b> <CaseStatus status={c.status} /></div>
@@ -96,14 +102,19 @@ export default function AgencyPage() {
             {resultHere(c) && <div className="agency-ready">{t('levels.resultHere')}</div>}
             <Space wrap style={{ marginTop: 8 }}>
               {c.currentCenterId === user!.centerId && c.status === 'received' && <Button size="large" type="primary" onClick={() => setHanding(c.id)}>{t('levels.handover')}</Button>}
-              {resultHere(c) && <Button size="large" type="primary" onClick={() => run(() => act(c.id, 'pickup'), { success: t('levels.pickedUp'), then: inbox.reload })}>{t('levels.pickup')}</Button>}
+              {resultHere(c) && <Button size="large" type="primary" onClick={() => run(() => act(c.id, 'pickup'), { success: t('levels.pickedUp'), then: reload })}>{t('levels.pickup')}</Button>}
               <Link to={`/app/agency/cases/${c.id}`}>{t('levels.detail')}</Link>
               <Link to={`/print/levels/${c.id}/slip`} target="_blank">{t('levels.slip')}</Link>
             </Space>
           </Card>
         )}
       />
-      {handing && <HandoverDialog caseId={handing} open onClose={() => setHanding(undefined)} onDone={inbox.reload} />}
+      {cursor && (
+        <Button block size="large" style={{ marginTop: 12 }} onClick={() => void api.get<AgentInbox>('/api/agency/inbox', { cursor }).then((r) => setMore({ cases: [...(more?.cases ?? []), ...r.cases], nextCursor: r.nextCursor }))}>
+          {t('cases.more')}
+        </Button>
+      )}
+      {handing && <HandoverDialog caseId={handing} open onClose={() => setHanding(undefined)} onDone={reload} />}
     </div>
   )
 }
