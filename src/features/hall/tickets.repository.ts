@@ -1,7 +1,7 @@
 // SQL for tickets: the daily counter, the ticket row and its timeline (ticket_events), the queue, and the figures
 // behind the wait estimate.
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.js'
+import { runPrepared, type Db } from '../../db/database.js'
 import type { TicketAction } from '../../db/schema.js'
 import type { TicketStatus } from '../../domain/ticket-rules.js'
 
@@ -14,6 +14,32 @@ export async function nextSeq(trx: Db, categoryId: number, day: string, count = 
     .onConflict((oc) => oc.columns(['category_id', 'day']).doUpdateSet({ last: sql`ticket_counters.last + ${count}` }))
     .returning('last').executeTakeFirstOrThrow()
   return row.last
+}
+
+/**
+ * Walk-in tickets of one category in one statement (one transaction by itself): the day's counter moves by
+ * `tokens.length` and the tickets are written with their 'issued' events; the counter row is locked only while the
+ * statement runs, and a statement that fails gives its numbers back (no gaps). Numbers as ticketNumber() makes them:
+ * the prefix and the sequence padded to three digits.
+ */
+export async function issueWalkIns(db: Db, t: { centerId: number; categoryId: number; prefix: string; itemId: number | null; day: string; at: Date }, tokens: string[]) {
+  return runPrepared(db, sql<{ id: number; seq: number; number: string; token: string }>`
+    with c as (
+      insert into ticket_counters (category_id, day, last) values (${t.categoryId}, ${t.day}::date, ${tokens.length}::int)
+      on conflict (category_id, day) do update set last = ticket_counters.last + excluded.last
+      returning last),
+    n as (
+      select c.last - ${tokens.length}::int + g.i as seq, (${tokens}::text[])[g.i] as token from c, generate_series(1, ${tokens.length}::int) g(i)),
+    t as (
+      insert into tickets (center_id, category_id, item_id, appointment_id, day, seq, number, token, priority, queued_at, issued_at)
+      select ${t.centerId}::int, ${t.categoryId}::int, ${t.itemId}::int, null, ${t.day}::date, n.seq,
+        ${t.prefix}::text || case when n.seq < 1000 then lpad(n.seq::text, 3, '0') else n.seq::text end, n.token, 1, ${t.at}::timestamptz, ${t.at}::timestamptz
+      from n order by n.seq
+      returning id, seq, number, token),
+    e as (
+      insert into ticket_events (ticket_id, center_id, at, action, window_id, staff_id, data)
+      select t.id, ${t.centerId}::int, ${t.at}::timestamptz, 'issued', null, null, jsonb_build_object('number', t.number, 'priority', 1) from t)
+    select id, seq, number, token from t order by seq`.compile(db))
 }
 
 export interface NewTicket {

@@ -1,5 +1,6 @@
 // Taking a number (取号) at the kiosk: by category or item, or by checking in an appointment. One transaction takes
-// the next daily numbers, writes the tickets with their 'issued' events; then the display boards hear of it.
+// the next daily numbers, writes the tickets with their 'issued' events (for walk-ins one statement, after the hall
+// and the category are read); then the display boards hear of it.
 import crypto from 'node:crypto'
 import { errors } from '../../domain/errors.js'
 import type { Db } from '../../db/database.js'
@@ -56,15 +57,11 @@ async function issueBatch(hall: Hall, input: TicketRequest, count: number) {
   const at = hall.clock.now()
   const now = chinaTime(at)
   const open = await workday(hall, now.day)
-  const issued = await hall.db.transaction().execute(async (trx) => {
-    const center = await setup.findHall(trx, input.centerId)
-    if (!center) throw errors.validation([{ field: 'body.centerId', message: `中心 ${input.centerId} 不存在` }])
-    const reason = closedReason({ ...center, centerActive: center.centerStatus === 'active', workday: open, minutes: now.minutes })
-    if (reason) throw errors.conflict(reason, CLOSED_MESSAGES[reason], { opens: center.opens, closes: center.closes })
+  const walkIn = input.appointmentId === undefined && input.bookingCode === undefined
+  const issued = walkIn ? await writeWalkIns(hall, input, count, at, now, open) : await hall.db.transaction().execute(async (trx) => {
+    const center = await openHall(trx, input, now, open)
     const { categoryId, appointmentId, priority } = await checkIn(trx, input, now, at)
-    const category = await resolveCategory(trx, input, categoryId)
-    if (category.status === 'paused') throw errors.conflict('category_paused', `「${category.name}」暂停取号`)
-
+    const category = await issuableCategory(trx, input, categoryId)
     const last = await repo.nextSeq(trx, category.id, now.day, count)
     const tickets = Array.from({ length: count }, (_, i) => {
       const seq = last - count + 1 + i
@@ -84,6 +81,30 @@ async function issueBatch(hall: Hall, input: TicketRequest, count: number) {
     estimatedWaitMinutes: estimateWaitMinutes(place.ahead + i, place.serviceSeconds, place.windows),
     categoryName: issued.category.name, centerName: issued.centerName, issuedAt: at, appointment: t.priority === 0,
   }))
+}
+
+/** Walk-ins: the hall and the category read first, then the numbers, tickets and events in one statement. */
+async function writeWalkIns(hall: Hall, input: TicketRequest, count: number, at: Date, now: ChinaTime, open: boolean) {
+  const center = await openHall(hall.db, input, now, open)
+  const category = await issuableCategory(hall.db, input, input.categoryId)
+  const tokens = Array.from({ length: count }, () => crypto.randomBytes(9).toString('base64url'))
+  const rows = await repo.issueWalkIns(hall.db, { centerId: input.centerId, categoryId: category.id, prefix: category.prefix, itemId: input.itemId ?? null, day: now.day, at }, tokens)
+  return { tickets: rows.map((r) => ({ ...r, priority: 1 })), category, centerName: center.centerName }
+}
+
+/** The center's hall, open now: 409 with the reason when it is closed (a closed center, a day off, outside hours). */
+async function openHall(db: Db, input: TicketRequest, now: ChinaTime, open: boolean) {
+  const center = await setup.findHall(db, input.centerId)
+  if (!center) throw errors.validation([{ field: 'body.centerId', message: `中心 ${input.centerId} 不存在` }])
+  const reason = closedReason({ ...center, centerActive: center.centerStatus === 'active', workday: open, minutes: now.minutes })
+  if (reason) throw errors.conflict(reason, CLOSED_MESSAGES[reason], { opens: center.opens, closes: center.closes })
+  return center
+}
+
+async function issuableCategory(db: Db, input: TicketRequest, categoryId: number | undefined) {
+  const category = await resolveCategory(db, input, categoryId)
+  if (category.status === 'paused') throw errors.conflict('category_paused', `「${category.name}」暂停取号`)
+  return category
 }
 
 /** An appointment's check-in: the booked appointment, on its day; priority when on time, a walk-in when late. */
