@@ -14,13 +14,15 @@ import * as repo from './tickets.repository.js'
 /** By category or item (walk-in), or an appointment's check-in: its id and booking code, or the code alone. */
 export interface TicketRequest { centerId: number; categoryId?: number; itemId?: number; appointmentId?: number; bookingCode?: string }
 
+const isCheckIn = (input: TicketRequest) => input.appointmentId !== undefined || input.bookingCode !== undefined
+
 /**
- * Walk-ins asking for the same thing are issued in batches: requests that arrive while one transaction holds the
- * category's counter join the next transaction, so one commit serves them all (numbers stay gap-free: the counter
- * moves by the batch size inside the transaction that writes the tickets). An appointment's check-in goes alone.
+ * Walk-ins asking for the same thing are issued in batches: requests that arrive while one statement holds the
+ * category's counter join the next one, so one commit serves them all (numbers stay gap-free: the counter moves by
+ * the batch size in the statement that writes the tickets). An appointment's check-in goes alone.
  */
 export async function issueTicket(hall: Hall, input: TicketRequest) {
-  if (input.appointmentId !== undefined || input.bookingCode !== undefined) return (await issueBatch(hall, input, 1))[0]
+  if (isCheckIn(input)) return (await issueBatch(hall, input, 1))[0]
   const key = `${input.centerId}:${input.categoryId ?? ''}:${input.itemId ?? ''}`
   return batched(hall, key, (n) => issueBatch(hall, input, n))
 }
@@ -57,22 +59,7 @@ async function issueBatch(hall: Hall, input: TicketRequest, count: number) {
   const at = hall.clock.now()
   const now = chinaTime(at)
   const open = await workday(hall, now.day)
-  const walkIn = input.appointmentId === undefined && input.bookingCode === undefined
-  const issued = walkIn ? await writeWalkIns(hall, input, count, at, now, open) : await hall.db.transaction().execute(async (trx) => {
-    const center = await openHall(trx, input, now, open)
-    const { categoryId, appointmentId, priority } = await checkIn(trx, input, now, at)
-    const category = await issuableCategory(trx, input, categoryId)
-    const last = await repo.nextSeq(trx, category.id, now.day, count)
-    const tickets = Array.from({ length: count }, (_, i) => {
-      const seq = last - count + 1 + i
-      return {
-        centerId: input.centerId, categoryId: category.id, itemId: input.itemId ?? null, appointmentId,
-        day: now.day, seq, number: ticketNumber(category.prefix, seq), token: crypto.randomBytes(9).toString('base64url'), priority, at,
-      }
-    })
-    const ids = await repo.insertTickets(trx, tickets)
-    return { tickets: tickets.map((t, i) => ({ ...t, id: ids[i] })), category, centerName: center.centerName }
-  })
+  const issued = isCheckIn(input) ? await writeCheckIn(hall, input, at, now, open) : await writeWalkIns(hall, input, count, at, now, open)
   hall.hub.committed({ c: input.centerId })
   const first = issued.tickets[0]
   const place = await queuePlace(hall, { id: first.id, centerId: input.centerId, categoryId: issued.category.id, day: now.day, priority: first.priority, queuedAt: at })
@@ -81,6 +68,22 @@ async function issueBatch(hall: Hall, input: TicketRequest, count: number) {
     estimatedWaitMinutes: estimateWaitMinutes(place.ahead + i, place.serviceSeconds, place.windows),
     categoryName: issued.category.name, centerName: issued.centerName, issuedAt: at, appointment: t.priority === 0,
   }))
+}
+
+/** An appointment's check-in: its one ticket in the transaction that marks the appointment checked in. */
+function writeCheckIn(hall: Hall, input: TicketRequest, at: Date, now: ChinaTime, open: boolean) {
+  return hall.db.transaction().execute(async (trx) => {
+    const center = await openHall(trx, input, now, open)
+    const { categoryId, appointmentId, priority } = await checkIn(trx, input, now, at)
+    const category = await issuableCategory(trx, input, categoryId)
+    const seq = await repo.nextSeq(trx, category.id, now.day)
+    const ticket = {
+      centerId: input.centerId, categoryId: category.id, itemId: input.itemId ?? null, appointmentId,
+      day: now.day, seq, number: ticketNumber(category.prefix, seq), token: crypto.randomBytes(9).toString('base64url'), priority, at,
+    }
+    const [id] = await repo.insertTickets(trx, [ticket])
+    return { tickets: [{ ...ticket, id }], category, centerName: center.centerName }
+  })
 }
 
 /** Walk-ins: the hall and the category read first, then the numbers, tickets and events in one statement. */
@@ -109,7 +112,6 @@ async function issuableCategory(db: Db, input: TicketRequest, categoryId: number
 
 /** An appointment's check-in: the booked appointment, on its day; priority when on time, a walk-in when late. */
 async function checkIn(trx: Db, input: TicketRequest, now: ChinaTime, at: Date) {
-  if (input.appointmentId === undefined && input.bookingCode === undefined) return { categoryId: input.categoryId, appointmentId: null, priority: 1 }
   const id = input.appointmentId ?? (await appts.findByCode(trx, input.centerId, input.bookingCode!))?.id
   const a = id === undefined ? undefined : await appts.lockAppointment(trx, id)
   if (!a || a.centerId !== input.centerId || a.bookingCode !== input.bookingCode) {
