@@ -37,7 +37,7 @@ const names = new Map<string, string>()
 /**
  * Runs a compiled query as a named prepared statement on the pool's connections, so PostgreSQL plans it once per
  * connection instead of on every call (for the hot queries whose planning costs more than running them: intake,
- * the progress lookup, the work lists). Inside a transaction (a handle this module did not create) it runs as usual.
+ * the work lists, walk-in tickets). Inside a transaction (a handle this module did not create) it runs as usual.
  */
 export async function runPrepared<R>(db: Db, query: CompiledQuery<R>): Promise<R[]> {
   const pool = pools.get(db)

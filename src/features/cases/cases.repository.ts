@@ -104,21 +104,24 @@ export async function insertCaseWhole(db: Db, row: InsertObject<Database, 'cases
   const k = db.insertInto('cases').values(row).onConflict((oc) => oc.columns(['created_by', 'request_id']).doNothing()).returningAll()
   const rows = (list: readonly object[]) => JSON.stringify(list)
   const materials = rows(p.materials.map((m) => { const { case_id: _, ...v } = materialValues(0, p.at, m); return v }))
-  const steps = rows(p.steps.map((x) => { const { case_id: _, data, ...v } = stepValues(x); return { ...v, data: JSON.parse(data) as unknown } }))
-  const events = rows(p.events.map((e) => { const { case_id: _, data, ...v } = eventValues(e); return { ...v, data: JSON.parse(data) as unknown } }))
+  // data travels as the JSON text stepValues/eventValues make of it and is cast to jsonb in the statement.
+  const steps = rows(p.steps.map((x) => { const { case_id: _, ...v } = stepValues(x); return v }))
+  const events = rows(p.events.map((e) => { const { case_id: _, ...v } = eventValues(e); return v }))
   const [out] = await runPrepared(db, sql<CaseRow>`
     with k as (${k}),
     m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at)
       select k.id, x.* from k, jsonb_to_recordset(${materials}::jsonb)
         as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz)),
     s as (insert into case_steps (case_id, seq, kind, center_id, department_id, assignee_id, started_at, start_date, limit_days, due_date, done_at, done_by, opinion, data)
-      select k.id, x.* from k, jsonb_to_recordset(${steps}::jsonb)
+      select k.id, x.seq, x.kind, x.center_id, x.department_id, x.assignee_id, x.started_at, x.start_date, x.limit_days, x.due_date,
+        x.done_at, x.done_by, x.opinion, x.data::jsonb
+      from k, jsonb_to_recordset(${steps}::jsonb)
         as x(seq integer, kind text, center_id integer, department_id integer, assignee_id integer, started_at timestamptz, start_date date,
-          limit_days integer, due_date date, done_at timestamptz, done_by integer, opinion text, data jsonb)),
+          limit_days integer, due_date date, done_at timestamptz, done_by integer, opinion text, data text)),
     e as (insert into case_events (case_id, at, actor_id, center_id, window_id, action, from_status, to_status, note, data)
-      select k.id, x.at, x.actor_id, x.center_id, x.window_id, x.action, x.from_status, x.to_status, x.note, x.data
+      select k.id, x.at, x.actor_id, x.center_id, x.window_id, x.action, x.from_status, x.to_status, x.note, x.data::jsonb
       from k, rows from (jsonb_to_recordset(${events}::jsonb)
-        as (at timestamptz, actor_id integer, center_id integer, window_id integer, action text, from_status text, to_status text, note text, data jsonb))
+        as (at timestamptz, actor_id integer, center_id integer, window_id integer, action text, from_status text, to_status text, note text, data text))
         with ordinality as x(at, actor_id, center_id, window_id, action, from_status, to_status, note, data, n)
       order by x.n)
     select ${caseColumnsSql} from k`.compile(db))

@@ -53,6 +53,11 @@ export async function userDepartment(db: Db, userId: number): Promise<number | n
   return r?.department_id ?? null
 }
 
+/** The actor's department: the session's when it read one, else the account's (the lists; a decision reads it afresh). */
+export function actorDepartment(db: Db, actor: { userId: number; departmentId?: number | null }): Promise<number | null> {
+  return actor.departmentId !== undefined ? Promise.resolve(actor.departmentId) : userDepartment(db, actor.userId)
+}
+
 export function findStaff(db: Db, id: number) {
   return db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
     .select(['u.id', 'u.roles', 'u.status', 'c.path as centerPath']).where('u.id', '=', id).executeTakeFirst()

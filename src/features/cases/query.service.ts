@@ -104,7 +104,7 @@ export async function inbox(ctx: AppContext, actor: Actor, query: { cursor?: str
     if (!m) throw errors.validation([{ field: 'querystring.cursor', message: '无效的翻页游标' }])
     cursor = { due: m[1], id: Number(m[2]) }
   }
-  const dept = actor.departmentId !== undefined ? actor.departmentId : await items.userDepartment(ctx.db, actor.userId)
+  const dept = await items.actorDepartment(ctx.db, actor)
   const departmentIds = dept !== null ? [dept] : (await lists.departmentsAt(ctx.db, actor.centerId)).map((d) => d.id)
   const cal = await calendarCache(ctx).get()
   const today = chinaDate(ctx.clock.now())

@@ -70,7 +70,7 @@ export async function forwards(ctx: AppContext, actor: Actor, dir: 'out' | 'in',
   let rows
   if (dir === 'out') rows = await repo.outgoingForwards(ctx.db, actor.centerId, page)
   else {
-    const dept = actor.departmentId !== undefined ? actor.departmentId : await items.userDepartment(ctx.db, actor.userId)
+    const dept = await items.actorDepartment(ctx.db, actor)
     const depts = dept !== null ? [dept] : (await ctx.db.selectFrom('departments').select('id').where('center_id', '=', actor.centerId).execute()).map((d) => d.id)
     rows = await repo.incomingForwards(ctx.db, actor.centerId, depts, page)
   }
