@@ -6,32 +6,28 @@
 // 2. 500 display boards on SSE while 50 windows call: call request sent → event received, p50/p99, and memory
 //    per connected board; baseline: a bare Node SSE server broadcasting the same events to the same 500 clients.
 import { spawn } from 'node:child_process'
-import fs from 'node:fs'
 import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import pg from 'pg'
-import { createDb, createPool, ensureDatabase } from '../src/db/database.js'
-import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
+import type { Db } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { chinaTime } from '../src/domain/hall-time.js'
 import { insertCenter } from '../src/features/network/centers.repository.js'
 import { hashPassword } from '../src/features/session/passwords.js'
-import { fmt, freePort, load, rssMiB, root, startYizhan, stop, writeSection } from './lib.js'
+import { fmt, freePort, load, openBenchDatabase, rssMiB, root, startYizhan, stop, writeSection } from './lib.js'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8)
 const CLIENTS = 32
 const BOARDS = Number(process.env.BENCH_BOARDS ?? 500)
 const WINDOWS = 50
 const CALLS_PER_WINDOW = Number(process.env.BENCH_CALLS ?? 10)
-const quiet = { info: () => {}, warn: () => {} }
 const PASSWORD = 'bench-Hall-2026'
 
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN }
 
-async function seed(url: string) {
-  const db = createDb(createPool(url, 4))
+async function seed(db: Db) {
   await migrateToLatest(db)
   const center = await insertCenter(db, { code: 'D01', name: '区行政服务中心', level: 'district', parent: null })
   await db.insertInto('users').values({ username: 'bench.manager', name: '压测管理员', password_hash: await hashPassword(PASSWORD), roles: ['manager'], center_id: center.id, window_id: null }).execute()
@@ -45,7 +41,6 @@ async function seed(url: string) {
   await db.insertInto('hall_settings').values({ center_id: center.id, opens: '00:00', closes: '23:59' }).execute()
   await db.insertInto('calendar_days').values({ day: chinaTime(new Date()).day, workday: true, name: 'bench', source: 'admin' })
     .onConflict((oc) => oc.column('day').doUpdateSet({ workday: true })).execute()
-  await db.destroy()
   return { centerId: center.id, windowIds: windows.map((w) => w.id), issueCats: cats.filter((c) => c.prefix !== 'S').map((c) => c.id), callCat: calls }
 }
 
@@ -109,15 +104,10 @@ http.createServer((req, res) => {
 }).listen(Number(process.argv[1]), '127.0.0.1')`
 
 async function main() {
-  let embedded: EmbeddedServer | undefined
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-hall-'))
-  fs.chmodSync(tmp, 0o755)
-  let serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) { embedded = await startEmbedded({ dataDir: path.join(tmp, 'pg'), log: quiet }); serverUrl = embedded.url }
-  const dbName = `yz_bench_hall_${process.pid}`
-  const url = await ensureDatabase(serverUrl, dbName)
-  const data = await seed(url)
-  const app = await startYizhan({ DATABASE_URL: url, DATA_DIR: path.join(tmp, 'app'), YIZHAN_DEMO: '0', YIZHAN_SKIP_WEB_BUILD: '1', RATE_LIMIT_TICKET: '100000000/60' })
+  const bdb = await openBenchDatabase('hall', 4)
+  const { url } = bdb
+  const data = await seed(bdb.db)
+  const app = await startYizhan({ DATABASE_URL: url, DATA_DIR: path.join(bdb.dir, 'app'), YIZHAN_DEMO: '0', YIZHAN_SKIP_WEB_BUILD: '1', RATE_LIMIT_TICKET: '100000000/60' })
   const base = `http://127.0.0.1:${app.port}`
   const bare = spawn(process.execPath, ['--input-type=module', '-e', BARE_SSE, String(await freePort())], { cwd: root, stdio: 'ignore' })
   try {
@@ -209,12 +199,7 @@ async function main() {
   } finally {
     bare.kill()
     await stop(app.child)
-    const admin = new pg.Client({ connectionString: serverUrl })
-    await admin.connect()
-    await admin.query(`drop database if exists "${dbName}" with (force)`)
-    await admin.end()
-    await embedded?.stop()
-    fs.rmSync(tmp, { recursive: true, force: true })
+    await bdb.close()
   }
 }
 

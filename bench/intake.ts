@@ -8,7 +8,7 @@ import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
-import { runLoad, type Stats } from './load-worker.js'
+import { runLoad, runWarmedLoad, type Stats } from './load-worker.js'
 import { root, login, loginAll, openBenchDatabase, startAppOn, writeSection } from './lib.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
@@ -55,11 +55,7 @@ async function main() {
     const genSeconds = (performance.now() - g0) / 1000
     const approver = await login(base, world.approver, world.password)
     const townClerk = await login(base, world.townClerk, world.password)
-    // Each list is warmed up for 2 s first (the server's code for it compiled, as after a few minutes of use).
-    const measured = async (paths: string[], session: Record<string, string>, warm = paths) => {
-      await runLoad(base, { method: 'GET', paths: warm }, [session], LIST_CLIENTS, 2)
-      return runLoad(base, { method: 'GET', paths }, [session], LIST_CLIENTS, LIST_SECONDS)
-    }
+    const measured = (paths: string[], session: Record<string, string>, warm = paths) => runWarmedLoad(base, paths, session, LIST_CLIENTS, LIST_SECONDS, warm)
     const inbox = await measured(['/api/cases/inbox'], approver)
     const list = await measured(['/api/cases', '/api/cases?status=in_review', '/api/cases?light=red'], sessions[0])
     const townList = await measured(['/api/cases'], townClerk)

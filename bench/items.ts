@@ -2,20 +2,16 @@
 // Starts the app on a fresh database (TEST_DATABASE_URL's server, else an embedded one in a temp dir), bulk-inserts
 // the items, then runs 16 concurrent clients for ~5 s per route and prints req/s and latency percentiles.
 // The point lookup is the baseline measured in the same run; the target is search p95 < 50 ms.
-import fs from 'node:fs'
 import os from 'node:os'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Worker } from 'node:worker_threads'
-import pg from 'pg'
 import { loadConfig } from '../src/config.js'
-import { createDb, createPool, ensureDatabase, type Db } from '../src/db/database.js'
-import { startEmbedded, type EmbeddedServer } from '../src/db/embedded.js'
+import type { Db } from '../src/db/database.js'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { insertCenter } from '../src/features/network/centers.repository.js'
 import { pinyinFull, pinyinInitials } from '../src/domain/pinyin.js'
 import { HANDLING_KINDS, ITEM_TYPES } from '../src/domain/vocabulary.js'
-import { writeSection } from './lib.js'
+import { openBenchDatabase, writeSection } from './lib.js'
 import { buildApp } from '../src/server/app.js'
 import { createBus } from '../src/server/bus.js'
 
@@ -23,7 +19,6 @@ const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5)  // BENCH_KEEP_DB=1 keeps the database for EXPLAIN
 const TARGET_P95_MS = 50
-const quiet = { info: () => {}, warn: () => {} }
 
 const WHO = ['', '企业', '个人', '农村', '城镇', '残疾人', '老年人', '退役军人', '困难群众', '外来务工人员', '学生', '个体工商户', '社会组织', '农民专业合作社', '建筑施工企业', '医疗机构', '食品经营者', '道路运输企业', '民办学校', '养老机构']
 const WHAT = ['最低生活保障', '临时救助', '特困人员供养', '营业执照', '建设工程规划许可', '不动产登记', '城乡居民养老保险', '医疗救助', '失业保险金', '就业创业证', '生育登记', '婚姻登记', '户口迁移', '居住证', '残疾人证', '高龄津贴', '危房改造补助', '宅基地使用', '林木采伐许可', '取水许可', '排水许可', '道路挖掘许可', '户外广告设置', '食品经营许可', '药品经营许可', '医师执业注册', '护士执业注册', '卫生许可', '公共场所卫生许可', '民办学校办学许可', '教师资格认定', '文化经营许可', '网吧经营许可', '演出场所备案', '体育经营活动', '烟花爆竹经营', '危险化学品经营', '安全生产许可', '特种设备使用登记', '消防设计审查', '施工许可', '商品房预售许可', '物业服务', '住房公积金提取', '公租房申请', '农机购置补贴', '耕地地力保护补贴', '动物防疫条件', '兽药经营许可', '种子生产经营许可', '渔业捕捞许可', '水产苗种生产', '农药经营许可', '土地承包经营权', '集体林权', '法律援助', '人民调解', '信访事项', '殡葬补贴', '优待证']
@@ -139,20 +134,8 @@ function run(base: string, paths: string[], random: boolean, seconds: number): P
 }
 
 async function main() {
-  let embedded: EmbeddedServer | undefined; let tmp: string | undefined
-  let serverUrl = process.env.TEST_DATABASE_URL
-  if (!serverUrl) {
-    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-items-'))
-    embedded = await startEmbedded({ dataDir: tmp, log: quiet })
-    serverUrl = embedded.url
-  }
-  const dbName = `yz_bench_items_${process.pid}`
-  const admin = new pg.Client({ connectionString: serverUrl })
-  await admin.connect()
-  await admin.query(`drop database if exists "${dbName}" with (force)`)
-  const url = await ensureDatabase(serverUrl, dbName)
-  const pool = createPool(url, Number(process.env.DB_POOL_SIZE ?? 10))
-  const db = createDb(pool)
+  const bdb = await openBenchDatabase('items', Number(process.env.DB_POOL_SIZE ?? 10))
+  const { url, pool, db } = bdb
   try {
     await migrateToLatest(db)
     const t0 = performance.now()
@@ -196,7 +179,7 @@ async function main() {
     const md = [
       `\`npm run bench:items\` — ${ITEMS.toLocaleString('en')} published items (bulk-inserted in ${seedSeconds.toFixed(1)} s), ${CLIENTS} concurrent clients, ${SECONDS} s per route, ` +
       `${queries.length} search queries in rotation (Chinese substrings, full and partial codes, pinyin initials and full-pinyin prefixes). ` +
-      `Node ${process.version}, ${os.cpus().length} CPUs (load average ${load.toFixed(1)} before the run), PostgreSQL ${version}${embedded ? ' (embedded)' : ''}, run ${new Date().toISOString().slice(0, 10)}.`,
+      `Node ${process.version}, ${os.cpus().length} CPUs (load average ${load.toFixed(1)} before the run), PostgreSQL ${version}${bdb.embedded ? ' (embedded)' : ''}, run ${new Date().toISOString().slice(0, 10)}.`,
       '',
       table,
       '',
@@ -214,12 +197,7 @@ async function main() {
     writeSection('Public item search (issue 3)', md)
     console.log('written to BENCHMARKS.md')
   } finally {
-    await db.destroy()
-    if (process.env.BENCH_KEEP_DB) console.log(`kept database ${url}`)
-    else await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined)
-    await admin.end()
-    await embedded?.stop()
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true })
+    await bdb.close()
   }
 }
 

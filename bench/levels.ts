@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { hashPassword } from '../src/features/session/passwords.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
-import { runLoad, type Stats } from './load-worker.js'
+import { runLoad, runWarmedLoad, type Stats } from './load-worker.js'
 import { runRoundTrips } from './levels-worker.js'
 import { login, loginAll, openBenchDatabase, startAppOn, writeSection } from './lib.js'
 
@@ -63,11 +63,7 @@ async function main() {
     const genSeconds = (performance.now() - g0) / 1000
     const agentOpen = Number((await pool.query(`select count(*) as n from cases where agent_id = $1 and closed_at is null`, [agentId])).rows[0].n)
     const agent = await login(base, 'agent1', world.password)
-    // Each list is warmed up for 2 s first (as in bench:intake: the server's code for it compiled).
-    const measured = async (path: string, session: Record<string, string>) => {
-      await runLoad(base, { method: 'GET', paths: [path] }, [session], CLIENTS, 2)
-      return runLoad(base, { method: 'GET', paths: [path] }, [session], CLIENTS, LIST_SECONDS)
-    }
+    const measured = (path: string, session: Record<string, string>) => runWarmedLoad(base, [path], session, CLIENTS, LIST_SECONDS)
     const inbox = await measured('/api/agency/inbox', agent)
     const incoming = await measured('/api/forwards/incoming', approvers[0])
     const outgoing = await measured('/api/forwards/outgoing', clerks[0])

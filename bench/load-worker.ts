@@ -77,3 +77,10 @@ export function runLoad(base: string, spec: LoadSpec, sessions: Record<string, s
     })
   })
 }
+
+/** GETs of `paths` by one session, measured after 2 s of warm-up (the server's code for them compiled, as after a
+ * few minutes of use); `warm` are the warm-up's paths when they must differ from the measured ones. */
+export async function runWarmedLoad(base: string, paths: string[], session: Record<string, string>, clients: number, seconds: number, warm = paths): Promise<Stats> {
+  await runLoad(base, { method: 'GET', paths: warm }, [session], clients, 2)
+  return runLoad(base, { method: 'GET', paths }, [session], clients, seconds)
+}
