@@ -23,14 +23,15 @@ export function freePort(): Promise<number> {
 export interface Started { child: ChildProcess; port: number; ms: number; output: () => string }
 
 /** `npm start`'s own entry (node scripts/start.mjs) with the given environment (demo history off unless asked); resolves when /healthz is 200.
- * With `logFile` its output goes there (as `npm start > file` would) instead of through a pipe to this process. */
-export async function startYizhan(env: Record<string, string>, timeoutMs = 120_000, logFile?: string): Promise<Started> {
+ * With `logFile` its output goes there (as `npm start > file` would) instead of through a pipe to this process;
+ * `extraNodeArgs` go to its node (`--inspect=…` to read its memory). */
+export async function startYizhan(env: Record<string, string>, timeoutMs = 120_000, logFile?: string, extraNodeArgs: string[] = []): Promise<Started> {
   const port = Number(env.PORT ?? (await freePort()))
   const t0 = performance.now()
   let out = ''
   const fd = logFile ? fs.openSync(logFile, 'w') : undefined
   // BENCH_NODE_ARGS: flags for the server's node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes).
-  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)
+  const nodeArgs = [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), ...extraNodeArgs]
   const child = spawn(process.execPath, [...nodeArgs, 'scripts/start.mjs'], {
     cwd: root, env: { ...process.env, LOG_LEVEL: 'warn', YIZHAN_DEMO_HISTORY: '0', ...env, PORT: String(port) }, stdio: ['ignore', fd ?? 'pipe', fd ?? 'pipe'],
   })

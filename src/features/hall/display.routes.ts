@@ -17,16 +17,22 @@ import { waitingCounts } from './tickets.repository.js'
 interface Board { res: ServerResponse; sent: number; ready: boolean; queue: HubMessage[] }
 
 const RECENT_CALLS = 8
-const COUNTS_DELAY_MS = 300
+const COUNTS_DELAY_MS = 1000
 const HEARTBEAT_MS = 15_000
 
+/** One event's SSE frame, serialized once however many boards it goes to. */
+const frames = new WeakMap<DisplayEvent, string>()
 function frame(ev: DisplayEvent): string {
-  return `id: ${ev.seq}\nevent: ${ev.kind}\ndata: ${JSON.stringify(ev.data)}\n\n`
+  let f = frames.get(ev)
+  if (f === undefined) frames.set(ev, (f = `id: ${ev.seq}\nevent: ${ev.kind}\ndata: ${JSON.stringify(ev.data)}\n\n`))
+  return f
 }
+
+interface CenterBoards { boards: Set<Board>; unsubscribe: () => void; countsTimer?: NodeJS.Timeout }
 
 /** The boards connected to this process, by center; one hub subscription and one counts query per center. */
 class Boards {
-  private byCenter = new Map<number, { boards: Set<Board>; unsubscribe: () => void; countsTimer?: NodeJS.Timeout }>()
+  private byCenter = new Map<number, CenterBoards>()
   private heartbeat: NodeJS.Timeout | undefined
 
   constructor(private hall: Hall) {}
@@ -36,9 +42,9 @@ class Boards {
   add(centerId: number, board: Board): () => void {
     let entry = this.byCenter.get(centerId)
     if (!entry) {
-      const boards = new Set<Board>()
-      entry = { boards, unsubscribe: this.hall.hub.subscribe(centerId, (m) => { for (const b of boards) this.handle(centerId, b, m) }) }
-      this.byCenter.set(centerId, entry)
+      const e: CenterBoards = { boards: new Set(), unsubscribe: () => undefined }
+      e.unsubscribe = this.hall.hub.subscribe(centerId, (m) => this.fanOut(centerId, e, m))
+      this.byCenter.set(centerId, (entry = e))
     }
     entry.boards.add(board)
     this.heartbeat ??= setInterval(() => { for (const c of this.byCenter.values()) for (const b of c.boards) b.res.write(': ping\n\n') }, HEARTBEAT_MS)
@@ -52,6 +58,16 @@ class Boards {
       this.byCenter.delete(centerId)
       if (!this.byCenter.size) { clearInterval(this.heartbeat); this.heartbeat = undefined }
     }
+  }
+
+  /** A 'changed' is one recount for the center (a board still starting hears it when ready); the rest goes to every board. */
+  private fanOut(centerId: number, e: CenterBoards, m: HubMessage): void {
+    if (m.type === 'changed') {
+      this.scheduleCounts(centerId)
+      for (const b of e.boards) if (!b.ready) b.queue.push(m)
+      return
+    }
+    for (const b of e.boards) this.handle(centerId, b, m)
   }
 
   handle(centerId: number, b: Board, m: HubMessage): void {

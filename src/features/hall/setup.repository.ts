@@ -1,19 +1,21 @@
 // SQL for the hall's setup: per-center settings (hours, notice, calls before a no-show), categories and their items,
 // and which categories each window calls.
 import { sql } from 'kysely'
-import type { Db } from '../../db/database.js'
+import { runPrepared, type Db } from '../../db/database.js'
 import type { HallCategoryStatus } from '../../db/schema.js'
 
 /** A center with its hall settings; defaults when the center has no settings row yet. */
-export function findHall(db: Db, centerId: number) {
-  return db.selectFrom('centers as c').leftJoin('hall_settings as h', 'h.center_id', 'c.id')
+/** The center and its hall settings (defaults where none are set); a prepared statement: every ticket reads it. */
+export async function findHall(db: Db, centerId: number) {
+  const q = db.selectFrom('centers as c').leftJoin('hall_settings as h', 'h.center_id', 'c.id')
     .select([
       'c.id as centerId', 'c.name as centerName', 'c.status as centerStatus', 'c.path',
       sql<string>`coalesce(h.opens, '09:00')`.as('opens'), sql<string>`coalesce(h.closes, '17:00')`.as('closes'),
       sql<boolean>`coalesce(h.closed, false)`.as('closed'), sql<string>`coalesce(h.notice, '')`.as('notice'),
       sql<number>`coalesce(h.max_calls, 3)`.as('maxCalls'), sql<number>`coalesce(h.slot_minutes, 30)`.as('slotMinutes'),
     ])
-    .where('c.id', '=', centerId).executeTakeFirst()
+    .where('c.id', '=', centerId)
+  return (await runPrepared(db, q.compile()))[0]
 }
 
 export type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>
@@ -33,8 +35,8 @@ export function listCategories(db: Db, centerId: number, includeRetired = false)
   return q.orderBy('k.position').orderBy('k.prefix').execute()
 }
 
-export function findCategory(db: Db, id: number) {
-  return db.selectFrom('hall_categories as k').select([...categoryColumns]).where('k.id', '=', id).executeTakeFirst()
+export async function findCategory(db: Db, id: number) {
+  return (await runPrepared(db, db.selectFrom('hall_categories as k').select([...categoryColumns]).where('k.id', '=', id).compile()))[0]
 }
 
 export function lockCategory(trx: Db, id: number) {

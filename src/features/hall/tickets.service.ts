@@ -145,11 +145,29 @@ async function resolveCategory(trx: Db, input: TicketRequest, categoryId: number
 }
 
 async function queuePlace(hall: Hall, t: Parameters<typeof repo.countAhead>[1]) {
-  const [ahead, inputs] = await Promise.all([
-    repo.countAhead(hall.db, t),
-    repo.estimateInputs(hall.db, t.centerId, t.categoryId, new Date(hall.clock.now().getTime() - 7 * 86_400_000)),
-  ])
+  const [ahead, inputs] = await Promise.all([repo.countAhead(hall.db, t), estimateInputs(hall, t.centerId, t.categoryId)])
   return { ahead, ...inputs, estimatedWaitMinutes: estimateWaitMinutes(ahead, inputs.serviceSeconds, inputs.windows) }
+}
+
+/**
+ * What the wait estimate stands on (the last services of the category, the windows calling it) moves slowly: it is
+ * read at most every ESTIMATE_TTL_MS per category, and tickets issued meanwhile share the reading.
+ */
+const ESTIMATE_TTL_MS = 10_000
+type EstimateInputs = Awaited<ReturnType<typeof repo.estimateInputs>>
+const estimatesOf = new WeakMap<Hall, Map<number, { at: number; inputs: Promise<EstimateInputs> }>>()
+
+function estimateInputs(hall: Hall, centerId: number, categoryId: number): Promise<EstimateInputs> {
+  let cache = estimatesOf.get(hall)
+  if (!cache) estimatesOf.set(hall, (cache = new Map()))
+  const now = hall.clock.now().getTime()
+  const kept = cache.get(categoryId)
+  if (kept && now - kept.at >= 0 && now - kept.at < ESTIMATE_TTL_MS) return kept.inputs
+  const inputs = repo.estimateInputs(hall.db, centerId, categoryId, new Date(now - 7 * 86_400_000))
+  const entry = { at: now, inputs }
+  cache.set(categoryId, entry)
+  inputs.catch(() => { if (cache.get(categoryId) === entry) cache.delete(categoryId) })
+  return inputs
 }
 
 /** A ticket followed on a phone (the slip's QR code): its number, status, people ahead, the window that called it, whether it was rated. */
