@@ -31,21 +31,21 @@ async function announce(trx: Db, centerId: number, ticket: { id: number; number:
 export async function callNext(hall: Hall, actor: Actor, windowId: number) {
   const at = hall.clock.now()
   const result = await hall.db.transaction().execute(async (trx) => {
-    const w = await lockOwnWindow(trx, actor, windowId)
+    const w = await repo.lockCallingWindow(trx, windowId)
+    if (!w || w.status === 'retired') throw errors.notFound('窗口', windowId)
+    if (w.center_id !== actor.centerId) throw errors.forbidden('只能在本中心的窗口叫号')
     if (w.status !== 'open') throw errors.conflict('window_not_open', `${w.number} 号窗口已暂停或关闭，不能叫号`)
-    const current = await repo.currentOfWindow(trx, windowId)
+    const current = w.current
     if (current) {
       throw errors.conflict('window_busy', `窗口还有 ${current.number} 号未办结，请先办结、过号或转移`, { ticketId: current.id, number: current.number, status: current.status })
     }
-    const categoryIds = await setup.windowCategoryIds(trx, windowId)
-    const t = await repo.lockNextFor(trx, { centerId: w.center_id, windowId, day: chinaTime(at).day, categoryIds })
+    const t = await repo.lockNextFor(trx, { centerId: w.center_id, windowId, day: chinaTime(at).day, categoryIds: w.categoryIds })
     if (!t) return null
     nextTicketStatus(t.status, 'call')
-    await repo.updateTicket(trx, t.id, {
+    await repo.transition(trx, {
       status: 'called', window_id: windowId, target_window_id: null, staff_id: actor.userId, calls: 1,
       first_called_at: t.firstCalledAt ?? at, called_at: at,
-    })
-    await repo.appendTicketEvent(trx, { ticketId: t.id, centerId: t.centerId, at, action: 'called', windowId, staffId: actor.userId })
+    }, { ticketId: t.id, centerId: t.centerId, at, action: 'called', windowId, staffId: actor.userId })
     const ev = await announce(trx, t.centerId, t, w, at, false)
     return { ticketId: t.id, centerId: t.centerId, ev }
   })
@@ -74,24 +74,20 @@ async function apply(trx: Db, actor: Actor, ticketId: number, action: Exclude<Ti
     const base = { ticketId: t.id, centerId: t.centerId, at, windowId: t.windowId, staffId: actor.userId }
     switch (action) {
       case 'recall': {
-        await repo.updateTicket(trx, t.id, { calls: t.calls + 1, called_at: at })
-        await repo.appendTicketEvent(trx, { ...base, action: 'recalled', data: { calls: t.calls + 1 } })
+        await repo.transition(trx, { calls: t.calls + 1, called_at: at }, { ...base, action: 'recalled', data: { calls: t.calls + 1 } })
         return { c: t.centerId, e: [await announce(trx, t.centerId, t, w!, at, true)] }
       }
       case 'start':
-        await repo.updateTicket(trx, t.id, { status, started_at: at, staff_id: actor.userId })
-        await repo.appendTicketEvent(trx, { ...base, action: 'started' })
+        await repo.transition(trx, { status, started_at: at, staff_id: actor.userId }, { ...base, action: 'started' })
         return { c: t.centerId }
       case 'finish':
-        await repo.updateTicket(trx, t.id, { status, finished_at: at })
-        await repo.appendTicketEvent(trx, { ...base, action: 'finished' })
+        await repo.transition(trx, { status, finished_at: at }, { ...base, action: 'finished' })
         return { c: t.centerId }
       case 'noShow': {
         const hallRow = await setup.findHall(trx, t.centerId)
         const needed = hallRow?.maxCalls ?? 3
         if (t.calls < needed) throw errors.conflict('not_enough_calls', `叫号 ${needed} 次后才能记为过号（已叫 ${t.calls} 次）`, { calls: t.calls, needed })
-        await repo.updateTicket(trx, t.id, { status, finished_at: at })
-        await repo.appendTicketEvent(trx, { ...base, action: 'no_show', data: { calls: t.calls } })
+        await repo.transition(trx, { status, finished_at: at }, { ...base, action: 'no_show', data: { calls: t.calls } })
         return { c: t.centerId }
       }
       case 'transfer':
@@ -146,10 +142,10 @@ export async function setWindowPaused(hall: Hall, actor: Actor, windowId: number
 }
 
 export async function ticketView(db: Db, id: number) {
-  const t = await repo.findTicket(db, id)
+  const [t, timeline] = await Promise.all([repo.findTicket(db, id), repo.ticketTimeline(db, id)])
   if (!t) throw errors.notFound('票号', id)
   const { token: _token, ...rest } = t
-  return { ...rest, timeline: await repo.ticketTimeline(db, id) }
+  return { ...rest, timeline }
 }
 
 /** The window panel: the window, its current ticket and who waits for it. */

@@ -62,11 +62,21 @@ export async function insertTickets(trx: Db, list: NewTicket[]): Promise<number[
   return ids
 }
 
-export function appendTicketEvent(trx: Db, e: { ticketId: number; centerId: number; at: Date; action: TicketAction; windowId?: number | null; staffId?: number | null; data?: object }) {
-  return trx.insertInto('ticket_events').values({
-    ticket_id: e.ticketId, center_id: e.centerId, at: e.at, action: e.action, window_id: e.windowId ?? null,
-    staff_id: e.staffId ?? null, data: JSON.stringify(e.data ?? {}),
-  }).execute()
+export interface TicketEvent { ticketId: number; centerId: number; at: Date; action: TicketAction; windowId?: number | null; staffId?: number | null; data?: object }
+
+const eventRow = (e: TicketEvent) => ({
+  ticket_id: e.ticketId, center_id: e.centerId, at: e.at, action: e.action, window_id: e.windowId ?? null,
+  staff_id: e.staffId ?? null, data: JSON.stringify(e.data ?? {}),
+})
+
+export function appendTicketEvent(trx: Db, e: TicketEvent) {
+  return trx.insertInto('ticket_events').values(eventRow(e)).execute()
+}
+
+/** A locked ticket's changes and the timeline event that records them, in one statement. */
+export function transition(trx: Db, changes: TicketChanges, e: TicketEvent) {
+  return trx.with('changed', (db) => db.updateTable('tickets').set(changes).where('id', '=', e.ticketId).returning('id'))
+    .insertInto('ticket_events').values(eventRow(e)).execute()
 }
 
 const ticketColumns = [
@@ -85,6 +95,21 @@ export type TicketRow = NonNullable<Awaited<ReturnType<typeof findTicket>>>
 
 export function lockTicket(trx: Db, id: number) {
   return trx.selectFrom('tickets as t').select([...ticketColumns]).where('t.id', '=', id).forUpdate().executeTakeFirst()
+}
+
+/**
+ * A window locked for a call (the center's windows call one at a time each), with what the call needs to know in the
+ * same read: the ticket it holds now (called or being served) and the categories it calls (none: all of them).
+ */
+export function lockCallingWindow(trx: Db, windowId: number) {
+  return trx.selectFrom('windows as w')
+    .select(['w.id', 'w.center_id', 'w.number', 'w.name', 'w.status',
+      (eb) => eb.selectFrom('tickets as t')
+        .select(sql<{ id: number; number: string; status: TicketStatus }>`jsonb_build_object('id', t.id, 'number', t.number, 'status', t.status)`.as('held'))
+        .whereRef('t.window_id', '=', 'w.id').where('t.status', 'in', ['called', 'serving']).orderBy('t.called_at', 'desc').limit(1).as('current'),
+      sql<number[]>`array(select wc.category_id from hall_window_categories wc where wc.window_id = w.id)`.as('categoryIds'),
+    ])
+    .where('w.id', '=', windowId).forUpdate('w').executeTakeFirst()
 }
 
 /** The ticket a window holds now (called or being served). */
@@ -149,7 +174,8 @@ export async function estimateInputs(db: Db, centerId: number, categoryId: numbe
 /** Waiting tickets per category of a center today. */
 export function waitingCounts(db: Db, centerId: number, day: string) {
   return db.selectFrom('hall_categories as k')
-    .leftJoin('tickets as t', (j) => j.onRef('t.category_id', '=', 'k.id').on('t.day', '=', day).on('t.status', '=', 'waiting'))
+    // t.center_id too, so the join reads this center's waiting queue (tickets_queue), not every center's tickets of the day.
+    .leftJoin('tickets as t', (j) => j.onRef('t.category_id', '=', 'k.id').on('t.center_id', '=', centerId).on('t.day', '=', day).on('t.status', '=', 'waiting'))
     .select(['k.id as categoryId', 'k.prefix', 'k.name', 'k.status', (eb) => eb.fn.count<number>('t.id').as('waiting')])
     .where('k.center_id', '=', centerId).where('k.status', '<>', 'retired')
     .groupBy(['k.id', 'k.prefix', 'k.name', 'k.status', 'k.position']).orderBy('k.position').orderBy('k.prefix').execute()
