@@ -18,6 +18,7 @@ import { chinaTime } from '../src/domain/hall-time.js'
 import { insertCenter } from '../src/features/network/centers.repository.js'
 import { hashPassword } from '../src/features/session/passwords.js'
 import { closeBoards, collect, connectBoards, monoMs } from './hall-boards.js'
+import { percentile } from './load-worker.js'
 import { loopDelay, memoryAfterGc, startLoopDelay } from './inspect.js'
 import { cpuMs, fmt, freePort, load, openBenchDatabase, root, startYizhan, stop, writeSection } from './lib.js'
 
@@ -35,7 +36,7 @@ const PART = process.env.BENCH_PART
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const PASSWORD = 'bench-Hall-2026'
 
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN }
+const sorted = (xs: number[]) => [...xs].sort((a, b) => a - b)
 
 /**
  * Two halls: the kiosk's (categories A–D, where part 1 issues its tickets) and the calling hall (50 windows calling
@@ -142,9 +143,9 @@ async function displayRuns(server: { pid: number; port: number; inspect: number;
       await sleep(1000)
       const c1 = cpu()
       const delay = await loopDelay(server.inspect)
-      const lat = latencies(await collect(boards), sentAt)
+      const lat = sorted(latencies(await collect(boards), sentAt))
       runs.push({
-        calls: sentAt.size, delivered: lat.length, expected: sentAt.size * BOARDS, p50: pct(lat, 50), p99: pct(lat, 99), answerP99: pct(answered, 99), loopP99: delay.p99, loopMax: delay.max, seconds: s.seconds, lateMs: s.lateMs,
+        calls: sentAt.size, delivered: lat.length, expected: sentAt.size * BOARDS, p50: percentile(lat, 50), p99: percentile(lat, 99), answerP99: percentile(sorted(answered), 99), loopP99: delay.p99, loopMax: delay.max, seconds: s.seconds, lateMs: s.lateMs,
         serverCpu: (c1.server - c0.server) / 1000 / (s.seconds + 1), boardsCpu: (c1.boards - c0.boards) / 1000 / (s.seconds + 1),
       })
     }

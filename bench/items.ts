@@ -12,6 +12,7 @@ import { insertCenter } from '../src/features/network/centers.repository.js'
 import { pinyinFull, pinyinInitials } from '../src/domain/pinyin.js'
 import { HANDLING_KINDS, ITEM_TYPES } from '../src/domain/vocabulary.js'
 import { openBenchDatabase, writeSection } from './lib.js'
+import { percentile } from './load-worker.js'
 import { buildApp } from '../src/server/app.js'
 import { createBus } from '../src/server/bus.js'
 
@@ -85,10 +86,6 @@ async function seed(db: Db) {
 }
 
 interface Stats { requests: number; errors: number; rps: number; p50: number; p95: number; p99: number }
-
-function percentile(sorted: number[], p: number): number {
-  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN
-}
 
 /** The load generator runs in a worker thread, so that its event loop does not compete with the server's; node:http
  * with keep-alive (undici's fetch cost the clients more CPU than the server's own work on this 2-core machine). */

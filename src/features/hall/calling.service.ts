@@ -13,12 +13,15 @@ import { chinaTime } from '../../domain/hall-time.js'
 import * as setup from './setup.repository.js'
 import * as repo from './tickets.repository.js'
 
-/** The window, locked, when it belongs to the actor's own center (403 for another center's window). */
-async function lockOwnWindow(trx: Db, actor: Actor, windowId: number) {
-  const w = await windows.lockWindow(trx, windowId)
+/** The window when it exists and belongs to the actor's own center (404 otherwise, 403 for another center's window). */
+function ownWindow<W extends { status: string; center_id: number }>(w: W | undefined, actor: Actor, windowId: number): W {
   if (!w || w.status === 'retired') throw errors.notFound('窗口', windowId)
   if (w.center_id !== actor.centerId) throw errors.forbidden('只能在本中心的窗口叫号')
   return w
+}
+
+async function lockOwnWindow(trx: Db, actor: Actor, windowId: number) {
+  return ownWindow(await windows.lockWindow(trx, windowId), actor, windowId)
 }
 
 async function announce(trx: Db, centerId: number, ticket: { id: number; number: string }, w: { number: string; name: string }, at: Date, recall: boolean) {
@@ -31,9 +34,7 @@ async function announce(trx: Db, centerId: number, ticket: { id: number; number:
 export async function callNext(hall: Hall, actor: Actor, windowId: number) {
   const at = hall.clock.now()
   const result = await hall.db.transaction().execute(async (trx) => {
-    const w = await repo.lockCallingWindow(trx, windowId)
-    if (!w || w.status === 'retired') throw errors.notFound('窗口', windowId)
-    if (w.center_id !== actor.centerId) throw errors.forbidden('只能在本中心的窗口叫号')
+    const w = ownWindow(await repo.lockCallingWindow(trx, windowId), actor, windowId)
     if (w.status !== 'open') throw errors.conflict('window_not_open', `${w.number} 号窗口已暂停或关闭，不能叫号`)
     const current = w.current
     if (current) {

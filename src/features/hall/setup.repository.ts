@@ -4,8 +4,7 @@ import { sql } from 'kysely'
 import { runPrepared, type Db } from '../../db/database.js'
 import type { HallCategoryStatus } from '../../db/schema.js'
 
-/** A center with its hall settings; defaults when the center has no settings row yet. */
-/** The center and its hall settings (defaults where none are set); a prepared statement: every ticket reads it. */
+/** A center with its hall settings; defaults when the center has no settings row yet. A prepared statement: every ticket reads it. */
 export async function findHall(db: Db, centerId: number) {
   const q = db.selectFrom('centers as c').leftJoin('hall_settings as h', 'h.center_id', 'c.id')
     .select([

@@ -6,12 +6,12 @@ import type { TicketAction } from '../../db/schema.js'
 import type { TicketStatus } from '../../domain/ticket-rules.js'
 
 /**
- * Reserve `count` numbers of a category on a day; returns the last one. The counter row stays locked until the
- * transaction ends, so numbers are unique, and a rolled-back transaction gives its numbers back: no gaps.
+ * The next number of a category on a day. The counter row stays locked until the transaction ends, so numbers are
+ * unique, and a rolled-back transaction gives its number back: no gaps.
  */
-export async function nextSeq(trx: Db, categoryId: number, day: string, count = 1): Promise<number> {
-  const row = await trx.insertInto('ticket_counters').values({ category_id: categoryId, day, last: count })
-    .onConflict((oc) => oc.columns(['category_id', 'day']).doUpdateSet({ last: sql`ticket_counters.last + ${count}` }))
+export async function nextSeq(trx: Db, categoryId: number, day: string): Promise<number> {
+  const row = await trx.insertInto('ticket_counters').values({ category_id: categoryId, day, last: 1 })
+    .onConflict((oc) => oc.columns(['category_id', 'day']).doUpdateSet({ last: sql`ticket_counters.last + 1` }))
     .returning('last').executeTakeFirstOrThrow()
   return row.last
 }
@@ -47,19 +47,14 @@ export interface NewTicket {
   number: string; token: string; priority: number; at: Date
 }
 
-/** The tickets and their 'issued' events; the ids in the order given. */
-export async function insertTickets(trx: Db, list: NewTicket[]): Promise<number[]> {
-  const rows = await trx.insertInto('tickets').values(list.map((t) => ({
+/** One ticket (an appointment's check-in) and its 'issued' event; its id. */
+export async function insertTicket(trx: Db, t: NewTicket): Promise<number> {
+  const { id } = await trx.insertInto('tickets').values({
     center_id: t.centerId, category_id: t.categoryId, item_id: t.itemId, appointment_id: t.appointmentId, day: t.day, seq: t.seq,
     number: t.number, token: t.token, priority: t.priority, queued_at: t.at, issued_at: t.at,
-  }))).returning(['id', 'seq']).execute()
-  const idOf = new Map(rows.map((r) => [r.seq, r.id]))
-  const ids = list.map((t) => idOf.get(t.seq)!)
-  await trx.insertInto('ticket_events').values(list.map((t, i) => ({
-    ticket_id: ids[i], center_id: t.centerId, at: t.at, action: 'issued' as const, window_id: null, staff_id: null,
-    data: JSON.stringify({ number: t.number, priority: t.priority }),
-  }))).execute()
-  return ids
+  }).returning('id').executeTakeFirstOrThrow()
+  await appendTicketEvent(trx, { ticketId: id, centerId: t.centerId, at: t.at, action: 'issued', data: { number: t.number, priority: t.priority } })
+  return id
 }
 
 export interface TicketEvent { ticketId: number; centerId: number; at: Date; action: TicketAction; windowId?: number | null; staffId?: number | null; data?: object }

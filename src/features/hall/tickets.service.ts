@@ -81,7 +81,7 @@ function writeCheckIn(hall: Hall, input: TicketRequest, at: Date, now: ChinaTime
       centerId: input.centerId, categoryId: category.id, itemId: input.itemId ?? null, appointmentId,
       day: now.day, seq, number: ticketNumber(category.prefix, seq), token: crypto.randomBytes(9).toString('base64url'), priority, at,
     }
-    const [id] = await repo.insertTickets(trx, [ticket])
+    const id = await repo.insertTicket(trx, ticket)
     return { tickets: [{ ...ticket, id }], category, centerName: center.centerName }
   })
 }
