@@ -1,5 +1,6 @@
 // Runtime settings, read once from the environment (see README "Configuration").
 import path from 'node:path'
+import { MESSAGE_KIND_KEYS } from './domain/message-kinds.js'
 
 /** Routes limited per client address (src/server/rate-limit.ts); each is `RATE_LIMIT_<NAME>=max/seconds`. */
 export const RATE_LIMIT_DEFAULTS = {
@@ -33,6 +34,40 @@ export interface Config {
   secureCookies: boolean
   rateLimits: Record<RateLimitName, RateLimitRule>
   logFormat: 'json' | 'pretty'
+  /** The address citizens reach the server at (QR codes, SMS links, printed notices), without a trailing slash. */
+  publicUrl: string | undefined
+  sms: SmsConfig
+}
+
+/** SMS_PROVIDER and its settings; `log` writes messages to the log and sends nothing. */
+export type SmsConfig =
+  | { provider: 'log' }
+  | { provider: 'aliyun' | 'tencent'; keyId: string; keySecret: string; signName: string; sdkAppId: string; region: string; endpoint: string | undefined; templates: Record<string, string> }
+
+function smsConfig(env: NodeJS.ProcessEnv): SmsConfig {
+  const provider = env.SMS_PROVIDER?.trim() || 'log'
+  if (provider === 'log') return { provider }
+  if (provider !== 'aliyun' && provider !== 'tencent') throw new Error(`环境变量 SMS_PROVIDER 应为 log、aliyun 或 tencent (got "${provider}")`)
+  const missing: string[] = []
+  const need = (name: string) => { const v = env[name]?.trim(); if (!v) missing.push(name); return v ?? '' }
+  const templates = Object.fromEntries(MESSAGE_KIND_KEYS.map((k) => [k, need(`SMS_TEMPLATE_${k.toUpperCase()}`)]))
+  const c = {
+    provider, keyId: need('SMS_KEY_ID'), keySecret: need('SMS_KEY_SECRET'), signName: need('SMS_SIGN_NAME'),
+    sdkAppId: provider === 'tencent' ? need('SMS_SDK_APP_ID') : '', region: env.SMS_REGION?.trim() || 'ap-guangzhou',
+    endpoint: env.SMS_ENDPOINT?.trim() || undefined, templates,
+  } as const
+  if (missing.length) throw new Error(`SMS_PROVIDER=${provider} 还需要这些环境变量 (missing): ${missing.join(', ')}`)
+  return c
+}
+
+/** PUBLIC_URL: an absolute http(s) address; the trailing slash dropped. */
+function publicUrl(value: string | undefined): string | undefined {
+  const v = value?.trim()
+  if (!v) return undefined
+  let u: URL
+  try { u = new URL(v) } catch { throw new Error(`环境变量 PUBLIC_URL 应为完整地址, 如 https://yizhan.example.gov.cn (got "${v}")`) }
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(`环境变量 PUBLIC_URL 应以 https:// 开头 (got "${v}")`)
+  return v.replace(/\/+$/, '')
 }
 
 function rateLimits(env: NodeJS.ProcessEnv): Record<RateLimitName, RateLimitRule> {
@@ -83,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     secureCookies: env.COOKIE_SECURE === '1',
     rateLimits: rateLimits(env),
+    publicUrl: publicUrl(env.PUBLIC_URL),
+    sms: smsConfig(env),
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

@@ -404,6 +404,8 @@ export interface MessagesTable {
   created_at: Timestamp
   sent_at: NullableTimestamp
   last_error: string | null
+  /** The variables of the provider's filed template (migration 0120; src/domain/message-kinds.ts). */
+  params: ColumnType<Record<string, string | number>, string | undefined, string>
 }
 
 export interface MessageAttemptsTable {
@@ -414,6 +416,24 @@ export interface MessageAttemptsTable {
   sender: string
   worker: string
   error: string | null
+  /** The provider's id of the accepted message (Alibaba BizId, Tencent SerialNo). */
+  receipt: ColumnType<string | null, string | null | undefined, string | null>
+  throttled: Generated<boolean>
+}
+
+/** A message that finally failed: the case's village agent or intake window phones the applicant (migration 0120). */
+export interface PhoneTasksTable {
+  id: Generated<number>
+  message_id: number
+  case_id: number
+  agent_id: number | null
+  window_id: number | null
+  center_id: number
+  status: Generated<'open' | 'done'>
+  created_at: Timestamp
+  done_at: NullableTimestamp
+  done_by: number | null
+  note: Generated<string>
 }
 
 // Declaration merging adds these tables to Database without editing its list above.
@@ -423,6 +443,7 @@ export interface Database {
   message_templates: MessageTemplatesTable
   messages: MessagesTable
   message_attempts: MessageAttemptsTable
+  phone_tasks: PhoneTasksTable
 }
 
 export interface CaseStepsTable {

@@ -15,6 +15,7 @@ import type { Config } from '../config.js'
 import type { Db } from '../db/database.js'
 import { systemClock, type Clock } from '../domain/clock.js'
 import { AuthCache } from '../features/session/auth-cache.js'
+import type { Sender } from '../features/messages/sender.js'
 import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
 import type { Bus } from './bus.js'
@@ -34,14 +35,12 @@ export interface AppContext {
   authCache: AuthCache
   bus?: Bus
   clock: Clock
-  /** Sends text messages (verification codes); the hall's default writes them to the log with the phone masked. */
-  smsSender?: SmsSender
+  /** The process's one SMS sender (outbox and hall codes, src/features/messages/providers); the log when absent. */
+  smsSender?: Sender
 }
 
-export interface SmsSender { send(phone: string, text: string): Promise<void> }
-
 export async function buildApp(opts: {
-  db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: SmsSender; logger?: boolean | Logger; logStream?: { write(line: string): void }
+  db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: Sender; logger?: boolean | Logger; logStream?: { write(line: string): void }
 }): Promise<App> {
   const logger = opts.logger === false ? undefined
     : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)

@@ -1,4 +1,5 @@
 // Every feature's routes, registered in one place.
+import { phoneTasksRoutes } from '../features/messages/phone-tasks.routes.js'
 import type { App, AppContext } from './app.js'
 import { sessionRoutes } from '../features/session/session.routes.js'
 import { catalogRoutes } from '../features/catalog/catalog.routes.js'
@@ -26,6 +27,7 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   progressRoutes(app, ctx)
   levelsRoutes(app, ctx)
   messagesRoutes(app, ctx)
+  phoneTasksRoutes(app, ctx)
   reportsRoutes(app, ctx)
   ratingsRoutes(app, ctx)
   supervisionRoutes(app, ctx)

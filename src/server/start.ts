@@ -9,7 +9,9 @@ import { systemClock, today } from '../domain/clock.js'
 import { buildApp } from './app.js'
 import { createBus } from './bus.js'
 import { createLogger } from './logger.js'
-import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
+import { startOutboxWorker } from '../features/messages/outbox.js'
+import { chooseSender } from '../features/messages/providers/choose.js'
+import { publicUrlWarnings } from './public-url.js'
 import { startStatsFolder } from '../features/statistics/statistics.fold.js'
 import { startDigestScheduler } from '../features/messages/digest.js'
 
@@ -18,10 +20,14 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) }
   const opened = await openDatabase(config, plain)
   const bus = createBus(opened.url, opened.pool, log)
-  const app = await buildApp({ db: opened.db, config, bus, logger: log })
+  const demoHistory = (await opened.db.selectFrom('demo_history').select('id').executeTakeFirst()) !== undefined
+  // One sender for the outbox and the hall's codes: a provider (SMS_PROVIDER) or, loudly, the log.
+  const { sender, notice: smsNotice } = chooseSender(config.sms, log, { demo: config.demo, demoHistory })
+  for (const w of publicUrlWarnings(config)) log.warn(w)
+  const app = await buildApp({ db: opened.db, config, bus, logger: log, smsSender: sender })
 
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
-  const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
+  const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, sender, systemClock, { bus, log })
   // YIZHAN_STATS_FOLD=off: another process sharing the database folds the statistics deltas.
   const folder = process.env.YIZHAN_STATS_FOLD === 'off' ? { stop: async () => undefined } : startStatsFolder(opened.db, { log })
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
@@ -75,5 +81,6 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   // A plain line for the person at the terminal, besides the JSON log.
   const accounts = path.join(config.dataDir, 'demo-accounts.json')
   console.log(`\n  一站 Yizhan  http://${config.host}:${config.port}/   API: /api/docs` +
-    (demo.loaded && demo.password ? `\n  演示账号 demo accounts: admin / ${demo.password}   (全部账号 all accounts: ${accounts})` : '') + '\n')
+    (demo.loaded && demo.password ? `\n  演示账号 demo accounts: admin / ${demo.password}   (全部账号 all accounts: ${accounts})` : '') +
+    (smsNotice ? `\n  !! ${smsNotice}` : '') + '\n')
 }

@@ -14,7 +14,8 @@ import { createDb, createPool, ensureDatabase, type Db } from '../../src/db/data
 import { startEmbedded, type EmbeddedServer } from '../../src/db/embedded.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
 import { loadDemo } from '../../src/demo/load.js'
-import { buildApp, type App, type SmsSender } from '../../src/server/app.js'
+import { buildApp, type App } from '../../src/server/app.js'
+import type { Sender as SmsSender } from '../../src/features/messages/sender.js'
 import type { Clock } from '../../src/domain/clock.js'
 
 export const DEMO_PASSWORD = 'demo-Pass-2026'

@@ -1,6 +1,7 @@
 // Hall test helpers: a settable clock, a capturing SMS sender, and a reader for Server-Sent Events.
 import type { Clock } from '../../src/domain/clock.js'
 import type { Db } from '../../src/db/database.js'
+import type { OutgoingMessage, Sender } from '../../src/features/messages/sender.js'
 
 export class TestClock implements Clock {
   constructor(private at: Date) {}
@@ -9,9 +10,11 @@ export class TestClock implements Clock {
   advance(ms: number): void { this.at = new Date(this.at.getTime() + ms) }
 }
 
-export class CapturingSender {
-  readonly sent: { phone: string; text: string }[] = []
-  async send(phone: string, text: string): Promise<void> { this.sent.push({ phone, text }) }
+/** Records what the hall sends through the process's one sender (src/features/messages/sender.ts). */
+export class CapturingSender implements Sender {
+  readonly name = 'capture'
+  readonly sent: { phone: string; text: string; message: OutgoingMessage }[] = []
+  async send(m: OutgoingMessage): Promise<void> { this.sent.push({ phone: m.phone, text: m.body, message: m }) }
   lastCode(phone: string): string {
     const m = [...this.sent].reverse().find((s) => s.phone === phone)
     return /(\d{6})/.exec(m?.text ?? '')?.[1] ?? ''

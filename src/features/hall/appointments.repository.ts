@@ -89,7 +89,13 @@ export async function codesToday(db: Db, phone: string, day: string): Promise<nu
 }
 
 export function insertCode(trx: Db, c: { phone: string; codeHash: string; day: string; at: Date; expiresAt: Date }) {
-  return trx.insertInto('hall_phone_codes').values({ phone: c.phone, code_hash: c.codeHash, day: c.day, created_at: c.at, expires_at: c.expiresAt }).execute()
+  return trx.insertInto('hall_phone_codes').values({ phone: c.phone, code_hash: c.codeHash, day: c.day, created_at: c.at, expires_at: c.expiresAt })
+    .returning('id').executeTakeFirstOrThrow()
+}
+
+/** A code the provider did not take: it never reached the phone, so it counts against nothing. */
+export function deleteCode(db: Db, id: number) {
+  return db.deleteFrom('hall_phone_codes').where('id', '=', id).execute()
 }
 
 /** The phone's latest unused, unexpired code, locked. */

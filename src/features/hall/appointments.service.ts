@@ -6,6 +6,7 @@ import { bookingRefusal, chinaTime, daySlots, toHm, type BookingRefusal } from '
 import type { Db } from '../../db/database.js'
 import { maskPhone } from '../../domain/ticket-rules.js'
 import * as repo from './appointments.repository.js'
+import { failureOf } from '../messages/sender.js'
 import { workday, type Hall } from './hall.context.js'
 import * as setup from './setup.repository.js'
 import { sql } from 'kysely'
@@ -22,15 +23,24 @@ export async function requestCode(hall: Hall, phone: string) {
   const at = hall.clock.now()
   const day = chinaTime(at).day
   const code = digits(6)
-  await hall.db.transaction().execute(async (trx) => {
+  const { id } = await hall.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(hashtext(${'hall-code:' + phone}))`.execute(trx)
     const sent = await repo.codesToday(trx, phone, day)
     if (sent >= hall.codesPerPhonePerDay) {
       throw new AppError('locked', 'too_many_codes', `该手机号今天已获取 ${sent} 次验证码，请明天再试`, { retryAfterSeconds: secondsToMidnight(at) })
     }
-    await repo.insertCode(trx, { phone, codeHash: hash(phone, code), day, at, expiresAt: new Date(at.getTime() + CODE_TTL_SECONDS * 1000) })
+    return repo.insertCode(trx, { phone, codeHash: hash(phone, code), day, at, expiresAt: new Date(at.getTime() + CODE_TTL_SECONDS * 1000) })
   })
-  await hall.sender.send(phone, `【一站】您的预约验证码为 ${code}，${CODE_TTL_SECONDS / 60} 分钟内有效。`)
+  try {
+    await hall.sender.send({
+      id, ref: `c${id}`, caseId: null, phone, templateKey: 'code', params: { code },
+      body: `【一站】您的预约验证码为 ${code}，${CODE_TTL_SECONDS / 60} 分钟内有效。`,
+    })
+  } catch (e) {
+    await repo.deleteCode(hall.db, id)
+    if (failureOf(e) === 'rejected') throw errors.validation([{ field: 'body.phone', message: '该号码无法接收短信，请换一个手机号' }])
+    throw new AppError('locked', 'sms_unavailable', '短信暂时发不出去，请稍后再试', { retryAfterSeconds: 60 })
+  }
   return { sent: true, expiresInSeconds: CODE_TTL_SECONDS }
 }
 

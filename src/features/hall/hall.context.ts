@@ -2,8 +2,8 @@
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/database.js'
 import { isWorkday } from '../../domain/calendar.js'
-import { maskPhone } from '../../domain/ticket-rules.js'
-import type { AppContext, SmsSender } from '../../server/app.js'
+import type { AppContext } from '../../server/app.js'
+import { logSender, type Sender } from '../messages/sender.js'
 import type { Clock } from '../../domain/clock.js'
 import { calendarCache, type CalendarCache } from '../calendar/calendar.service.js'
 import { HallHub } from './display.hub.js'
@@ -14,7 +14,8 @@ export interface Hall {
   clock: Clock
   hub: HallHub
   calendar: CalendarCache
-  sender: SmsSender
+  /** The process's one sender (the outbox's): an SMS provider or the log. */
+  sender: Sender
   /** Verification codes one phone may ask for in a day (local practice, configurable). */
   codesPerPhonePerDay: number
   /** How many days ahead appointments open. */
@@ -22,11 +23,6 @@ export interface Hall {
 }
 
 type Log = { info(o: object, m: string): void; warn(o: object, m: string): void }
-
-/** The development sender: the code goes to the log, the phone masked. */
-export function logSender(log: Log): SmsSender {
-  return { async send(phone, text) { log.info({ phone: maskPhone(phone), text }, 'sms (log sender)') } }
-}
 
 export function createHall(ctx: AppContext, log: Log): Hall {
   return {

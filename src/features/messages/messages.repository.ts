@@ -3,13 +3,26 @@
 import type { Db } from '../../db/database.js'
 
 export function claimDue(trx: Db, now: Date) {
-  return trx.selectFrom('messages').select(['id', 'case_id as caseId', 'phone', 'body', 'attempts', 'template_key as templateKey'])
+  return trx.selectFrom('messages').select(['id', 'case_id as caseId', 'phone', 'body', 'attempts', 'template_key as templateKey', 'params'])
     .where('status', '=', 'pending').where('next_attempt_at', '<=', now)
     .orderBy('next_attempt_at').orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst()
 }
 
-export function recordAttempt(trx: Db, a: { messageId: number; at: Date; ok: boolean; sender: string; worker: string; error?: string }) {
-  return trx.insertInto('message_attempts').values({ message_id: a.messageId, at: a.at, ok: a.ok, sender: a.sender, worker: a.worker, error: a.error ?? null }).execute()
+export function recordAttempt(trx: Db, a: { messageId: number; at: Date; ok: boolean; sender: string; worker: string; error?: string; receipt?: string | null; throttled?: boolean }) {
+  return trx.insertInto('message_attempts').values({
+    message_id: a.messageId, at: a.at, ok: a.ok, sender: a.sender, worker: a.worker, error: a.error ?? null, receipt: a.receipt ?? null, throttled: a.throttled ?? false,
+  }).execute()
+}
+
+/** The task to phone the applicant of a message that finally failed: the case's agent, else its intake window. */
+export function insertPhoneTask(trx: Db, messageId: number, caseId: number, at: Date) {
+  return trx.insertInto('phone_tasks').columns(['message_id', 'case_id', 'agent_id', 'window_id', 'center_id', 'created_at'])
+    .expression((eb) => eb.selectFrom('cases').where('id', '=', caseId).select([
+      eb.val(messageId).as('message_id'), 'id', 'agent_id',
+      eb.case().when('agent_id', 'is', null).then(eb.ref('window_id')).else(null).end().as('window_id'),
+      'accepting_center_id', eb.val(at).as('created_at'),
+    ]))
+    .onConflict((oc) => oc.column('message_id').doNothing()).execute()
 }
 
 export function markSent(trx: Db, id: number, attempts: number, at: Date) {
@@ -37,7 +50,7 @@ export function listMessages(db: Db, f: MessageFilter) {
 
 export function listAttempts(db: Db, messageIds: number[]) {
   if (!messageIds.length) return Promise.resolve([])
-  return db.selectFrom('message_attempts').select(['message_id as messageId', 'at', 'ok', 'sender', 'worker', 'error'])
+  return db.selectFrom('message_attempts').select(['message_id as messageId', 'at', 'ok', 'sender', 'worker', 'error', 'receipt', 'throttled'])
     .where('message_id', 'in', messageIds).orderBy('id').execute()
 }
 

@@ -40,7 +40,10 @@ export function messagesRoutes(app: App, ctx: AppContext): void {
           messages: Type.Array(Type.Object({
             id: Type.Integer(), caseId: Type.Integer(), number: Type.String(), templateKey: Type.String(), phone: Type.String(), body: Type.String(),
             status: Type.String(), attempts: Type.Integer(), createdAt: Time, sentAt: NullableTime, lastError: Type.Union([Type.String(), Type.Null()]),
-            attemptLog: Type.Array(Type.Object({ at: Time, ok: Type.Boolean(), sender: Type.String(), worker: Type.String(), error: Type.Union([Type.String(), Type.Null()]) })),
+            attemptLog: Type.Array(Type.Object({
+              at: Time, ok: Type.Boolean(), sender: Type.String(), worker: Type.String(), error: Type.Union([Type.String(), Type.Null()]),
+              receipt: Type.Union([Type.String(), Type.Null()], { description: '服务商回执 the provider\'s id of the accepted message (Alibaba BizId, Tencent SerialNo)' }), throttled: Type.Boolean(),
+            })),
           })),
           nextCursor: Type.Union([Type.String(), Type.Null()]),
         }),

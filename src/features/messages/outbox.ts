@@ -2,31 +2,16 @@
 // FOR UPDATE SKIP LOCKED, so several processes share the queue and a message is marked sent exactly once; a process
 // killed before its commit leaves the message pending for the next worker. A gateway adapter receives the message
 // id as its idempotency key (the client serial SMS gateways accept), so a send repeated after such a crash is one SMS.
+// A message that finally fails becomes a phone task (phone-tasks.ts) in the same transaction.
 import os from 'node:os'
 import type { Clock } from '../../domain/clock.js'
 import type { Db } from '../../db/database.js'
 import type { Bus } from '../../server/bus.js'
 import { startPoller } from '../../server/poller.js'
-import { maskPhone } from '../cases/cases.view.js'
 import * as repo from './messages.repository.js'
-
-/** `caseId` null: a message to a staff member (the manager's digest). */
-export interface OutgoingMessage { id: number; caseId: number | null; phone: string; body: string; templateKey: string }
-
-/** Where messages go: the log by default; an SMS gateway is one more implementation. */
-export interface Sender {
-  name: string
-  /** Throws when the message was not accepted; `id` is the idempotency key. */
-  send(m: OutgoingMessage): Promise<void>
-}
-
-/** The default: one log line per message, the phone masked. The staff's message page lists the same messages. */
-export function logSender(log: { info(o: object, m: string): void }): Sender {
-  return {
-    name: 'log',
-    async send(m) { log.info({ messageId: m.id, caseId: m.caseId, phone: maskPhone(m.phone), template: m.templateKey, body: m.body }, '短信 sms') },
-  }
-}
+import { failureOf } from './sender.js'
+export { logSender, type OutgoingMessage, type Sender } from './sender.js'
+import type { Sender } from './sender.js'
 
 export const MAX_ATTEMPTS = 5
 /** Waits before attempt n+1: 10 s, 40 s, 160 s, 640 s. */
@@ -45,15 +30,20 @@ export async function sendDue(db: Db, sender: Sender, clock: Clock, o: WorkerOpt
       if (!m) return false
       const attempts = m.attempts + 1
       try {
-        await sender.send(m)
+        const result = await sender.send(m)
         const at = clock.now()
-        await repo.recordAttempt(trx, { messageId: m.id, at, ok: true, sender: sender.name, worker })
+        await repo.recordAttempt(trx, { messageId: m.id, at, ok: true, sender: sender.name, worker, receipt: result?.receipt ?? null })
         await repo.markSent(trx, m.id, attempts, at)
       } catch (e) {
         const at = clock.now()
         const error = String((e as Error)?.message ?? e).slice(0, 500)
-        await repo.recordAttempt(trx, { messageId: m.id, at, ok: false, sender: sender.name, worker, error })
-        await repo.markRetry(trx, m.id, attempts, attempts >= max ? null : new Date(at.getTime() + backoffMs(attempts)), error)
+        const reason = failureOf(e)
+        await repo.recordAttempt(trx, { messageId: m.id, at, ok: false, sender: sender.name, worker, error, throttled: reason === 'throttled' })
+        // A refusal (number, template) fails at once; throttling and outages are retried until the last attempt.
+        const final = reason === 'rejected' || attempts >= max
+        await repo.markRetry(trx, m.id, attempts, final ? null : new Date(at.getTime() + backoffMs(attempts)), error)
+        // The applicant still has to hear it: the case's village agent or intake window phones them.
+        if (final && m.caseId !== null) await repo.insertPhoneTask(trx, m.id, m.caseId, at)
       }
       return true
     })
