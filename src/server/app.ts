@@ -26,6 +26,7 @@ import { progressTrust } from '../features/progress/progress-trust.js'
 import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { ErrorResponse } from './schemas.js'
+import { publicUrlRoutes } from './public-url.js'
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
 
@@ -91,6 +92,7 @@ export async function buildApp(opts: {
     }
   })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
+  publicUrlRoutes(app, opts.config)
 
   registerFeatureRoutes(app, ctx)
   await serveWeb(app, opts.config.webDist)

@@ -1,6 +1,8 @@
 // PUBLIC_URL: the address citizens reach the server at. QR codes, SMS links and printed notices carry it, so a
 // notice printed on a window PC (which reaches the server as 127.0.0.1) still opens on a citizen's phone.
+import { Type } from 'typebox'
 import type { Config } from '../config.js'
+import type { App } from './app.js'
 import { SHORT_LINK_PATH } from '../domain/message-kinds.js'
 
 /** What start-up says about the public address: unset outside the demo, or not https (phones need it). */
@@ -16,3 +18,17 @@ export function publicUrlWarnings(config: Pick<Config, 'publicUrl' | 'demo'>): s
 
 /** The district's fixed short link (filed in every SMS template): PUBLIC_URL/p. */
 export const shortLink = (publicUrl: string | undefined) => `${publicUrl ?? 'https://<PUBLIC_URL>'}${SHORT_LINK_PATH}`
+
+/** The short link (PUBLIC_URL/p → the progress page) and the public address for the web pages' QR codes. */
+export function publicUrlRoutes(app: App, config: Pick<Config, 'publicUrl'>): void {
+  app.get(SHORT_LINK_PATH, { schema: { hide: true } }, async (_req, reply) => reply.redirect('/progress', 302))
+  app.get('/api/public/site', {
+    schema: {
+      tags: ['running'], summary: '公开地址 the public address QR codes and printed notices carry (PUBLIC_URL; null: the browser\'s own address)',
+      response: { 200: Type.Object({ publicUrl: Type.Union([Type.String(), Type.Null()]) }) },
+    },
+  }, async (_req, reply) => {
+    reply.header('cache-control', 'public, max-age=300')
+    return { publicUrl: config.publicUrl ?? null }
+  })
+}

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 import { CapturingSender, demoDistrict, TestClock, TUESDAY_10 } from '../helpers/hall.js'
+import { providerSender } from '../../src/features/messages/providers/choose.js'
+import { STANDIN, standinTemplates, startSmsStandin } from '../helpers/sms-standin.js'
 
 let t: TestApp
 let manager: Client
@@ -49,6 +51,35 @@ describe('verification codes', () => {
     expect(res.statusCode).toBe(400)
     expect(res.json().error.details[0].field).toBe('body.code')
     expect((await post('/api/public/appointments/codes', { phone: '12345' })).statusCode).toBe(400)
+  })
+})
+
+describe('verification codes through an SMS provider (the outbox\'s one sender)', () => {
+  it.each(['aliyun', 'tencent'] as const)('%s: the code goes out as the filed code template; throttled → 429 and refused → 400 count against nothing', async (provider) => {
+    const standin = await startSmsStandin()
+    sms.through = providerSender({
+      provider, keyId: STANDIN.keyId, keySecret: STANDIN.keySecret, signName: STANDIN.signName, sdkAppId: STANDIN.sdkAppId, region: 'ap-guangzhou',
+      endpoint: standin.url, templates: standinTemplates(provider),
+    })
+    try {
+      const phone = provider === 'aliyun' ? '13800000011' : '13800000012'
+      expect((await post('/api/public/appointments/codes', { phone })).statusCode).toBe(202)
+      expect(standin.received).toMatchObject([{ answer: 'ok', kind: 'code', phone, vars: { code: sms.lastCode(phone) } }])
+      const codes = () => t.db.selectFrom('hall_phone_codes').select('id').where('phone', '=', phone).execute()
+      standin.script('throttled')
+      const busy = await post('/api/public/appointments/codes', { phone })
+      expect(busy.statusCode).toBe(429)
+      expect(busy.json().error.code).toBe('sms_unavailable')
+      expect(busy.headers['retry-after']).toBe('60')
+      standin.script('rejected')
+      const refused = await post('/api/public/appointments/codes', { phone })
+      expect(refused.statusCode).toBe(400)
+      expect(refused.json().error.details[0].field).toBe('body.phone')
+      expect(await codes()).toHaveLength(1)
+    } finally {
+      sms.through = null
+      await standin.close()
+    }
   })
 })
 

@@ -9,7 +9,7 @@ import path from 'node:path'
 import pg from 'pg'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { onTestFailed } from 'vitest'
-import { loadConfig } from '../../src/config.js'
+import { loadConfig, type Config } from '../../src/config.js'
 import { createDb, createPool, ensureDatabase, type Db } from '../../src/db/database.js'
 import { startEmbedded, type EmbeddedServer } from '../../src/db/embedded.js'
 import { migrateToLatest } from '../../src/db/migrate.js'
@@ -73,7 +73,7 @@ async function freshDatabase(tmp: string): Promise<{ url: string; drop(): Promis
   return { url, drop: () => embedded.stop() }
 }
 
-export async function startEnv(opts: { clock?: Clock; smsSender?: SmsSender } = {}): Promise<BrowserEnv> {
+export async function startEnv(opts: { clock?: Clock; smsSender?: SmsSender; config?: Partial<Config> } = {}): Promise<BrowserEnv> {
   ensureWebBuilt()
   // What has been started, undone in reverse order by close() or when starting fails halfway.
   const undo: (() => Promise<unknown> | unknown)[] = []
@@ -87,7 +87,7 @@ export async function startEnv(opts: { clock?: Clock; smsSender?: SmsSender } = 
     const db = createDb(createPool(database.url, 5))
     undo.push(() => db.destroy())
     await migrateToLatest(db)
-    const config = { ...loadConfig(), webDist, logLevel: 'warn', demoPassword: DEMO_PASSWORD, dataDir: path.join(tmp, 'app') }
+    const config = { ...loadConfig(), webDist, logLevel: 'warn', demoPassword: DEMO_PASSWORD, dataDir: path.join(tmp, 'app'), ...opts.config }
     await loadDemo(db, config, quiet)
     const app = await buildApp({ db, config, clock: opts.clock, smsSender: opts.smsSender })
     undo.push(() => app.close())

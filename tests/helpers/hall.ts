@@ -14,7 +14,12 @@ export class TestClock implements Clock {
 export class CapturingSender implements Sender {
   readonly name = 'capture'
   readonly sent: { phone: string; text: string; message: OutgoingMessage }[] = []
-  async send(m: OutgoingMessage): Promise<void> { this.sent.push({ phone: m.phone, text: m.body, message: m }) }
+  /** A real sender (a provider against its stand-in) the messages go through first; one that throws records nothing. */
+  through: Sender | null = null
+  async send(m: OutgoingMessage): Promise<void> {
+    if (this.through) await this.through.send(m)
+    this.sent.push({ phone: m.phone, text: m.body, message: m })
+  }
   lastCode(phone: string): string {
     const m = [...this.sent].reverse().find((s) => s.phone === phone)
     return /(\d{6})/.exec(m?.text ?? '')?.[1] ?? ''

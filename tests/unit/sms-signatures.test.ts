@@ -48,3 +48,15 @@ describe('message kinds', () => {
     expect(templateValues('ready', { number: 'A1', center: '城关镇', code: 'x' })).toEqual(['A1', '城关镇'])
   })
 })
+
+describe('docs/SMS-TEMPLATES.md', () => {
+  it('lists every kind with its filed text for both providers, exactly as the code sends it', async () => {
+    const fs = await import('node:fs')
+    const doc = fs.readFileSync(new URL('../../docs/SMS-TEMPLATES.md', import.meta.url), 'utf8')
+    for (const k of MESSAGE_KIND_KEYS) {
+      expect(doc).toContain(`\`${filedText(k, 'aliyun', '<PUBLIC_URL>/p')}\``)
+      expect(doc).toContain(`\`${filedText(k, 'tencent', '<PUBLIC_URL>/p')}\``)
+      expect(doc).toContain(`SMS_TEMPLATE_${k.toUpperCase()}`)
+    }
+  })
+})

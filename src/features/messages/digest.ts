@@ -43,9 +43,10 @@ export async function queueDigests(ctx: Pick<AppContext, 'db' | 'clock' | 'confi
     try {
       await ctx.db.transaction().execute(async (trx) => {
         const t = await trx.selectFrom('message_templates').select('body').where('key', '=', 'digest').where('enabled', '=', true).executeTakeFirst()
-        const body = t ? renderDigest(t.body, { date: day, center: u.centerName, yellow: d.yellow, red: d.red, notices: d.unacknowledgedNotices, late: d.lateFollowups, open: d.openFollowups }) : null
+        const values = { date: day, center: u.centerName, yellow: d.yellow, red: d.red, notices: d.unacknowledgedNotices, late: d.lateFollowups, open: d.openFollowups }
+        const body = t ? renderDigest(t.body, values) : null
         const msg = body === null ? undefined : await trx.insertInto('messages').values({
-          case_id: null, event_id: null, user_id: u.id, template_key: 'digest', phone: u.phone, body, next_attempt_at: now, created_at: now,
+          case_id: null, event_id: null, user_id: u.id, template_key: 'digest', phone: u.phone, body, params: JSON.stringify(values), next_attempt_at: now, created_at: now,
         }).returning('id').executeTakeFirstOrThrow()
         // a disabled template still marks the day done: the manager reads the digest on the workbench
         const row = await trx.insertInto('digest_sends').values({ user_id: u.id, day, message_id: msg?.id ?? null, created_at: now })

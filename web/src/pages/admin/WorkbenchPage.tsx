@@ -9,6 +9,7 @@ import { MENU_ENTRIES, menuFor } from '../../menu'
 import { useSession } from '../../session'
 import { CalendarWarning } from '../cases/CalendarWarning'
 import { DigestCard } from '../supervision/DigestCard'
+import { PhoneTasksCard } from '../levels/PhoneTasksCard'
 import { HallStatsCard } from '../hall/HallStatsCard'
 import { StatisticsCard } from '../supervision/StatisticsCard'
 import { can } from '../../../../src/domain/jurisdiction.js'
@@ -30,6 +31,7 @@ export default function WorkbenchPage() {
           <Descriptions.Item label={t('workbench.window')}>{seat.data ? t('item.windowLabel', { number: seat.data.number, name: seat.data.name }) : user.windowId ? '…' : t('workbench.noWindow')}</Descriptions.Item>
         </Descriptions>
       </Card>
+      <PhoneTasksCard caseLink={(id) => (user.roles.includes('agent') ? `/app/agency/cases/${id}` : `/app/cases/${id}`)} />
       <DigestCard />
       {can(user.roles, 'reports.read') && <StatisticsCard />}
       <Card title={t('workbench.shortcuts')}>

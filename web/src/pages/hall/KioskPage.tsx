@@ -1,5 +1,6 @@
 // 取号机 /hall/kiosk/:centerId: touch-friendly, no login. Pick a category (or one of its items) or check in an
 // appointment with its code; the slip shows the number, people ahead, the estimated wait and a QR code to follow it.
+import { usePublicOrigin } from '../../lib/publicOrigin'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
 import { api, errorMessage } from '../../api'
@@ -74,7 +75,7 @@ export default function KioskPage() {
 }
 
 function Slip({ ticket, onDone }: { ticket: IssuedTicket; onDone(): void }) {
-  const follow = `${window.location.origin}/hall/t/${ticket.id}?k=${encodeURIComponent(ticket.token)}`
+  const follow = `${usePublicOrigin() ?? window.location.origin}/hall/t/${ticket.id}?k=${encodeURIComponent(ticket.token)}`
   return (
     <main className="kiosk">
       <section className="slip" aria-label={t('slip.title')}>

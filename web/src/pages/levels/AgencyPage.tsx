@@ -9,6 +9,7 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
 import { HandoverDialog } from './HandoverDialog'
+import { PhoneTasksCard } from './PhoneTasksCard'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type AgentCase, type CaseOut } from './levelsApi'
 
@@ -83,6 +84,7 @@ export default function AgencyPage() {
   const resultHere = (c: AgentCase) => c.delivery?.centerId === user!.centerId && c.currentCenterId === user!.centerId && c.status !== 'closed'
   return (
     <div className="agency-page levels-big">
+      <PhoneTasksCard caseLink={(id) => `/app/agency/cases/${id}`} />
       <NewCase onDone={(c) => { setMade(c); reload() }} />
       {made && (
         <Card className="agency-made">

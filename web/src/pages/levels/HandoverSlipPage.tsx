@@ -7,6 +7,8 @@ import { PageLoading } from '../../components/PageLoading'
 import { t } from '../../i18n'
 import { dateTime } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
+import { usePublicOrigin } from '../../lib/publicOrigin'
+import { progressUrl } from '../cases/caseTypes'
 import { custodyOf, type CaseOut, type Custody } from './levelsApi'
 
 export default function HandoverSlipPage() {
@@ -14,11 +16,11 @@ export default function HandoverSlipPage() {
   const data = useLoad((s) => Promise.all([api.get<CaseOut & { steps: { kind: string; dueDate: string | null }[] }>(`/api/cases/${id}`, undefined, s), custodyOf(id, s)]), [id])
   const [qr, setQr] = useState<string>()
   const c = data.data?.[0]
+  const publicAt = usePublicOrigin()
   useEffect(() => {
-    if (!c) return
-    const url = `${window.location.origin}/progress?number=${encodeURIComponent(c.number)}&code=${encodeURIComponent(c.queryCode)}`
-    void QRCode.toDataURL(url, { margin: 1, width: 160 }).then(setQr)
-  }, [c])
+    if (!c || !publicAt) return
+    void QRCode.toDataURL(progressUrl(c.number, c.queryCode, publicAt), { margin: 1, width: 160 }).then(setQr)
+  }, [c, publicAt])
   if (!data.data || !c) return <PageLoading />
   const custody: Custody = data.data[1]
   const hop = c.steps.find((s) => s.kind === 'handover')
