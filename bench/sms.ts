@@ -68,5 +68,5 @@ ${MESSAGES} messages per sender after ${WARMUP} to warm up, ${IN_FLIGHT} in flig
 | --- | --- | --- | --- |
 ${rows.join('\n')}
 
-The real providers take 50–300 ms per call and allow a few hundred to a few thousand requests a second per account; at 32 in flight the senders themselves are far from the limit: a district's day (a few thousand messages) is seconds of sending. The outbox worker sends one message per transaction in order (SKIP LOCKED lets several processes share the queue), so its rate with a real provider is one over the provider's latency per worker process.
+The stand-in answers at once, so these rates are the senders' own cost (signing, HTTP over loopback) with the stand-in's checks on the other core; with a real provider its round trip over the internet and the account's rate limits decide. The outbox worker sends one message per transaction in order (SKIP LOCKED lets several processes share the queue), so one worker process sends about one message per provider round trip.
 `)
