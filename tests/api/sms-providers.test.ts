@@ -152,3 +152,18 @@ describe('start-up choice of sender', () => {
     expect(chooseSender(sms, log(), { demo: false, demoHistory: false }).sender.name).toBe('aliyun')
   })
 })
+
+describe('public address (PUBLIC_URL)', () => {
+  it('the web pages read it for their QR codes; the short link filed in every template opens the progress page', async () => {
+    const p = await createTestApp({ config: { publicUrl: 'https://zwfw.example.gov.cn' } })
+    try {
+      const site = await p.app.inject({ url: '/api/public/site' })
+      expect(site.statusCode).toBe(200)
+      expect(site.json()).toEqual({ publicUrl: 'https://zwfw.example.gov.cn' })
+      const short = await p.app.inject({ url: '/p' })
+      expect(short.statusCode).toBe(302)
+      expect(short.headers.location).toBe('/progress')
+    } finally { await p.close() }
+    expect((await t.app.inject({ url: '/api/public/site' })).json()).toEqual({ publicUrl: null })
+  })
+})
