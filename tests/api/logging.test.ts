@@ -4,6 +4,7 @@ import { Writable } from 'node:stream'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { buildApp, type App } from '../../src/server/app.js'
+import { localTime } from '../../src/server/logger.js'
 import { makeTree, makeUser } from '../helpers/app.js'
 import { createTestDb, type TestDb } from '../helpers/db.js'
 
@@ -44,6 +45,18 @@ it('writes one line per request, with method, route, status and time', async () 
   expect(requests).toHaveLength(2)
   expect(requests[0]).toMatchObject({ level: 30, method: 'GET', route: '/api/public/centers', url: '/api/public/centers', status: 200, ms: expect.any(Number) })
   expect(requests[1]).toMatchObject({ method: 'GET', route: '/api/public/items/:id', status: 404, msg: expect.stringMatching(/^GET \/api\/public\/items\/999999 404 [\d.]+ ms$/) })
+  expect(requests[0]).toMatchObject({ userId: null, ip: '127.0.0.1' })
+})
+
+it('a signed-in request\'s line carries the user id and the client address', async () => {
+  const tree = await makeTree(testDb.db)
+  const user = await makeUser(testDb.db, { roles: ['clerk'], centerId: tree.townA.id, password: 'Very-Secret-78' })
+  const login = await app.inject({ method: 'POST', url: '/api/session', payload: { username: user.username, password: 'Very-Secret-78' }, remoteAddress: '10.1.2.3' })
+  const cookie = String(login.headers['set-cookie']).split(';')[0]
+  lines.length = 0
+  await app.inject({ url: '/api/session', headers: { cookie }, remoteAddress: '10.1.2.3' })
+  const line = lines.map((l) => JSON.parse(l)).find((l) => l.method === 'GET' && l.url === '/api/session')
+  expect(line).toMatchObject({ userId: user.id, ip: '10.1.2.3', status: 200 })
 })
 
 it('in a terminal a person reads coloured lines, still without full ID numbers', async () => {
@@ -54,9 +67,15 @@ it('in a terminal a person reads coloured lines, still without full ID numbers',
   await pretty.inject({ url: '/api/no-such?idNumber=11010519491231002X' })
   await pretty.close()
   const text = out.join('').replace(/\u001b\[[0-9;]*m/g, '')
-  expect(text).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: GET \/api\/no-such\?idNumber=1101\*{10}002X 404 [\d.]+ ms$/m)
+  // local date and time (Asia/Shanghai), then who asked from where
+  expect(text).toMatch(/^\[\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}\] INFO: GET \/api\/no-such\?idNumber=1101\*{10}002X 404 [\d.]+ ms · 127\.0\.0\.1$/m)
   expect(text).not.toContain('11010519491231002X')
   expect(text).not.toContain('{"')
+})
+
+it('the terminal\'s time is the local date and time in Asia/Shanghai, whatever the server\'s zone', () => {
+  expect(localTime(Date.UTC(2026, 11, 31, 17, 5, 6, 7))).toBe('[2027-01-01 01:05:06.007]')
+  expect(localTime(Date.UTC(2026, 5, 1, 0, 0, 0, 0))).toBe('[2026-06-01 08:00:00.000]')
 })
 
 it('LOG_FORMAT=json or pretty overrides what the terminal would choose', () => {
