@@ -37,6 +37,25 @@ export interface Config {
   /** The address citizens reach the server at (QR codes, SMS links, printed notices), without a trailing slash. */
   publicUrl: string | undefined
   sms: SmsConfig
+  /** GET /metrics on the main port for `Authorization: Bearer <METRICS_TOKEN>` (unset: not served there). */
+  metricsToken: string | undefined
+  /** METRICS_LISTEN=host:port: /metrics on an address of its own, without a token. */
+  metricsListen: { host: string; port: number } | undefined
+}
+
+function metricsToken(value: string | undefined): string | undefined {
+  const v = value?.trim()
+  if (!v) return undefined
+  if (v.length < 16) throw new Error('环境变量 METRICS_TOKEN 至少 16 个字符 (a long random string, e.g. openssl rand -hex 24)')
+  return v
+}
+
+function metricsListen(value: string | undefined): { host: string; port: number } | undefined {
+  const v = value?.trim()
+  if (!v) return undefined
+  const m = /^(.+):(\d{1,5})$/.exec(v)
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 65535) throw new Error(`环境变量 METRICS_LISTEN 应为 地址:端口, 如 127.0.0.1:9464 (got "${v}")`)
+  return { host: m[1].replace(/^\[|\]$/g, ''), port: Number(m[2]) }
 }
 
 /** SMS_PROVIDER and its settings; `log` writes messages to the log and sends nothing. */
@@ -120,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimits: rateLimits(env),
     publicUrl: publicUrl(env.PUBLIC_URL),
     sms: smsConfig(env),
+    metricsToken: metricsToken(env.METRICS_TOKEN),
+    metricsListen: metricsListen(env.METRICS_LISTEN),
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

@@ -27,6 +27,8 @@ import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { ErrorResponse } from './schemas.js'
 import { publicUrlRoutes } from './public-url.js'
+import { Metrics, metricsRoute } from './metrics.js'
+import type pg from 'pg'
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
 
@@ -38,10 +40,14 @@ export interface AppContext {
   clock: Clock
   /** The process's one SMS sender (outbox and hall codes, src/features/messages/providers); the log when absent. */
   smsSender?: Sender
+  /** The Prometheus registry (/metrics); features add their gauges to it. */
+  metrics: Metrics
 }
 
 export async function buildApp(opts: {
   db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: Sender; logger?: boolean | Logger; logStream?: { write(line: string): void }
+  /** start() passes its own, to serve it on METRICS_LISTEN too; the pool gives the pool gauges. */
+  metrics?: Metrics; pool?: pg.Pool
 }): Promise<App> {
   const logger = opts.logger === false ? undefined
     : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)
@@ -56,6 +62,7 @@ export async function buildApp(opts: {
 
   const ctx: AppContext = {
     db: opts.db, config: opts.config, bus: opts.bus, authCache: new AuthCache(opts.bus), clock: opts.clock ?? systemClock, smsSender: opts.smsSender,
+    metrics: opts.metrics ?? new Metrics(),
   }
 
   app.addSchema(ErrorResponse)
@@ -93,6 +100,8 @@ export async function buildApp(opts: {
   })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())
   publicUrlRoutes(app, opts.config)
+  ctx.metrics.install(app, ctx.db, opts.pool)
+  if (opts.config.metricsToken) metricsRoute(app, ctx.metrics, opts.config.metricsToken)
 
   registerFeatureRoutes(app, ctx)
   await serveWeb(app, opts.config.webDist)

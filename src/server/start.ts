@@ -12,6 +12,7 @@ import { createLogger } from './logger.js'
 import { startOutboxWorker } from '../features/messages/outbox.js'
 import { chooseSender } from '../features/messages/providers/choose.js'
 import { publicUrlWarnings } from './public-url.js'
+import { listenMetrics, Metrics } from './metrics.js'
 import { startStatsFolder } from '../features/statistics/statistics.fold.js'
 import { startDigestScheduler } from '../features/messages/digest.js'
 
@@ -24,7 +25,10 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   // One sender for the outbox and the hall's codes: a provider (SMS_PROVIDER) or, loudly, the log.
   const { sender, notice: smsNotice } = chooseSender(config.sms, log, { demo: config.demo, demoHistory })
   for (const w of publicUrlWarnings(config)) log.warn(w)
-  const app = await buildApp({ db: opened.db, config, bus, logger: log, smsSender: sender })
+  const metrics = new Metrics()
+  const app = await buildApp({ db: opened.db, config, bus, logger: log, smsSender: sender, metrics, pool: opened.pool })
+  const metricsServer = config.metricsListen ? await listenMetrics(metrics, config.metricsListen) : undefined
+  if (metricsServer) log.info(`监控指标 metrics: http://${config.metricsListen!.host}:${config.metricsListen!.port}/metrics`)
 
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
   const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, sender, systemClock, { bus, log })
@@ -47,6 +51,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       const sweep = setInterval(() => app.server.closeIdleConnections(), 100)
       await app.close()
       clearInterval(sweep)
+      metricsServer?.close()
       await digests?.stop()
       await outbox.stop()
       await folder.stop()

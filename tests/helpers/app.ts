@@ -39,7 +39,7 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
   const bus = opts.bus ? createBus(testDb.url, testDb.pool, { warn: () => {} }) : undefined
-  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false })
+  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false, pool: testDb.pool })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {

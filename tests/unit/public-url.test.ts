@@ -33,3 +33,14 @@ describe('SMS_PROVIDER', () => {
     expect(c).toMatchObject({ provider: 'tencent', sdkAppId: '1400', region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9/', templates: { accepted: 'SMS_0', code: 'SMS_7' } })
   })
 })
+
+describe('METRICS_TOKEN and METRICS_LISTEN', () => {
+  it('a short token and a malformed address are refused by name', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/)
+    expect(loadConfig({ METRICS_TOKEN: '0123456789abcdef01' }).metricsToken).toBe('0123456789abcdef01')
+    expect(loadConfig({ METRICS_LISTEN: '10.0.0.5:9464' }).metricsListen).toEqual({ host: '10.0.0.5', port: 9464 })
+    expect(loadConfig({ METRICS_LISTEN: '[::1]:9464' }).metricsListen).toEqual({ host: '::1', port: 9464 })
+    expect(() => loadConfig({ METRICS_LISTEN: '9464' })).toThrow(/METRICS_LISTEN/)
+    expect(loadConfig({}).metricsToken).toBeUndefined()
+  })
+})

@@ -11,7 +11,8 @@ export function hallRoutes(app: App, ctx: AppContext): void {
   const hall = createHall(ctx, app.log)
   ticketRoutes(app, hall)
   callingRoutes(app, hall)
-  displayRoutes(app, hall)
+  const boards = displayRoutes(app, hall)
+  ctx.metrics.gauge('yizhan_sse_connections', 'open display-board event streams (SSE) in this process', () => boards.size())
   appointmentRoutes(app, hall)
   setupRoutes(app, hall)
 }
