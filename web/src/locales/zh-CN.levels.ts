@@ -133,4 +133,10 @@ export default {
   'phoneTask.done': '已电话告知',
   'phoneTask.saved': '已登记电话告知',
   'phoneTask.for': '负责',
+  'messages.via': '发送渠道',
+  'messages.receipt': '回执',
+  'messages.throttled': '限流',
+  'messages.sender.log': '仅写入日志（未配置短信服务商）',
+  'messages.sender.aliyun': '阿里云短信',
+  'messages.sender.tencent': '腾讯云短信',
 } as const

@@ -8,7 +8,22 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
 
-interface Message { id: number; caseId: number; number: string; templateKey: string; phone: string; body: string; status: string; attempts: number; createdAt: string; sentAt: string | null }
+interface Attempt { at: string; ok: boolean; sender: string; error: string | null; receipt: string | null; throttled: boolean }
+interface Message { id: number; caseId: number; number: string; templateKey: string; phone: string; body: string; status: string; attempts: number; createdAt: string; sentAt: string | null; attemptLog: Attempt[] }
+
+const SENDERS = ['log', 'aliyun', 'tencent']
+
+/** The last attempt: which sender, the provider's receipt, or why it failed (throttled marked). */
+function LastAttempt({ a }: { a?: Attempt }) {
+  if (!a) return null
+  return (
+    <span className="message-attempt">
+      {SENDERS.includes(a.sender) ? t(`messages.sender.${a.sender}` as MessageKey) : a.sender}{a.receipt ? ` · ${t('messages.receipt')} ${a.receipt}` : ''}
+      {a.throttled && <Tag color="orange" style={{ marginLeft: 4 }}>{t('messages.throttled')}</Tag>}
+      {!a.ok && a.error && <Typography.Text type="secondary"> {a.error}</Typography.Text>}
+    </span>
+  )
+}
 interface Template { key: string; body: string; enabled: boolean }
 
 function Templates() {
@@ -41,6 +56,7 @@ export default function MessagesPage() {
         { title: t('messages.body'), dataIndex: 'body' },
         { title: t('messages.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={s === 'sent' ? 'green' : s === 'failed' ? 'red' : 'blue'} data-status={s}>{t(`messages.status.${s}` as MessageKey)}</Tag> },
         { title: t('messages.attempts'), dataIndex: 'attempts', width: 80 },
+        { title: t('messages.via'), key: 'via', width: 220, render: (_: unknown, m) => <LastAttempt a={m.attemptLog.at(-1)} /> },
       ]} />
   )
   return (
