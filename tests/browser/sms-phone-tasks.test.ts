@@ -81,6 +81,13 @@ describe('phone tasks and the public address in the screens', () => {
     const done = await env.db.selectFrom('phone_tasks').select(['status', 'note']).where('case_id', '=', atWindow.id).executeTakeFirstOrThrow()
     expect(done).toEqual({ status: 'done', note: '已电话告知刘秀兰受理情况和查询码' })
 
+    // The message list says which provider refused it and why.
+    await page.goto('/app/messages')
+    const row = page.getByRole('row').filter({ hasText: atWindow.number })
+    await row.getByText('腾讯云短信').waitFor()
+    await row.getByText('IncorrectPhoneNumber', { exact: false }).waitFor()
+    await row.locator('[data-status="failed"]').waitFor()
+
     // The printed 受理通知书: its QR code opens the district's public address, not 127.0.0.1.
     await page.goto(`/print/cases/${atWindow.id}/accept`)
     const qr = page.locator('.notice-qr img')
