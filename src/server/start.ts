@@ -21,7 +21,9 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) }
   const opened = await openDatabase(config, plain)
   const bus = createBus(opened.url, opened.pool, log)
-  const demoHistory = (await opened.db.selectFrom('demo_history').select('id').executeTakeFirst()) !== undefined
+  // The demo's data (its history, or its accounts file in DATA_DIR) never goes out through a provider, even with YIZHAN_DEMO=0.
+  const demoHistory = (await opened.db.selectFrom('demo_history').select('id').executeTakeFirst()) !== undefined ||
+    fs.existsSync(path.join(config.dataDir, 'demo-accounts.json'))
   // One sender for the outbox and the hall's codes: a provider (SMS_PROVIDER) or, loudly, the log.
   const { sender, notice: smsNotice } = chooseSender(config.sms, log, { demo: config.demo, demoHistory })
   for (const w of publicUrlWarnings(config)) log.warn(w)

@@ -3,6 +3,7 @@
 // becomes a phone task for the case's intake window or village agent; the hall's codes go through the same sender.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
+import { migrateDown, migrateToLatest } from '../../src/db/migrate.js'
 import { sendDue } from '../../src/features/messages/outbox.js'
 import { chooseSender, providerSender } from '../../src/features/messages/providers/choose.js'
 import type { Sender } from '../../src/features/messages/sender.js'
@@ -165,5 +166,20 @@ describe('public address (PUBLIC_URL)', () => {
       expect(short.headers.location).toBe('/progress')
     } finally { await p.close() }
     expect((await t.app.inject({ url: '/api/public/site' })).json()).toEqual({ publicUrl: null })
+  })
+})
+
+describe('migration 0120', () => {
+  it('down and up again: messages still waiting get their template variables', async () => {
+    const m = await createTestApp({ clock })
+    try {
+      const world = await makeLevelsWorld(m)
+      const done = await migrateDown(m.db)
+      expect(done.results?.[0]).toMatchObject({ migrationName: '0120_sms_providers', direction: 'Down', status: 'Success' })
+      const c = (await world.clerk.client.post('/api/cases', intakeBody(world, world.items.promised))).json()
+      await migrateToLatest(m.db)
+      const row = await m.db.selectFrom('messages').select(['params', 'status']).where('case_id', '=', c.id).executeTakeFirstOrThrow()
+      expect(row).toMatchObject({ status: 'pending', params: { number: c.number, code: c.queryCode, item: c.itemName } })
+    } finally { await m.close() }
   })
 })

@@ -59,6 +59,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     create index phone_tasks_center_idx on phone_tasks (center_id, id) where status = 'open';
   `.execute(db)
   await sql`${fn(true)}`.execute(db)
+  // Messages still waiting get the variables their provider template needs, as the trigger now writes them.
+  await sql`
+    update messages m set params = jsonb_build_object('number', c.number, 'code', c.query_code, 'item', c.item_name,
+      'center', coalesce(ce.name, ''), 'due', coalesce(to_char(c.due_date, 'YYYY-MM-DD'), ''), 'note', left(e.note, 80))
+    from cases c, case_events e left join centers ce on ce.id = case when e.data->>'ready' = 'true'
+      then coalesce((e.data->>'toCenterId')::int, (e.data->>'centerId')::int, e.center_id) else e.center_id end
+    where m.status = 'pending' and m.case_id = c.id and e.id = m.event_id
+  `.execute(db)
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

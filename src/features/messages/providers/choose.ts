@@ -22,7 +22,7 @@ export function chooseSender(sms: SmsConfig, log: Log, o: { demo: boolean; demoH
     return { sender: logSender(log), notice }
   }
   if (o.demo || o.demoHistory) {
-    const notice = `短信未发出: 演示数据不经短信服务商 ${sms.provider} 发送 (${o.demo ? 'YIZHAN_DEMO 未关闭' : '数据库含演示历史'})，短信只写入日志 — demo data never sends through a real provider`
+    const notice = `短信未发出: 演示数据不经短信服务商 ${sms.provider} 发送 (${o.demo ? 'YIZHAN_DEMO 未关闭' : '数据库含演示数据'})，短信只写入日志 — demo data never sends through a real provider`
     log.error(notice)
     return { sender: logSender(log), notice }
   }
