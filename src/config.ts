@@ -8,6 +8,8 @@ export const RATE_LIMIT_DEFAULTS = {
   rating: { max: 10, windowSeconds: 60 },     // POST /api/public/ratings
   ticket: { max: 300, windowSeconds: 60 },    // issuing tickets (a kiosk is one address: a busy hall's morning)
   code: { max: 20, windowSeconds: 600 },      // sending verification codes (each phone has its own daily limit too)
+  appointment: { max: 30, windowSeconds: 600 }, // cancel/reschedule with a booking code, per address
+  appointmentCode: { max: 5, windowSeconds: 3600 }, // cancel/reschedule tries per address per appointment
 } satisfies Record<string, RateLimitRule>
 export interface RateLimitRule { max: number; windowSeconds: number }
 export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS
@@ -33,6 +35,8 @@ export interface Config {
   secureCookies: boolean
   rateLimits: Record<RateLimitName, RateLimitRule>
   logFormat: 'json' | 'pretty'
+  /** Open display-board streams (anonymous SSE) one client address may hold, and this process in all. */
+  displayStreams: { perAddress: number; total: number }
 }
 
 function rateLimits(env: NodeJS.ProcessEnv): Record<RateLimitName, RateLimitRule> {
@@ -83,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     secureCookies: env.COOKIE_SECURE === '1',
     rateLimits: rateLimits(env),
+    displayStreams: { perAddress: int('DISPLAY_STREAMS_PER_ADDRESS', env.DISPLAY_STREAMS_PER_ADDRESS, 20), total: int('DISPLAY_STREAMS_MAX', env.DISPLAY_STREAMS_MAX, 2000) },
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }
