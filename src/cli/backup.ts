@@ -1,6 +1,7 @@
 // npm run yizhan -- backup FILE / restore FILE: the embedded database (src/db/backup.ts). An external database is
 // backed up with its own tools (pg_dump, point-in-time recovery): see the README.
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import type { Config } from '../config.js'
 import { backupEmbedded, restoreEmbedded } from '../db/backup.js'
@@ -17,6 +18,8 @@ export async function backupCommand(config: Config, file: string | undefined, lo
   if (!file) { console.error('用法 usage: npm run yizhan -- backup FILE.tar.gz'); return 2 }
   if (config.databaseUrl) { console.error(EXTERNAL); return 2 }
   if (!fs.existsSync(path.join(config.dataDir, 'pg', 'PG_VERSION'))) { console.error(`DATA_DIR=${config.dataDir} 没有数据库 (no database to back up)`); return 1 }
+  // The server keeps serving: the copy and its compression give way to it for the CPU.
+  try { os.setPriority(10) } catch { /* not allowed here: run at normal priority */ }
   const t0 = performance.now()
   const server = attachEmbedded(config.dataDir) ?? await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log })
   try {
