@@ -102,7 +102,7 @@ async function main() {
       '',
       '| | seconds | size |',
       '|---|---:|---:|',
-      `| plain copy of the data folder (\`cp -r\`, baseline; not consistent while the server runs) | ${fmt(copySeconds)} | ${mib(copyBytes)} |`,
+      `| plain copy of the data folder (recursive file copy, \`fs.cp\`; the baseline, not consistent while the server runs) | ${fmt(copySeconds)} | ${mib(copyBytes)} |`,
       `| \`backup\`, server idle | ${fmt(alone)} (${fmt(alone / copySeconds)}× the copy) | ${mib(size)} (${fmt(size / copyBytes, 2)}× the folder) |`,
       `| \`backup\`, during the read load below | ${fmt(underLoad)} | |`,
       `| \`restore\` into an empty folder: unpack, first start with WAL replay, cases counted (${restoredCases.toLocaleString('en')}) | ${fmt(restoreSeconds)} | |`,
