@@ -161,7 +161,7 @@ async function main() {
   const { url } = bdb
   const data = await seed(bdb.db)
   const inspect = await freePort()
-  const app = await startYizhan({ DATABASE_URL: url, DATA_DIR: path.join(bdb.dir, 'app'), YIZHAN_DEMO: '0', YIZHAN_SKIP_WEB_BUILD: '1', RATE_LIMIT_TICKET: '100000000/60' },
+  const app = await startYizhan({ DATABASE_URL: url, DATA_DIR: path.join(bdb.dir, 'app'), YIZHAN_DEMO: '0', YIZHAN_SKIP_WEB_BUILD: '1', RATE_LIMIT_TICKET: '100000000/60', DISPLAY_STREAMS_PER_ADDRESS: String(BOARDS + 100), DISPLAY_STREAMS_MAX: String(BOARDS + 100) },
     undefined, undefined, [`--inspect=127.0.0.1:${inspect}`])
   const base = `http://127.0.0.1:${app.port}`
   const [barePort, bareInspect] = [await freePort(), await freePort()]

@@ -9,6 +9,8 @@ export const RATE_LIMIT_DEFAULTS = {
   rating: { max: 10, windowSeconds: 60 },     // POST /api/public/ratings
   ticket: { max: 300, windowSeconds: 60 },    // issuing tickets (a kiosk is one address: a busy hall's morning)
   code: { max: 20, windowSeconds: 600 },      // sending verification codes (each phone has its own daily limit too)
+  appointment: { max: 30, windowSeconds: 600 }, // cancel/reschedule with a booking code, per address
+  appointmentCode: { max: 5, windowSeconds: 3600 }, // cancel/reschedule tries per address per appointment
 } satisfies Record<string, RateLimitRule>
 export interface RateLimitRule { max: number; windowSeconds: number }
 export type RateLimitName = keyof typeof RATE_LIMIT_DEFAULTS
@@ -41,6 +43,8 @@ export interface Config {
   metricsToken: string | undefined
   /** METRICS_LISTEN=host:port: /metrics on an address of its own, without a token. */
   metricsListen: { host: string; port: number } | undefined
+  /** Open display-board streams (anonymous SSE) one client address may hold, and this process in all. */
+  displayStreams: { perAddress: number; total: number }
 }
 
 function metricsToken(value: string | undefined): string | undefined {
@@ -141,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sms: smsConfig(env),
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsListen: metricsListen(env.METRICS_LISTEN),
+    displayStreams: { perAddress: int('DISPLAY_STREAMS_PER_ADDRESS', env.DISPLAY_STREAMS_PER_ADDRESS, 20), total: int('DISPLAY_STREAMS_MAX', env.DISPLAY_STREAMS_MAX, 2000) },
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { openDatabase, type Opened } from '../db/connect.js'
 import { migrateDown } from '../db/migrate.js'
+import { busyReason } from '../db/running.js'
+import { backupCommand, restoreCommand } from './backup.js'
 import { loadDemo } from '../demo/load.js'
 import { createAdmin } from './admin.js'
 import { printReport } from './report.js'
@@ -15,7 +17,10 @@ const HELP = `一站 Yizhan 命令 (npm run yizhan -- <command>)
   demo                         加载演示区 load the demo district (no-op when it is already loaded)
   report --as-of YYYY-MM-DD [--format markdown|docx|json] [--out FILE]
                                运行情况报告 the operations report (markdown to stdout unless --out)
-环境变量 DATA_DIR / DATABASE_URL 与 npm start 相同.`
+  backup FILE                  备份内置数据库 back up the embedded database (online: the server keeps running)
+  restore FILE                 恢复到空的 DATA_DIR restore a backup into an empty DATA_DIR (no server running on it)
+环境变量 DATA_DIR / DATABASE_URL 与 npm start 相同. 服务器在运行时, 命令使用它的数据库并让它继续运行
+(with a server running on DATA_DIR, commands use its database and leave it running).`
 
 const log = { info: (m: string) => console.log(m), warn: (m: string) => console.warn(m) }
 
@@ -25,7 +30,14 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig()
   let opened: Opened | undefined
   try {
-    opened = await openDatabase(config, log) // migrates to the latest version
+    if (cmd === 'backup') return await backupCommand(config, sub, log)
+    if (cmd === 'restore') return await restoreCommand(config, sub, log)
+    if (cmd === 'migrate' && sub === 'down') {
+      const busy = busyReason(config.dataDir, !config.databaseUrl)
+      if (busy) { console.error(`不能回退迁移 cannot migrate down: ${busy}`); return 1 }
+    }
+    // A server's database is used as it runs (and left running); otherwise one is started and stopped again.
+    opened = await openDatabase(config, log, { attach: true }) // migrates to the latest version
     if (cmd === 'migrate' && !sub) { console.log('数据库已是最新 migrations up to date'); return 0 }
     if (cmd === 'migrate' && sub === 'down') {
       const r = await migrateDown(opened.db)

@@ -4,6 +4,7 @@ import type pg from 'pg'
 import type { Config } from '../config.js'
 import { createDb, createPool, ensureDatabase, type Db } from './database.js'
 import { startEmbedded, type EmbeddedServer } from './embedded.js'
+import { attachEmbedded } from './running.js'
 import { migrateToLatest } from './migrate.js'
 
 export interface Opened {
@@ -14,11 +15,13 @@ export interface Opened {
   close(): Promise<void>
 }
 
-export async function openDatabase(config: Config, log: { info(m: string): void; warn(m: string): void }): Promise<Opened> {
+/** `attach`: connect to the embedded server already running on DATA_DIR (a running Yizhan's) if there is one,
+ * and leave it running on close; the CLI does so. Without it (npm start) a server left running is stopped first. */
+export async function openDatabase(config: Config, log: { info(m: string): void; warn(m: string): void }, opts: { attach?: boolean } = {}): Promise<Opened> {
   let embedded: EmbeddedServer | undefined
   let url = config.databaseUrl
   if (!url) {
-    embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log })
+    embedded = (opts.attach ? attachEmbedded(config.dataDir) : undefined) ?? await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log })
     url = await ensureDatabase(embedded.url, 'yizhan')
   }
   try {

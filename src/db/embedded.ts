@@ -15,6 +15,8 @@ export interface EmbeddedServer {
   url: string
   port: number
   dataDir: string
+  /** true: a server someone else started (a running Yizhan's), which stop() leaves running */
+  attached?: boolean
   stop(): Promise<void>
 }
 
@@ -27,7 +29,7 @@ async function binaries(): Promise<{ initdb: string; pg_ctl: string }> {
 }
 
 /** Root may not run PostgreSQL: run it as the `postgres` system user (created if missing). */
-async function runAs(): Promise<{ uid?: number; gid?: number }> {
+export async function runAs(): Promise<{ uid?: number; gid?: number }> {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {}
   const id = async () => ({
     uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),

@@ -58,11 +58,12 @@ export function installAuth(app: FastifyInstance, db: Db, cache: AuthCache): voi
     req.csrfToken = found.csrfToken
     req.authVia = 'session'
   })
-  // Answers for a signed-in caller (and the login answer with its CSRF token) are never stored by a cache.
+  // Answers for a signed-in caller (and the login answer with its CSRF token) are never stored by a cache: JSON, and
+  // every download that does not say otherwise (statistics xlsx, report docx/markdown, items export).
   app.addHook('onSend', async (req, reply, payload) => {
     if (!req.actor && !req.url.startsWith('/api/session')) return payload
     const type = String(reply.getHeader('content-type') ?? '')
-    if (type.startsWith('application/json')) reply.header('cache-control', 'no-store')
+    if (type.startsWith('application/json') || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     return payload
   })
 }

@@ -4,7 +4,7 @@
 import { LogController, type FastifyReply, type FastifyRequest } from 'fastify'
 import pino, { type DestinationStream, type Logger, type LoggerOptions } from 'pino'
 import pretty from 'pino-pretty'
-import { maskIdNumbersIn } from '../domain/id-number.js'
+import { CODE_FIELDS, redactFields, redactText } from './log-redaction.js'
 
 export function loggerOptions(level: string): LoggerOptions {
   return {
@@ -13,18 +13,21 @@ export function loggerOptions(level: string): LoggerOptions {
       paths: [
         'req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]',
         'password', '*.password', 'passwordHash', '*.passwordHash', 'token', '*.token', 'sessionId', '*.sessionId',
+        ...CODE_FIELDS.map((f) => `*.${f}`),
       ],
       censor: '[redacted]',
     },
     serializers: {
       req(req) {
-        return { method: req.method, url: maskIdNumbersIn(req.url), remoteAddress: req.ip }
+        return { method: req.method, url: redactText(req.url), remoteAddress: req.ip }
       },
     },
+    // Codes and ID numbers in a logged object's fields (an SMS text in `body`) …
+    formatters: { log: (o) => redactFields(o) },
     hooks: {
-      // Mask ID numbers in any log message text.
+      // … and in any log message text.
       logMethod(args, method) {
-        const masked = args.map((a) => (typeof a === 'string' ? maskIdNumbersIn(a) : a))
+        const masked = args.map((a) => (typeof a === 'string' ? redactText(a) : a))
         return method.apply(this, masked as Parameters<typeof method>)
       },
     },
@@ -64,7 +67,7 @@ export class RequestLog extends LogController {
     const status = reply.statusCode
     if (!error && status < 500 && !(reply.log as Logger).isLevelEnabled('info')) return // LOG_LEVEL=warn: nothing to build
     const ms = Math.round(reply.elapsedTime * 10) / 10
-    const url = maskIdNumbersIn(req.url)
+    const url = redactText(req.url)
     const fields = { method: req.method, route: req.routeOptions.url ?? null, url, status, ms, userId: req.actor?.userId ?? null, ip: req.ip }
     const line = `${req.method} ${url} ${status} ${ms} ms`
     if (error || status >= 500) reply.log.error(error ? { ...fields, err: error } : fields, line)

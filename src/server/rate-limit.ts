@@ -31,3 +31,14 @@ export async function installRateLimits(app: App, db: Db): Promise<void> {
     errorResponseBuilder: (_req, ctx) => errors.rateLimited(Math.max(1, Math.ceil(ctx.ttl / 1000))),
   })
 }
+
+/** A further limit on a route, counted per `key` (say an address and the record it tries): a preHandler that answers
+ * 429 with Retry-After, from the same shared counters. Register after installRateLimits. */
+export function keyedLimit(app: App, config: Config, name: RateLimitName, key: (req: FastifyRequest) => string) {
+  const { max, windowSeconds } = config.rateLimits[name]
+  const check = app.createRateLimit({ max, timeWindow: windowSeconds * 1000, keyGenerator: (req) => `${key(req)}:${name}` })
+  return async (req: FastifyRequest): Promise<void> => {
+    const r = await check(req)
+    if (!r.isAllowed && r.isExceeded) throw errors.rateLimited(Math.max(1, r.ttlInSeconds))
+  }
+}

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase } from '../db/connect.js'
+import { writeServerState } from '../db/running.js'
 import { loadDemoIfEmpty } from '../demo/load.js'
 import { startHistory } from '../demo/history/generate.js'
 import { systemClock, today } from '../domain/clock.js'
@@ -39,6 +40,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
+  let forgetState = () => {}
   let history: { stop(): Promise<void> } | undefined
   let digests: { stop(): Promise<void> } | undefined
   let closing = false
@@ -54,6 +56,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       await app.close()
       clearInterval(sweep)
       metricsServer?.close()
+      forgetState()
       await digests?.stop()
       await outbox.stop()
       await folder.stop()
@@ -81,6 +84,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     await opened.close()
     process.exit(1)
   }
+  // CLI commands on this DATA_DIR read it: they use this server's database and leave it running.
+  forgetState = writeServerState(config.dataDir, { port: config.port, host: config.host })
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock) })

@@ -1,7 +1,7 @@
 // Appointments: public booking with a phone code (no login), and the staff's list of a day.
 import { Type } from 'typebox'
 import type { App } from '../../server/app.js'
-import { rateLimit } from '../../server/rate-limit.js'
+import { keyedLimit, rateLimit } from '../../server/rate-limit.js'
 import { requirePermission } from '../../server/auth.js'
 import { IdParams } from '../../server/schemas.js'
 import * as service from './appointments.service.js'
@@ -17,6 +17,9 @@ const Changed = Type.Object({ id: Type.Integer(), status: Type.String(), day: Ty
 const Owner = { phone: Phone, bookingCode: BookingCode }
 
 export function appointmentRoutes(app: App, hall: Hall): void {
+  // Guessing a booking code: a limit per address (RATE_LIMIT_APPOINTMENT) and one per address and appointment
+  // (RATE_LIMIT_APPOINTMENTCODE). The appointment itself is never locked, so nobody can lock its owner out.
+  const owner = { config: rateLimit(hall.config, 'appointment'), preHandler: keyedLimit(app, hall.config, 'appointmentCode', (req) => `${req.ip}|appointment:${(req.params as { id: number }).id}`) }
   app.post('/api/public/appointments/codes', {
     config: rateLimit(hall.config, 'code'), // per client address: RATE_LIMIT_CODE
     schema: {
@@ -51,10 +54,12 @@ export function appointmentRoutes(app: App, hall: Hall): void {
   }, async (req, reply) => reply.code(201).send(await service.book(hall, req.body)))
 
   app.post('/api/public/appointments/:id/cancel', {
+    ...owner,
     schema: { tags, summary: '取消预约 cancel an appointment', params: IdParams, body: Type.Object(Owner, { additionalProperties: false }), response: { 200: Changed, ...errorReplies } },
   }, async (req) => service.cancel(hall, req.params.id, req.body))
 
   app.post('/api/public/appointments/:id/reschedule', {
+    ...owner,
     schema: {
       tags, summary: '改约 move an appointment to another slot', params: IdParams,
       body: Type.Object({ ...Owner, day: Day, start: Hm }, { additionalProperties: false }), response: { 200: Changed, ...errorReplies },

@@ -3,7 +3,7 @@
 // missed. On connect a `state` event carries the waiting counts, the notice and the latest calls; `counts` follow.
 import type { ServerResponse } from 'node:http'
 import { Type } from 'typebox'
-import { errors } from '../../domain/errors.js'
+import { AppError, errors } from '../../domain/errors.js'
 import { chinaTime } from '../../domain/hall-time.js'
 import type { App } from '../../server/app.js'
 import { ErrorResponse, IdParams } from '../../server/schemas.js'
@@ -19,6 +19,7 @@ interface Board { res: ServerResponse; sent: number; ready: boolean; queue: HubM
 const RECENT_CALLS = 8
 const COUNTS_DELAY_MS = 1000
 const HEARTBEAT_MS = 15_000
+const REFUSED_RETRY_SECONDS = 10
 
 /** One event's SSE frame, serialized once however many boards it goes to. */
 const frames = new WeakMap<DisplayEvent, string>()
@@ -34,10 +35,34 @@ interface CenterBoards { boards: Set<Board>; unsubscribe: () => void; countsTime
 class Boards {
   private byCenter = new Map<number, CenterBoards>()
   private heartbeat: NodeJS.Timeout | undefined
+  /** Open streams per client address, and in all, to refuse a flood before it costs a query or a socket. */
+  private byAddress = new Map<string, number>()
+  private open = 0
 
   constructor(private hall: Hall) {}
 
   size(): number { let n = 0; for (const c of this.byCenter.values()) n += c.boards.size; return n }
+
+  /** Takes a place for a stream from `ip` (the returned function gives it back), or says why not. */
+  admit(ip: string): { release: () => void } | { refused: 'per_address' | 'total' } {
+    const { perAddress, total } = this.hall.config.displayStreams
+    const mine = this.byAddress.get(ip) ?? 0
+    if (mine >= perAddress) return { refused: 'per_address' }
+    if (this.open >= total) return { refused: 'total' }
+    this.byAddress.set(ip, mine + 1)
+    this.open += 1
+    let released = false
+    return {
+      release: () => {
+        if (released) return
+        released = true
+        this.open -= 1
+        const n = (this.byAddress.get(ip) ?? 1) - 1
+        if (n > 0) this.byAddress.set(ip, n)
+        else this.byAddress.delete(ip)
+      },
+    }
+  }
 
   add(centerId: number, board: Board): () => void {
     let entry = this.byCenter.get(centerId)
@@ -122,9 +147,17 @@ export function displayRoutes(app: App, hall: Hall): Boards {
     schema: {
       tags: ['hall'], summary: '大厅显示屏事件流 display board events (Server-Sent Events)', params: IdParams,
       querystring: Type.Object({ lastEventId: Type.Optional(Type.Integer({ minimum: 0 })) }, { additionalProperties: false }),
-      response: { 400: ErrorResponse, 404: ErrorResponse },
+      response: { 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse, 503: ErrorResponse },
     },
   }, async (req, reply) => {
+    const place = boards.admit(req.ip)
+    if ('refused' in place) {
+      // A board (EventSource) closes on any answer but 200 and opens again a few seconds later by itself.
+      if (place.refused === 'per_address') throw new AppError('locked', 'too_many_streams', '该地址打开的显示屏连接过多，请稍后再试', { retryAfterSeconds: REFUSED_RETRY_SECONDS })
+      return reply.code(503).header('retry-after', String(REFUSED_RETRY_SECONDS))
+        .send({ error: { code: 'display_busy', message: '显示屏连接已满，请稍后再试' } })
+    }
+    reply.raw.on('close', place.release)
     const centerId = req.params.id
     const center = await setup.findHall(hall.db, centerId)
     if (!center) throw errors.notFound('中心', centerId)

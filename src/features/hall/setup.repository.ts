@@ -58,8 +58,10 @@ export async function insertCategory(trx: Db, c: { centerId: number; prefix: str
   return id
 }
 
-export function updateCategory(trx: Db, id: number, changes: Partial<{ name: string; prefix: string; status: HallCategoryStatus; slot_capacity: number; position: number }>) {
-  return trx.updateTable('hall_categories').set(changes).where('id', '=', id).execute()
+/** Writes the given fields (undefined ones left as they are; nothing at all is no statement: `UPDATE … SET` with no column fails). */
+export async function updateCategory(trx: Db, id: number, changes: Partial<{ name: string; prefix: string; status: HallCategoryStatus; slot_capacity: number; position: number }>) {
+  const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined))
+  if (Object.keys(set).length) await trx.updateTable('hall_categories').set(set).where('id', '=', id).execute()
 }
 
 export async function setCategoryItems(trx: Db, categoryId: number, itemIds: number[]) {

@@ -13,8 +13,9 @@ export const Id = Type.Integer({ minimum: 1, maximum: 2147483647 })
 export const IdRef = Type.Object({ id: Type.Integer(), name: Type.String() })
 export const NullableString = Type.Union([Type.String(), Type.Null()])
 export const NullableInteger = Type.Union([Type.Integer(), Type.Null()])
-/** A required, non-blank text field. */
-export const Name = (maxLength = 100) => Type.String({ minLength: 1, maxLength, pattern: '^\\s*[^\\s\\u0000][^\\u0000]*$' })
+/** A name shown on boards, notices and reports: one line, no control characters (no line breaks, tabs or NUL),
+ * not blank. Markup is not refused here: every document writer escapes what it writes. */
+export const Name = (maxLength = 100) => Type.String({ minLength: 1, maxLength, pattern: '^(?=.*\\S)[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]+$' })
 export const Text = (maxLength = 200) => Type.String({ maxLength, pattern: '^[^\\u0000]*$' })
 /** An identifier-like code: letters, digits, '-', '_' and '.'. */
 export const Code = Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9._-]+$' })

@@ -54,6 +54,11 @@ export function reportBlocks(r: OperationsReport): Block[] {
   return out
 }
 
+/** Any text in one line: control characters and line breaks (stored before names refused them) become spaces. */
+export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+/** Text that markdown shows as written: no heading, link, emphasis, table cell or HTML tag can come out of a name. */
+export const mdText = (text: string) => oneLine(text).replace(/[\\`*_{}[\]<>#|~!&]/g, (c) => `\\${c}`)
+
 const BAR_WIDTH = 30
 function barLines(b: Extract<Block, { kind: 'bars' }>): string[] {
   const max = Math.max(1, ...b.bars.map((x) => x.value))
@@ -63,29 +68,31 @@ function barLines(b: Extract<Block, { kind: 'bars' }>): string[] {
 export function toMarkdown(r: OperationsReport): string {
   const lines: string[] = []
   for (const b of reportBlocks(r)) {
-    if (b.kind === 'h') lines.push(`${'#'.repeat(b.level)} ${b.text}`, '')
-    else if (b.kind === 'p') lines.push(b.text, '')
+    if (b.kind === 'h') lines.push(`${'#'.repeat(b.level)} ${mdText(b.text)}`, '')
+    else if (b.kind === 'p') lines.push(mdText(b.text), '')
     else if (b.kind === 'table') {
-      lines.push(`| ${b.head.join(' | ')} |`, `| ${b.head.map(() => '---').join(' | ')} |`, ...b.rows.map((row) => `| ${row.join(' | ')} |`), '')
-    } else lines.push(`**${b.title}**`, '', '```', ...barLines(b), '```', '')
+      const row = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`
+      lines.push(row(b.head), `| ${b.head.map(() => '---').join(' | ')} |`, ...b.rows.map(row), '')
+    } else lines.push(`**${mdText(b.title)}**`, '', '```', ...barLines(b).map((l) => oneLine(l).replace(/`/g, "'")), '```', '')
   }
   return lines.join('\n')
 }
 
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text, bold })] })] })
+// docx escapes XML markup itself; control characters (not allowed in XML) go through oneLine.
+const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: oneLine(text), bold })] })] })
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' }
 
 export async function toDocx(r: OperationsReport): Promise<Buffer> {
   const children: (Paragraph | Table)[] = []
   for (const b of reportBlocks(r)) {
-    if (b.kind === 'h') children.push(new Paragraph({ text: b.text, heading: b.level === 1 ? HeadingLevel.TITLE : HeadingLevel.HEADING_1, alignment: b.level === 1 ? AlignmentType.CENTER : undefined }))
-    else if (b.kind === 'p') children.push(new Paragraph({ children: [new TextRun(b.text)], indent: { firstLine: 480 }, spacing: { line: 360 } }))
+    if (b.kind === 'h') children.push(new Paragraph({ text: oneLine(b.text), heading: b.level === 1 ? HeadingLevel.TITLE : HeadingLevel.HEADING_1, alignment: b.level === 1 ? AlignmentType.CENTER : undefined }))
+    else if (b.kind === 'p') children.push(new Paragraph({ children: [new TextRun(oneLine(b.text))], indent: { firstLine: 480 }, spacing: { line: 360 } }))
     else if (b.kind === 'table') {
       children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [
         new TableRow({ children: b.head.map((h) => cell(h, true)) }), ...b.rows.map((row) => new TableRow({ children: row.map((c) => cell(c)) }))] }))
     } else {
       // The chart: one row per town, the bar drawn in a proportional run of full blocks.
-      children.push(new Paragraph({ children: [new TextRun({ text: b.title, bold: true })], alignment: AlignmentType.CENTER }))
+      children.push(new Paragraph({ children: [new TextRun({ text: oneLine(b.title), bold: true })], alignment: AlignmentType.CENTER }))
       const max = Math.max(1, ...b.bars.map((x) => x.value))
       children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: b.bars.map((x) => new TableRow({ children: [
         cell(x.label), new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: '█'.repeat(Math.round((x.value / max) * BAR_WIDTH)), color: '1677FF' })] })] }), cell(String(x.value))] })) }))

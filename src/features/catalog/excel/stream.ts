@@ -1,8 +1,11 @@
-// Reads the rows of the sheets of an uploaded .xlsx without loading the workbook: the zip's directory is read
-// first (sizes checked before anything is inflated), then each sheet's XML is inflated and parsed chunk by chunk,
-// handing the event loop back between chunks so that other requests are served, and stopping at a row cap.
-// ExcelJS's streaming WorkbookReader wants the zip entries in Excel's order and spills out-of-order sheets to
-// temp files; here the entries are taken in the order needed (rels, workbook, shared strings, styles, sheet).
+// Reads the rows of the sheets of an uploaded .xlsx without loading the workbook, through ExcelJS's public streaming
+// reader (stream.xlsx.WorkbookReader, worksheets iterated with for await): the zip's directory is read first (sizes
+// checked before anything is inflated); for each sheet wanted, the reader is given a zip holding the parts in the
+// order it needs them (relations, workbook, shared strings, styles, that sheet), so nothing is spilled to temp files,
+// and it stops at a row cap. Each part is inflated chunk by chunk, handing the event loop back between chunks.
+// ExcelJS decodes each chunk of a part on its own (a character cut by a chunk boundary would break), so the parts
+// are handed over in ASCII: every other character written as an XML character reference, which the XML parser
+// turns back into the same text.
 import { PassThrough, Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { setImmediate as nextTurn } from 'node:timers/promises'
@@ -14,18 +17,6 @@ export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 
 /** The file is not a workbook we can read, or is too large; the message is for the user. */
 export class WorkbookError extends Error {}
-
-/** The parts of ExcelJS's WorkbookReader used to read entries in our own order (exceljs 4.4). */
-interface ReaderInternals {
-  _parseRels(s: Readable): Promise<void>
-  _parseWorkbook(s: Readable): Promise<void>
-  _parseSharedStrings(s: Readable): AsyncGenerator<unknown>
-  _parseStyles(s: Readable): Promise<void>
-  _parseWorksheet(it: AsyncIterable<string>, sheetNo: string): Generator<{ value: AsyncIterable<ExcelJS.Row> }>
-  sharedStrings?: unknown[]
-  model?: { sheets?: { name: string; rId: string }[] }
-  workbookRels?: { Id: string; Target: string }[]
-}
 
 /**
  * An entry's text in chunks, with a turn of the event loop after each chunk. Decoded here with one decoder
@@ -41,7 +32,27 @@ async function* paced(file: JSZip.JSZipObject): AsyncGenerator<string> {
   if (rest) yield rest
 }
 
-const entry = (file: JSZip.JSZipObject) => Readable.from(paced(file))
+/** An entry as ASCII bytes: characters beyond ASCII as XML character references (&#x4E2D;). */
+async function* ascii(file: JSZip.JSZipObject): AsyncGenerator<Buffer> {
+  for await (const text of paced(file)) {
+    // Relations written with absolute targets (/xl/worksheets/…) name their sheets like Excel's relative ones.
+    const own = file.name.endsWith('.rels') ? text.replace(/Target="\/xl\//g, 'Target="') : text
+    yield Buffer.from(own.replace(/[^\x00-\x7f]/gu, (c) => `&#x${c.codePointAt(0)!.toString(16)};`), 'latin1')
+  }
+}
+
+const READER_OPTIONS = { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' } as const
+const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
+const EMPTY_STRINGS = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
+
+/** ExcelJS's streaming reader over a zip of the given parts, in that order (stored, not compressed again). */
+function reader(parts: [string, JSZip.JSZipObject | string][]) {
+  const zip = new JSZip()
+  for (const [name, part] of parts) zip.file(name, typeof part === 'string' ? part : Readable.from(ascii(part)))
+  const input = zip.generateNodeStream({ streamFiles: true, compression: 'STORE' }).pipe(new PassThrough())
+  return new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS)
+}
+
 const unpackedSize = (f: JSZip.JSZipObject) => (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0
 
 export interface OpenWorkbook {
@@ -63,43 +74,35 @@ export async function openWorkbook(data: Buffer): Promise<OpenWorkbook> {
   const rels = zip.file('xl/_rels/workbook.xml.rels')
   if (!book || !rels) throw new WorkbookError('无法读取文件：请上传 .xlsx 工作簿')
 
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(undefined as unknown as Readable, {
-    sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore',
-  }) as unknown as ReaderInternals
+  const sheetPaths = Object.keys(zip.files).filter((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n))
+  const front: [string, JSZip.JSZipObject | string][] = [['xl/_rels/workbook.xml.rels', rels], ['xl/workbook.xml', book]]
+  // The sheets' names: the reader names each sheet as it meets it; empty stand-ins spare reading their rows.
+  // They come in the order given, so the i-th name is that of sheetPaths[i].
+  const sheetNames: string[] = []
   try {
-    await reader._parseRels(entry(rels))
-    await reader._parseWorkbook(entry(book))
-    const strings = zip.file('xl/sharedStrings.xml')
-    if (strings) for await (const _ of reader._parseSharedStrings(entry(strings))) { /* cached on the reader */ }
-    else reader.sharedStrings = []
-    const styles = zip.file('xl/styles.xml')
-    if (styles) await reader._parseStyles(entry(styles))
+    for await (const sheet of reader([...front, ['xl/sharedStrings.xml', EMPTY_STRINGS], ...sheetPaths.map((p): [string, string] => [p, EMPTY_SHEET])])) {
+      sheetNames.push((sheet as unknown as { name: string }).name)
+    }
   } catch {
     throw new WorkbookError('无法读取文件：工作簿内容已损坏')
   }
-  const sheets = (reader.model?.sheets ?? []).map((s) => {
-    const target = reader.workbookRels?.find((r) => r.Id === s.rId)?.Target ?? ''
-    return { name: s.name, path: target.startsWith('/') ? target.slice(1) : `xl/${target}` }
-  })
+  const strings = zip.file('xl/sharedStrings.xml')
+  const styles = zip.file('xl/styles.xml')
 
   return {
-    sheetNames: sheets.map((s) => s.name),
+    sheetNames,
     async *rows(name) {
-      const sheet = sheets.find((s) => s.name === name)
-      const file = sheet && zip.file(sheet.path)
-      const sheetNo = sheet && /sheet(\d+)\.xml$/.exec(sheet.path)?.[1]
-      if (!file || !sheetNo) return
-      const [{ value: rows }] = [...reader._parseWorksheet(paced(file), sheetNo)]
-      const it = rows[Symbol.asyncIterator]()
-      for (;;) {
-        let next: IteratorResult<ExcelJS.Row>
-        try {
-          next = await it.next()
-        } catch {
-          throw new WorkbookError(`无法读取工作表「${name}」：内容已损坏`)
+      const at = sheetNames.indexOf(name)
+      const file = at >= 0 ? zip.file(sheetPaths[at]) : null
+      if (!file) return
+      const wb = reader([...front, ['xl/sharedStrings.xml', strings ?? EMPTY_STRINGS], ...(styles ? [['xl/styles.xml', styles] as [string, JSZip.JSZipObject]] : []), [file.name, file]])
+      try {
+        for await (const sheet of wb) {
+          for await (const row of sheet) yield row
         }
-        if (next.done) return
-        yield next.value
+      } catch (e) {
+        if (e instanceof WorkbookError) throw e
+        throw new WorkbookError(`无法读取工作表「${name}」：内容已损坏`)
       }
     },
   }

@@ -39,7 +39,9 @@ export default function DisplayPage() {
       es.onopen = () => setOnline(true)
       es.onerror = () => {
         setOnline(false)
-        if (es.readyState === EventSource.CLOSED && !stopped) { retry = setTimeout(open, 3000) }
+        // Closed (the server restarted, or refused with 429/503 when too many boards are open): try again after 3–10 s,
+        // spread so that a hall's boards do not all come back in the same instant.
+        if (es.readyState === EventSource.CLOSED && !stopped) { retry = setTimeout(open, 3000 + Math.random() * 7000) }
       }
       es.addEventListener('state', (e) => { remember(e); setState(JSON.parse(e.data)) })
       es.addEventListener('call', (e) => {
