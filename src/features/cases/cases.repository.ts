@@ -257,3 +257,15 @@ export async function approvePendingExtension(trx: Db, caseId: number, days: num
 export function hasPendingExtension(db: Db, caseId: number) {
   return db.selectFrom('case_extensions').select('id').where('case_id', '=', caseId).where('status', '=', 'requested').executeTakeFirst()
 }
+
+/** Who holds the case now and what the table's conditions need of it: the holding center, whether it offers the item,
+ * and where the deciding department sits. */
+export function findHolder(db: Db, caseId: number) {
+  return db.selectFrom('cases as k')
+    .innerJoin('centers as hc', 'hc.id', 'k.current_center_id')
+    .innerJoin('departments as d', 'd.id', 'k.department_id')
+    .innerJoin('centers as dc', 'dc.id', 'd.center_id')
+    .select((eb) => ['hc.name as holderName', 'hc.path as holderPath', 'dc.path as deciderPath',
+      eb.exists(eb.selectFrom('item_offerings as o').select('o.item_id').whereRef('o.item_id', '=', 'k.item_id').whereRef('o.center_id', '=', 'k.current_center_id')).as('offeredHere')])
+    .where('k.id', '=', caseId).executeTakeFirstOrThrow()
+}

@@ -8,7 +8,7 @@ import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { calendarCache } from '../calendar/calendar.service.js'
-import { actionContext, IMPLEMENTED, loadState } from './actions.service.js'
+import { actionContext, loadState } from './actions.service.js'
 import * as repo from './cases.repository.js'
 import { effectiveDue, toCase, toCaseItem } from './cases.view.js'
 import * as items from './intake.repository.js'
@@ -34,7 +34,6 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   await appendAudit(ctx.db, {
     actorId: actor.userId, centerId: actor.centerId, action: 'case.view', entity: 'case', entityId: id, data: { fullIdNumber: true },
   })
-  const ctxA = actionContext(row, s.myOpenSteps, s.pendingExtension)
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
@@ -46,7 +45,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     })),
     materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received })),
     pauses: s.pauses, extensions,
-    allowedActions: allowedActions(row.status, actor.roles, ctxA).filter((a) => IMPLEMENTED.includes(a)),
+    allowedActions: allowedActions(row.status, actor.roles, actionContext(s)),
     notice: {
       acceptingCenterName: accepting!.name, acceptingCenterPhone: accepting!.phone, windowName: window?.name ?? null,
       complaintPhone: item?.complaintPhone ?? '', consultPhone: item?.consultPhone ?? '', result: item?.result ?? '',
