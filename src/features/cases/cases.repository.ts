@@ -219,6 +219,13 @@ export function markReceived(trx: Db, caseId: number, itemMaterialIds: readonly 
     .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).where('received', '=', false).execute()
 }
 
+/** Materials listed on the hand-over slip that did not arrive with it: not received after all. */
+export function markNotReceived(trx: Db, caseId: number, itemMaterialIds: readonly number[]) {
+  if (itemMaterialIds.length === 0) return Promise.resolve([])
+  return trx.updateTable('case_materials').set({ received: false, received_at: null })
+    .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).execute()
+}
+
 export function listPauses(db: Db, caseId: number) {
   return db.selectFrom('case_pauses').select(['id', 'kind', 'reason', 'start_date as from', 'end_date as to'])
     .where('case_id', '=', caseId).orderBy('start_date').orderBy('id').execute()

@@ -125,9 +125,20 @@ const handover: Handler = async (s, b) => {
   return { patch: { current_center_id: target.id }, note, data: { direction, toCenterId: target.id, toUserId: b.toUserId ?? null, materials, late: hop.late, ...(ready ? { ready: true } : {}) } }
 }
 
-/** The window that accepts or notices an agency case is the one that holds it: it becomes the accepting center. */
+/**
+ * The window that accepts or notices an agency case is the one that holds it: it becomes the accepting center. It
+ * checks what arrived against the hand-over slip: a material ticked `received: false` did not come with the slip (a
+ * required one missing makes the one-time notice, which goes back to the agent who carries the case).
+ */
 const held = (base: Handler): Handler => async (s, b) => {
   s.row.acceptingCenterId = s.actor.centerId
+  const absent = (b.materials ?? []).filter((m) => !m.received).map((m) => m.materialId)
+  if (absent.length) {
+    const known = new Set((await repo.listMaterials(s.trx, s.row.id)).map((m) => m.materialId))
+    const bad = (b.materials ?? []).flatMap((m, i) => (known.has(m.materialId) ? [] : [{ field: `body.materials.${i}.materialId`, message: '不是此办件的申请材料' }]))
+    if (bad.length) throw errors.validation(bad)
+    await repo.markNotReceived(s.trx, s.row.id, absent)
+  }
   return base(s, b)
 }
 
