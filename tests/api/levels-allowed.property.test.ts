@@ -14,7 +14,7 @@ import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 let t: TestApp
 let w: LevelsWorld
 const clock = new SettableClock('2026-03-02T09:00:00+08:00') // a Monday
-const users: { name: string; client: Client }[] = []
+const users: { name: string; centerId: number; client: Client }[] = []
 const ROLES: Role[] = ['clerk', 'approver', 'manager', 'agent', 'supervisor']
 
 beforeAll(async () => {
@@ -23,10 +23,10 @@ beforeAll(async () => {
   for (const [place, center] of Object.entries(w.tree)) {
     for (const role of ROLES) {
       const u = await makeUser(t.db, { roles: [role], centerId: center.id })
-      users.push({ name: `${place}.${role}`, client: await t.login(u.username, u.password) })
+      users.push({ name: `${place}.${role}`, centerId: center.id, client: await t.login(u.username, u.password) })
     }
   }
-  users.push({ name: 'district.approver(lead)', client: w.approver.client }, { name: 'district.approver(co1)', client: w.co1Approver.client })
+  users.push({ name: 'district.approver(lead)', centerId: w.tree.district.id, client: w.approver.client }, { name: 'district.approver(co1)', centerId: w.tree.district.id, client: w.co1Approver.client })
 }, 120_000)
 afterAll(() => t.close())
 
@@ -125,6 +125,8 @@ describe('allowedActions ⇔ what succeeds, over the whole table', () => {
         const d = res.statusCode === 200 ? (res.json() as Detail) : undefined
         if (!d) expect(res.statusCode, `${point} ${u.name}`).toBe(403)
         else statuses.add(d.status)
+        // Only the center holding the case acts on it (on this chain the open step and the arrived result are there too).
+        if (d?.allowedActions.length) expect(u.centerId, `${point}: ${u.name} offered ${d.allowedActions} on a case held by ${d.currentCenterId}`).toBe(d.currentCenterId)
         for (const a of d?.allowedActions ?? []) allowedBy.set(a, [...(allowedBy.get(a) ?? []), u.name])
         for (const action of CASE_ACTION_NAMES.filter((a) => !d?.allowedActions.includes(a))) {
           const r = await act(u.client, id, action, d ? validBody(action, d) : {})
