@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
 import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
 import { act, chainCase } from '../helpers/chain.js'
+import { intakeBody, makeItem } from '../helpers/cases.js'
 import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 
 let t: TestApp
@@ -109,5 +110,68 @@ describe('bad input on the way back down', () => {
     expect((await act(w.clerk.client, c.id, 'pickup')).statusCode).toBe(403)
     expect(await events(c.id)).toBe(n)
     expect((await act(w.townAClerk.client, c.id, 'pickup')).json().status).toBe('closed')
+  })
+})
+
+describe('the way back down to the village room (problem 1)', () => {
+  it('deliver offers every point of the chain; the result travels as hops with a named receiver and its own due date; picked up at the room', async () => {
+    clock.set('2026-03-02T09:00:00+08:00')
+    const c = await chainCase(w, 'approved')
+    const d = await detail(w.approver.client, c.id)
+    expect(d.pickupPoints.map((p: { name: string }) => p.name)).toEqual(['测试区中心', '甲镇中心', '甲村'])
+    expect((await detail(w.townAClerk.client, c.id)).pickupPoints.map((p: { name: string }) => p.name)).toEqual(['测试区中心', '甲镇中心', '甲村'])
+    expect((await act(w.approver.client, c.id, 'deliver', { method: 'pickup', centerId: w.tree.villageA.id })).statusCode).toBe(200)
+    const atTown = await detail(w.townAClerk.client, c.id)
+    expect(atTown.allowedActions).toEqual(['handover'])
+    expect(atTown.steps.at(-1)).toMatchObject({ kind: 'handover', centerId: w.tree.townA.id, dueDate: '2026-03-05' })
+    expect((await detail(w.agentA.client, c.id)).allowedActions).toEqual([])
+    const custody = (await w.townAClerk.client.get(`/api/cases/${c.id}/custody`)).json()
+    expect(custody.receivers.filter((r: { centerId: number }) => r.centerId === w.tree.villageA.id).map((r: { id: number }) => r.id)).toContain(w.agentA.id)
+    const hop = await act(w.townAClerk.client, c.id, 'handover', { toUserId: w.agentA.id })
+    expect(hop.statusCode, hop.body).toBe(200)
+    const there = await detail(w.agentA.client, c.id)
+    expect(there.allowedActions).toEqual(['pickup'])
+    expect(there.events.at(-1).note).toContain(`甲镇中心 → 用户`)
+    const inbox = (await w.agentA.client.get('/api/agency/inbox')).json().cases.find((x: { id: number }) => x.id === c.id)
+    expect(inbox).toMatchObject({ currentCenterName: '甲村', status: 'approved' })
+    expect((await act(w.agentA.client, c.id, 'pickup')).json().status).toBe('closed')
+    const keys = (await t.db.selectFrom('messages').select('template_key').where('case_id', '=', c.id).orderBy('id').execute()).map((m) => m.template_key)
+    expect(keys.at(-1)).toBe('ready')
+    const progress = (await t.app.inject({ method: 'GET', url: `/api/public/progress?number=${c.number}&code=${c.queryCode}` })).json()
+    const notes = progress.events.map((e: { centerName: string; note: string }) => `${e.centerName}:${e.note}`)
+    expect(notes).toContain('甲村:材料已交接：甲村 → 甲镇中心')
+    expect(notes).toContain('测试区中心:办理结果已送出：测试区中心 → 甲镇中心，送往甲村领取')
+    expect(notes).toContain('甲镇中心:办理结果已交接：甲镇中心 → 甲村，可领取')
+    expect(progress.events.at(-1)).toMatchObject({ centerName: '甲村', status: 'closed' })
+  })
+})
+
+describe('agency intake of an item the village room accepts itself (problem 4)', () => {
+  it('is the room\'s own case: accepted there, with the authorisation, in 我的代办件, and the agent forwards it', async () => {
+    clock.set('2026-03-02T09:00:00+08:00')
+    const item = await makeItem(t.db, { departmentId: w.departments.lead, kind: 'forward', offeredAt: [w.tree.villageA.id, w.tree.townA.id] })
+    const res = await w.agentA.client.post('/api/cases', intakeBody(w, item, { centerId: w.tree.villageA.id, agency: { authorization: true } }))
+    expect(res.statusCode, res.body).toBe(201)
+    const c = res.json()
+    expect(c).toMatchObject({ status: 'accepted', centerId: w.tree.villageA.id, currentCenterId: w.tree.villageA.id })
+    const d = await detail(w.agentA.client, c.id)
+    expect(d.materials.find((m: { kind: string }) => m.kind === 'authorization')).toMatchObject({ name: '授权委托书', received: true })
+    expect(d.allowedActions).toEqual(['forward'])
+    expect((await w.agentA.client.get('/api/agency/inbox')).json().cases.map((x: { id: number }) => x.id)).toContain(c.id)
+    const fw = await act(w.agentA.client, c.id, 'forward', { opinion: '初审同意' })
+    expect(fw.statusCode, fw.body).toBe(200)
+    expect(fw.json()).toMatchObject({ status: 'forwarded', currentCenterId: w.tree.district.id })
+  })
+})
+
+describe('the town checks what arrived against the hand-over slip (problem 5)', () => {
+  it('a material on the slip that did not arrive → the one-time notice, which the agent sees in the inbox', async () => {
+    const c = await chainCase(w, 'town')
+    const [, m2] = w.forwardItem.materials
+    expect((await act(w.townAClerk.client, c.id, 'accept', { materials: [{ materialId: m2, received: false }] })).statusCode).toBe(400)
+    const notice = await act(w.townAClerk.client, c.id, 'correct', { materials: [{ materialId: m2, received: false }] })
+    expect(notice.statusCode, notice.body).toBe(200)
+    expect(notice.json()).toMatchObject({ status: 'correction', missing: [{ materialId: m2, name: '身份证复印件' }] })
+    expect((await w.agentA.client.get('/api/agency/inbox')).json().cases.find((x: { id: number }) => x.id === c.id).status).toBe('correction')
   })
 })

@@ -192,7 +192,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
         throw errors.forbidden(`${center.name}不在此办件的区—镇—村链条上，不能作为领取地点`)
       }
       delivery = { method, centerId: center.id, trackingNumber: null, at: s.now.toISOString() }
-      return { patch: { delivery: JSON.stringify(delivery) }, note: `送达 ${center.name} 待领取`, data: delivery }
+      return { patch: { delivery: JSON.stringify(delivery) }, note: `送达 ${center.name} 待领取`, data: { ...delivery, centerName: center.name } }
     }
     const trackingNumber = need(b, 'trackingNumber', '请填写邮寄单号')
     delivery = { method, centerId: null, trackingNumber, at: s.now.toISOString() }

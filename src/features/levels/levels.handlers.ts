@@ -122,7 +122,10 @@ const handover: Handler = async (s, b) => {
   const ready = direction === 'down' && delivery!.centerId === target.id
   if (direction === 'down' && !ready) await openHop(s, target, null, false)
   const note = `交接：${here.name} → ${to ? `${to.name}（${target.name}）` : target.name}，${materials.map((m) => m.name).join('、')}${hop.late ? '（逾期）' : ''}`
-  return { patch: { current_center_id: target.id }, note, data: { direction, toCenterId: target.id, toUserId: b.toUserId ?? null, materials, late: hop.late, ...(ready ? { ready: true } : {}) } }
+  return {
+    patch: { current_center_id: target.id }, note,
+    data: { direction, fromCenterName: here.name, toCenterId: target.id, toCenterName: target.name, toUserId: b.toUserId ?? null, toUserName: to?.name ?? null, materials, late: hop.late, ...(ready ? { ready: true } : {}) },
+  }
 }
 
 /**
@@ -156,7 +159,7 @@ const deliverDown = (base: Handler): Handler => async (s, b) => {
   })
   const ready = next.id === dest.id
   if (!ready) await openHop(s, next, null, false)
-  return { ...done, patch: { ...done.patch, current_center_id: next.id }, data: { ...done.data, firstHop: next.id, ...(ready ? { ready: true } : {}) } }
+  return { ...done, patch: { ...done.patch, current_center_id: next.id }, data: { ...done.data, fromCenterName: here.name, firstHop: next.id, firstHopName: next.name, ...(ready ? { ready: true } : {}) } }
 }
 
 /** Every action's handler: the case's own and the cross-level ones (the table names no action without one). */
