@@ -104,9 +104,11 @@ export function lightOf(cal: Calendar, x: { start: IsoDate; due: IsoDate | null;
   if (x.due === null) return 'green'
   if (today > x.due) return 'red'
   const pauses = x.pauses ?? []
+  const total = countedDaysBetween(cal, x.start, x.due, pauses, today)
+  // A step whose whole limit is within the warning window (a next-day forward) turns yellow only on its due day.
+  if (total <= th.daysLeft) return today === x.due ? 'yellow' : 'green'
   const left = countedDaysBetween(cal, today, x.due, pauses, today)
   if (left <= th.daysLeft) return 'yellow'
-  const total = countedDaysBetween(cal, x.start, x.due, pauses, today)
   const used = countedDaysBetween(cal, x.start, today, pauses, today)
   return total > 0 && used / total >= th.usedShare ? 'yellow' : 'green'
 }
