@@ -82,7 +82,7 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
           </Form.Item>
           {method === 'pickup' && (
             <Form.Item name="centerId" label={t('action.pickupCenter')} rules={[{ required: true }]}>
-              <Select options={[{ value: c.centerId, label: c.notice.acceptingCenterName }]} />
+              <Select options={c.pickupPoints.map((p) => ({ value: p.id, label: `${p.name}（${t(`levels.level.${p.level}` as MessageKey)}）` }))} />
             </Form.Item>
           )}
           {method === 'mail' && <Form.Item name="trackingNumber" label={t('action.tracking')} rules={required('action.tracking')}><Input maxLength={50} /></Form.Item>}
@@ -94,7 +94,11 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
 }
 
 function initial(action: CaseAction, c: CaseDetail): Values {
-  if (action === 'deliver') return { method: 'pickup', centerId: c.centerId }
+  if (action === 'deliver') {
+    // The applicant's own place first: the village room where the case started, else the accepting center.
+    const home = [c.originCenterId, c.centerId].find((id) => c.pickupPoints.some((p) => p.id === id)) ?? c.pickupPoints.at(-1)?.id
+    return { method: 'pickup', centerId: home }
+  }
   if (action === 'extend') {
     const pending = c.extensions.find((e) => e.status === 'requested')
     return pending ? { days: pending.days, reason: pending.reason } : {}
