@@ -34,40 +34,23 @@ type Detail = { id: number; status: string; currentCenterId: number; originCente
 
 const [m1, m2] = [0, 1].map((i) => () => w.forwardItem.materials[i])
 
+/** A case driven to `stage`, then one more action. */
+const after = (stage: Stage, who: () => Client, action: string, body: () => Record<string, unknown>) => async () => {
+  const c = await chainCase(w, stage)
+  await ok(who(), c.id, action, body())
+  return c.id
+}
+
 /** The points of the table walked: a builder for a fresh case there. */
 const POINTS: Record<string, () => Promise<number>> = {
   ...Object.fromEntries((['village', 'town', 'accepted', 'forwarded', 'review', 'approve', 'approved', 'sentDown', 'atVillage', 'closed'] as Stage[])
     .map((s) => [s, async () => (await chainCase(w, s)).id])),
-  async correction() {
-    const c = await chainCase(w, 'town')
-    await ok(w.townAClerk.client, c.id, 'correct', { materials: [{ materialId: m2(), received: false }] })
-    return c.id
-  },
-  async refused() {
-    const c = await chainCase(w, 'town')
-    await ok(w.townAClerk.client, c.id, 'refuse', { reason: '不符合条件' })
-    return c.id
-  },
-  async paused() {
-    const c = await chainCase(w, 'review')
-    await ok(w.manager.client, c.id, 'suspend', { reason: '听证', kind: 'hearing' })
-    return c.id
-  },
-  async pendingExtension() {
-    const c = await chainCase(w, 'review')
-    await ok(w.approver.client, c.id, 'request_extension', { days: 2, reason: '情况复杂' })
-    return c.id
-  },
-  async denied() {
-    const c = await chainCase(w, 'approve')
-    await ok(w.approver.client, c.id, 'deny', { reasons: '不符合条件' })
-    return c.id
-  },
-  async readyAtTown() {
-    const c = await chainCase(w, 'approved')
-    await ok(w.approver.client, c.id, 'deliver', { method: 'pickup', centerId: w.tree.townA.id })
-    return c.id
-  },
+  correction: after('town', () => w.townAClerk.client, 'correct', () => ({ materials: [{ materialId: m2(), received: false }] })),
+  refused: after('town', () => w.townAClerk.client, 'refuse', () => ({ reason: '不符合条件' })),
+  paused: after('review', () => w.manager.client, 'suspend', () => ({ reason: '听证', kind: 'hearing' })),
+  pendingExtension: after('review', () => w.approver.client, 'request_extension', () => ({ days: 2, reason: '情况复杂' })),
+  denied: after('approve', () => w.approver.client, 'deny', () => ({ reasons: '不符合条件' })),
+  readyAtTown: after('approved', () => w.approver.client, 'deliver', () => ({ method: 'pickup', centerId: w.tree.townA.id })),
   async answered() {
     const res = await w.clerk.client.post('/api/cases', intakeBody(w, w.items.controlled))
     expect(res.statusCode, res.body).toBe(201)
