@@ -29,7 +29,7 @@ function publicNote(action: string, note: string, data: Record<string, unknown>)
   // Each hop of the way, up and back down, names the centers: the applicant sees where the papers and the result are.
   if (action === 'deliver' && typeof data.centerName === 'string') {
     return typeof data.firstHopName === 'string' && data.firstHopName !== data.centerName
-      ? `办理结果已送出：${String(data.fromCenterName ?? '')} → ${data.firstHopName}，送往${data.centerName}领取` : `办理结果已到${data.centerName}，可领取`
+      ? `办理结果已送出：${String(data.fromCenterName ?? '')} → ${data.firstHopName}，送往${data.centerName}领取` : `${base}：${data.centerName}，可领取`
   }
   if (action === 'handover' && typeof data.toCenterName === 'string') {
     const hop = `${String(data.fromCenterName ?? '')} → ${data.toCenterName}`
