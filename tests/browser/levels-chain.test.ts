@@ -33,6 +33,31 @@ async function succeeded(page: Page, text?: string) {
   if (await failed.isVisible()) throw new Error(`refused: ${await failed.textContent()}`)
 }
 
+/**
+ * The agent of 宋家湾 records a case on a phone through 代办受理: the picker's option shows `tags` (type, who decides,
+ * own or carried up); the success toast names the case number.
+ */
+async function recordAtVillage(query: string, item: string, tags: string[], applicant: string) {
+  const agent = await env.newPage({ mobile: true })
+  await env.login(agent, 'agent.t03v02')
+  await agent.goto('/app/agency')
+  await agent.locator('.agency-item input').fill(query)
+  const option = agent.locator('.ant-select-item-option', { hasText: item })
+  for (const tag of tags) await option.getByText(tag).waitFor()
+  await screenshot(agent, `levels-agent-picker-${tags.length}`)
+  await option.click()
+  await agent.getByLabel('申请人姓名').fill(applicant)
+  await agent.getByLabel('身份证号码').fill(idNumber)
+  await agent.getByLabel('手机号码').fill('13907150001')
+  await agent.getByText('已收到申请人签署的授权委托书').click()
+  await agent.getByRole('button', { name: '登记并打印交接单' }).click()
+  const made = agent.locator('.agency-made')
+  await made.waitFor()
+  const number = /已登记，编号 (\S+)/.exec((await made.textContent())!)![1]
+  await succeeded(agent, `已登记，编号 ${number}`)
+  return { agent, made, number, card: agent.locator(`.agency-case[data-case="${number}"]`) }
+}
+
 const VILLAGE = '宋家湾村便民服务室'
 const TOWN = '沼山镇便民服务中心'
 const DISTRICT = '区行政服务中心'
@@ -40,24 +65,7 @@ const DISTRICT = '区行政服务中心'
 describe('上报 with village agency on the demo district', () => {
   it('village → town → district and back to the same village room, with messages at each step', async () => {
     // 1. The agent of 宋家湾 (沼山镇) records the case on a phone: the picker says who decides and that it is carried up.
-    const agent = await env.newPage({ mobile: true })
-    await env.login(agent, 'agent.t03v02')
-    await agent.goto('/app/agency')
-    await agent.locator('.agency-item input').fill('临时救助')
-    const option = agent.locator('.ant-select-item-option', { hasText: '临时救助审批' })
-    for (const tag of ['行政给付', '区级审批', '代办上报']) await option.getByText(tag).waitFor()
-    await screenshot(agent, 'levels-agent-picker')
-    await option.click()
-    await agent.getByLabel('申请人姓名').fill('宋桂英')
-    await agent.getByLabel('身份证号码').fill(idNumber)
-    await agent.getByLabel('手机号码').fill('13907150001')
-    await agent.getByText('已收到申请人签署的授权委托书').click()
-    await agent.getByRole('button', { name: '登记并打印交接单' }).click()
-    const made = agent.locator('.agency-made')
-    await made.waitFor()
-    const number = /已登记，编号 (\S+)/.exec((await made.textContent())!)![1]
-    await succeeded(agent, `已登记，编号 ${number}`) // the toast names the case number
-    const card = agent.locator(`.agency-case[data-case="${number}"]`)
+    const { agent, made, number, card } = await recordAtVillage('临时救助', '临时救助审批', ['行政给付', '区级审批', '代办上报'], '宋桂英')
     await card.getByText('已接件').waitFor()
     await screenshot(agent, 'levels-agent-recorded')
 
@@ -173,23 +181,7 @@ describe('上报 with village agency on the demo district', () => {
   }, 420_000)
 
   it('an item the village room accepts itself (最低生活保障审批) is the room\'s own case, in 我的代办件, forwarded by the agent', async () => {
-    const agent = await env.newPage({ mobile: true })
-    await env.login(agent, 'agent.t03v02')
-    await agent.goto('/app/agency')
-    await agent.locator('.agency-item input').fill('最低生活保障')
-    const option = agent.locator('.ant-select-item-option', { hasText: '最低生活保障审批' })
-    await option.getByText('本室受理').waitFor()
-    await option.click()
-    await agent.getByLabel('申请人姓名').fill('宋志刚')
-    await agent.getByLabel('身份证号码').fill(idNumber)
-    await agent.getByLabel('手机号码').fill('13907150002')
-    await agent.getByText('已收到申请人签署的授权委托书').click()
-    await agent.getByRole('button', { name: '登记并打印交接单' }).click()
-    const made = agent.locator('.agency-made')
-    await made.waitFor()
-    const number = /已登记，编号 (\S+)/.exec((await made.textContent())!)![1]
-    await succeeded(agent, number)
-    const card = agent.locator(`.agency-case[data-case="${number}"]`)
+    const { agent, card } = await recordAtVillage('最低生活保障', '最低生活保障审批', ['本室受理'], '宋志刚')
     await card.getByText('已受理').waitFor()
     await card.getByRole('link', { name: '流转详情' }).click()
     await agent.getByRole('button', { name: /上\s?报/ }).click()
