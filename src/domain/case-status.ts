@@ -1,5 +1,6 @@
 // The case (办件) state machine as ONE table: every status, every action, who may take it and when.
-// The server's check (assertAction), the API's allowedActions and the web's buttons all read CASE_ACTIONS.
+// The server's check (assertAction), the API's allowedActions and the web's buttons all read CASE_ACTIONS: each action
+// belongs to the center that holds the case now or to the department whose open step it is, never to where it started.
 import { AppError } from './errors.js'
 import type { HandlingKind, Role } from './vocabulary.js'
 
@@ -22,7 +23,14 @@ export const OPEN_STATUSES = ['accepted', 'in_review', 'forwarded'] as const sat
 export const DECIDED_STATUSES = ['approved', 'denied', 'answered'] as const satisfies readonly CaseStatus[]
 
 const ALL_KINDS = ['immediate', 'promised', 'joint', 'forward', 'controlled'] as const satisfies readonly HandlingKind[]
-const LIVE = ['received', 'correction', ...OPEN_STATUSES, ...DECIDED_STATUSES] as const satisfies readonly CaseStatus[]
+
+/** Who among the holders of the role may take an action: the center that holds the case now (its window, its manager,
+ * the agent who carries it there), the department whose open step it is (at its own center), or the pick-up point the
+ * result was sent to (the village room where the case started, when the result comes back there). */
+type By = 'holder' | 'step' | 'pickupPoint'
+
+/** A condition beyond status and role that holds or fails for everyone alike (409 with its own code when it fails). */
+interface Condition { test: (c: ActionContext, status: CaseStatus) => boolean; code: string; message: string }
 
 interface ActionRule {
   from: readonly CaseStatus[]
@@ -32,7 +40,8 @@ interface ActionRule {
   /** Some roles only for some handling kinds (a window clerk approves only 即办 cases). */
   roleKinds?: Partial<Record<Role, readonly HandlingKind[]>>
   kinds: readonly HandlingKind[]
-  /** The actor must hold an open step of one of these kinds (the department's current step). */
+  by: By
+  /** by 'step': the actor must hold an open step of one of these kinds (their center and department). */
   step?: readonly StepKind[]
   /** 'no': not while the clock is paused (the default); 'only': only then; 'any': either. */
   paused?: 'no' | 'only' | 'any'
@@ -40,27 +49,37 @@ interface ActionRule {
   delivered?: boolean
   /** Needs a pending extension request. */
   pendingExtension?: boolean
+  when?: readonly Condition[]
 }
 
+const offeredHere: Condition = { test: (c) => c.offeredHere, code: 'not_accepted_here', message: '持有此办件的中心不受理此事项，请交接给受理中心' }
+const handoverOpen: Condition = {
+  test: (c, status) => (status === 'received' ? !c.offeredHere && !c.topOfChain : c.resultAt !== null && c.resultAt !== c.holderCenterId),
+  code: 'handover_not_expected', message: '此时无须交接：未受理的代办件向上交给受理中心，办理结果向下送往领取地点',
+}
+const resultArrived: Condition = { test: (c) => c.resultAt === null || c.resultAt === c.holderCenterId, code: 'result_not_arrived', message: '办理结果尚未交接到领取地点' }
+const decidedAbove: Condition = { test: (c) => c.decidedAbove, code: 'decided_here', message: '此事项由本级审批，无须上报' }
+const notDecidedAbove: Condition = { test: (c) => !c.decidedAbove, code: 'must_forward', message: '此事项由上级审批，初审后请上报' }
+
 export const CASE_ACTIONS = {
-  accept: { from: ['received'], to: 'accepted', roles: ['clerk'], kinds: ALL_KINDS },
-  correct: { from: ['received'], to: 'correction', roles: ['clerk'], kinds: ALL_KINDS },
-  supplement: { from: ['correction'], to: 'accepted', roles: ['clerk'], kinds: ALL_KINDS },
-  refuse: { from: ['received', 'correction'], to: 'refused', roles: ['clerk', 'manager'], kinds: ALL_KINDS },
-  advance: { from: ['accepted', 'in_review'], to: 'in_review', roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], step: ['handle', 'review'] },
-  sign: { from: ['in_review'], to: 'in_review', roles: ['approver'], kinds: ['joint'], step: ['sign'] },
-  forward: { from: ['accepted', 'in_review'], to: 'forwarded', roles: ['clerk', 'approver'], kinds: ['forward'], step: ['handle'] },
-  receive: { from: ['forwarded'], to: 'in_review', roles: ['approver', 'clerk'], kinds: ['forward'], step: ['forward'] },
-  approve: { from: ['accepted', 'in_review'], to: 'approved', roles: ['approver', 'clerk'], roleKinds: { clerk: ['immediate'] }, kinds: ['immediate', 'promised', 'joint', 'forward'], step: ['approve'] },
-  deny: { from: ['accepted', 'in_review'], to: 'denied', roles: ['approver', 'clerk'], roleKinds: { clerk: ['immediate'] }, kinds: ['immediate', 'promised', 'joint', 'forward', 'controlled'], step: ['approve'] },
-  answer: { from: ['accepted', 'in_review'], to: 'answered', roles: ['approver'], kinds: ['controlled'], step: ['approve'] },
-  suspend: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'] },
-  resume: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'only' },
-  request_extension: { from: OPEN_STATUSES, to: null, roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'any', pendingExtension: false },
-  extend: { from: OPEN_STATUSES, to: null, roles: ['manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'any' },
-  handover: { from: LIVE, to: null, roles: ['agent', 'clerk'], kinds: ALL_KINDS, paused: 'any' },
-  deliver: { from: DECIDED_STATUSES, to: null, roles: ['clerk', 'approver'], kinds: ALL_KINDS, delivered: false },
-  pickup: { from: DECIDED_STATUSES, to: 'closed', roles: ['clerk', 'agent'], kinds: ALL_KINDS, delivered: true },
+  accept: { from: ['received'], to: 'accepted', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'holder', when: [offeredHere] },
+  correct: { from: ['received'], to: 'correction', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'holder', when: [offeredHere] },
+  supplement: { from: ['correction'], to: 'accepted', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'holder' },
+  refuse: { from: ['received', 'correction'], to: 'refused', roles: ['clerk', 'manager'], kinds: ALL_KINDS, by: 'holder', when: [offeredHere] },
+  advance: { from: ['accepted', 'in_review'], to: 'in_review', roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'step', step: ['handle', 'review'], when: [notDecidedAbove] },
+  sign: { from: ['in_review'], to: 'in_review', roles: ['approver'], kinds: ['joint'], by: 'step', step: ['sign'] },
+  forward: { from: ['accepted', 'in_review'], to: 'forwarded', roles: ['clerk', 'approver', 'agent'], kinds: ['forward'], by: 'step', step: ['handle'], when: [decidedAbove] },
+  receive: { from: ['forwarded'], to: 'in_review', roles: ['approver', 'clerk'], kinds: ['forward'], by: 'step', step: ['forward'] },
+  approve: { from: ['accepted', 'in_review'], to: 'approved', roles: ['approver', 'clerk'], roleKinds: { clerk: ['immediate'] }, kinds: ['immediate', 'promised', 'joint', 'forward'], by: 'step', step: ['approve'] },
+  deny: { from: ['accepted', 'in_review'], to: 'denied', roles: ['approver', 'clerk'], roleKinds: { clerk: ['immediate'] }, kinds: ['immediate', 'promised', 'joint', 'forward', 'controlled'], by: 'step', step: ['approve'] },
+  answer: { from: ['accepted', 'in_review'], to: 'answered', roles: ['approver'], kinds: ['controlled'], by: 'step', step: ['approve'] },
+  suspend: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder' },
+  resume: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'only' },
+  request_extension: { from: OPEN_STATUSES, to: null, roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any', pendingExtension: false },
+  extend: { from: OPEN_STATUSES, to: null, roles: ['manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any' },
+  handover: { from: ['received', ...DECIDED_STATUSES], to: null, roles: ['agent', 'clerk'], kinds: ALL_KINDS, by: 'holder', paused: 'any', when: [handoverOpen] },
+  deliver: { from: DECIDED_STATUSES, to: null, roles: ['clerk', 'approver'], kinds: ALL_KINDS, by: 'holder', delivered: false },
+  pickup: { from: DECIDED_STATUSES, to: 'closed', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'pickupPoint', delivered: true, when: [resultArrived] },
 } as const satisfies Record<string, ActionRule>
 
 export type CaseAction = keyof typeof CASE_ACTIONS
@@ -72,25 +91,53 @@ export interface ActionContext {
   paused: boolean
   delivered: boolean
   pendingExtension: boolean
-  /** Kinds of the open steps this actor may work on (their center and department). */
+  /** Kinds of the case's open steps, whoever's they are. */
+  openSteps: readonly StepKind[]
+  /** Kinds of the open steps this actor may work on (at their own center, of their department). */
   myOpenSteps: readonly StepKind[]
+  actorCenterId: number
+  /** The center that holds the case now (cases.current_center_id). */
+  holderCenterId: number
+  /** The holding center accepts the item itself (an agency case still below it is carried up instead). */
+  offeredHere: boolean
+  /** The holding center is the top of the case's chain (nothing above to hand it up to). */
+  topOfChain: boolean
+  /** A 上报 item whose deciding department sits above the holding center: forwarded, not advanced here. */
+  decidedAbove: boolean
+  /** The pick-up point of a result sent for pick-up (null: not delivered, or mailed). */
+  resultAt: number | null
 }
 
 function rule(action: CaseAction): ActionRule {
   return CASE_ACTIONS[action]
 }
 
-/** Why `action` is closed, or undefined when it is open: 'status' (→ 409), 'role' (→ 403), 'state' (→ 409). */
-export function blockedBy(status: CaseStatus, roles: readonly Role[], ctx: ActionContext, action: CaseAction): 'status' | 'role' | 'state' | undefined {
+/**
+ * Why `action` is closed, or undefined when it is open. 'status' and 'state' (a condition that fails for everyone)
+ * → 409; 'role', 'holder' (another center holds the case) and 'step' (the open step is another department's or
+ * center's) → 403.
+ */
+export type Block = 'status' | 'role' | 'holder' | 'state' | 'step'
+
+function failedCondition(status: CaseStatus, ctx: ActionContext, action: CaseAction): Condition | 'state' | undefined {
   const r = rule(action)
-  if (!r.from.includes(status) || !r.kinds.includes(ctx.handlingKind)) return 'status'
-  const roleOk = roles.some((role) => r.roles.includes(role) && (r.roleKinds?.[role]?.includes(ctx.handlingKind) ?? true))
-  if (!roleOk) return 'role'
   const paused = r.paused ?? 'no'
   if ((paused === 'no' && ctx.paused) || (paused === 'only' && !ctx.paused)) return 'state'
   if (r.delivered !== undefined && r.delivered !== ctx.delivered) return 'state'
   if (r.pendingExtension !== undefined && r.pendingExtension !== ctx.pendingExtension) return 'state'
-  if (r.step && !r.step.some((k) => ctx.myOpenSteps.includes(k))) return 'state'
+  if (r.step && !r.step.some((k) => ctx.openSteps.includes(k))) return 'state'
+  return r.when?.find((w) => !w.test(ctx, status))
+}
+
+export function blockedBy(status: CaseStatus, roles: readonly Role[], ctx: ActionContext, action: CaseAction): Block | undefined {
+  const r = rule(action)
+  if (!r.from.includes(status) || !r.kinds.includes(ctx.handlingKind)) return 'status'
+  const roleOk = roles.some((role) => r.roles.includes(role) && (r.roleKinds?.[role]?.includes(ctx.handlingKind) ?? true))
+  if (!roleOk) return 'role'
+  if (r.by === 'holder' && ctx.actorCenterId !== ctx.holderCenterId) return 'holder'
+  if (r.by === 'pickupPoint' && ctx.actorCenterId !== (ctx.resultAt ?? ctx.holderCenterId)) return 'holder'
+  if (failedCondition(status, ctx, action)) return 'state'
+  if (r.step && !r.step.some((k) => ctx.myOpenSteps.includes(k))) return 'step'
   return undefined
 }
 
@@ -100,15 +147,15 @@ export function allowedActions(status: CaseStatus, roles: readonly Role[], ctx: 
 }
 
 export class InvalidCaseTransitionError extends AppError {
-  constructor(status: CaseStatus, action: string, allowed: CaseAction[]) {
-    super('conflict', 'invalid_transition', `办件状态为 ${status}，不能执行 ${action}；可执行: ${allowed.join(', ') || '无'}`,
+  constructor(status: CaseStatus, action: string, allowed: CaseAction[], code = 'invalid_transition', why?: string) {
+    super('conflict', code, `${why ? why + '；' : ''}办件状态为 ${status}，不能执行 ${action}；可执行: ${allowed.join(', ') || '无'}`,
       { status, action, allowedActions: allowed })
   }
 }
 
 export class CaseActionForbiddenError extends AppError {
-  constructor(action: string) {
-    super('forbidden', 'forbidden', `当前角色无权对此办件执行 ${action}`, { action })
+  constructor(action: string, code = 'forbidden', message = `当前角色无权对此办件执行 ${action}`, details: Record<string, unknown> = {}) {
+    super('forbidden', code, message, { action, ...details })
   }
 }
 
@@ -117,12 +164,23 @@ export function isCaseAction(name: string): name is CaseAction {
 }
 
 /**
- * The server's check: the next status (null: unchanged), or 409 naming the allowed actions, or 403 for a role
- * that may never take this action here.
+ * The server's check: the next status (null: unchanged), or 409 naming the allowed actions when the status (or a
+ * condition that holds for everyone) forbids it, or 403 for a role, a center that does not hold the case (naming the
+ * one that does: `holderName`) or a step that is not the actor's.
  */
-export function assertAction(status: CaseStatus, roles: readonly Role[], ctx: ActionContext, action: CaseAction): CaseStatus | null {
+export function assertAction(status: CaseStatus, roles: readonly Role[], ctx: ActionContext, action: CaseAction, holderName = ''): CaseStatus | null {
   const why = blockedBy(status, roles, ctx, action)
   if (why === 'role') throw new CaseActionForbiddenError(action)
+  if (why === 'holder') {
+    throw new CaseActionForbiddenError(action, 'not_holder', `办件现由${holderName || '其他中心'}办理，本中心不能执行 ${action}`, { holderCenterId: ctx.holderCenterId, holderCenterName: holderName })
+  }
+  if (why === 'step') throw new CaseActionForbiddenError(action, 'not_your_step', `此办件当前环节不由您（本部门、本中心）办理，不能执行 ${action}`)
+  if (why === 'state') {
+    const c = failedCondition(status, ctx, action)
+    const allowed = allowedActions(status, roles, ctx)
+    if (c && c !== 'state') throw new InvalidCaseTransitionError(status, action, allowed, c.code, c.message)
+    throw new InvalidCaseTransitionError(status, action, allowed)
+  }
   if (why) throw new InvalidCaseTransitionError(status, action, allowedActions(status, roles, ctx))
   return rule(action).to
 }

@@ -99,14 +99,19 @@ export const DEFAULT_LIGHT_THRESHOLDS: LightThresholds = { daysLeft: 1, usedShar
  * Red once `today` is past the due date; yellow when `daysLeft` working days or fewer remain, or when
  * `usedShare` of the limit is used; green otherwise (and for anything without a due date).
  */
+/** The whole limit (counted days) up to which a step is yellow only on its due day (the domain rule's "1 working day or less"). */
+export const SHORT_STEP_DAYS = 1
+
 export function lightOf(cal: Calendar, x: { start: IsoDate; due: IsoDate | null; pauses?: readonly Pause[] }, today: IsoDate,
   th: LightThresholds = DEFAULT_LIGHT_THRESHOLDS): Light {
   if (x.due === null) return 'green'
   if (today > x.due) return 'red'
   const pauses = x.pauses ?? []
+  const total = countedDaysBetween(cal, x.start, x.due, pauses, today)
+  // A step whose whole limit is 1 working day or less (a next-day forward) turns yellow only on its due day.
+  if (total <= SHORT_STEP_DAYS) return today === x.due ? 'yellow' : 'green'
   const left = countedDaysBetween(cal, today, x.due, pauses, today)
   if (left <= th.daysLeft) return 'yellow'
-  const total = countedDaysBetween(cal, x.start, x.due, pauses, today)
   const used = countedDaysBetween(cal, x.start, today, pauses, today)
   return total > 0 && used / total >= th.usedShare ? 'yellow' : 'green'
 }

@@ -70,11 +70,12 @@ describe('承诺 (promised): 承办 → 审核 → 批准, deliver, pickup', () 
     expect(pick.json().error.details.status).toBe('accepted')
   })
 
-  it('a step of another department is not yours: no advance', async () => {
+  it('a step of another department is not yours: no advance, 403 (the status allows it to the step\'s department)', async () => {
     const c = await open(w.items.promised)
     const res = await act(w.co1Approver.client, c.id, 'advance', { opinion: 'x' })
-    expect(res.statusCode).toBe(409)
-    expect(res.json().error.details.allowedActions).not.toContain('advance')
+    expect(res.statusCode).toBe(403)
+    expect(res.json().error.code).toBe('not_your_step')
+    expect((await detail(w.co1Approver.client, c.id)).allowedActions).not.toContain('advance')
   })
 })
 

@@ -6,36 +6,64 @@ import {
 } from '../../src/domain/case-status.js'
 import { ROLES } from '../../src/domain/vocabulary.js'
 
-const ctx = (over: Partial<ActionContext> = {}): ActionContext => ({
-  handlingKind: 'promised', paused: false, delivered: false, pendingExtension: false, myOpenSteps: ['handle', 'review', 'approve', 'sign', 'forward'], ...over,
-})
+const ctx = (over: Partial<ActionContext> = {}): ActionContext => {
+  const mine = over.myOpenSteps ?? ['handle', 'review', 'approve', 'sign', 'forward']
+  return {
+    handlingKind: 'promised', paused: false, delivered: false, pendingExtension: false, myOpenSteps: mine, openSteps: over.openSteps ?? mine,
+    actorCenterId: 1, holderCenterId: 1, offeredHere: true, topOfChain: false, decidedAbove: false, resultAt: null, ...over,
+  }
+}
 
 describe('case state machine', () => {
-  it('walks every status × action × role: allowed exactly when the table says so, and assertAction agrees', () => {
+  it('walks every status × action × role: allowedActions and assertAction agree, 409 only for what no one may do', () => {
     let allowedCount = 0
     for (const status of CASE_STATUSES) {
       for (const action of CASE_ACTION_NAMES) {
         for (const role of ROLES) {
-          const c = ctx({ paused: action === 'resume' })
-          const rule = CASE_ACTIONS[action] as { from: readonly string[]; roles: readonly string[]; kinds: readonly string[]; delivered?: boolean; roleKinds?: Record<string, readonly string[]> }
-          const c2 = rule.delivered ? { ...c, delivered: true } : c
-          const expected = rule.from.includes(status) && rule.roles.includes(role) && rule.kinds.includes('promised') &&
-            (rule.roleKinds?.[role]?.includes('promised') ?? true)
-          const why = blockedBy(status, [role], c2, action)
-          expect(why === undefined, `${status} ${action} ${role}`).toBe(expected)
-          if (expected) {
-            allowedCount++
-            expect(allowedActions(status, [role], c2)).toContain(action)
-            expect(assertAction(status, [role], c2, action)).toBe((CASE_ACTIONS[action] as { to: string | null }).to)
-          } else if (!rule.from.includes(status) || !rule.kinds.includes('promised')) {
-            expect(() => assertAction(status, [role], c2, action)).toThrow(InvalidCaseTransitionError)
-          } else {
-            expect(() => assertAction(status, [role], c2, action)).toThrow(CaseActionForbiddenError)
+          for (const c of [ctx({ paused: action === 'resume' }), ctx({ delivered: true, resultAt: 1 }), ctx({ actorCenterId: 2 })]) {
+            const rule = CASE_ACTIONS[action] as { from: readonly string[]; roles: readonly string[]; kinds: readonly string[]; roleKinds?: Record<string, readonly string[]> }
+            const why = blockedBy(status, [role], c, action)
+            expect(allowedActions(status, [role], c).includes(action)).toBe(why === undefined)
+            if (why === undefined) {
+              allowedCount++
+              expect(rule.from.includes(status) && rule.roles.includes(role)).toBe(true)
+              expect(assertAction(status, [role], c, action)).toBe((CASE_ACTIONS[action] as { to: string | null }).to)
+            } else if (why === 'status' || why === 'state') {
+              expect(() => assertAction(status, [role], c, action)).toThrow(InvalidCaseTransitionError)
+            } else {
+              expect(() => assertAction(status, [role], c, action)).toThrow(CaseActionForbiddenError)
+            }
+            if (why === 'status') expect(rule.from.includes(status) && rule.kinds.includes('promised')).toBe(false)
           }
         }
       }
     }
     expect(allowedCount).toBeGreaterThan(20)
+  })
+
+  it('a center that does not hold the case may take no holder action: 403 not_holder naming who holds it', () => {
+    const away = ctx({ actorCenterId: 2, myOpenSteps: [] })
+    for (const status of CASE_STATUSES) expect(allowedActions(status, [...ROLES], away)).toEqual([])
+    try {
+      assertAction('in_review', ['manager'], away, 'extend', '测试区中心')
+      expect.unreachable()
+    } catch (e) {
+      expect(e).toBeInstanceOf(CaseActionForbiddenError)
+      expect((e as CaseActionForbiddenError).code).toBe('not_holder')
+      expect((e as CaseActionForbiddenError).message).toContain('测试区中心')
+    }
+  })
+
+  it('a step that is open but not the actor\'s is 403; a step open to no one is 409', () => {
+    expect(blockedBy('in_review', ['approver'], ctx({ myOpenSteps: [], openSteps: ['approve'] }), 'approve')).toBe('step')
+    expect(blockedBy('in_review', ['approver'], ctx({ myOpenSteps: [], openSteps: ['review'] }), 'approve')).toBe('state')
+  })
+
+  it('an agency case below the accepting center is handed up, not accepted there; a 上报 item is forwarded, not advanced', () => {
+    expect(allowedActions('received', ['clerk', 'agent'], ctx({ offeredHere: false }))).toEqual(['handover'])
+    expect(allowedActions('received', ['clerk'], ctx({ offeredHere: false, topOfChain: true }))).toEqual([])
+    expect(allowedActions('accepted', ['clerk', 'approver'], ctx({ handlingKind: 'forward', decidedAbove: true, myOpenSteps: ['handle'] }))).toEqual(['forward', 'suspend', 'request_extension'])
+    expect(allowedActions('accepted', ['approver'], ctx({ handlingKind: 'forward', decidedAbove: false, myOpenSteps: ['handle'] }))).toEqual(['advance', 'suspend', 'request_extension'])
   })
 
   it('closed and refused cases allow nothing to anyone', () => {
@@ -47,7 +75,7 @@ describe('case state machine', () => {
       assertAction('received', ['clerk'], ctx(), 'approve')
       expect.unreachable()
     } catch (e) {
-      expect((e as InvalidCaseTransitionError).details).toEqual({ status: 'received', action: 'approve', allowedActions: ['accept', 'correct', 'refuse', 'handover'] })
+      expect((e as InvalidCaseTransitionError).details).toEqual({ status: 'received', action: 'approve', allowedActions: ['accept', 'correct', 'refuse'] })
     }
   })
 
@@ -69,8 +97,10 @@ describe('case state machine', () => {
   })
 
   it('delivery before pick-up; one extension request at a time', () => {
-    expect(allowedActions('approved', ['clerk'], ctx())).toEqual(['handover', 'deliver'])
-    expect(allowedActions('approved', ['clerk'], ctx({ delivered: true }))).toEqual(['handover', 'pickup'])
+    expect(allowedActions('approved', ['clerk'], ctx())).toEqual(['deliver'])
+    expect(allowedActions('approved', ['clerk'], ctx({ delivered: true, resultAt: 2 }))).toEqual(['handover'])
+    expect(allowedActions('approved', ['clerk'], ctx({ delivered: true, resultAt: 1 }))).toEqual(['pickup'])
+    expect(allowedActions('approved', ['clerk'], ctx({ delivered: true }))).toEqual(['pickup'])
     expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: [], pendingExtension: true }))).toEqual(['suspend'])
   })
 })

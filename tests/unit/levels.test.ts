@@ -1,6 +1,7 @@
 // Cases across the levels, pure rules: the chain, the next center toward a destination, forward and hop due dates.
 import { describe, expect, it } from 'vitest'
 import { makeCalendar } from '../../src/domain/calendar.js'
+import { lightOf } from '../../src/domain/deadlines.js'
 import { DEFAULT_LEVEL_RULE, forwardDue, hopDue, isLate, nextCenterToward, onChain, pathIds } from '../../src/domain/levels.js'
 
 const cal = makeCalendar([
@@ -36,5 +37,15 @@ describe('levels', () => {
     expect(isLate('2026-03-10', '2026-03-09')).toBe(true)
     expect(isLate('2026-03-09', '2026-03-09')).toBe(false)
     expect(isLate('2026-03-09', null)).toBe(false)
+  })
+
+  it('a next-day forward is green when sent and yellow only on its due day (a limit of 1 working day or less)', () => {
+    const due = forwardDue(cal, '2026-03-06', DEFAULT_LEVEL_RULE) // Friday → Monday
+    expect(due).toBe('2026-03-09')
+    expect(lightOf(cal, { start: '2026-03-06', due }, '2026-03-06')).toBe('green')
+    expect(lightOf(cal, { start: '2026-03-06', due }, '2026-03-07')).toBe('green')
+    expect(lightOf(cal, { start: '2026-03-06', due }, '2026-03-09')).toBe('yellow')
+    expect(lightOf(cal, { start: '2026-03-06', due }, '2026-03-10')).toBe('red')
+    expect(lightOf(cal, { start: '2026-03-06', due: '2026-03-06' }, '2026-03-06')).toBe('yellow') // urgent: due the same day
   })
 })

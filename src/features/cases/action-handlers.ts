@@ -4,6 +4,7 @@ import { PAUSE_KINDS, type CaseAction } from '../../domain/case-status.js'
 import { acceptanceDate, extensionRoom, stepDueDate, type Pause } from '../../domain/deadlines.js'
 import { errors } from '../../domain/errors.js'
 import { covers } from '../../domain/jurisdiction.js'
+import { onChain } from '../../domain/levels.js'
 import type { ActionState } from './actions.service.js'
 import { appealRights, firstSteps, nextSteps, planAcceptance, type CasePlan } from './case-plan.js'
 import * as repo from './cases.repository.js'
@@ -184,11 +185,14 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     let delivery
     if (method === 'pickup') {
       const center = await items.findCenter(s.trx, need(b, 'centerId', '请选择领取地点'))
-      const accepting = await items.findCenter(s.trx, s.row.acceptingCenterId)
-      const inChain = center && center.status === 'active' && (center.id === s.row.originCenterId || covers(accepting!.path, center.path))
-      if (!inChain) throw errors.validation([{ field: 'body.centerId', message: '领取地点须为受理中心或其下级服务点' }])
+      if (!center || center.status !== 'active') throw errors.validation([{ field: 'body.centerId', message: '领取地点不存在或已撤销' }])
+      // Any point of the case's own chain at or below the center that holds it: the district window, the accepting town,
+      // the village room where it started. Another town's village is not this applicant's.
+      if (!onChain(s.row.originPath, center.id) || !covers(s.holder.holderPath, center.path)) {
+        throw errors.forbidden(`${center.name}不在此办件的区—镇—村链条上，不能作为领取地点`)
+      }
       delivery = { method, centerId: center.id, trackingNumber: null, at: s.now.toISOString() }
-      return { patch: { delivery: JSON.stringify(delivery) }, note: `送达 ${center.name} 待领取`, data: delivery }
+      return { patch: { delivery: JSON.stringify(delivery) }, note: `送达 ${center.name} 待领取`, data: { ...delivery, centerName: center.name } }
     }
     const trackingNumber = need(b, 'trackingNumber', '请填写邮寄单号')
     delivery = { method, centerId: null, trackingNumber, at: s.now.toISOString() }
@@ -196,11 +200,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
   },
 
   async pickup(s, b) {
-    const d = s.row.delivery!
-    if (d.method === 'pickup' && d.centerId !== null) {
-      const c = await items.findCenter(s.trx, d.centerId)
-      if (!covers(s.actor.centerPath, c!.path)) throw errors.forbidden('结果在其他服务点领取')
-    }
+    const d = s.row.delivery! // the table let only the pick-up point holding the result through
     return { patch: { closed_at: s.now }, note: b.note?.trim() || (d.method === 'mail' ? '申请人已签收' : '申请人已领取') }
   },
 }

@@ -1,7 +1,7 @@
 // POST /api/cases/:id/actions/:action: one transaction that locks the case (NOWAIT: a concurrent actor gets 409),
 // checks jurisdiction, role and status against the one table, applies the action, writes and appends the event.
 import type { Calendar } from '../../domain/calendar.js'
-import { assertAction, CASE_ACTION_NAMES, type ActionContext, type CaseAction, type CaseStatus } from '../../domain/case-status.js'
+import { assertAction, type ActionContext, type CaseAction, type CaseStatus } from '../../domain/case-status.js'
 import { chinaDate } from '../../domain/clock.js'
 import { errors } from '../../domain/errors.js'
 import { covers, type Actor } from '../../domain/jurisdiction.js'
@@ -11,9 +11,10 @@ import { calendarCache } from '../calendar/calendar.service.js'
 import { HANDLERS, type ActionBody, type Handled } from './action-handlers.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
-import { precheck, withLevels } from '../levels/levels.handlers.js'
+import { pathIds } from '../../domain/levels.js'
+import { withLevels } from '../levels/levels.handlers.js'
 
-const ALL_HANDLERS = withLevels(HANDLERS)
+const ALL_HANDLERS: Record<CaseAction, NonNullable<(typeof HANDLERS)[CaseAction]>> = withLevels(HANDLERS)
 
 /** Everything a handler needs about the case and the actor, loaded under the lock. */
 export interface ActionState {
@@ -25,53 +26,56 @@ export interface ActionState {
   steps: repo.StepRow[]
   pauses: Awaited<ReturnType<typeof repo.listPauses>>
   myOpenSteps: repo.StepRow[]
+  holder: Awaited<ReturnType<typeof repo.findHolder>>
   now: Date
   today: string
 }
 
-/** Open steps this actor may work on: in their jurisdiction and, when they belong to a department, of that department. */
-export function openStepsFor(actor: Pick<Actor, 'centerPath'>, actorDepartmentId: number | null, steps: readonly repo.StepRow[]) {
-  return steps.filter((s) => s.doneAt === null && covers(actor.centerPath, s.centerPath) &&
+/** Open steps this actor may work on: at their own center (a parent level supervises, it does not work a lower
+ * center's step) and, when they belong to a department, of that department. */
+export function openStepsFor(actor: Pick<Actor, 'centerId'>, actorDepartmentId: number | null, steps: readonly repo.StepRow[]) {
+  return steps.filter((s) => s.doneAt === null && s.centerId === actor.centerId &&
     (actorDepartmentId === null || s.departmentId === null || s.departmentId === actorDepartmentId))
 }
 
-export function actionContext(row: repo.CaseRow, myOpen: readonly repo.StepRow[], pendingExtension: boolean): ActionContext {
+/** The facts the one table decides on, for this actor and this case. */
+export function actionContext(s: Pick<ActionState, 'actor' | 'row' | 'steps' | 'myOpenSteps' | 'holder'> & { pendingExtension: boolean }): ActionContext {
+  const { row, holder } = s
+  const delivery = row.delivery
   return {
-    handlingKind: row.handlingKind, paused: row.pausedSince !== null, delivered: row.delivery !== null,
-    pendingExtension, myOpenSteps: myOpen.map((s) => s.kind),
+    handlingKind: row.handlingKind, paused: row.pausedSince !== null, delivered: delivery !== null,
+    pendingExtension: s.pendingExtension, openSteps: s.steps.filter((x) => x.doneAt === null).map((x) => x.kind),
+    myOpenSteps: s.myOpenSteps.map((x) => x.kind), actorCenterId: s.actor.centerId, holderCenterId: row.currentCenterId,
+    offeredHere: Boolean(holder.offeredHere), topOfChain: pathIds(row.originPath)[0] === row.currentCenterId,
+    decidedAbove: row.handlingKind === 'forward' && holder.deciderPath !== holder.holderPath && covers(holder.deciderPath, holder.holderPath),
+    resultAt: delivery?.method === 'pickup' ? delivery.centerId : null,
   }
 }
-
-/** The actions with a handler in this build (the table also names 上报 and agency actions, built in the next issue). */
-export const IMPLEMENTED: readonly CaseAction[] = CASE_ACTION_NAMES.filter((a) => ALL_HANDLERS[a] !== undefined)
 
 export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: number, lock: boolean): Promise<ActionState & { pendingExtension: boolean }> {
   const row = await (lock ? repo.lockCase(trx, id) : repo.findCase(trx, id))
   if (!row) throw errors.notFound('办件', id)
   if (!covers(actor.centerPath, row.originPath)) throw errors.outsideJurisdiction()
-  const [cal, steps, pauses, pending, actorDepartmentId] = await Promise.all([
+  const [cal, steps, pauses, pending, actorDepartmentId, holder] = await Promise.all([
     calendarCache(ctx).get(), repo.listSteps(trx, id), repo.listPauses(trx, id), repo.hasPendingExtension(trx, id),
-    items.userDepartment(trx, actor.userId),
+    items.userDepartment(trx, actor.userId), repo.findHolder(trx, id),
   ])
   const now = ctx.clock.now()
   return {
-    trx, cal, actor, actorDepartmentId, row, steps, pauses, now, today: chinaDate(now), pendingExtension: pending !== undefined,
+    trx, cal, actor, actorDepartmentId, row, steps, pauses, holder, now, today: chinaDate(now), pendingExtension: pending !== undefined,
     myOpenSteps: openStepsFor(actor, actorDepartmentId, steps),
   }
 }
 
 export async function performAction(ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, action: CaseAction, body: ActionBody) {
-  const handler = ALL_HANDLERS[action]
   await ctx.db.transaction().execute(async (trx) => {
     const state = await loadState(trx, ctx, actor, id, true)
     const { row } = state
     if (body.version !== undefined && body.version !== row.version) {
       throw errors.conflict('stale_case', '办件已被他人更新，请刷新后再办理', { version: row.version })
     }
-    precheck(state, action)
-    const to = assertAction(row.status, actor.roles, actionContext(row, state.myOpenSteps, state.pendingExtension), action)
-    if (!handler) throw errors.conflict('action_not_available', `${action} 尚未开通`, { action })
-    const done: Handled = await handler(state, body)
+    const to = assertAction(row.status, actor.roles, actionContext(state), action, state.holder.holderName)
+    const done: Handled = await ALL_HANDLERS[action](state, body)
     const next: CaseStatus = to ?? row.status
     await repo.updateCase(trx, id, { status: next, ...done.patch }, state.now)
     await repo.appendEvents(trx, [{

@@ -219,6 +219,13 @@ export function markReceived(trx: Db, caseId: number, itemMaterialIds: readonly 
     .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).where('received', '=', false).execute()
 }
 
+/** Materials listed on the hand-over slip that did not arrive with it: not received after all. */
+export function markNotReceived(trx: Db, caseId: number, itemMaterialIds: readonly number[]) {
+  if (itemMaterialIds.length === 0) return Promise.resolve([])
+  return trx.updateTable('case_materials').set({ received: false, received_at: null })
+    .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).execute()
+}
+
 export function listPauses(db: Db, caseId: number) {
   return db.selectFrom('case_pauses').select(['id', 'kind', 'reason', 'start_date as from', 'end_date as to'])
     .where('case_id', '=', caseId).orderBy('start_date').orderBy('id').execute()
@@ -256,4 +263,16 @@ export async function approvePendingExtension(trx: Db, caseId: number, days: num
 
 export function hasPendingExtension(db: Db, caseId: number) {
   return db.selectFrom('case_extensions').select('id').where('case_id', '=', caseId).where('status', '=', 'requested').executeTakeFirst()
+}
+
+/** Who holds the case now and what the table's conditions need of it: the holding center, whether it offers the item,
+ * and where the deciding department sits. */
+export function findHolder(db: Db, caseId: number) {
+  return db.selectFrom('cases as k')
+    .innerJoin('centers as hc', 'hc.id', 'k.current_center_id')
+    .innerJoin('departments as d', 'd.id', 'k.department_id')
+    .innerJoin('centers as dc', 'dc.id', 'd.center_id')
+    .select((eb) => ['hc.name as holderName', 'hc.path as holderPath', 'dc.path as deciderPath',
+      eb.exists(eb.selectFrom('item_offerings as o').select('o.item_id').whereRef('o.item_id', '=', 'k.item_id').whereRef('o.center_id', '=', 'k.current_center_id')).as('offeredHere')])
+    .where('k.id', '=', caseId).executeTakeFirstOrThrow()
 }

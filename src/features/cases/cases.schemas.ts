@@ -82,6 +82,8 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     requestedAt: DateTime, decidedBy: Type.Union([Type.Integer(), Type.Null()]), decidedAt: NullableDateTime,
   })),
   allowedActions: Type.Array(Type.String()),
+  /** Where `deliver` may send the result for pick-up: the points of the case's chain at or below the center holding it. */
+  pickupPoints: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() })),
   notice: Type.Object({
     acceptingCenterName: Type.String(), acceptingCenterPhone: Type.String(), windowName: Type.Union([Type.String(), Type.Null()]),
     complaintPhone: Type.String(), consultPhone: Type.String(), result: Type.String(), implementingBody: Type.String(),

@@ -1,4 +1,5 @@
 // SQL intake needs: the item as published (with its materials and where it is offered), centers, windows, departments.
+import { pathIds } from '../../domain/levels.js'
 import { sql } from 'kysely'
 import { jsonObjectFrom } from 'kysely/helpers/postgres'
 import { runPrepared, type Db } from '../../db/database.js'
@@ -29,6 +30,12 @@ function centerQuery(db: Db, id: number) {
 
 export function findCenter(db: Db, id: number) {
   return centerQuery(db, id).executeTakeFirst()
+}
+
+/** The active centers of a case's chain (its origin's path), from the district down. */
+export function centersOnPath(db: Db, path: string) {
+  return db.selectFrom('centers').select(['id', 'name', 'level', 'path']).where('id', 'in', pathIds(path)).where('status', '=', 'active')
+    .orderBy(sql`length(path)`).execute()
 }
 
 /** Intake's two lookups in one round trip: the center and the item as `findCenter` and `findItemForIntake` give them. */

@@ -14,7 +14,7 @@ import * as repo from './cases.repository.js'
 import { appealRights, firstSteps, planAcceptance } from './case-plan.js'
 import * as items from './intake.repository.js'
 import { toCase, type CaseOut } from './cases.view.js'
-import { agencyFor, recordAgencyIntake } from '../levels/agency-intake.js'
+import { agencyFor, insertAuthorization, recordAgencyIntake } from '../levels/agency-intake.js'
 
 export interface IntakeBody {
   requestId: string
@@ -82,6 +82,9 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     throw e
   }
   const { center, item, agency, windowId, kind, coIds } = checked
+  // An agent recording, with the applicant's authorisation, an item the room accepts itself: the room's own case,
+  // accepted here, carried by the agent (in 我的代办件) with the authorisation among its materials.
+  const ownAgency = !agency && body.agency !== undefined && actor.roles.includes('agent')
   const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
   const missing = item.materials.filter((m) => m.required && !received.has(m.id)).map((m) => ({ materialId: m.id, name: m.name }))
   const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
@@ -96,7 +99,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
     applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
     applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
-    current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
+    current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency || ownAgency ? actor.userId : null), received_at: now, received_on: today,
     accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
     due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
     decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
@@ -135,8 +138,20 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
         { ...ev, action: 'deliver', from: 'approved', to: 'approved', note: '窗口当场送达', data: { method: 'pickup', centerId: center.id } },
         { ...ev, action: 'pickup', from: 'approved', to: 'closed', note: '申请人当场领取' }]
     }
-    // One statement: the case and its parts are one transaction without BEGIN/COMMIT round trips.
-    inserted = await repo.insertCaseWhole(ctx.db, caseRow, { at: now, materials, steps, events })
+    if (ownAgency) {
+      inserted = await ctx.db.transaction().execute(async (trx) => {
+        const row = await repo.insertCaseOnce(trx, caseRow)
+        if (!row) return undefined
+        await repo.insertMaterials(trx, row.id, now, materials)
+        await insertAuthorization(trx, row.id, now)
+        await repo.insertSteps(trx, steps.map((x) => ({ ...x, caseId: row.id })))
+        await repo.appendEvents(trx, events.map((e, i) => ({ ...e, caseId: row.id, note: i === 0 ? `代办受理（附授权委托书）；${e.note}` : e.note })))
+        return row
+      })
+    } else {
+      // One statement: the case and its parts are one transaction without BEGIN/COMMIT round trips.
+      inserted = await repo.insertCaseWhole(ctx.db, caseRow, { at: now, materials, steps, events })
+    }
   }
   const created = inserted !== undefined
   const row = inserted ?? existingOr409((await repo.findCaseByRequest(ctx.db, actor.userId, body.requestId))!, hash)

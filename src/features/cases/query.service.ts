@@ -4,11 +4,11 @@ import { CASE_READERS, allowedActions, type CaseStatus } from '../../domain/case
 import { chinaDate } from '../../domain/clock.js'
 import { lightOf, yellowUntil, type Light } from '../../domain/deadlines.js'
 import { errors } from '../../domain/errors.js'
-import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
+import { assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { calendarCache } from '../calendar/calendar.service.js'
-import { actionContext, IMPLEMENTED, loadState } from './actions.service.js'
+import { actionContext, loadState } from './actions.service.js'
 import * as repo from './cases.repository.js'
 import { effectiveDue, toCase, toCaseItem } from './cases.view.js'
 import * as items from './intake.repository.js'
@@ -23,18 +23,18 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   assertReader(actor)
   const s = await loadState(ctx.db, ctx, actor, id, false)
   const { row, cal, today } = s
-  const [events, materials, extensions, accepting, item] = await Promise.all([
+  const [events, materials, extensions, accepting, item, chain] = await Promise.all([
     repo.listEvents(ctx.db, id), repo.listMaterials(ctx.db, id), repo.listExtensions(ctx.db, id),
     items.findCenter(ctx.db, row.acceptingCenterId),
     ctx.db.selectFrom('item_versions as v').select([
       'v.complaint_phone as complaintPhone', 'v.consult_phone as consultPhone', 'v.result', 'v.implementing_body as implementingBody',
     ]).where('v.id', '=', row.itemVersionId).executeTakeFirst(),
+    items.centersOnPath(ctx.db, row.originPath),
   ])
   const window = row.windowId ? await items.findWindow(ctx.db, row.windowId) : undefined
   await appendAudit(ctx.db, {
     actorId: actor.userId, centerId: actor.centerId, action: 'case.view', entity: 'case', entityId: id, data: { fullIdNumber: true },
   })
-  const ctxA = actionContext(row, s.myOpenSteps, s.pendingExtension)
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
@@ -46,7 +46,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     })),
     materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received })),
     pauses: s.pauses, extensions,
-    allowedActions: allowedActions(row.status, actor.roles, ctxA).filter((a) => IMPLEMENTED.includes(a)),
+    allowedActions: allowedActions(row.status, actor.roles, actionContext(s)),
+    pickupPoints: chain.filter((c) => covers(s.holder.holderPath, c.path)).map(({ id, name, level }) => ({ id, name, level })),
     notice: {
       acceptingCenterName: accepting!.name, acceptingCenterPhone: accepting!.phone, windowName: window?.name ?? null,
       complaintPhone: item?.complaintPhone ?? '', consultPhone: item?.consultPhone ?? '', result: item?.result ?? '',

@@ -28,13 +28,18 @@ export async function agencyFor(db: Db, actor: Pick<Actor, 'roles'>, center: { l
   return { urgent: body.agency?.urgent ?? false, problems }
 }
 
+/** The applicant's written authorisation (委托书), a material of the case of its own. */
+export function insertAuthorization(trx: Db, caseId: number, now: Date) {
+  return trx.insertInto('case_materials').values({
+    case_id: caseId, item_material_id: null, kind: 'authorization', position: 0, name: AUTHORIZATION_NAME, required: true, received: true, received_at: now,
+  }).execute()
+}
+
 /** Inside the intake's transaction: the authorisation, the agent's custody, the first hop's step; the event's note. */
 export async function recordAgencyIntake(trx: Db, a: {
   caseId: number; agentId: number; center: { id: number; path: string }; cal: Calendar; now: Date; today: string; urgent: boolean
 }): Promise<string> {
-  await trx.insertInto('case_materials').values({
-    case_id: a.caseId, item_material_id: null, kind: 'authorization', position: 0, name: AUTHORIZATION_NAME, required: true, received: true, received_at: a.now,
-  }).execute()
+  await insertAuthorization(trx, a.caseId, a.now)
   const rule = await levels.ruleFor(trx, a.center.path)
   const due = hopDue(a.cal, a.today, rule, a.urgent)
   // seq 0: the hop comes before the steps the accepting window opens (they number from 1).

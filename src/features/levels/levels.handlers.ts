@@ -16,6 +16,7 @@ import * as levels from './levels.repository.js'
 export type LevelBody = ActionBody & { toUserId?: number; toCenterId?: number }
 type Handler = (s: ActionState, b: LevelBody) => Promise<Handled>
 type Handlers = Partial<Record<CaseAction, Handler>>
+type AllHandlers = Record<CaseAction, Handler>
 
 const RESULT: HandoverMaterial = { id: null, name: '办理结果' }
 
@@ -56,20 +57,13 @@ async function handedMaterials(s: ActionState, list: LevelBody['materials']): Pr
   return [...named, ...all.filter((x) => x.kind === 'authorization')].map((x) => ({ id: x.id, name: x.name }))
 }
 
-function mustHold(s: ActionState, what: string) {
-  if (s.row.currentCenterId !== s.actor.centerId) throw errors.forbidden(`办件不在本中心，不能${what}`)
-}
-
 const forward: Handler = async (s, b) => {
   const opinion = b.opinion?.trim()
   if (!opinion) throw errors.validation([{ field: 'body.opinion', message: '请填写初审意见' }])
+  // The table let only the holding center's 初审 through, and only for an item decided above it.
   const p = await plan(s)
   const [here, deciding] = await Promise.all([center(s, s.actor.centerId), center(s, p.departmentCenterId)])
-  if (deciding.id === here.id || !covers(deciding.path, here.path)) {
-    throw errors.conflict('decided_here', '此事项由本级审批，无须上报', { departmentCenterId: deciding.id })
-  }
-  const handle = s.myOpenSteps.find((x) => x.kind === 'handle' && x.centerId === here.id)
-  if (!handle) throw errors.forbidden('初审由受理中心办理')
+  const handle = s.myOpenSteps.find((x) => x.kind === 'handle')!
   await repo.finishStep(s.trx, handle.id, s.actor.userId, s.now, opinion)
   const dueDate = forwardDue(s.cal, s.today, await levels.ruleFor(s.trx, here.path))
   const seq = nextSeq(s)
@@ -105,7 +99,6 @@ const receive: Handler = async (s) => {
 
 const handover: Handler = async (s, b) => {
   if (b.toUserId === undefined && b.toCenterId === undefined) throw errors.validation([{ field: 'body.toCenterId', message: '请选择接收人或接收中心' }])
-  mustHold(s, '交接')
   const to = b.toUserId !== undefined ? await levels.findUserCenter(s.trx, b.toUserId) : undefined
   if (b.toUserId !== undefined && !to) throw errors.validation([{ field: 'body.toUserId', message: '接收人不存在' }])
   const target = await items.findCenter(s.trx, to?.centerId ?? b.toCenterId!)
@@ -113,10 +106,13 @@ const handover: Handler = async (s, b) => {
   if (!onChain(s.row.originPath, target.id)) throw errors.forbidden('接收方不在此办件的村—镇—区链条上')
   if (target.id === s.actor.centerId) throw errors.validation([{ field: b.toUserId ? 'body.toUserId' : 'body.toCenterId', message: '材料已在本中心' }])
   const here = await center(s, s.actor.centerId)
-  const direction = covers(target.path, here.path) ? 'up' : 'down'
+  // The table allows a hop up only for a case not yet accepted, and a hop down only for a result on its way.
+  const direction = s.row.status === 'received' ? 'up' : 'down'
   const delivery = s.row.delivery
-  if (direction === 'up' && s.row.status !== 'received') throw errors.conflict('handover_not_expected', '受理后的上报请用“上报”', { status: s.row.status })
-  if (direction === 'down' && (!delivery || delivery.method !== 'pickup')) throw errors.conflict('handover_not_expected', '办理结果尚未送达，不能向下交接', { status: s.row.status })
+  const dest = direction === 'down' ? await center(s, delivery!.centerId!) : undefined
+  const onTheWay = direction === 'up' ? covers(target.path, here.path) : covers(here.path, target.path) && covers(target.path, dest!.path)
+  if (!onTheWay) throw errors.forbidden(direction === 'up' ? '材料只能交给上级受理中心' : `办理结果只能沿链条向下送往${dest!.name}`)
+  if (to && !to.roles.some((r) => r === 'clerk' || r === 'agent')) throw errors.validation([{ field: 'body.toUserId', message: '接收人须为窗口人员或代办员' }])
   const materials = direction === 'up' ? await handedMaterials(s, b.materials) : [RESULT]
   const hop = await closeHop(s, here.id, `交给${target.name}`)
   await levels.insertHandover(s.trx, {
@@ -126,13 +122,26 @@ const handover: Handler = async (s, b) => {
   const ready = direction === 'down' && delivery!.centerId === target.id
   if (direction === 'down' && !ready) await openHop(s, target, null, false)
   const note = `交接：${here.name} → ${to ? `${to.name}（${target.name}）` : target.name}，${materials.map((m) => m.name).join('、')}${hop.late ? '（逾期）' : ''}`
-  return { patch: { current_center_id: target.id }, note, data: { direction, toCenterId: target.id, toUserId: b.toUserId ?? null, materials, late: hop.late, ...(ready ? { ready: true } : {}) } }
+  return {
+    patch: { current_center_id: target.id }, note,
+    data: { direction, fromCenterName: here.name, toCenterId: target.id, toCenterName: target.name, toUserId: b.toUserId ?? null, toUserName: to?.name ?? null, materials, late: hop.late, ...(ready ? { ready: true } : {}) },
+  }
 }
 
-/** The window that accepts or notices an agency case must be the one it was handed to. */
-const held = (base: Handler, what: string): Handler => async (s, b) => {
-  mustHold(s, what)
+/**
+ * The window that accepts or notices an agency case is the one that holds it: it becomes the accepting center. It
+ * checks what arrived against the hand-over slip: a material ticked `received: false` did not come with the slip (a
+ * required one missing makes the one-time notice, which goes back to the agent who carries the case).
+ */
+const held = (base: Handler): Handler => async (s, b) => {
   s.row.acceptingCenterId = s.actor.centerId
+  const absent = (b.materials ?? []).filter((m) => !m.received).map((m) => m.materialId)
+  if (absent.length) {
+    const known = new Set((await repo.listMaterials(s.trx, s.row.id)).map((m) => m.materialId))
+    const bad = (b.materials ?? []).flatMap((m, i) => (known.has(m.materialId) ? [] : [{ field: `body.materials.${i}.materialId`, message: '不是此办件的申请材料' }]))
+    if (bad.length) throw errors.validation(bad)
+    await repo.markNotReceived(s.trx, s.row.id, absent)
+  }
   return base(s, b)
 }
 
@@ -150,30 +159,13 @@ const deliverDown = (base: Handler): Handler => async (s, b) => {
   })
   const ready = next.id === dest.id
   if (!ready) await openHop(s, next, null, false)
-  return { ...done, patch: { ...done.patch, current_center_id: next.id }, data: { ...done.data, firstHop: next.id, ...(ready ? { ready: true } : {}) } }
+  return { ...done, patch: { ...done.patch, current_center_id: next.id }, data: { ...done.data, fromCenterName: here.name, firstHop: next.id, firstHopName: next.name, ...(ready ? { ready: true } : {}) } }
 }
 
-const pickupWhereArrived = (base: Handler): Handler => async (s, b) => {
-  const d = s.row.delivery
-  if (d?.method === 'pickup' && d.centerId !== null && d.centerId !== s.row.currentCenterId) {
-    throw errors.conflict('result_not_arrived', '办理结果尚未交接到领取地点', { centerId: d.centerId, currentCenterId: s.row.currentCenterId })
-  }
-  return base(s, b)
-}
-
-export function withLevels(base: Handlers): Handlers {
-  return {
-    ...base, forward, receive, handover,
-    accept: held(base.accept!, '受理'), correct: held(base.correct!, '出具补正告知'),
-    deliver: deliverDown(base.deliver!), pickup: pickupWhereArrived(base.pickup!),
-  }
-}
-
-/** Checks that come before the table's: a receive by someone the forward was not sent to is 403, not 409. */
-export function precheck(s: ActionState, action: CaseAction): void {
-  if (action === 'receive' && s.row.status === 'forwarded' && !s.myOpenSteps.some((x) => x.kind === 'forward')) {
-    throw errors.forbidden('此上报件不是报送给您（本部门）的')
-  }
+/** Every action's handler: the case's own and the cross-level ones (the table names no action without one). */
+export function withLevels(base: Handlers): AllHandlers {
+  const own = base as Required<Handlers>
+  return { ...own, forward, receive, handover, accept: held(own.accept), correct: held(own.correct), deliver: deliverDown(own.deliver) }
 }
 
 export { openHop }

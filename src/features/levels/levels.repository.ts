@@ -56,6 +56,13 @@ export function findUserCenter(db: Db, userId: number) {
     .where('u.id', '=', userId).executeTakeFirst()
 }
 
+/** Who may receive a hand-over at these centers: their active window clerks and agents (a named receiver). */
+export function receiversAt(db: Db, centerIds: readonly number[]) {
+  return db.selectFrom('users').select(['id', 'name', 'center_id as centerId', 'roles'])
+    .where('center_id', 'in', centerIds.length ? [...centerIds] : [-1]).where('status', '=', 'active')
+    .where(sql<boolean>`roles && array['clerk', 'agent']::text[]`).orderBy('center_id').orderBy('id').execute()
+}
+
 export function setStepFromCenter(trx: Db, caseId: number, seq: number, fromCenterId: number) {
   return trx.updateTable('case_steps').set({ from_center_id: fromCenterId }).where('case_id', '=', caseId).where('seq', '=', seq).execute()
 }

@@ -71,6 +71,7 @@ export function levelsRoutes(app: App, ctx: AppContext): void {
             materials: Type.Array(Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), name: Type.String() })),
             note: Type.String(), dueDate: Nullable(Type.String()), late: Type.Boolean(),
           })),
+          receivers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), centerId: Type.Integer(), roles: Type.Array(Type.String()) })),
         }),
         ...errorsFor(400, 401, 403, 404),
       },

@@ -94,11 +94,13 @@ export async function custody(ctx: AppContext, actor: Actor, id: number) {
     ctx.db.selectFrom('centers').select(['id', 'name', 'level']).where('id', 'in', pathIds(s.row.originPath)).execute(),
   ])
   const order = { district: 0, town: 1, village: 2 } as Record<string, number>
+  const receivers = await repo.receiversAt(ctx.db, chain.map((c) => c.id))
   return {
     caseId: id, currentCenterId: s.row.currentCenterId, originCenterId: s.row.originCenterId, acceptingCenterId: s.row.acceptingCenterId,
     levels: chain.sort((a, b) => order[a.level] - order[b.level]),
     materials,
     handovers: handovers.map((h) => ({ ...h, fromUser: h.fromUser ?? null, toUser: h.toUser ?? null })),
+    receivers: receivers.map((r) => ({ id: r.id, name: r.name, centerId: r.centerId, roles: r.roles as string[] })),
   }
 }
 

@@ -26,6 +26,15 @@ function publicNote(action: string, note: string, data: Record<string, unknown>)
   if (action === 'refuse' || action === 'deny') return `${base}：${note}`
   if (action === 'extend') return `${base} ${String(data.days)} 个工作日：${String(data.reason ?? '')}`
   if (action === 'deliver' && data.method === 'mail') return `${base}（邮寄，单号 ${String(data.trackingNumber)}）`
+  // Each hop of the way, up and back down, names the centers: the applicant sees where the papers and the result are.
+  if (action === 'deliver' && typeof data.centerName === 'string') {
+    return typeof data.firstHopName === 'string' && data.firstHopName !== data.centerName
+      ? `办理结果已送出：${String(data.fromCenterName ?? '')} → ${data.firstHopName}，送往${data.centerName}领取` : `${base}：${data.centerName}，可领取`
+  }
+  if (action === 'handover' && typeof data.toCenterName === 'string') {
+    const hop = `${String(data.fromCenterName ?? '')} → ${data.toCenterName}`
+    return data.direction === 'down' ? `办理结果已交接：${hop}${data.ready ? '，可领取' : ''}` : `材料已交接：${hop}`
+  }
   return base
 }
 

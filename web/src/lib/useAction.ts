@@ -5,10 +5,10 @@ import { t } from '../i18n'
 
 export function useAction() {
   const { message, modal } = App.useApp()
-  return async function run(fn: () => Promise<unknown>, opts: { success?: string; failTitle?: string; then?: () => void } = {}): Promise<boolean> {
+  return async function run(fn: () => Promise<unknown>, opts: { success?: string | (() => string); failTitle?: string; then?: () => void } = {}): Promise<boolean> {
     try {
       await fn()
-      message.success(opts.success ?? t('common.done'))
+      message.success(typeof opts.success === 'function' ? opts.success() : opts.success ?? t('common.done')) // a function: text from what fn returned
       opts.then?.()
       return true
     } catch (e) {

@@ -33,6 +33,8 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
           <Form.Item name="opinion" label={t('action.opinion')} rules={required('action.opinion')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
         </>
       )
+    case 'forward':
+      return <Form.Item name="opinion" label={t('levels.opinion')} rules={required('levels.opinion')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
     case 'deny':
       return <Form.Item name="reasons" label={t('action.reasons')} rules={required('action.reasons')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
     case 'answer':
@@ -66,7 +68,8 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
     case 'supplement':
     case 'correct':
     case 'accept': {
-      const waiting = c.materials.filter((m) => !m.received && m.materialId !== null)
+      // A case handed over (received): every material is checked against the slip; otherwise the ones still missing.
+      const waiting = c.materials.filter((m) => (c.status === 'received' || !m.received) && m.materialId !== null)
       return (
         <Form.Item name="received" label={t('action.materials')}>
           <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
@@ -82,7 +85,7 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
           </Form.Item>
           {method === 'pickup' && (
             <Form.Item name="centerId" label={t('action.pickupCenter')} rules={[{ required: true }]}>
-              <Select options={[{ value: c.centerId, label: c.notice.acceptingCenterName }]} />
+              <Select options={c.pickupPoints.map((p) => ({ value: p.id, label: `${p.name}（${t(`levels.level.${p.level}` as MessageKey)}）` }))} />
             </Form.Item>
           )}
           {method === 'mail' && <Form.Item name="trackingNumber" label={t('action.tracking')} rules={required('action.tracking')}><Input maxLength={50} /></Form.Item>}
@@ -94,11 +97,16 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
 }
 
 function initial(action: CaseAction, c: CaseDetail): Values {
-  if (action === 'deliver') return { method: 'pickup', centerId: c.centerId }
+  if (action === 'deliver') {
+    // The applicant's own place first: the village room where the case started, else the accepting center.
+    const home = [c.originCenterId, c.centerId].find((id) => c.pickupPoints.some((p) => p.id === id)) ?? c.pickupPoints.at(-1)?.id
+    return { method: 'pickup', centerId: home }
+  }
   if (action === 'extend') {
     const pending = c.extensions.find((e) => e.status === 'requested')
     return pending ? { days: pending.days, reason: pending.reason } : {}
   }
+  if ((action === 'accept' || action === 'correct') && c.status === 'received') return { received: c.materials.filter((m) => m.received && m.materialId !== null).map((m) => m.materialId!) }
   if (action === 'supplement') return { received: c.materials.filter((m) => !m.received && m.required && m.materialId !== null).map((m) => m.materialId!) }
   return {}
 }
@@ -107,7 +115,9 @@ function body(action: CaseAction, v: Values, c: CaseDetail) {
   const { received, ...rest } = v
   const fields = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined && x !== ''))
   if (action === 'supplement' || action === 'correct' || action === 'accept') {
-    fields.materials = (received ?? []).map((materialId) => ({ materialId, received: true }))
+    fields.materials = c.status === 'received' && action !== 'supplement'
+      ? c.materials.filter((m) => m.materialId !== null).map((m) => ({ materialId: m.materialId!, received: (received ?? []).includes(m.materialId!) }))
+      : (received ?? []).map((materialId) => ({ materialId, received: true }))
   }
   if (action === 'deliver' && fields.method === 'mail') delete fields.centerId
   return { version: c.version, ...fields }

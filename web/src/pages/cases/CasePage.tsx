@@ -9,6 +9,7 @@ import { PageLoading } from '../../components/PageLoading'
 import { t, type MessageKey } from '../../i18n'
 import { dateTime } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
+import { HandoverDialog } from '../levels/HandoverDialog'
 import { ActionDialog } from './ActionDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
 import { actionText, eventText, kindText, noticesOf, stepText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
@@ -63,7 +64,8 @@ export default function CasePage() {
           ),
         }))} />
       </Card>
-      {action && <ActionDialog action={action} c={d} onClose={() => setAction(null)} onDone={() => { setAction(null); c.reload() }} />}
+      {action === 'handover' && <HandoverDialog caseId={d.id} down={d.status !== 'received'} open onClose={() => setAction(null)} onDone={c.reload} />}
+      {action && action !== 'handover' && <ActionDialog action={action} c={d} onClose={() => setAction(null)} onDone={() => { setAction(null); c.reload() }} />}
     </Space>
   )
 }
@@ -85,7 +87,7 @@ function Facts({ d }: { d: CaseDetail }) {
         <Descriptions.Item label={t('case.legalDueDate')}>{d.legalDueDate ?? '—'}</Descriptions.Item>
         {d.decision && <Descriptions.Item label={t('case.decision')}>{[t(`caseStatus.${d.decision.outcome}` as MessageKey), d.decision.reasons ?? d.decision.note].filter((x, i, all) => x && all.indexOf(x) === i).join('：')}</Descriptions.Item>}
         {d.refusal && <Descriptions.Item label={t('case.refusal')}>{d.refusal.reason}{d.refusal.referTo ? `；${t('case.referTo', { body: d.refusal.referTo })}` : ''}</Descriptions.Item>}
-        {d.delivery && <Descriptions.Item label={t('case.delivery')}>{d.delivery.method === 'mail' ? t('case.deliveryMail', { tracking: d.delivery.trackingNumber ?? '' }) : `${d.notice.acceptingCenterName} ${t('case.deliveryPickup')}`}</Descriptions.Item>}
+        {d.delivery && <Descriptions.Item label={t('case.delivery')}>{d.delivery.method === 'mail' ? t('case.deliveryMail', { tracking: d.delivery.trackingNumber ?? '' }) : `${d.pickupPoints.find((p) => p.id === d.delivery!.centerId)?.name ?? d.notice.acceptingCenterName} ${t('case.deliveryPickup')}`}</Descriptions.Item>}
       </Descriptions>
       {d.pauses.length > 0 && (
         <div style={{ marginTop: 8 }}>

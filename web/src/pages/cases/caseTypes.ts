@@ -8,7 +8,7 @@ export type Light = 'green' | 'yellow' | 'red'
 
 export interface CaseSummary {
   id: number; number: string; queryCode: string; itemId: number; itemVersion: number; itemName: string
-  handlingKind: HandlingKind; status: CaseStatus; version: number; centerId: number; currentCenterId: number
+  handlingKind: HandlingKind; status: CaseStatus; version: number; centerId: number; currentCenterId: number; originCenterId: number
   departmentId: number; windowId: number | null
   applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
   receivedAt: string; acceptedAt: string | null; acceptedOn: string | null; dueDate: string | null; legalDueDate: string | null
@@ -33,6 +33,8 @@ export interface CaseDetail extends CaseSummary {
   pauses: { id: number; kind: string; reason: string; from: string; to: string | null }[]
   extensions: { id: number; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null }[]
   allowedActions: CaseAction[]
+  /** Where the result may be sent for pick-up: the chain's points at or below the center holding the case. */
+  pickupPoints: { id: number; name: string; level: string }[]
   notice: {
     acceptingCenterName: string; acceptingCenterPhone: string; windowName: string | null
     complaintPhone: string; consultPhone: string; result: string; implementingBody: string

@@ -1,21 +1,21 @@
 // 代办员: record a case at the village room (the citizen's materials and the written authorisation), and the inbox of
 // what the agent carries, what is due next and where each case stands. Mobile first: one column, large text.
-import { AutoComplete, Button, Card, Checkbox, Empty, Form, Input, List, Space, Typography } from 'antd'
+import { AutoComplete, Button, Card, Checkbox, Empty, Form, Input, List, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { api } from '../../api'
-import { t } from '../../i18n'
+import { t, type MessageKey } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
 import { HandoverDialog } from './HandoverDialog'
 import { PhoneTasksCard } from './PhoneTasksCard'
 import { CaseStatus, LightTag } from './LevelTags'
-import { act, type AgentCase, type CaseOut } from './levelsApi'
+import { act, type AgentCase, type CaseOut, type PickerItem } from './levelsApi'
 
 interface AgentInbox { cases: AgentCase[]; nextCursor: string | null }
 
-interface ItemHit { id: number; name: string }
+type ItemHit = Omit<PickerItem, 'own'>
 interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
 interface Intake { name: string; idNumber: string; phone: string; materials: number[]; authorization: boolean; urgent: boolean }
 
@@ -24,7 +24,13 @@ function NewCase({ onDone }: { onDone(c: CaseOut): void }) {
   const centers = useLoad((s) => api.get<{ centers: { id: number; parentId: number | null }[] }>('/api/public/centers', undefined, s), [])
   const town = centers.data?.centers.find((c) => c.id === user!.centerId)?.parentId
   const [q, setQ] = useState('')
-  const hits = useLoad((s) => (town && q ? api.get<{ items: ItemHit[] }>('/api/public/items', { q, centerId: town, pageSize: 10 }, s) : Promise.resolve({ items: [] })), [q, town])
+  // The room's own items first (accepted here), then the town's (carried up as agency cases); each with who decides.
+  const hits = useLoad(async (s): Promise<PickerItem[]> => {
+    if (!town || !q) return []
+    const [own, up] = await Promise.all([user!.centerId, town].map((centerId) => api.get<{ items: ItemHit[] }>('/api/public/items', { q, centerId, pageSize: 10 }, s)))
+    const mine = new Set(own.items.map((i) => i.id))
+    return [...own.items.map((i) => ({ ...i, own: true })), ...up.items.filter((i) => !mine.has(i.id)).map((i) => ({ ...i, own: false }))]
+  }, [q, town])
   const [item, setItem] = useState<ItemFull>()
   const [form] = Form.useForm<Intake>()
   const run = useAction()
@@ -42,16 +48,30 @@ function NewCase({ onDone }: { onDone(c: CaseOut): void }) {
         materials: item!.materials.map((m) => ({ materialId: m.id, received: (v.materials ?? []).includes(m.id) })),
         agency: { authorization: true, urgent: v.urgent || undefined },
       })
-    }, { success: t('levels.recorded', { number: '' }) })
-    if (ok && made) { form.resetFields(); setItem(undefined); setQ(''); onDone(made) }
+    }, { success: () => t('levels.recorded', { number: made!.number }) })
+    if (ok && made) {
+      form.resetFields(); setItem(undefined); setQ(''); onDone(made)
+    }
   }
   return (
     <Card title={t('levels.newCase')} className="levels-big">
       <Form form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ urgent: false, authorization: false }}>
         <Form.Item label={t('levels.item')} required>
           <AutoComplete value={q} onChange={setQ} placeholder={t('levels.itemPlaceholder')} className="agency-item"
-            options={(hits.data?.items ?? []).map((i) => ({ value: String(i.id), label: i.name }))}
-            onSelect={(v: string, o: { label: string }) => { setQ(o.label); void pick(Number(v)) }} />
+            options={(hits.data ?? []).map((i) => ({
+              value: String(i.id), name: i.name,
+              label: (
+                <div className="agency-option" data-own={i.own}>
+                  <div>{i.name}</div>
+                  <Space size={4} wrap>
+                    <Tag>{i.itemType}</Tag>
+                    <Tag color="blue">{t('levels.decides', { level: t(`levels.level.${i.decideLevel}` as MessageKey) })}</Tag>
+                    <Tag color={i.own ? 'green' : 'orange'}>{t(i.own ? 'levels.ownItem' : 'levels.agencyItem')}</Tag>
+                  </Space>
+                </div>
+              ),
+            }))}
+            onSelect={(v: string, o: { name: string }) => { setQ(o.name); void pick(Number(v)) }} />
         </Form.Item>
         <Form.Item name="name" label={t('levels.applicantName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item>
         <Form.Item name="idNumber" label={t('levels.idNumber')} rules={[{ required: true, len: 18, message: t('form.required') }]}><Input maxLength={18} /></Form.Item>
@@ -102,6 +122,7 @@ export default function AgencyPage() {
             <div>{t('levels.where')}：{c.currentCenterName}</div>
             {c.next && <div>{t('levels.next')}：{c.next.kind === 'handover' && c.next.atMyRoom ? t('levels.nextHandover', { due: c.next.dueDate ?? '' }) : t('levels.nextStep', { kind: c.next.kind, due: c.next.dueDate ?? '' })} <LightTag light={c.next.light} /></div>}
             {resultHere(c) && <div className="agency-ready">{t('levels.resultHere')}</div>}
+            {c.delivery?.centerId === user!.centerId && c.currentCenterId !== user!.centerId && <div className="agency-coming">{t('levels.onTheWayDown', { where: c.currentCenterName })}</div>}
             <Space wrap style={{ marginTop: 8 }}>
               {c.currentCenterId === user!.centerId && c.status === 'received' && <Button size="large" type="primary" onClick={() => setHanding(c.id)}>{t('levels.handover')}</Button>}
               {resultHere(c) && <Button size="large" type="primary" onClick={() => run(() => act(c.id, 'pickup'), { success: t('levels.pickedUp'), then: reload })}>{t('levels.pickup')}</Button>}

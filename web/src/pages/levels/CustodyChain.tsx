@@ -13,7 +13,9 @@ export function CustodyChain({ handovers }: { handovers: Handover[] }) {
         color: h.late ? 'red' : h.direction === 'up' ? 'blue' : 'green',
         content: (
           <div data-hop={h.id}>
-            <b>{t('levels.hop', { from: h.fromCenterName, to: h.toCenterName })}</b> {h.late && <Tag color="red">{t('levels.late')}</Tag>}
+            <b>{h.fromCenterId === h.toCenterId && !h.fromUser
+              ? t('levels.hopApplicant', { to: h.toUser ? `${h.toUser}（${h.toCenterName}）` : h.toCenterName }) // the applicant hands the papers to the agent
+              : t('levels.hop', { from: h.fromCenterName, to: h.toCenterName })}</b> {h.late && <Tag color="red">{t('levels.late')}</Tag>}
             <div>{dateTime(h.at)} · {t('levels.holder', { from: h.fromUser ?? h.fromCenterName, to: h.toUser ?? h.toCenterName })}</div>
             <div>{h.materials.map((m) => m.name).join('、')}</div>
             {h.note && <div className="muted">{h.note}</div>}

@@ -10,6 +10,7 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
 import { HandoverDialog } from './HandoverDialog'
+import { MaterialCheckDialog } from './MaterialCheckDialog'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type CaseItem, type CaseOut, type ForwardRow, type IncomingCase } from './levelsApi'
 
@@ -24,12 +25,16 @@ export default function FlowPage() {
   const toForward = useLoad((s) => api.get<{ cases: CaseOut[] }>('/api/cases', { status: 'accepted', centerId: user.centerId, limit: 100 }, s), [])
   const outgoing = useLoad((s) => api.get<{ forwards: ForwardRow[] }>('/api/forwards/outgoing', { limit: 100 }, s), [])
   const inForwards = useLoad((s) => api.get<{ forwards: ForwardRow[] }>('/api/forwards/incoming', { limit: 100 }, s), [])
-  const passing = useLoad((s) => Promise.all(['approved', 'denied', 'answered'].map((status) => api.get<{ cases: CaseOut[] }>('/api/cases', { status, centerId: user.centerId, limit: 100 }, s)))
-    .then((r) => r.flatMap((x) => x.cases).filter((c) => c.delivery?.centerId && c.delivery.centerId !== user.centerId)), [])
+  // Results on their way down: those here to pass on, and those passed on and waiting at the pick-up point below.
+  const results = (centerId: number | undefined, s: AbortSignal) => Promise.all(['approved', 'denied', 'answered'].map((status) => api.get<{ cases: CaseOut[] }>('/api/cases', { status, centerId, limit: 100 }, s)))
+    .then((r) => r.flatMap((x) => x.cases).filter((c) => c.delivery?.centerId && c.delivery.centerId !== user.centerId))
+  const passing = useLoad((s) => results(user.centerId, s), [])
+  const below = useLoad((s) => results(undefined, s).then((r) => r.filter((c) => c.currentCenterId !== user.centerId && c.currentCenterId === c.delivery!.centerId)), [])
   const [forwarding, setForwarding] = useState<CaseOut>()
   const [passingDown, setPassingDown] = useState<number>()
+  const [checking, setChecking] = useState<number>()
   const [form] = Form.useForm<{ opinion: string }>()
-  const reloadAll = () => { incoming.reload(); toForward.reload(); outgoing.reload(); inForwards.reload(); passing.reload() }
+  const reloadAll = () => { incoming.reload(); toForward.reload(); outgoing.reload(); inForwards.reload(); passing.reload(); below.reload() }
   const fwdCols = [numberCol, itemCol,
     { title: t('levels.from'), key: 'from', render: (_: unknown, r: ForwardRow) => r.step.fromCenterName },
     { title: t('levels.due'), key: 'due', render: (_: unknown, r: ForwardRow) => r.step.dueDate },
@@ -42,10 +47,7 @@ export default function FlowPage() {
           <Table<IncomingCase> rowKey="id" size="middle" loading={incoming.loading} dataSource={incoming.data?.cases ?? []} pagination={false}
             columns={[numberCol, itemCol, { title: t('levels.origin'), dataIndex: 'originCenterName' }, { title: t('levels.agent'), dataIndex: 'agentName' },
               { title: t('common.actions'), key: 'a', render: (_: unknown, c) => (
-                <span className="flow-actions">
-                  <Button onClick={() => run(() => act(c.id, 'accept', { materials: [] }), { success: t('levels.accepted'), then: reloadAll })}>{t('levels.accept')}</Button>{' '}
-                  <Button onClick={() => run(() => act(c.id, 'correct', { materials: [] }), { success: t('levels.noticed'), then: reloadAll })}>{t('levels.notice')}</Button>
-                </span>
+                <span className="flow-actions"><Button type="primary" onClick={() => setChecking(c.id)}>{t('levels.accept')}</Button></span>
               ) }]} />
         ) },
         { key: 'toForward', label: t('levels.toForward'), children: (
@@ -62,6 +64,10 @@ export default function FlowPage() {
           <Table<CaseOut> rowKey="id" size="middle" loading={passing.loading} dataSource={passing.data ?? []} pagination={false}
             columns={[numberCol, itemCol, { title: t('common.actions'), key: 'a', render: (_: unknown, c) => <Button onClick={() => setPassingDown(c.id)}>{t('levels.passDown')}</Button> }]} />
         ) },
+        { key: 'out', label: t('levels.resultsOut'), children: (
+          <Table<CaseOut> rowKey="id" size="middle" loading={below.loading} dataSource={below.data ?? []} pagination={false}
+            columns={[numberCol, itemCol, { title: t('levels.status'), key: 's', render: (_: unknown, c) => <CaseStatus status={c.status} /> }]} />
+        ) },
       ]} />
       <Modal open={!!forwarding} title={t('levels.forwardTitle')} onCancel={() => setForwarding(undefined)} okText={t('levels.forward')}
         onOk={async () => {
@@ -72,6 +78,7 @@ export default function FlowPage() {
           <Form.Item name="opinion" label={t('levels.opinion')} rules={[{ required: true, whitespace: true, message: t('levels.opinionRequired') }]}><Input.TextArea rows={3} /></Form.Item>
         </Form>
       </Modal>
+      {checking && <MaterialCheckDialog caseId={checking} onClose={() => setChecking(undefined)} onDone={reloadAll} />}
       {passingDown && <HandoverDialog caseId={passingDown} down open onClose={() => setPassingDown(undefined)} onDone={reloadAll} />}
     </>
   )

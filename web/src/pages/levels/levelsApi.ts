@@ -8,6 +8,8 @@ export interface CaseOut {
   applicant: { kind: string; name: string; idNumber: string; phone: string }
   delivery: { method: string; centerId: number | null } | null
 }
+/** An item as the agent's picker shows it: its type, who decides it, and whether the room accepts it itself. */
+export interface PickerItem { id: number; name: string; itemType: string; decideLevel: 'district' | 'town' | 'village'; acceptLevel: string; own: boolean }
 /** A row of a work list (the server's CaseItem): what the lists of the levels show. */
 export type CaseItem = Pick<CaseOut, 'id' | 'number' | 'itemName' | 'handlingKind' | 'status' | 'currentCenterId' | 'dueDate' | 'light' | 'receivedAt' | 'delivery'>
   & { applicant: Pick<CaseOut['applicant'], 'kind' | 'name' | 'idNumber'> }
@@ -23,6 +25,8 @@ export interface Custody {
   levels: { id: number; name: string; level: 'district' | 'town' | 'village' }[]
   materials: { id: number; materialId: number | null; kind: string; name: string; received: boolean }[]
   handovers: Handover[]
+  /** The window clerks and agents of the chain's centers: who may be named as a hand-over's receiver. */
+  receivers: { id: number; name: string; centerId: number; roles: string[] }[]
 }
 
 export const act = (id: number, action: string, body: Record<string, unknown> = {}) => api.post<CaseOut>(`/api/cases/${id}/actions/${action}`, body)
