@@ -1,7 +1,7 @@
 // The case (办件) state machine as ONE table: every status, every action, who may take it and when.
 // The server's check (assertAction), the API's allowedActions and the web's buttons all read CASE_ACTIONS.
 import { AppError } from './errors.js'
-import type { HandlingKind, Role } from './vocabulary.js'
+import { SPECIAL_PROCEDURES, type HandlingKind, type Role } from './vocabulary.js'
 
 export const CASE_STATUSES = [
   'received', 'correction', 'refused', 'accepted', 'in_review', 'forwarded', 'approved', 'denied', 'answered', 'closed',
@@ -13,7 +13,7 @@ export const STEP_KINDS = ['handle', 'review', 'approve', 'sign', 'forward', 'ha
 export type StepKind = (typeof STEP_KINDS)[number]
 
 /** Why the clock is paused: a correction during handling or one of the 特别程序. */
-export const PAUSE_KINDS = ['correction', 'hearing', 'inspection', 'expert_review', 'testing', 'public_notice'] as const
+export const PAUSE_KINDS = ['correction', ...SPECIAL_PROCEDURES] as const
 export type PauseKind = (typeof PAUSE_KINDS)[number]
 
 /** Statuses in which the case is being handled and its clock runs (unless paused). */
@@ -46,7 +46,8 @@ export const CASE_ACTIONS = {
   accept: { from: ['received'], to: 'accepted', roles: ['clerk'], kinds: ALL_KINDS },
   correct: { from: ['received'], to: 'correction', roles: ['clerk'], kinds: ALL_KINDS },
   supplement: { from: ['correction'], to: 'accepted', roles: ['clerk'], kinds: ALL_KINDS },
-  refuse: { from: ['received', 'correction'], to: 'refused', roles: ['clerk', 'manager'], kinds: ALL_KINDS },
+  // 不予受理 in the department's name: the window where entrusted, else the department's approver (legal-rules.deciderBlock).
+  refuse: { from: ['received', 'correction'], to: 'refused', roles: ['clerk', 'manager', 'approver'], kinds: ALL_KINDS },
   advance: { from: ['accepted', 'in_review'], to: 'in_review', roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], step: ['handle', 'review'] },
   sign: { from: ['in_review'], to: 'in_review', roles: ['approver'], kinds: ['joint'], step: ['sign'] },
   forward: { from: ['accepted', 'in_review'], to: 'forwarded', roles: ['clerk', 'approver'], kinds: ['forward'], step: ['handle'] },
@@ -56,8 +57,9 @@ export const CASE_ACTIONS = {
   answer: { from: ['accepted', 'in_review'], to: 'answered', roles: ['approver'], kinds: ['controlled'], step: ['approve'] },
   suspend: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'] },
   resume: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'only' },
-  request_extension: { from: OPEN_STATUSES, to: null, roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'any', pendingExtension: false },
-  extend: { from: OPEN_STATUSES, to: null, roles: ['manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'any' },
+  request_extension: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'any', pendingExtension: false },
+  // 行政许可法 §42: the deciding department's head approves (checked further in the handler: of the case's department).
+  extend: { from: OPEN_STATUSES, to: null, roles: ['department_head'], kinds: ['promised', 'joint', 'forward', 'controlled'], paused: 'any' },
   handover: { from: LIVE, to: null, roles: ['agent', 'clerk'], kinds: ALL_KINDS, paused: 'any' },
   deliver: { from: DECIDED_STATUSES, to: null, roles: ['clerk', 'approver'], kinds: ALL_KINDS, delivered: false },
   pickup: { from: DECIDED_STATUSES, to: 'closed', roles: ['clerk', 'agent'], kinds: ALL_KINDS, delivered: true },
@@ -128,6 +130,6 @@ export function assertAction(status: CaseStatus, roles: readonly Role[], ctx: Ac
 }
 
 /** Roles that may read cases at all (within their jurisdiction). */
-export const CASE_READERS = ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'] as const satisfies readonly Role[]
+export const CASE_READERS = ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent', 'department_head'] as const satisfies readonly Role[]
 /** Roles that may record a new case at a window or a village room. */
 export const CASE_INTAKE_ROLES = ['clerk', 'agent'] as const satisfies readonly Role[]

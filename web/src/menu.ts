@@ -44,11 +44,12 @@ const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows',
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: [...ADMIN_MENU, 'cases', 'messages'],
-  manager: [...ADMIN_MENU, 'cases', 'extensions', 'flow', 'messages'],
+  manager: [...ADMIN_MENU, 'cases', 'flow', 'messages'],
   clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
   approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
   agent: ['workbench', 'itemSearch', 'cases', 'agency'],
   supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security'],
+  department_head: ['workbench', 'itemSearch', 'inbox', 'cases', 'extensions'],
 }
 
 const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',

@@ -12,7 +12,7 @@ import * as service from './calendar.service.js'
 export const MAX_DAYS = 3650
 
 const Year = Type.Integer({ minimum: MIN_YEAR, maximum: MAX_YEAR })
-const Source = Type.Union([Type.Literal('chinese-days'), Type.Literal('admin')])
+const Source = Type.Union([Type.Literal('chinese-days'), Type.Literal('admin'), Type.Literal('provisional')])
 const Day = Type.Object({ date: DateString, workday: Type.Boolean(), name: Type.String(), source: Source })
 const DateParams = Type.Object({ date: DateString })
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
@@ -29,10 +29,10 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
   app.get('/api/calendar/deadline', {
     schema: {
       tags: ['calendar'], summary: '办理时限到期日 deadline: the Nth working day after a date',
-      description: '受理当日不计; days=0 (即办) is `from` itself. confirmed=false when a year the answer depends on has no confirmed official schedule.',
+      description: '受理当日不计; days=0 (即办) is `from` itself. confirmed=false when a year the answer depends on has no confirmed official schedule; provisional=true when such a year is counted on the statutory rules (《全国年节及纪念日放假办法》 2024) until its notice is entered.',
       querystring: Type.Object({ from: DateString, days: Type.Integer({ minimum: 0, maximum: MAX_DAYS }) }),
       response: {
-        200: Type.Object({ due: DateString, confirmed: Type.Boolean(), unconfirmedYears: Type.Array(Type.Integer()) }),
+        200: Type.Object({ due: DateString, confirmed: Type.Boolean(), unconfirmedYears: Type.Array(Type.Integer()), provisional: Type.Boolean() }),
         ...errorsFor(400),
       },
     },
@@ -41,7 +41,7 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
   app.get('/api/calendar/days', {
     schema: {
       tags: ['calendar'], summary: '某年的节假日与调休 a year\'s holidays and make-up workdays',
-      description: 'Only the days that differ from Monday–Friday work (and named weekend holidays).',
+      description: 'Only the days that differ from Monday–Friday work (and named weekend holidays). An unconfirmed year lists its statutory days computed from the 2024 rules with source "provisional".',
       querystring: Type.Object({ year: Year }),
       response: { 200: Type.Object({ year: Type.Integer(), confirmed: Type.Boolean(), days: Type.Array(Day) }), ...errorsFor(400) },
     },

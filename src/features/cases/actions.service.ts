@@ -5,6 +5,7 @@ import { assertAction, CASE_ACTION_NAMES, type ActionContext, type CaseAction, t
 import { chinaDate } from '../../domain/clock.js'
 import { errors } from '../../domain/errors.js'
 import { covers, type Actor } from '../../domain/jurisdiction.js'
+import { deciderBlock } from '../../domain/legal-rules.js'
 import type { Db } from '../../db/database.js'
 import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../calendar/calendar.service.js'
@@ -60,6 +61,20 @@ export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: numb
   }
 }
 
+/** The law's word on who decides (legal-rules.deciderBlock): 403 when this actor may not take the action for this department. */
+async function assertDecider(s: ActionState, action: CaseAction): Promise<void> {
+  if (!DECIDER_ACTIONS.includes(action)) return
+  const why = deciderBlock(action, await deciderContext(s))
+  if (why) throw errors.forbidden(why)
+}
+
+export const DECIDER_ACTIONS: readonly CaseAction[] = ['extend', 'refuse']
+
+export async function deciderContext(s: Pick<ActionState, 'trx' | 'actor' | 'actorDepartmentId' | 'row'>) {
+  const d = await items.findDecidingDepartment(s.trx, s.row.departmentId)
+  return { roles: s.actor.roles, actorDepartmentId: s.actorDepartmentId, caseDepartmentId: s.row.departmentId, windowMayRefuse: d.windowMayRefuse }
+}
+
 export async function performAction(ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, action: CaseAction, body: ActionBody) {
   const handler = ALL_HANDLERS[action]
   await ctx.db.transaction().execute(async (trx) => {
@@ -71,6 +86,7 @@ export async function performAction(ctx: AppContext, actor: Actor & { windowId: 
     precheck(state, action)
     const to = assertAction(row.status, actor.roles, actionContext(row, state.myOpenSteps, state.pendingExtension), action)
     if (!handler) throw errors.conflict('action_not_available', `${action} 尚未开通`, { action })
+    await assertDecider(state, action)
     const done: Handled = await handler(state, body)
     const next: CaseStatus = to ?? row.status
     await repo.updateCase(trx, id, { status: next, ...done.patch }, state.now)

@@ -18,6 +18,8 @@ export const caseColumns = [
   'k.due_date as dueDate', 'k.legal_due_date as legalDueDate', 'k.paused_since as pausedSince', 'k.decided_at as decidedAt',
   'k.decision', 'k.refusal', 'k.delivery', 'k.closed_at as closedAt', 'k.created_by as createdBy', 'k.created_at as createdAt',
   'k.request_hash as requestHash', 'k.co_department_ids as coDepartmentIds',
+  'k.days_unit as daysUnit', 'k.extension_rule as extensionRule', 'k.extension_days as extensionDays',
+  'k.extended_legal_due_date as extendedLegalDueDate', 'k.provisional',
 ] as const
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
@@ -27,7 +29,7 @@ export const caseItemColumns = [
   'k.id', 'k.number', 'k.item_name as itemName', 'k.handling_kind as handlingKind', 'k.status', 'k.department_id as departmentId',
   'k.current_center_id as currentCenterId', 'k.applicant_kind as applicantKind', 'k.applicant_name as applicantName',
   'k.applicant_id_number as applicantIdNumber', 'k.received_at as receivedAt', 'k.accepted_on as acceptedOn', 'k.due_date as dueDate',
-  'k.paused_since as pausedSince', 'k.decided_at as decidedAt', 'k.delivery',
+  'k.paused_since as pausedSince', 'k.decided_at as decidedAt', 'k.delivery', 'k.provisional',
 ] as const
 
 export function findCase(db: Db, id: number) {
@@ -237,19 +239,19 @@ export function endPause(trx: Db, caseId: number, date: string, at: Date, by: nu
 
 export function listExtensions(db: Db, caseId: number) {
   return db.selectFrom('case_extensions').select(['id', 'days', 'reason', 'status', 'requested_by as requestedBy', 'requested_at as requestedAt',
-    'decided_by as decidedBy', 'decided_at as decidedAt']).where('case_id', '=', caseId).orderBy('id').execute()
+    'decided_by as decidedBy', 'decided_at as decidedAt', 'past_legal as pastLegal']).where('case_id', '=', caseId).orderBy('id').execute()
 }
 
-export function insertExtension(trx: Db, e: { caseId: number; days: number; reason: string; status: 'requested' | 'approved'; by: number; at: Date }) {
+export function insertExtension(trx: Db, e: { caseId: number; days: number; reason: string; status: 'requested' | 'approved'; by: number; at: Date; pastLegal: boolean }) {
   return trx.insertInto('case_extensions').values({
-    case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.by, requested_at: e.at,
+    case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.by, requested_at: e.at, past_legal: e.pastLegal,
     decided_by: e.status === 'approved' ? e.by : null, decided_at: e.status === 'approved' ? e.at : null,
   }).execute()
 }
 
-/** The manager's decision on a pending request, with the days and reason they grant; false when none was pending. */
-export async function approvePendingExtension(trx: Db, caseId: number, days: number, reason: string, by: number, at: Date): Promise<boolean> {
-  const r = await trx.updateTable('case_extensions').set({ status: 'approved', days, reason, decided_by: by, decided_at: at })
+/** The department head's decision on a pending request, with the days and reason they grant; false when none was pending. */
+export async function approvePendingExtension(trx: Db, caseId: number, days: number, reason: string, by: number, at: Date, pastLegal: boolean): Promise<boolean> {
+  const r = await trx.updateTable('case_extensions').set({ status: 'approved', days, reason, decided_by: by, decided_at: at, past_legal: pastLegal })
     .where('case_id', '=', caseId).where('status', '=', 'requested').executeTakeFirst()
   return Number(r.numUpdatedRows) > 0
 }

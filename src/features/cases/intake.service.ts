@@ -11,7 +11,8 @@ import { assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import * as repo from './cases.repository.js'
-import { appealRights, firstSteps, planAcceptance } from './case-plan.js'
+import { appealRights, deciderBlock, decidingBodyOf, type DecidingBody } from '../../domain/legal-rules.js'
+import { firstSteps, planAcceptance } from './case-plan.js'
 import * as items from './intake.repository.js'
 import { toCase, type CaseOut } from './cases.view.js'
 import { agencyFor, recordAgencyIntake } from '../levels/agency-intake.js'
@@ -89,7 +90,19 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   const today = chinaDate(now)
 
   const accepted = status === 'accepted' || status === 'closed'
-  const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
+  // 不予受理 at the window is issued in the deciding department's name, and only where it entrusted the window.
+  let refusalBody: DecidingBody | undefined
+  if (status === 'refused') {
+    const d = await items.findDecidingDepartment(ctx.db, item.departmentId)
+    const why = deciderBlock('refuse', { roles: actor.roles, actorDepartmentId: null, caseDepartmentId: item.departmentId, windowMayRefuse: d.windowMayRefuse })
+    if (why) throw errors.forbidden(why)
+    refusalBody = decidingBodyOf(d, { reviewBody: d.centerReviewBody, court: d.centerCourt })
+  }
+  const limits = {
+    handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0,
+    daysUnit: item.daysUnit!, extensionRule: item.extensionRule!, extensionDays: item.extensionDays!,
+  }
+  const clock = accepted ? planAcceptance(cal, limits, today, []) : undefined
   const caseRow = {
     number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
     request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
@@ -99,9 +112,10 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency ? actor.userId : null), received_at: now, received_on: today,
     accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
     due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
+    days_unit: limits.daysUnit, extension_rule: limits.extensionRule, extension_days: limits.extensionDays, provisional: clock?.provisional ?? false,
     decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
     decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
-    refusal: JSON.stringify(body.refuse ? { reason: body.refuse.reason, referTo: body.refuse.referTo ?? null, appealRights: appealRights(center.name) } : null),
+    refusal: JSON.stringify(refusalBody ? { reason: body.refuse!.reason, referTo: body.refuse!.referTo ?? null, ...refusalBody, appealRights: appealRights(refusalBody) } : null),
     delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
     created_at: now, updated_at: now,
   }

@@ -61,6 +61,7 @@ const zhCN = {
   'role.approver': '审批人员',
   'role.agent': '代办员',
   'role.supervisor': '督查人员',
+  'role.department_head': '部门负责人',
 
   'home.heroText': '全区政务服务事项的办事指南：看清办什么、带什么材料、到哪里办、多久办结。',
   'home.guide': '办事指南',
@@ -114,6 +115,10 @@ const zhCN = {
   'special.expert_review': '专家评审',
   'special.testing': '检验检测',
   'special.public_notice': '公示',
+  'special.tender': '招标',
+  'special.auction': '拍卖',
+  'special.quarantine': '检疫',
+  'special.appraisal': '鉴定',
   'target.person': '自然人',
   'target.organization': '法人或其他组织',
 

@@ -14,7 +14,8 @@ export const LEVEL_LABELS: Record<CenterLevel, string[]> = { district: ['区', '
 export const TARGET_LABELS: Record<ServiceTarget, string[]> = { person: ['自然人', '个人'], organization: ['法人', '法人或其他组织', '企业'] }
 export const FORM_LABELS: Record<MaterialForm, string[]> = { original: ['原件'], copy: ['复印件'], electronic: ['电子件', '电子版'] }
 export const SPECIAL_LABELS: Record<SpecialProcedure, string[]> = {
-  hearing: ['听证'], inspection: ['现场勘验', '现场核查'], expert_review: ['专家评审'], testing: ['检验检测', '检测'], public_notice: ['公示', '公告'],
+  hearing: ['听证'], tender: ['招标'], auction: ['拍卖'], inspection: ['现场勘验', '现场核查', '检验'], testing: ['检验检测', '检测'],
+  quarantine: ['检疫'], appraisal: ['鉴定'], expert_review: ['专家评审'], public_notice: ['公示', '公告'],
 }
 export const YES = ['是', 'y', 'yes', 'true', '1']
 export const NO = ['否', 'n', 'no', 'false', '0']
