@@ -23,6 +23,7 @@ import * as m0051 from './migrations/0051_drop_login_failures.js'
 import * as m0090 from './migrations/0090_ticket_ratings.js'
 import * as m0091 from './migrations/0091_digest_messages.js'
 import * as m0100 from './migrations/0100_legal_limits.js'
+import * as m0101 from './migrations/0101_material_problems.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '0090_ticket_ratings': m0090,
   '0091_digest_messages': m0091,
   '0100_legal_limits': m0100,
+  '0101_material_problems': m0101,
 }
 
 function migrator(db: Db): Migrator {

@@ -341,6 +341,7 @@ export interface CaseMaterialsTable {
   required: boolean
   received: boolean
   received_at: NullableTimestamp
+  problem: ColumnType<string | null, string | null | undefined, string | null> // migration 0101: what is wrong with it
 }
 
 export interface CasePausesTable {

@@ -199,6 +199,28 @@ describe('6. a special procedure (§45) is told to the applicant in writing and 
   })
 })
 
+describe('7. the one-time notice names what is wrong with a material handed in', () => {
+  it('an unsigned application form: correction naming the form and its defect with the missing ones; supplied, accepted', async () => {
+    const [form, id] = five.materials
+    const res = await w.clerk.client.post('/api/cases', intakeBody(w, five, {
+      materials: [{ materialId: form, received: true, problem: '未签名（不符合法定形式）' }, { materialId: id, received: false }],
+    }))
+    expect(res.statusCode, res.body).toBe(201)
+    const c = res.json()
+    expect(c.status).toBe('correction')
+    expect(c.missing).toEqual([
+      { materialId: form, name: '申请表', problem: '未签名（不符合法定形式）' },
+      { materialId: id, name: '身份证复印件', problem: null },
+    ])
+    const d = await detail(w.clerk.client, c.id)
+    expect(d.events[0].note).toBe('一次性告知：申请表（未签名（不符合法定形式））、身份证复印件')
+    expect(d.documents.map((x: { docType: string }) => x.docType)).toEqual(['correction'])
+    const ok = await act(w.clerk.client, c.id, 'supplement', { materials: [{ materialId: form, received: true }, { materialId: id, received: true }] })
+    expect(ok.json()).toMatchObject({ status: 'accepted' })
+    expect((await detail(w.clerk.client, c.id)).materials.find((m: { materialId: number }) => m.materialId === form)).toMatchObject({ received: true, problem: null })
+  })
+})
+
 describe('8. a year without the State Council notice is provisional, and says so', () => {
   it('2026-12-07 + 19 working days: 2027-01-04 (元旦 not a working day), provisional on the case and the deadline API', async () => {
     await t.db.insertInto('calendar_years').values({ year: 2026, confirmed: true, source: 'admin' }).onConflict((oc) => oc.column('year').doNothing()).execute()

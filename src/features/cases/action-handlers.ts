@@ -9,10 +9,11 @@ import type { ActionState } from './actions.service.js'
 import { firstSteps, nextSteps, planAcceptance, type CasePlan } from './case-plan.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
+import { correctionNote } from './intake.service.js'
 
 export interface ActionBody {
   version?: number; note?: string; opinion?: string; reasons?: string; text?: string; reason?: string; kind?: string
-  days?: number; departmentId?: number; materials?: { materialId: number; received: boolean }[]; referTo?: string
+  days?: number; departmentId?: number; materials?: { materialId: number; received: boolean; problem?: string }[]; referTo?: string
   method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string
 }
 export interface Handled { patch: repo.CasePatch; note: string; data?: Record<string, unknown>; centerId?: number }
@@ -39,9 +40,13 @@ async function receiveMaterials(s: ActionState, list: ActionBody['materials']) {
   const known = new Set(all.map((m) => m.materialId))
   const bad = (list ?? []).flatMap((m, i) => (known.has(m.materialId) ? [] : [{ field: `body.materials.${i}.materialId`, message: '不是此办件的申请材料' }]))
   if (bad.length) throw errors.validation(bad)
-  const arrived = (list ?? []).filter((m) => m.received).map((m) => m.materialId)
+  const problems = (list ?? []).filter((m) => m.problem?.trim()).map((m) => ({ materialId: m.materialId, problem: m.problem!.trim() }))
+  const problemOf = new Map(problems.map((p) => [p.materialId, p.problem]))
+  const arrived = (list ?? []).filter((m) => m.received && !problemOf.has(m.materialId)).map((m) => m.materialId)
   await repo.markReceived(s.trx, s.row.id, arrived, s.now)
-  return all.filter((m) => m.required && !m.received && !arrived.includes(m.materialId!)).map((m) => ({ materialId: m.materialId!, name: m.name }))
+  await repo.markProblems(s.trx, s.row.id, problems)
+  return all.filter((m) => m.required && (problemOf.has(m.materialId!) || (!m.received && !arrived.includes(m.materialId!))))
+    .map((m) => ({ materialId: m.materialId!, name: m.name, problem: problemOf.get(m.materialId!) ?? (m.received ? null : m.problem) }))
 }
 
 /** Starts the clock on `acceptedOn` and opens the first step. */
@@ -109,7 +114,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     }
     const missing = await receiveMaterials(s, b.materials)
     if (!missing.length) throw errors.validation([{ field: 'body.materials', message: '材料齐全，请直接受理' }])
-    return { patch: {}, note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }
+    return { patch: {}, note: correctionNote(missing), data: { missing } }
   },
 
   async supplement(s, b) {

@@ -111,9 +111,9 @@ export async function insertCaseWhole(db: Db, row: InsertObject<Database, 'cases
   const events = rows(p.events.map((e) => { const { case_id: _, ...v } = eventValues(e); return v }))
   const [out] = await runPrepared(db, sql<CaseRow>`
     with k as (${k}),
-    m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at)
+    m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at, problem)
       select k.id, x.* from k, jsonb_to_recordset(${materials}::jsonb)
-        as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz)),
+        as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz, problem text)),
     s as (insert into case_steps (case_id, seq, kind, center_id, department_id, assignee_id, started_at, start_date, limit_days, due_date, done_at, done_by, opinion, data)
       select k.id, x.seq, x.kind, x.center_id, x.department_id, x.assignee_id, x.started_at, x.start_date, x.limit_days, x.due_date,
         x.done_at, x.done_by, x.opinion, x.data::jsonb
@@ -198,11 +198,11 @@ export function setStepDue(trx: Db, stepId: number, dueDate: string | null) {
   return trx.updateTable('case_steps').set({ due_date: dueDate }).where('id', '=', stepId).execute()
 }
 
-export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean }
+export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean; problem?: string | null }
 
 const materialValues = (caseId: number, at: Date, m: MaterialInsert) => ({
   case_id: caseId, item_material_id: m.itemMaterialId, position: m.position, name: m.name, required: m.required,
-  received: m.received, received_at: m.received ? at : null,
+  received: m.received, received_at: m.received ? at : null, problem: m.problem ?? null,
 })
 
 export function insertMaterials(trx: Db, caseId: number, at: Date, materials: readonly MaterialInsert[]) {
@@ -211,14 +211,22 @@ export function insertMaterials(trx: Db, caseId: number, at: Date, materials: re
 }
 
 export function listMaterials(db: Db, caseId: number) {
-  return db.selectFrom('case_materials').select(['id', 'item_material_id as materialId', 'kind', 'name', 'required', 'received', 'received_at as receivedAt'])
+  return db.selectFrom('case_materials').select(['id', 'item_material_id as materialId', 'kind', 'name', 'required', 'received', 'received_at as receivedAt', 'problem'])
     .where('case_id', '=', caseId).orderBy('position').execute()
 }
 
 export function markReceived(trx: Db, caseId: number, itemMaterialIds: readonly number[], at: Date) {
   if (itemMaterialIds.length === 0) return Promise.resolve([])
-  return trx.updateTable('case_materials').set({ received: true, received_at: at })
+  return trx.updateTable('case_materials').set({ received: true, received_at: at, problem: null })
     .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).where('received', '=', false).execute()
+}
+
+/** A material handed in with something wrong with it: not received, and the notice says what is wrong. */
+export async function markProblems(trx: Db, caseId: number, problems: readonly { materialId: number; problem: string }[]) {
+  for (const p of problems) {
+    await trx.updateTable('case_materials').set({ received: false, received_at: null, problem: p.problem })
+      .where('case_id', '=', caseId).where('item_material_id', '=', p.materialId).execute()
+  }
 }
 
 export function listPauses(db: Db, caseId: number) {

@@ -12,7 +12,10 @@ export const Light = Type.Enum(['green', 'yellow', 'red'])
 const NullableDate = Type.Union([DateString, Type.Null()])
 const Json = Type.Unknown()
 
-export const MaterialTick = Type.Object({ materialId: Id, received: Type.Boolean() }, { additionalProperties: false })
+export const MaterialTick = Type.Object({
+  materialId: Id, received: Type.Boolean(),
+  problem: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received' })),
+}, { additionalProperties: false })
 
 export const IntakeBody = Type.Object({
   requestId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
@@ -69,7 +72,10 @@ export const Case = Type.Object({
   extendedDays: Type.Integer(), extensionRule: Type.Enum(EXTENSION_RULES),
   suspended: Type.Boolean(), light: Light, decidedAt: NullableDateTime, decision: Json, refusal: Json, delivery: Json,
   closedAt: NullableDateTime, createdAt: DateTime,
-  missing: Type.Optional(Type.Array(Type.Object({ materialId: Type.Integer(), name: Type.String() }))),
+  missing: Type.Optional(Type.Array(Type.Object({
+    materialId: Type.Integer(), name: Type.String(),
+    problem: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'what is wrong with it; null: not handed in' })),
+  }))),
 })
 
 export const CaseDetail = Type.Intersect([Case, Type.Object({
@@ -82,7 +88,10 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     departmentName: Type.Optional(Type.String()), startDate: DateString, dueDate: NullableDate, light: Light,
     doneAt: Type.Optional(DateTime), opinion: Type.String(),
   })),
-  materials: Type.Array(Type.Object({ materialId: Type.Union([Type.Integer(), Type.Null()]), kind: Type.String(), name: Type.String(), required: Type.Boolean(), received: Type.Boolean() })),
+  materials: Type.Array(Type.Object({
+    materialId: Type.Union([Type.Integer(), Type.Null()]), kind: Type.String(), name: Type.String(), required: Type.Boolean(), received: Type.Boolean(),
+    problem: Type.Union([Type.String(), Type.Null()]),
+  })),
   pauses: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), reason: Type.String(), from: DateString, to: NullableDate })),
   extensions: Type.Array(Type.Object({
     id: Type.Integer(), days: Type.Integer(), reason: Type.String(), status: Type.String(), requestedBy: Type.Union([Type.Integer(), Type.Null()]),

@@ -23,7 +23,7 @@ export interface IntakeBody {
   centerId: number
   windowId?: number
   applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
-  materials: { materialId: number; received: boolean }[]
+  materials: { materialId: number; received: boolean; problem?: string }[]
   agent?: { staffId: number }
   complete?: true
   coDepartmentIds?: number[]
@@ -83,8 +83,11 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     throw e
   }
   const { center, item, agency, windowId, kind, coIds } = checked
-  const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
-  const missing = item.materials.filter((m) => m.required && !received.has(m.id)).map((m) => ({ materialId: m.id, name: m.name }))
+  // 一次性告知: a material handed in with something wrong with it is not received; the notice says what is wrong.
+  const problems = new Map(body.materials.filter((m) => m.problem?.trim()).map((m) => [m.materialId, m.problem!.trim()]))
+  const received = new Set(body.materials.filter((m) => m.received && !problems.has(m.materialId)).map((m) => m.materialId))
+  const missing = item.materials.filter((m) => m.required && !received.has(m.id))
+    .map((m) => ({ materialId: m.id, name: m.name, problem: problems.get(m.id) ?? null }))
   const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
   const now = ctx.clock.now()
   const today = chinaDate(now)
@@ -119,7 +122,9 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
     created_at: now, updated_at: now,
   }
-  const materials = item.materials.map((m) => ({ itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id) }))
+  const materials = item.materials.map((m) => ({
+    itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id), problem: problems.get(m.id) ?? null,
+  }))
   const ev = { caseId: 0, at: now, actorId: actor.userId, centerId: center.id, windowId } // caseId: the new row's, given by the insert
 
   let inserted: repo.CaseRow | undefined
@@ -138,7 +143,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     if (status === 'refused') {
       events = [{ ...ev, action: 'refuse', from: null, to: 'refused', note: body.refuse!.reason, data: { referTo: body.refuse!.referTo ?? null } }]
     } else if (status === 'correction') {
-      events = [{ ...ev, action: 'correct', from: null, to: 'correction', note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }]
+      events = [{ ...ev, action: 'correct', from: null, to: 'correction', note: correctionNote(missing), data: { missing } }]
     } else {
       steps = firstSteps(cal, { id: 0, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
         { dueDate: clock!.dueDate, at: now, today })
@@ -158,10 +163,15 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   return { created, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: stillMissing }) }
 }
 
-/** The required materials not yet received: the one-time notice (一次性告知). */
+/** The required materials not yet received, each with what is wrong with it if handed in: the one-time notice (一次性告知). */
 export async function missingOf(ctx: Pick<AppContext, 'db'>, caseId: number) {
   const all = await repo.listMaterials(ctx.db, caseId)
-  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name }))
+  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name, problem: m.problem }))
+}
+
+/** 一次性告知：申请表（未签名）、身份证复印件 */
+export function correctionNote(list: readonly { name: string; problem?: string | null }[]): string {
+  return '一次性告知：' + list.map((m) => (m.problem ? `${m.name}（${m.problem}）` : m.name)).join('、')
 }
 
 /** Whether `actor` may see the case at all: its origin center (where it started) lies in their jurisdiction. */

@@ -49,7 +49,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
       light: (st.doneAt ? (st.dueDate && chinaDate(new Date(st.doneAt)) > st.dueDate ? 'red' : 'green')
         : lightOf(cal, { start: st.startDate, due: effectiveDue(cal, st.dueDate, row.pausedSince, today) }, today)) as Light,
     })),
-    materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received })),
+    materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received, problem: m.problem })),
     pauses: s.pauses, extensions,
     allowedActions: allowedActions(row.status, actor.roles, ctxA)
       .filter((a) => IMPLEMENTED.includes(a) && !(DECIDER_ACTIONS.includes(a) && deciderBlock(a, decider))),
