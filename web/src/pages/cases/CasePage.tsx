@@ -11,7 +11,7 @@ import { dateTime } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { ActionDialog } from './ActionDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
-import { actionText, eventText, kindText, noticesOf, stepText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
+import { actionText, eventText, kindText, noticesOf, noticeTitle, stepText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
 
 export default function CasePage() {
   const id = Number(useParams().id)
@@ -29,7 +29,7 @@ export default function CasePage() {
         {d.allowedActions.length === 0 ? <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text> : (
           <Space wrap>
             {d.allowedActions.map((a) => (
-              <Button key={a} type={a === 'deny' || a === 'refuse' ? 'default' : 'primary'} danger={a === 'deny' || a === 'refuse'} onClick={() => setAction(a)}>{actionText(a)}</Button>
+              <Button key={a} type={a === 'deny' || a === 'refuse' ? 'default' : 'primary'} danger={a === 'deny' || a === 'refuse'} onClick={() => setAction(a)}>{a === 'approve' && d.notice.outcomeWording ? d.notice.outcomeWording : actionText(a)}</Button>
             ))}
           </Space>
         )}
@@ -37,7 +37,7 @@ export default function CasePage() {
       <Facts d={d} />
       <Card title={t('case.prints')}>
         <Space wrap>
-          {noticesOf(d).map((n) => <Link key={n} to={`/print/cases/${d.id}/${n}`} target="_blank">{t(`notice.${n}` as MessageKey)}</Link>)}
+          {noticesOf(d).map((n) => <Link key={n} to={`/print/cases/${d.id}/${n}`} target="_blank">{noticeTitle(d, n)}</Link>)}
         </Space>
       </Card>
       {d.steps.length > 0 && <Steps steps={d.steps} />}
