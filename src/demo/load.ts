@@ -98,7 +98,7 @@ async function insertAll(trx: Db, hash: string) {
 
 /** The item's unit, extension rule and outcome wording: its own where the demo data names them, else by its type. */
 function limitsOf(item: DemoItem) {
-  const d = defaultLimits(item.itemType, item.handlingKind)
+  const d = defaultLimits(item.itemType, item.handlingKind, item.name)
   return { days_unit: item.daysUnit ?? d.daysUnit, extension_rule: d.extensionRule, extension_days: 0, outcome_wording: d.outcomeWording }
 }
 

@@ -17,12 +17,13 @@ export const OUTCOME_WORDINGS: Record<ItemType, string> = {
 }
 
 /** 行政许可法 §§42, 82 bind 行政许可: working days and the §42 extension; other types follow their own law. */
-export function defaultLimits(itemType: string, kind: HandlingKind): { daysUnit: DaysUnit; extensionRule: ExtensionRule; outcomeWording: string } {
+export function defaultLimits(itemType: string, kind: HandlingKind, name = ''): { daysUnit: DaysUnit; extensionRule: ExtensionRule; outcomeWording: string } {
   const licence = itemType === '行政许可'
   return {
     daysUnit: 'workday',
     extensionRule: licence ? (kind === 'joint' ? 'joint' : 'art42') : 'none',
-    outcomeWording: OUTCOME_WORDINGS[itemType as ItemType] ?? '已办结',
+    // a registration (不动产登记, 婚姻登记) confirms by registering
+    outcomeWording: itemType === '行政确认' && name.includes('登记') ? '予以登记' : OUTCOME_WORDINGS[itemType as ItemType] ?? '已办结',
   }
 }
 

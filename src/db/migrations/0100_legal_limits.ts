@@ -22,8 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       where item_type = '行政许可';
     -- 工伤认定 (《工伤保险条例》 §20: 60 日): calendar days.
     update item_versions set days_unit = 'calendar' where item_type = '行政确认' and legal_basis like '%工伤保险条例%';
-    update item_versions set outcome_wording = case item_type when '行政许可' then '准予许可' when '行政确认' then '予以确认'
-      when '行政给付' then '准予给付' else '已办结' end;
+    update item_versions set outcome_wording = case
+      when item_type = '行政许可' then '准予许可' when item_type = '行政确认' and name like '%登记%' then '予以登记'
+      when item_type = '行政确认' then '予以确认' when item_type = '行政给付' then '准予给付' else '已办结' end;
 
     alter table cases
       add column days_unit text not null default 'workday' check (days_unit in ('workday','calendar')),
@@ -76,7 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       t text; prefix text; dep integer; short text; y integer; n integer;
     begin
       t := case new.action
-        when 'accept' then 'accept' when 'correct' then 'correction' when 'refuse' then 'refusal'
+        when 'accept' then 'accept' when 'supplement' then 'accept' when 'correct' then 'correction' when 'refuse' then 'refusal'
         when 'approve' then 'decision' when 'deny' then 'denial' when 'answer' then 'answer' when 'extend' then 'extension'
         when 'suspend' then case when new.data->>'kind' in (${SPECIAL}) and new.data->>'kind' <> 'public_notice' then 'special' end
         end;

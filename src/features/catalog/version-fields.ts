@@ -62,7 +62,7 @@ export function normalizeFields(v: Omit<VersionFieldsInput, 'materials'>): Versi
   if (v.promisedDaysUnit !== undefined && v.promisedDaysUnit !== (v.legalDaysUnit ?? 'workday')) {
     throw errors.validation([{ field: 'body.promisedDaysUnit', message: '承诺时限与法定时限须使用同一计算单位' }])
   }
-  const d = defaultLimits(v.itemType, v.handlingKind)
+  const d = defaultLimits(v.itemType, v.handlingKind, v.name)
   return {
     name: clean(v.name), basicCode: clean(v.basicCode), itemType: v.itemType, implementingBody: clean(v.implementingBody),
     legalBasis: clean(v.legalBasis ?? ''), targets: [...v.targets], handlingKind: v.handlingKind,
