@@ -11,7 +11,8 @@ import { dateTime } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { ActionDialog } from './ActionDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
-import { actionText, eventText, kindText, noticesOf, noticeTitle, stepText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
+import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
+import { actionText, eventText, kindText, noticesOf, noticeTitle, stepText, unitText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
 
 export default function CasePage() {
   const id = Number(useParams().id)
@@ -34,6 +35,7 @@ export default function CasePage() {
           </Space>
         )}
       </Card>
+      {d.provisional && <ProvisionalAlert />}
       <Facts d={d} />
       <Card title={t('case.prints')}>
         <Space wrap>
@@ -74,7 +76,7 @@ function Facts({ d }: { d: CaseDetail }) {
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('case.number')}><span className="code-cell case-number">{d.number}</span></Descriptions.Item>
         <Descriptions.Item label={t('case.queryCode')}><span className="code-cell">{d.queryCode}</span></Descriptions.Item>
-        <Descriptions.Item label={t('case.handlingKind')}>{kindText(d.handlingKind)} · {t('case.days', { legal: d.legalDays, promised: d.promisedDays })}</Descriptions.Item>
+        <Descriptions.Item label={t('case.handlingKind')}>{kindText(d.handlingKind)} · {t('case.days', { legal: d.legalDays, promised: d.promisedDays, unit: unitText(d.daysUnit) })}</Descriptions.Item>
         <Descriptions.Item label={t('case.light')}><LightTag light={d.light} />{d.suspended && <Tag color="orange">{t('case.suspended')}</Tag>}{d.extendedDays > 0 && <Tag>{t('case.extended', { days: d.extendedDays })}</Tag>}</Descriptions.Item>
         <Descriptions.Item label={t('case.applicant')}>{d.applicant.name}（{t(d.applicant.kind === 'person' ? 'intake.person' : 'intake.organization')}）</Descriptions.Item>
         <Descriptions.Item label={t('case.idNumber')}><span title={t('case.fullIdAudited')}>{d.applicant.idNumber}</span></Descriptions.Item>
@@ -82,7 +84,9 @@ function Facts({ d }: { d: CaseDetail }) {
         <Descriptions.Item label={t('case.receivedAt')}>{dateTime(d.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(d.acceptedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('case.legalDueDate')}>{d.legalDueDate ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('case.legalDueDate')}>{d.legalDueDate ?? (d.handlingKind === 'immediate' ? t('notice.onTheSpot') : '—')}{d.provisional && <ProvisionalTag />}</Descriptions.Item>
+        {d.extendedLegalDueDate && <Descriptions.Item label={t('case.extendedLegalDueDate')}>{d.extendedLegalDueDate}</Descriptions.Item>}
+        <Descriptions.Item label={t('case.decidingBody')}>{d.notice.decidingBody}</Descriptions.Item>
         {d.decision && <Descriptions.Item label={t('case.decision')}>{[t(`caseStatus.${d.decision.outcome}` as MessageKey), d.decision.reasons ?? d.decision.note].filter((x, i, all) => x && all.indexOf(x) === i).join('：')}</Descriptions.Item>}
         {d.refusal && <Descriptions.Item label={t('case.refusal')}>{d.refusal.reason}{d.refusal.referTo ? `；${t('case.referTo', { body: d.refusal.referTo })}` : ''}</Descriptions.Item>}
         {d.delivery && <Descriptions.Item label={t('case.delivery')}>{d.delivery.method === 'mail' ? t('case.deliveryMail', { tracking: d.delivery.trackingNumber ?? '' }) : `${d.notice.acceptingCenterName} ${t('case.deliveryPickup')}`}</Descriptions.Item>}
