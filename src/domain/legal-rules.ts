@@ -81,7 +81,8 @@ export function catalogWarnings(v: {
   if (/服务中心|便民服务/.test(v.implementingBody)) out.push({ field: 'implementingBody', message: '作出机关应为实施部门，而非政务服务中心（中心只受部门委托受理）' })
   const wording = OUTCOME_WORDINGS[v.itemType as ItemType]
   if (v.outcomeWording.includes('许可') && !licence) out.push({ field: 'outcomeWording', message: `${v.itemType}的办理结果不应写作“准予许可”（建议：${wording ?? '已办结'}）` })
-  if (v.specialProcedures.includes('public_notice')) out.push({ field: 'specialProcedures', message: '公示不在行政许可法第四十五条所列特别程序内，属地方做法，暂停计时须有依据' })
+  // §45 binds 行政许可; other types may have a public notice by their own law (低保: 《社会救助暂行办法》 §11).
+  if (licence && v.specialProcedures.includes('public_notice')) out.push({ field: 'specialProcedures', message: '公示不在行政许可法第四十五条所列特别程序内，属地方做法，暂停计时须有依据' })
   return out
 }
 

@@ -82,6 +82,31 @@ describe('2. limits in the unit of the item\'s law', () => {
   })
 })
 
+describe('the catalog check against the law', () => {
+  it('publishing a 行政确认 with a §42 extension and 准予许可 → 409 naming the fields; with a written reason → published, reason kept', async () => {
+    const admin = w.manager.client
+    const res = await admin.post('/api/items', {
+      code: itemCode(4343, '000116001998'), departmentId: w.departments.lead, name: '测试确认事项', basicCode: '000116001998',
+      itemType: '行政确认', implementingBody: '区行政服务中心', targets: ['person'], handlingKind: 'promised', legalDays: 60, promisedDays: 30,
+      legalDaysUnit: 'calendar', extensionRule: 'art42', outcomeWording: '准予许可', acceptLevel: 'district', decideLevel: 'district',
+      materials: [{ name: '申请表', form: 'original' }],
+    })
+    expect(res.statusCode, res.body).toBe(201)
+    const id = res.json().id
+    const refused = await admin.post(`/api/items/${id}/publish`, {})
+    expect(refused.statusCode).toBe(409)
+    expect(refused.json().error.code).toBe('catalog_check')
+    expect(refused.json().error.details.warnings.map((x: { field: string }) => x.field).sort())
+      .toEqual(['body.extensionRule', 'body.implementingBody', 'body.outcomeWording'])
+    expect((await admin.get(`/api/items/${id}`)).json().published).toBeNull()
+    const ok = await admin.post(`/api/items/${id}/publish`, { reason: '区司法局审核同意，待省级事项库调整后修改' })
+    expect(ok.statusCode, ok.body).toBe(200)
+    const v = await t.db.selectFrom('item_versions').select(['status', 'publish_reason', 'publish_warnings']).where('item_id', '=', id).executeTakeFirstOrThrow()
+    expect(v).toMatchObject({ status: 'published', publish_reason: '区司法局审核同意，待省级事项库调整后修改' })
+    expect(v.publish_warnings).toHaveLength(3)
+  })
+})
+
 describe('3. decisions in the deciding department\'s name, with the 复议机关 and the court', () => {
   it('a denial names 区经改局, the review body with 60 days and the court with 6 months; never the center', async () => {
     const c = await open(five)
