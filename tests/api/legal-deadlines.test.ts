@@ -3,7 +3,7 @@
 // 5 extensions approved by the deciding department's head; 6 特别程序 notice and message; 8 provisional dates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
+import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
 import { intakeBody, makeCaseWorld, makeItem, type CaseWorld } from '../helpers/cases.js'
 import { itemCode } from '../helpers/item-code.js'
 
@@ -262,6 +262,34 @@ describe('8. a year without the State Council notice is provisional, and says so
       expect(year.days).toContainEqual({ date: '2027-02-09', workday: false, name: '春节补休', source: 'provisional' })
       const before = (await t.app.inject({ method: 'GET', url: '/api/calendar/deadline?from=2026-03-02&days=5' })).json()
       expect(before.provisional).toBe(false)
+
+      // The administrator enters the State Council's notice for 2027: a paste error (261 working days) → 400, nothing written.
+      const adminUser = await makeAdmin()
+      const bad = await adminUser.post('/api/calendar/years/2027/notice', { days: [{ date: '2027-01-02', workday: false, name: '元旦' }] })
+      expect(bad.statusCode).toBe(400)
+      expect(bad.json().error.details).toEqual([expect.objectContaining({ field: 'body.days' })])
+      expect(await t.db.selectFrom('calendar_years').select('confirmed').where('year', '=', 2027).executeTakeFirst()).toBeUndefined()
+      // The notice as entered: the provisional days, and (say) 2027-01-04 off too: the case moves to 01-05, with an event and a message.
+      const listed = (await t.app.inject({ method: 'GET', url: '/api/calendar/days?year=2027' })).json()
+      const days = [...listed.days.map((d: { date: string; workday: boolean; name: string }) => ({ date: d.date, workday: d.workday, name: d.name })),
+        { date: '2027-01-04', workday: false, name: '元旦' }]
+      const ok = await adminUser.post('/api/calendar/years/2027/notice', { days })
+      expect(ok.statusCode, ok.body).toBe(200)
+      expect(ok.json()).toMatchObject({ year: 2027, confirmed: true, changedCases: 1 })
+      const after = (await detail(w.clerk.client, c.id))
+      expect(after).toMatchObject({ dueDate: '2027-01-05', legalDueDate: '2027-01-05', provisional: false })
+      expect(after.events.at(-1)).toMatchObject({ action: 'recalculate' })
+      expect(after.events.at(-1).note).toContain('由 2027-01-04 调整为 2027-01-05')
+      const m = await t.db.selectFrom('messages').select('body').where('case_id', '=', c.id).where('template_key', '=', 'recalculated').executeTakeFirstOrThrow()
+      expect(m.body).toContain('2027-01-05')
+      expect((await t.app.inject({ method: 'GET', url: '/api/calendar/days?year=2027' })).json()).toMatchObject({ confirmed: true })
+      // confirming twice → 409
+      expect((await adminUser.post('/api/calendar/years/2027/notice', { days })).statusCode).toBe(409)
     } finally { clock.set('2025-04-02T09:00:00+08:00') }
   })
 })
+
+async function makeAdmin() {
+  const u = await makeUser(t.db, { roles: ['admin'], centerId: w.tree.district.id })
+  return t.login(u.username, u.password)
+}

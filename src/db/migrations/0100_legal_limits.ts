@@ -99,33 +99,36 @@ export async function up(db: Kysely<any>): Promise<void> {
 
     -- 行政许可法 §45: the applicant is told of a special procedure and its time (the 特别程序告知书 is the document).
     create function yz_special_procedure_message() returns trigger language plpgsql as $$
-    declare c record; t text;
+    declare c record; t text; k text;
     begin
-      if new.action <> 'suspend' or coalesce(new.data->>'special', 'false') <> 'true' then return null; end if;
+      k := case when new.action = 'suspend' and coalesce(new.data->>'special', 'false') = 'true' then 'special'
+        when new.action = 'recalculate' then 'recalculated' end;
+      if k is null then return null; end if;
       select number, query_code, item_name, applicant_phone into c from cases where id = new.case_id;
-      select body into t from message_templates where key = 'special' and enabled;
+      select body into t from message_templates where key = k and enabled;
       if t is null then return null; end if;
       t := replace(replace(replace(replace(t, '{number}', c.number), '{code}', c.query_code), '{item}', c.item_name),
-        '{note}', left(new.note, 80));
+        '{note}', left(new.note, 120));
       insert into messages (case_id, event_id, template_key, phone, body, next_attempt_at, created_at)
-      values (new.case_id, new.id, 'special', c.applicant_phone, t, new.at, new.at)
+      values (new.case_id, new.id, k, c.applicant_phone, t, new.at, new.at)
       on conflict (event_id) do nothing;
       perform pg_notify('yizhan_outbox', '');
       return null;
     end $$;
     create trigger case_events_special_message after insert on case_events
       for each row execute function yz_special_procedure_message();
-    insert into message_templates (key, body) values ('special', '${SPECIAL_TEMPLATE}');
+    insert into message_templates (key, body) values ('special', '${SPECIAL_TEMPLATE}'), ('recalculated', '${RECALCULATED_TEMPLATE}');
   `).execute(db)
 }
 
+export const RECALCULATED_TEMPLATE = '您的办件{number}（{item}）：{note}。查询码{code}。'
 export const SPECIAL_TEMPLATE = '您的办件{number}（{item}）进入特别程序：{note}。特别程序所需时间不计入办理期限，书面告知书可在窗口领取。查询码{code}。'
 
 export async function down(db: Kysely<any>): Promise<void> {
   await sql.raw(`
-    delete from message_attempts where message_id in (select id from messages where template_key = 'special');
-    delete from messages where template_key = 'special';
-    delete from message_templates where key = 'special';
+    delete from message_attempts where message_id in (select id from messages where template_key in ('special', 'recalculated'));
+    delete from messages where template_key in ('special', 'recalculated');
+    delete from message_templates where key in ('special', 'recalculated');
     drop trigger case_events_special_message on case_events;
     drop function yz_special_procedure_message();
     drop trigger case_events_issue_document on case_events;

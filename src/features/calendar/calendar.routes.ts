@@ -7,6 +7,7 @@ import type { App, AppContext } from '../../server/app.js'
 import { requirePermission } from '../../server/auth.js'
 import { DateString, ErrorResponse } from '../../server/schemas.js'
 import * as service from './calendar.service.js'
+import * as notice from './notice.service.js'
 
 /** Longest limit accepted: ten years of working days, far beyond any statutory limit. */
 export const MAX_DAYS = 3650
@@ -70,6 +71,21 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
     const actor = requirePermission(req, 'calendar.manage')
     await service.deleteDay(ctx.db, cache, actor, realDate('params.date', req.params.date))
     return reply.code(204).send(null)
+  })
+
+  app.post('/api/calendar/years/:year/notice', {
+    schema: {
+      tags: ['calendar'], summary: '录入并确认某年国务院放假安排 enter and confirm a year\'s official notice',
+      description: 'The year\'s holidays and make-up working days replace its stored days; the year is confirmed; open cases whose dates change are recomputed, each with a `recalculate` event (the applicant is messaged). 400 when the year would have fewer than 200 or more than 260 working days (a paste error); 409 when the year is already confirmed.',
+      params: Type.Object({ year: Year }),
+      body: Type.Object({
+        days: Type.Array(Type.Object({ date: DateString, workday: Type.Boolean(), name: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 120 }),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ year: Type.Integer(), confirmed: Type.Boolean(), workdays: Type.Integer(), changedCases: Type.Integer() }), ...errorsFor(400, 401, 403, 409) },
+    },
+  }, async (req) => {
+    const actor = requirePermission(req, 'calendar.manage')
+    return notice.confirmNotice(ctx.db, cache, actor, ctx.clock.now(), req.params.year, req.body.days)
   })
 
   app.put('/api/calendar/years/:year', {
