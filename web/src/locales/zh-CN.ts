@@ -5,6 +5,7 @@ import levels from './zh-CN.levels'
 import zhCNSupervision from './zh-CN.supervision'
 import hall from './zh-CN.hall'
 import security from './zh-CN.security'
+import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
 
 const zhCN = {
@@ -383,6 +384,7 @@ const zhCN = {
   ...zhCNCases,
   ...levels,
   ...security,
+  ...calendar,
 } as const
 
 export default zhCN
