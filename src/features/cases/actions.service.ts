@@ -70,8 +70,8 @@ async function assertDecider(s: ActionState, action: CaseAction): Promise<void> 
 
 export const DECIDER_ACTIONS: readonly CaseAction[] = ['extend', 'refuse']
 
-export async function deciderContext(s: Pick<ActionState, 'trx' | 'actor' | 'actorDepartmentId' | 'row'>) {
-  const d = await items.findDecidingDepartment(s.trx, s.row.departmentId)
+export async function deciderContext(s: Pick<ActionState, 'trx' | 'actor' | 'actorDepartmentId' | 'row'>, dept?: { windowMayRefuse: boolean }) {
+  const d = dept ?? await items.findDecidingDepartment(s.trx, s.row.departmentId)
   return { roles: s.actor.roles, actorDepartmentId: s.actorDepartmentId, caseDepartmentId: s.row.departmentId, windowMayRefuse: d.windowMayRefuse }
 }
 

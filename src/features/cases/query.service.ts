@@ -37,8 +37,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     actorId: actor.userId, centerId: actor.centerId, action: 'case.view', entity: 'case', entityId: id, data: { fullIdNumber: true },
   })
   const ctxA = actionContext(row, s.myOpenSteps, s.pendingExtension)
-  const decider = await deciderContext(s)
   const dept = await items.findDecidingDepartment(ctx.db, row.departmentId)
+  const decider = await deciderContext(s, dept)
   const body = decidingBodyOf(dept, { reviewBody: dept.centerReviewBody, court: dept.centerCourt })
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
