@@ -22,6 +22,8 @@ import * as m0050 from './migrations/0050_security.js'
 import * as m0051 from './migrations/0051_drop_login_failures.js'
 import * as m0090 from './migrations/0090_ticket_ratings.js'
 import * as m0091 from './migrations/0091_digest_messages.js'
+import * as m0100 from './migrations/0100_legal_limits.js'
+import * as m0101 from './migrations/0101_material_problems.js'
 import * as m0120 from './migrations/0120_sms_providers.js'
 
 const migrations: Record<string, Migration> = {
@@ -46,6 +48,8 @@ const migrations: Record<string, Migration> = {
   '0051_drop_login_failures': m0051,
   '0090_ticket_ratings': m0090,
   '0091_digest_messages': m0091,
+  '0100_legal_limits': m0100,
+  '0101_material_problems': m0101,
   '0120_sms_providers': m0120,
 }
 

@@ -2,6 +2,7 @@
 import type { ColumnType, Generated } from 'kysely'
 import type { CalendarSource } from '../domain/calendar.js'
 import type { CaseStatus, PauseKind, StepKind } from '../domain/case-status.js'
+import type { DaysUnit, ExtensionRule } from '../domain/deadlines.js'
 import type { TicketStatus } from '../domain/ticket-rules.js'
 import type {
   CenterLevel, HandlingKind, ItemVersionStatus, MaterialForm, RecordStatus, Role,
@@ -25,6 +26,8 @@ export interface CentersTable {
   status: Generated<RecordStatus>
   created_at: Timestamp
   updated_at: Timestamp
+  review_body: ColumnType<string | null, string | null | undefined, string | null> // migration 0100: default 复议机关
+  court: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UsersTable {
@@ -87,6 +90,11 @@ export interface DepartmentsTable {
   status: Generated<RecordStatus>
   created_at: Timestamp
   updated_at: Timestamp
+  // migration 0100: 复议机关, court, 复议前置, whether the center's window may refuse (不予受理) in its name
+  review_body: ColumnType<string | null, string | null | undefined, string | null>
+  court: ColumnType<string | null, string | null | undefined, string | null>
+  review_first: Generated<boolean>
+  window_may_refuse: Generated<boolean>
 }
 
 export type WindowRecordStatus = 'open' | 'paused' | 'closed' | 'retired'
@@ -164,6 +172,13 @@ export interface ItemVersionsTable {
   published_by: number | null
   published_at: NullableTimestamp
   superseded_at: NullableTimestamp
+  // migration 0100
+  days_unit: Generated<DaysUnit>
+  extension_rule: Generated<ExtensionRule>
+  extension_days: Generated<number>
+  outcome_wording: Generated<string>
+  publish_warnings: ColumnType<unknown, string | undefined, string>
+  publish_reason: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface ItemMaterialsTable {
@@ -224,6 +239,8 @@ export interface Database extends HallTables {
   case_materials: CaseMaterialsTable
   case_pauses: CasePausesTable
   case_extensions: CaseExtensionsTable
+  case_documents: CaseDocumentsTable
+  document_counters: DocumentCountersTable
 }
 
 // ── cases (migration 0010) ──
@@ -274,6 +291,12 @@ export interface CasesTable {
   created_at: Timestamp
   updated_at: Timestamp
   co_department_ids: ColumnType<number[], number[] | undefined, number[]>
+  // migration 0100
+  days_unit: Generated<DaysUnit>
+  extension_rule: Generated<ExtensionRule>
+  extension_days: Generated<number>
+  extended_legal_due_date: ColumnType<string | null, string | null | undefined, string | null>
+  provisional: Generated<boolean>
 }
 
 export interface CaseStepsTable {
@@ -318,6 +341,7 @@ export interface CaseMaterialsTable {
   required: boolean
   received: boolean
   received_at: NullableTimestamp
+  problem: ColumnType<string | null, string | null | undefined, string | null> // migration 0101: what is wrong with it
 }
 
 export interface CasePausesTable {
@@ -343,6 +367,21 @@ export interface CaseExtensionsTable {
   requested_at: Timestamp
   decided_by: number | null
   decided_at: NullableTimestamp
+  past_legal: Generated<boolean>
+}
+
+// Documents with their 文号 (migration 0100), written by a trigger on case events.
+export interface DocumentCountersTable { department_id: number; doc_type: string; year: number; last: number }
+export interface CaseDocumentsTable {
+  id: Generated<number>
+  case_id: number
+  event_id: number
+  doc_type: string
+  department_id: number
+  year: number
+  seq: number
+  doc_number: string
+  issued_at: Timestamp
 }
 
 // Public caches and rate limits (migration 0040); declaration merging adds them to Database.

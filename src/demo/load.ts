@@ -9,6 +9,7 @@ import type { Db } from '../db/database.js'
 import { pinyinFull, pinyinInitials } from '../domain/pinyin.js'
 import { appendAudit } from '../features/audit/audit.repository.js'
 import { insertCenter } from '../features/network/centers.repository.js'
+import { defaultLimits } from '../domain/legal-rules.js'
 import { hashPassword } from '../features/session/passwords.js'
 import { centers, departments, districtItems, staff, townItems, windows } from './data/index.js'
 import type { DemoItem } from './types.js'
@@ -56,6 +57,9 @@ async function insertAll(trx: Db, hash: string) {
     centerIds.set(c.code, { id, path, name: c.name })
   }
   const center = (code: string) => centerIds.get(code)!.id
+  // 复议机关 and court of the district's departments and of the towns (行政复议法 2023 §24): the district government
+  // and the district court; a department that differs (派出机构, vertically managed) sets its own.
+  await trx.updateTable('centers').set({ review_body: DISTRICT_REVIEW_BODY, court: DISTRICT_COURT }).execute()
 
   const deptIds = new Map<string, number>()
   const deptRows = await trx.insertInto('departments').values(departments.map((d) => ({
@@ -92,6 +96,15 @@ async function insertAll(trx: Db, hash: string) {
   return staff.map((s) => ({ username: s.username, name: s.name, roles: s.roles, centerId: center(s.centerCode), centerName: centerIds.get(s.centerCode)!.name }))
 }
 
+/** The item's unit, extension rule and outcome wording: its own where the demo data names them, else by its type. */
+function limitsOf(item: DemoItem) {
+  const d = defaultLimits(item.itemType, item.handlingKind, item.name)
+  return { days_unit: item.daysUnit ?? d.daysUnit, extension_rule: d.extensionRule, extension_days: 0, outcome_wording: d.outcomeWording }
+}
+
+export const DISTRICT_REVIEW_BODY = '区人民政府'
+export const DISTRICT_COURT = '区人民法院'
+
 async function insertItem(trx: Db, item: DemoItem, ids: {
   deptIds: Map<string, number>; center: (code: string) => number; windowIds: Map<string, number>; admin: number | null
 }) {
@@ -101,6 +114,7 @@ async function insertItem(trx: Db, item: DemoItem, ids: {
     item_id: itemId, version: 1, status: 'published', name: item.name, name_pinyin: pinyinFull(item.name), name_initials: pinyinInitials(item.name),
     basic_code: item.basicCode, item_type: item.itemType, implementing_body: item.implementingBody, legal_basis: item.legalBasis,
     targets: item.targets, handling_kind: item.handlingKind, legal_days: item.legalDays, promised_days: item.promisedDays,
+    ...limitsOf(item),
     accept_level: item.acceptLevel, decide_level: item.decideLevel, conditions: item.conditions, procedure: item.procedure,
     step_limits: '[]', fees: JSON.stringify(item.fees), result: item.result, visits: item.visits, consult_phone: item.consultPhone,
     complaint_phone: item.complaintPhone, special_procedures: item.specialProcedures, theme: item.theme, category: item.category,

@@ -1,4 +1,5 @@
 // Shapes of the demo district's data (src/demo/data/*): plain facts, loaded by src/demo/load.ts.
+import type { DaysUnit } from '../domain/deadlines.js'
 import type {
   CenterLevel, HandlingKind, ItemType, MaterialForm, Role, ServiceTarget, SpecialProcedure, WindowStatus,
 } from '../domain/vocabulary.js'
@@ -61,8 +62,9 @@ export interface DemoItem {
   legalBasis: string       // 设定依据 / 实施依据 (real laws and regulations)
   targets: ServiceTarget[]
   handlingKind: HandlingKind
-  legalDays: number        // working days
-  promisedDays: number     // working days, <= legalDays (0 for immediate items)
+  legalDays: number        // in daysUnit (working days unless the legal basis says 日)
+  promisedDays: number     // same unit, <= legalDays (0 for immediate items)
+  daysUnit?: DaysUnit      // default workday; calendar where the item's law counts 日 (工伤认定: 60 日)
   acceptLevel: CenterLevel // the lowest level where it may be accepted
   decideLevel: CenterLevel
   conditions: string

@@ -5,16 +5,21 @@ import { errors } from './errors.js'
 /** 'YYYY-MM-DD', a calendar date in China time (no time, no zone). */
 export type IsoDate = string
 
-export type CalendarSource = 'chinese-days' | 'admin'
-export const CALENDAR_SOURCES = ['chinese-days', 'admin'] as const satisfies readonly CalendarSource[]
+/** provisional: computed from the statutory rules for a year without its official notice (never stored). */
+export type CalendarSource = 'chinese-days' | 'admin' | 'provisional'
+export const CALENDAR_SOURCES = ['chinese-days', 'admin', 'provisional'] as const satisfies readonly CalendarSource[]
 
 export interface CalendarDay { workday: boolean; name: string }
 
 export interface Calendar {
   /** Only the exceptions to the weekday rule (plus, harmlessly, named holidays that fall on a weekend). */
   overrides: ReadonlyMap<IsoDate, CalendarDay>
-  /** Years whose official schedule is entered; any other year is the bare weekday rule, unconfirmed. */
+  /** Years whose official schedule is entered; any other year is unconfirmed (provisional when a rule is given). */
   confirmedYears: ReadonlySet<number>
+  /** The days off of an unconfirmed year by the statutory rules; stored days of that year win over them. */
+  provisional?: (year: number) => readonly { date: IsoDate; name: string }[]
+  /** The years a provisional schedule is laid over (unconfirmed ones only). */
+  provisionalYears?: readonly [number, number]
 }
 
 /** The years the API accepts; wide enough for any real case, narrow enough that arithmetic stays in 4-digit years. */
@@ -84,6 +89,12 @@ function dayOverrides(cal: Calendar): Map<number, boolean> {
   if (!m) {
     m = new Map()
     for (const [date, o] of cal.overrides) { const n = dayNumber(date); if (n !== undefined) m.set(n, o.workday) }
+    if (cal.provisional && cal.provisionalYears) {
+      for (let y = cal.provisionalYears[0]; y <= cal.provisionalYears[1]; y++) {
+        if (cal.confirmedYears.has(y)) continue
+        for (const d of cal.provisional(y)) { const n = dayNumber(d.date)!; if (!m.has(n)) m.set(n, false) }
+      }
+    }
     overridesByDay.set(cal, m)
   }
   return m
@@ -141,11 +152,18 @@ export function unconfirmedYears(cal: Calendar, from: IsoDate, due: IsoDate): nu
   return out
 }
 
+/** Whether a range's days rest on a provisional schedule: an unconfirmed year inside the provisional span. */
+export function isProvisional(cal: Calendar, years: readonly number[]): boolean {
+  const span = cal.provisionalYears
+  return cal.provisional !== undefined && span !== undefined && years.some((y) => y >= span[0] && y <= span[1])
+}
+
 export function makeCalendar(
   days: Iterable<{ date: IsoDate; workday: boolean; name: string }>,
   confirmedYears: Iterable<number>,
+  provisional?: { rule: (year: number) => readonly { date: IsoDate; name: string }[]; years: readonly [number, number] },
 ): Calendar {
   const overrides = new Map<IsoDate, CalendarDay>()
   for (const d of days) overrides.set(d.date, { workday: d.workday, name: d.name })
-  return { overrides, confirmedYears: new Set(confirmedYears) }
+  return { overrides, confirmedYears: new Set(confirmedYears), provisional: provisional?.rule, provisionalYears: provisional?.years }
 }

@@ -2,7 +2,7 @@
 // The server's check (assertAction), the API's allowedActions and the web's buttons all read CASE_ACTIONS: each action
 // belongs to the center that holds the case now or to the department whose open step it is, never to where it started.
 import { AppError } from './errors.js'
-import type { HandlingKind, Role } from './vocabulary.js'
+import { SPECIAL_PROCEDURES, type HandlingKind, type Role } from './vocabulary.js'
 
 export const CASE_STATUSES = [
   'received', 'correction', 'refused', 'accepted', 'in_review', 'forwarded', 'approved', 'denied', 'answered', 'closed',
@@ -14,7 +14,7 @@ export const STEP_KINDS = ['handle', 'review', 'approve', 'sign', 'forward', 'ha
 export type StepKind = (typeof STEP_KINDS)[number]
 
 /** Why the clock is paused: a correction during handling or one of the 特别程序. */
-export const PAUSE_KINDS = ['correction', 'hearing', 'inspection', 'expert_review', 'testing', 'public_notice'] as const
+export const PAUSE_KINDS = ['correction', ...SPECIAL_PROCEDURES] as const
 export type PauseKind = (typeof PAUSE_KINDS)[number]
 
 /** Statuses in which the case is being handled and its clock runs (unless paused). */
@@ -65,7 +65,7 @@ export const CASE_ACTIONS = {
   accept: { from: ['received'], to: 'accepted', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'holder', when: [offeredHere] },
   correct: { from: ['received'], to: 'correction', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'holder', when: [offeredHere] },
   supplement: { from: ['correction'], to: 'accepted', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'holder' },
-  refuse: { from: ['received', 'correction'], to: 'refused', roles: ['clerk', 'manager'], kinds: ALL_KINDS, by: 'holder', when: [offeredHere] },
+  refuse: { from: ['received', 'correction'], to: 'refused', roles: ['clerk', 'manager', 'approver'], kinds: ALL_KINDS, by: 'holder', when: [offeredHere] },
   advance: { from: ['accepted', 'in_review'], to: 'in_review', roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'step', step: ['handle', 'review'], when: [notDecidedAbove] },
   sign: { from: ['in_review'], to: 'in_review', roles: ['approver'], kinds: ['joint'], by: 'step', step: ['sign'] },
   forward: { from: ['accepted', 'in_review'], to: 'forwarded', roles: ['clerk', 'approver', 'agent'], kinds: ['forward'], by: 'step', step: ['handle'], when: [decidedAbove] },
@@ -75,8 +75,8 @@ export const CASE_ACTIONS = {
   answer: { from: ['accepted', 'in_review'], to: 'answered', roles: ['approver'], kinds: ['controlled'], by: 'step', step: ['approve'] },
   suspend: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder' },
   resume: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'only' },
-  request_extension: { from: OPEN_STATUSES, to: null, roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any', pendingExtension: false },
-  extend: { from: OPEN_STATUSES, to: null, roles: ['manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any' },
+  request_extension: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any', pendingExtension: false },
+  extend: { from: OPEN_STATUSES, to: null, roles: ['department_head'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any' },
   handover: { from: ['received', ...DECIDED_STATUSES], to: null, roles: ['agent', 'clerk'], kinds: ALL_KINDS, by: 'holder', paused: 'any', when: [handoverOpen] },
   deliver: { from: DECIDED_STATUSES, to: null, roles: ['clerk', 'approver'], kinds: ALL_KINDS, by: 'holder', delivered: false },
   pickup: { from: DECIDED_STATUSES, to: 'closed', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'pickupPoint', delivered: true, when: [resultArrived] },
@@ -186,6 +186,6 @@ export function assertAction(status: CaseStatus, roles: readonly Role[], ctx: Ac
 }
 
 /** Roles that may read cases at all (within their jurisdiction). */
-export const CASE_READERS = ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'] as const satisfies readonly Role[]
+export const CASE_READERS = ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent', 'department_head'] as const satisfies readonly Role[]
 /** Roles that may record a new case at a window or a village room. */
 export const CASE_INTAKE_ROLES = ['clerk', 'agent'] as const satisfies readonly Role[]

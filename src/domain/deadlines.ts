@@ -1,7 +1,24 @@
-// Case deadlines on the working-day calendar: due dates with paused time left out, extensions capped at the
-// legal limit plus the lawful extension, the 5-working-day rule of intake, and the light of a step. Pure.
+// Case deadlines on the working-day calendar: due dates in the item's unit (working or calendar days) with paused
+// time left out, extensions capped by the item's extension rule, the 5-working-day rule of intake, the light of a step. Pure.
 import { addWorkingDays, dayNumber, fromDayNumber, isWorkdayN, workingDaysBetween, type Calendar, type IsoDate } from './calendar.js'
 import type { HandlingKind } from './vocabulary.js'
+
+/** The unit of an item's limits, as its legal basis states it: 工作日 (行政许可法 §82) or 日 (calendar days). */
+export const DAYS_UNITS = ['workday', 'calendar'] as const
+export type DaysUnit = (typeof DAYS_UNITS)[number]
+
+/**
+ * How far past the legal limit a case may be extended, and on whose approval:
+ * none; art42: 行政许可法 §42, +10 working days, the deciding agency's head; joint: §42 joint handling, +15, the
+ * government's head (recorded by the lead department's head); own: `extensionDays` from the item's own legal basis.
+ */
+export const EXTENSION_RULES = ['none', 'art42', 'joint', 'own'] as const
+export type ExtensionRule = (typeof EXTENSION_RULES)[number]
+
+/** The days an extension rule allows past the legal limit. */
+export function extensionLimit(rule: ExtensionRule, ownDays = 0): number {
+  return rule === 'art42' ? 10 : rule === 'joint' ? 15 : rule === 'own' ? ownDays : 0
+}
 
 /**
  * A pause of the clock: working days d with from < d ≤ to are not counted (the day it starts was worked, the
@@ -10,10 +27,6 @@ import type { HandlingKind } from './vocabulary.js'
  */
 export interface Pause { from: IsoDate; to: IsoDate | null }
 
-/** 行政许可法 §42: a decision within the limit, extendable once by 10 working days (15 for joint handling, 联合办理). */
-export function lawfulExtensionDays(kind: HandlingKind): number {
-  return kind === 'joint' ? 15 : 10
-}
 
 /** Local practice (and 行政许可法 §32): a correction notice not given within 5 working days counts as acceptance. */
 export const CORRECTION_NOTICE_DAYS = 5
@@ -26,15 +39,19 @@ function pausedOn(day: number, pauses: readonly Pause[], today: number): boolean
   })
 }
 
-/** The Nth counted working day after `from`: working days inside a pause do not count. */
-export function addCountedDays(cal: Calendar, from: IsoDate, n: number, pauses: readonly Pause[], today: IsoDate): IsoDate {
-  if (pauses.length === 0) return addWorkingDays(cal, from, n)
+/**
+ * The Nth counted day after `from`: working days, or calendar days for a `calendar` limit; days inside a pause do
+ * not count. A calendar-day limit that ends on a non-working day ends on the next working day (民法典 §203).
+ */
+export function addCountedDays(cal: Calendar, from: IsoDate, n: number, pauses: readonly Pause[], today: IsoDate, unit: DaysUnit = 'workday'): IsoDate {
+  if (pauses.length === 0 && unit === 'workday') return addWorkingDays(cal, from, n)
   const t = dayNumber(today)!
   let day = dayNumber(from)!
   for (let left = n; left > 0;) {
     day += 1
-    if (isWorkdayN(cal, day) && !pausedOn(day, pauses, t)) left -= 1
+    if ((unit === 'calendar' || isWorkdayN(cal, day)) && !pausedOn(day, pauses, t)) left -= 1
   }
+  if (unit === 'calendar' && n > 0) while (!isWorkdayN(cal, day)) day += 1
   return fromDayNumber(day)
 }
 
@@ -50,35 +67,61 @@ export function countedDaysBetween(cal: Calendar, from: IsoDate, to: IsoDate, pa
   return n
 }
 
-export interface CaseClock {
+/** The limits of a case as its item version stated them when it was accepted. */
+export interface Limits {
   handlingKind: HandlingKind
-  acceptedOn: IsoDate
   promisedDays: number
   legalDays: number
+  daysUnit: DaysUnit
+  extensionRule: ExtensionRule
+  extensionDays: number
+  /** Days granted so far by approved extensions (in `daysUnit`). */
   extendedDays: number
+}
+
+export interface CaseClock extends Limits {
+  acceptedOn: IsoDate
   pauses: readonly Pause[]
 }
 
 /** The case's due date: the promised limit plus approved extensions, counted from acceptance. */
 export function caseDueDate(cal: Calendar, c: CaseClock, today: IsoDate): IsoDate {
-  return addCountedDays(cal, c.acceptedOn, c.promisedDays + c.extendedDays, c.pauses, today)
+  return addCountedDays(cal, c.acceptedOn, c.promisedDays + c.extendedDays, c.pauses, today, c.daysUnit)
 }
 
-/** The latest a case may ever be due: the legal limit plus the lawful extension. */
-export function legalDueDate(cal: Calendar, c: CaseClock, today: IsoDate): IsoDate {
-  return addCountedDays(cal, c.acceptedOn, c.legalDays + lawfulExtensionDays(c.handlingKind), c.pauses, today)
+/** 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结). */
+export function legalDueDate(cal: Calendar, c: CaseClock, today: IsoDate): IsoDate | null {
+  if (c.handlingKind === 'immediate') return null
+  return addCountedDays(cal, c.acceptedOn, c.legalDays, c.pauses, today, c.daysUnit)
 }
 
-/** How many more days may still be granted (0 when none). */
-export function extensionRoom(c: Pick<CaseClock, 'handlingKind' | 'promisedDays' | 'legalDays' | 'extendedDays'>): number {
-  return Math.max(0, c.legalDays + lawfulExtensionDays(c.handlingKind) - c.promisedDays - c.extendedDays)
+/** Days granted past the legal limit (the §42 extension actually approved). */
+export function daysPastLegal(c: Pick<Limits, 'promisedDays' | 'legalDays' | 'extendedDays'>): number {
+  return Math.max(0, c.promisedDays + c.extendedDays - c.legalDays)
+}
+
+/** The extended legal date once an extension past the legal limit is approved, else null. */
+export function extendedLegalDueDate(cal: Calendar, c: CaseClock, today: IsoDate): IsoDate | null {
+  const past = daysPastLegal(c)
+  if (past === 0 || c.handlingKind === 'immediate') return null
+  return addCountedDays(cal, c.acceptedOn, c.legalDays + past, c.pauses, today, c.daysUnit)
+}
+
+/** How many more days may still be granted (0 when none): up to the legal limit plus the rule's extension. */
+export function extensionRoom(c: Pick<Limits, 'promisedDays' | 'legalDays' | 'extendedDays' | 'extensionRule' | 'extensionDays'>): number {
+  return Math.max(0, c.legalDays + extensionLimit(c.extensionRule, c.extensionDays) - c.promisedDays - c.extendedDays)
+}
+
+/** Whether granting `days` more takes the case past its legal limit (then only the rule's head may approve). */
+export function extendsPastLegal(c: Pick<Limits, 'promisedDays' | 'legalDays' | 'extendedDays'>, days: number): boolean {
+  return c.promisedDays + c.extendedDays + days > c.legalDays
 }
 
 /** A step's due date: its own limit from its start when the item sets one, never later than the case's. */
 export function stepDueDate(cal: Calendar, start: IsoDate, limitDays: number | null, caseDue: IsoDate | null,
-  pauses: readonly Pause[], today: IsoDate): IsoDate | null {
+  pauses: readonly Pause[], today: IsoDate, unit: DaysUnit = 'workday'): IsoDate | null {
   if (limitDays === null) return caseDue
-  const own = addCountedDays(cal, start, limitDays, pauses, today)
+  const own = addCountedDays(cal, start, limitDays, pauses, today, unit)
   return caseDue !== null && caseDue < own ? caseDue : own
 }
 

@@ -31,14 +31,14 @@ export function assertCovers(actor: Pick<Actor, 'centerPath'>, targetPath: strin
 
 /** Who may do what; routes and the web menu read the same table. */
 export const PERMISSIONS = {
-  'network.read': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'],
+  'network.read': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent', 'department_head'],
   'network.manage': ['admin', 'manager'],
   'users.manage': ['admin', 'manager'],
-  'catalog.read': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'],
+  'catalog.read': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent', 'department_head'],
   'catalog.edit': ['admin', 'manager'],
   'catalog.publish': ['admin', 'manager'],
   'board.read': ['admin', 'manager', 'supervisor'],
-  'tokens.manage': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent'],
+  'tokens.manage': ['admin', 'manager', 'supervisor', 'clerk', 'approver', 'agent', 'department_head'],
   'calendar.manage': ['admin'],
   'reports.read': ['admin', 'manager', 'supervisor'],
   'supervision.read': ['admin', 'manager', 'supervisor'],

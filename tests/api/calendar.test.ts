@@ -32,11 +32,11 @@ const audit = (entity: string, entityId: string) =>
 
 describe('GET /api/calendar/deadline (public)', () => {
   it('counts working days after `from`: Monday + 3 → Thursday, Friday + 1 → Monday, no login needed', async () => {
-    expect(await deadline('2026-03-09', 3)).toEqual({ status: 200, body: { due: '2026-03-12', confirmed: true, unconfirmedYears: [] } })
+    expect(await deadline('2026-03-09', 3)).toEqual({ status: 200, body: { due: '2026-03-12', confirmed: true, unconfirmedYears: [], provisional: false } })
     expect((await deadline('2026-03-13', 1)).body.due).toBe('2026-03-16')
   })
   it('skips 国庆 2026 and counts the make-up Saturday', async () => {
-    expect((await deadline('2026-09-30', 1)).body).toEqual({ due: '2026-10-08', confirmed: true, unconfirmedYears: [] })
+    expect((await deadline('2026-09-30', 1)).body).toEqual({ due: '2026-10-08', confirmed: true, unconfirmedYears: [], provisional: false })
     expect((await deadline('2026-09-30', 3)).body.due).toBe('2026-10-10')
     expect((await deadline('2026-09-18', 1)).body.due).toBe('2026-09-20')
   })
@@ -45,7 +45,7 @@ describe('GET /api/calendar/deadline (public)', () => {
     expect((await deadline('2025-12-31', 1)).body.due).toBe('2026-01-04')
   })
   it('days = 0 (即办) is the day itself, confirmed whatever the year', async () => {
-    expect((await deadline('2026-10-01', 0)).body).toEqual({ due: '2026-10-01', confirmed: true, unconfirmedYears: [] })
+    expect((await deadline('2026-10-01', 0)).body).toEqual({ due: '2026-10-01', confirmed: true, unconfirmedYears: [], provisional: false })
     expect((await deadline('2031-05-06', 0)).body.confirmed).toBe(true)
   })
   it('accepts the longest limit, 3650 days', async () => {
@@ -75,9 +75,13 @@ describe('GET /api/calendar/days (public)', () => {
 })
 
 describe('next year\'s schedule, entered by an administrator', () => {
-  it('2027 is unconfirmed until entered and confirmed; the deadline moves with the new holiday', async () => {
-    expect((await deadline('2026-12-31', 1)).body).toEqual({ due: '2027-01-01', confirmed: false, unconfirmedYears: [2027] })
-    expect((await admin.get('/api/calendar/days?year=2027')).json()).toEqual({ year: 2027, confirmed: false, days: [] })
+  it('2027 is provisional until entered and confirmed: 元旦 by the statutory rules, then the administrator\'s days', async () => {
+    // Issue 18: an unconfirmed year no longer counts 元旦 as a working day; it says the date is provisional.
+    expect((await deadline('2026-12-31', 1)).body).toEqual({ due: '2027-01-04', confirmed: false, unconfirmedYears: [2027], provisional: true })
+    const listed = (await admin.get('/api/calendar/days?year=2027')).json()
+    expect(listed).toMatchObject({ year: 2027, confirmed: false })
+    expect(listed.days).toHaveLength(19)
+    expect(listed.days.every((d: { source: string }) => d.source === 'provisional')).toBe(true)
 
     const empty = await admin.put('/api/calendar/years/2027', { confirmed: true })
     expect(empty.statusCode).toBe(409)
@@ -86,12 +90,12 @@ describe('next year\'s schedule, entered by an administrator', () => {
     const put = await admin.put('/api/calendar/days/2027-01-01', { workday: false, name: ' 元旦 ' })
     expect(put.statusCode).toBe(200)
     expect(put.json()).toEqual({ date: '2027-01-01', workday: false, name: '元旦', source: 'admin' })
-    expect((await deadline('2026-12-31', 1)).body).toEqual({ due: '2027-01-04', confirmed: false, unconfirmedYears: [2027] })
+    expect((await deadline('2026-12-31', 1)).body).toEqual({ due: '2027-01-04', confirmed: false, unconfirmedYears: [2027], provisional: true })
 
     const confirm = await admin.put('/api/calendar/years/2027', { confirmed: true })
     expect(confirm.statusCode).toBe(200)
     expect(confirm.json()).toEqual({ year: 2027, confirmed: true, source: 'admin' })
-    expect((await deadline('2026-12-31', 1)).body).toEqual({ due: '2027-01-04', confirmed: true, unconfirmedYears: [] })
+    expect((await deadline('2026-12-31', 1)).body).toEqual({ due: '2027-01-04', confirmed: true, unconfirmedYears: [], provisional: false })
     expect((await admin.get('/api/calendar/days?year=2027')).json()).toMatchObject({ confirmed: true, days: [{ date: '2027-01-01', source: 'admin' }] })
 
     const row = await t.db.selectFrom('calendar_days').selectAll().where('day', '=', '2027-01-01').executeTakeFirstOrThrow()

@@ -177,19 +177,20 @@ describe('clock: suspend, resume, extend', () => {
     } finally { clock.set('2026-03-02T09:00:00+08:00') }
   })
 
-  it('an approver requests, a manager extends; never past legal + lawful extension (400)', async () => {
-    const c = await open(w.items.promised) // promised 10, legal 20, lawful +10 → room 20
+  it('an approver requests, the deciding department\'s head extends; never past legal + the §42 extension (409)', async () => {
+    const c = await open(w.items.promised) // promised 10, legal 20, §42 +10 → room 20
     expect((await act(w.approver.client, c.id, 'extend', { days: 5, reason: 'x' })).statusCode).toBe(403)
     const req = await act(w.approver.client, c.id, 'request_extension', { days: 5, reason: '需专家论证' })
     expect(req.statusCode, req.body).toBe(200)
-    const pending = await w.manager.client.get('/api/cases/extensions')
+    const pending = await w.head.client.get('/api/cases/extensions')
     expect(pending.json().extensions.map((e: { case: { id: number } }) => e.case.id)).toContain(c.id)
-    const ext = await act(w.manager.client, c.id, 'extend', { days: 5, reason: '需专家论证' })
+    expect((await w.manager.client.get('/api/cases/extensions')).statusCode).toBe(403)
+    const ext = await act(w.head.client, c.id, 'extend', { days: 5, reason: '需专家论证' })
     expect(ext.json()).toMatchObject({ extendedDays: 5, dueDate: '2026-03-23' })
-    const past = await act(w.manager.client, c.id, 'extend', { days: 16, reason: '再延' })
-    expect(past.statusCode).toBe(400)
+    const past = await act(w.head.client, c.id, 'extend', { days: 16, reason: '再延' })
+    expect(past.statusCode).toBe(409)
     expect(past.json().error).toMatchObject({ code: 'extension_past_legal_limit' })
-    expect((await act(w.manager.client, c.id, 'extend', { days: 15, reason: '再延' })).statusCode).toBe(200)
+    expect((await act(w.head.client, c.id, 'extend', { days: 15, reason: '再延' })).statusCode).toBe(200)
     expect(await actions(c.id)).toEqual(['accept', 'request_extension', 'extend', 'extend'])
     const rows = await t.db.selectFrom('case_extensions').select(['status', 'days']).where('case_id', '=', c.id).orderBy('id').execute()
     expect(rows).toEqual([{ status: 'approved', days: 5 }, { status: 'approved', days: 15 }])

@@ -22,7 +22,7 @@ describe('GET /api/public/progress', () => {
     const c = (await w.clerk.client.post('/api/cases', intakeBody(w, item, { materials: [{ materialId: item.materials[0], received: true }] }))).json()
     await w.clerk.client.post(`/api/cases/${c.id}/actions/supplement`, { materials: [{ materialId: item.materials[1], received: true }] })
     await w.approver.client.post(`/api/cases/${c.id}/actions/advance`, { opinion: '内部意见：申请人张三材料齐全' })
-    await w.manager.client.post(`/api/cases/${c.id}/actions/extend`, { days: 2, reason: '需现场核实' })
+    await w.head.client.post(`/api/cases/${c.id}/actions/extend`, { days: 2, reason: '需现场核实' })
     const res = await get(`/api/public/progress?number=${c.number}&code=${c.queryCode.toLowerCase()}`)
     expect(res.statusCode).toBe(200)
     const p = res.json()

@@ -62,7 +62,7 @@ describe('事项管理', () => {
     await page.goto('/app/items?q=lsjz')
     await page.getByRole('link', { name: '临时救助审批' }).click()
     await page.getByRole('button', { name: /^编辑/ }).click()
-    await page.getByLabel('法定时限（工作日）').fill('5')
+    await page.getByLabel('法定时限', { exact: true }).fill('5')
     await page.getByLabel('承诺时限（工作日）').fill('9')
     await page.getByRole('button', { name: '保存草稿' }).click()
     await page.locator('.ant-form-item-explain-error').first().waitFor()

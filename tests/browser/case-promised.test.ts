@@ -70,7 +70,8 @@ describe('承诺件 一窗受理 → 办结 → 进度查询', () => {
     // The one-time notice lists the missing material and carries the QR code.
     const correctionQr = await openNotice(clerk, '一次性告知书')
     await clerk.locator('.notice-list').getByText('主债权合同').waitFor()
-    await expect(clerk.locator('.notice-docno').textContent()).resolves.toMatch(/^D01补〔\d{4}〕\d{7}号$/)
+    // 文号: the deciding department's short name, the type, the year and a gapless number
+    await expect(clerk.locator('.notice-docno').textContent()).resolves.toMatch(/^国土补〔\d{4}〕\d+号$/)
     await expect(clerk.locator('.notice-facts').textContent()).resolves.toContain(ID_NUMBER.slice(0, 4) + '**********' + ID_NUMBER.slice(-4))
     await screenshot(clerk, 'case-notice-correction')
 
@@ -95,7 +96,7 @@ describe('承诺件 一窗受理 → 办结 → 进度查询', () => {
     await approver.waitForURL(caseUrl.replace(/^.*(\/app\/cases\/\d+)$/, '**$1'))
     await act(approver, '提交本环节意见', (d) => d.getByLabel('承办意见').fill('材料齐全，抵押物权属清楚'), '办理中')
     await act(approver, '提交本环节意见', (d) => d.getByLabel('审核意见').fill('审核通过，同意登记'), '办理中')
-    await act(approver, '准予许可', async () => {}, '准予许可')
+    await act(approver, '予以登记', async () => {}, '准予') // a 行政确认 registration: 予以登记, not 准予许可
     const steps = approver.locator('.case-steps tbody tr.ant-table-row')
     await expect(steps.count()).resolves.toBe(3)
     for (const [i, kind] of ['承办', '审核', '批准'].entries()) await expect(steps.nth(i).textContent()).resolves.toContain(kind)
@@ -103,11 +104,11 @@ describe('承诺件 一窗受理 → 办结 → 进度查询', () => {
 
     // The window hands the result over; the applicant picks it up.
     await clerk.goto(caseUrl)
-    await act(clerk, '送达结果', async () => {}, '准予许可')
+    await act(clerk, '送达结果', async () => {}, '准予')
     await act(clerk, '申请人领取', async () => {}, '已办结')
     await clerk.getByText('当前没有您可以办理的操作').waitFor()
-    await openNotice(clerk, '办结通知书')
-    await clerk.getByText(/准予许可。办理结果：《不动产登记证明》（抵押权）/).waitFor()
+    await openNotice(clerk, '予以登记决定书')
+    await clerk.getByText(/决定予以登记。办理结果：《不动产登记证明》（抵押权）/).waitFor()
     await screenshot(clerk, 'case-notice-done')
 
     // The citizen scans the QR code on a phone: every step, with its center, no login.

@@ -1,6 +1,6 @@
 // The window's other outcomes and the manager's side: an immediate (即办) item done on the spot for an organization,
 // a refusal with the office to go to and its printed notice, today's work at the window, and an extension an
-// approver asks for and a manager approves from 延期审批, with the calendar warning on the manager's workbench.
+// approver asks for and the department head approves from 延期审批, with the calendar warning on the manager's workbench.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { creditCheckChar } from '../../src/domain/credit-code.js'
@@ -60,11 +60,11 @@ describe('窗口的其他结果与延期审批', () => {
       await p.getByLabel('应向何机关申请（不属本机关职权时）').fill('区发展和改革局（项目核准）')
     })
     await clerk.locator('.page-head .ant-tag', { hasText: '不予受理' }).waitFor()
-    await clerk.goto((await clerk.getByRole('link', { name: '不予受理通知书' }).getAttribute('href'))!)
-    await clerk.getByRole('heading', { name: '不予受理通知书', level: 1 }).waitFor()
+    await clerk.goto((await clerk.getByRole('link', { name: '不予受理决定书' }).getAttribute('href'))!)
+    await clerk.getByRole('heading', { name: '不予受理决定书', level: 1 }).waitFor()
     await clerk.getByText('不适用备案').waitFor()
     await clerk.getByText('请向 区发展和改革局（项目核准） 申请').waitFor()
-    await clerk.getByText(/六十日内依法申请行政复议.*行政诉讼/).waitFor()
+    await clerk.getByText(/六十日内向区人民政府申请行政复议.*六个月内向区人民法院提起行政诉讼/).waitFor()
     await clerk.getByRole('img', { name: '办理进度查询二维码' }).waitFor()
     await expect(clerk.getByRole('link', { name: '受理通知书' }).count()).resolves.toBe(0)
     await screenshot(clerk, 'case-notice-refusal')
@@ -78,7 +78,7 @@ describe('窗口的其他结果与延期审批', () => {
     await clerk.context().close()
   }, 360_000)
 
-  it('an approver asks for an extension, a manager approves it from 延期审批, and the due date moves', async () => {
+  it('an approver asks for an extension, the deciding department\'s head (not the center manager) approves it from 延期审批, and the due date moves', async () => {
     // The case is recorded through the API as the window's clerk (the intake form has its own test).
     const clerk = await env.newPage()
     await env.login(clerk, 'district.clerk3')
@@ -101,15 +101,19 @@ describe('窗口的其他结果与延期审批', () => {
     await env.login(approver, 'approver.gt')
     await approver.goto(`/app/cases/${c.id}`)
     await act(approver, '申请延期', async (d) => {
-      await d.getByLabel('延长工作日数').fill('3')
+      await d.getByLabel('延长天数（按事项时限单位）').fill('3')
       await d.getByLabel('理由').fill('需现场核实抵押物状况')
     })
     await approver.getByText(/3 个工作日 待审批（需现场核实抵押物状况）/).waitFor()
 
+    const centerManager = await env.newPage()
+    await env.login(centerManager, 'district.manager1')
+    const warnings = (await (await centerManager.request.get('/api/workbench/calendar-warning')).json()).warnings as { year: number }[]
+    for (const w of warnings) await centerManager.getByText(`${w.year} 年工作日历尚未确认`).waitFor()
+    // 行政许可法 §42: the center's manager does not approve; the deciding department's head does.
+    await expect(centerManager.getByRole('menuitem', { name: '延期审批' }).count()).resolves.toBe(0)
     const manager = await env.newPage()
-    await env.login(manager, 'district.manager1')
-    const warnings = (await (await manager.request.get('/api/workbench/calendar-warning')).json()).warnings as { year: number }[]
-    for (const w of warnings) await manager.getByText(`${w.year} 年工作日历尚未确认`).waitFor()
+    await env.login(manager, 'head.gt')
     await manager.getByRole('menuitem', { name: '延期审批' }).click()
     const row = manager.locator('.extensions-table .ant-table-row', { hasText: c.number })
     await row.getByText('需现场核实抵押物状况').waitFor()
@@ -117,7 +121,7 @@ describe('窗口的其他结果与延期审批', () => {
     await row.getByRole('link', { name: '审批' }).click()
     await manager.waitForURL(new RegExp(`/app/cases/${c.id}$`))
     await act(manager, '批准延期', async (d) => {
-      await expect(d.getByLabel('延长工作日数').inputValue()).resolves.toBe('3')
+      await expect(d.getByLabel('延长天数（按事项时限单位）').inputValue()).resolves.toBe('3')
     })
     await manager.getByText('已延期 3 个工作日').waitFor()
     const due = (await manager.locator('.ant-descriptions-item', { hasText: '承诺办结日期' }).locator('.ant-descriptions-item-content').textContent())!.trim()
@@ -128,6 +132,6 @@ describe('窗口的其他结果与延期审批', () => {
     const clerkWorkbench = await env.newPage()
     await env.login(clerkWorkbench, 'district.clerk2')
     await expect(clerkWorkbench.locator('.calendar-warning').count()).resolves.toBe(0)
-    for (const p of [clerk, approver, manager, clerkWorkbench]) await p.context().close()
+    for (const p of [clerk, approver, manager, centerManager, clerkWorkbench]) await p.context().close()
   }, 360_000)
 })

@@ -3,6 +3,7 @@
 // plus a clerk in each town to test jurisdiction.
 import type { Db } from '../../src/db/database.js'
 import { checkDigit } from '../../src/domain/id-number.js'
+import { defaultLimits } from '../../src/domain/legal-rules.js'
 import type { HandlingKind } from '../../src/domain/vocabulary.js'
 import { makeTree, makeUser, type TestApp } from './app.js'
 
@@ -17,13 +18,17 @@ export async function makeDepartment(db: Db, centerId: number, name: string) {
 export async function makeItem(db: Db, opts: {
   departmentId: number; kind: HandlingKind; offeredAt: number[]; promisedDays?: number; legalDays?: number
   status?: 'published' | 'draft'; stepLimits?: { step: string; days: number }[]; targets?: string[]
+  itemType?: string; daysUnit?: 'workday' | 'calendar'; name?: string
 }) {
   seq += 1
   const { id } = await db.insertInto('service_items').values({ code: `ITEM${process.pid}-${seq}`, department_id: opts.departmentId }).returning('id').executeTakeFirstOrThrow()
   const promised = opts.promisedDays ?? (opts.kind === 'immediate' ? 0 : 10)
+  const itemType = opts.itemType ?? '行政许可'
+  const d = defaultLimits(itemType, opts.kind)
+  const limits = { days_unit: opts.daysUnit ?? d.daysUnit, extension_rule: d.extensionRule, outcome_wording: d.outcomeWording }
   const { id: versionId } = await db.insertInto('item_versions').values({
-    item_id: id, version: 1, status: opts.status ?? 'published', name: `测试事项${seq}（${opts.kind}）`, name_pinyin: 'ceshi', name_initials: 'cs',
-    basic_code: `B${seq}`, item_type: '行政许可', implementing_body: '测试局', legal_basis: '', targets: opts.targets ?? ['person', 'organization'],
+    item_id: id, version: 1, status: opts.status ?? 'published', name: opts.name ?? `测试事项${seq}（${opts.kind}）`, name_pinyin: 'ceshi', name_initials: 'cs',
+    ...limits, basic_code: `B${seq}`, item_type: itemType, implementing_body: '测试局', legal_basis: '', targets: opts.targets ?? ['person', 'organization'],
     handling_kind: opts.kind, legal_days: opts.legalDays ?? Math.max(promised, 20), promised_days: promised, accept_level: 'district', decide_level: 'district',
     conditions: '', procedure: [], step_limits: JSON.stringify(opts.stepLimits ?? []), fees: JSON.stringify({ charged: false }), result: '许可证',
     visits: 1, consult_phone: '027-1111111', complaint_phone: '027-12345', special_procedures: [], theme: '', category: '',
@@ -70,6 +75,8 @@ export async function makeCaseWorld(t: TestApp) {
     co1Approver: await user(['approver'], tree.district.id, co1.id),
     co2Approver: await user(['approver'], tree.district.id, co2.id),
     manager: await user(['manager'], tree.district.id),
+    head: await user(['department_head'], tree.district.id, lead.id),
+    co1Head: await user(['department_head'], tree.district.id, co1.id),
     townAClerk: await user(['clerk'], tree.townA.id),
     townBClerk: await user(['clerk'], tree.townB.id),
     townBManager: await user(['manager'], tree.townB.id),

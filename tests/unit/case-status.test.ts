@@ -85,7 +85,13 @@ describe('case state machine', () => {
   })
 
   it('a paused case only resumes (and takes extension requests, hand-overs)', () => {
-    expect(allowedActions('in_review', ['approver', 'manager'], ctx({ paused: true }))).toEqual(['resume', 'request_extension', 'extend'])
+    expect(allowedActions('in_review', ['approver', 'manager'], ctx({ paused: true }))).toEqual(['resume', 'request_extension'])
+    expect(allowedActions('in_review', ['approver', 'department_head'], ctx({ paused: true }))).toEqual(['resume', 'request_extension', 'extend'])
+  })
+  it('行政许可法 §42: only a department head approves an extension; a center manager may request one (→ 403 on extend)', () => {
+    expect(() => assertAction('in_review', ['manager'], ctx(), 'extend')).toThrow(CaseActionForbiddenError)
+    expect(assertAction('in_review', ['department_head'], ctx(), 'extend')).toBeNull()
+    expect(assertAction('in_review', ['manager'], ctx(), 'request_extension')).toBeNull()
   })
 
   it('steps gate the department actions: advance on 承办/审核, approve on 批准, sign only on 会签', () => {

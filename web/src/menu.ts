@@ -10,7 +10,7 @@ export type MenuKey =
   | 'agency' | 'flow' | 'messages'
   | 'supervision' | 'followups' | 'report' | 'statistics'
   | 'hallWindow' | 'hallSetup'
-  | 'security'
+  | 'security' | 'calendar'
 
 export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> = {
   workbench: { path: '/app', label: 'menu.workbench' },
@@ -37,22 +37,24 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   hallWindow: { path: '/app/hall/window', label: 'menu.hallWindow' },
   hallSetup: { path: '/app/hall/setup', label: 'menu.hallSetup' },
   security: { path: '/app/security', label: 'menu.security' },
+  calendar: { path: '/app/calendar', label: 'menu.calendar' },
 }
 
 const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report',
   'statistics', 'hallWindow', 'hallSetup', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
-  admin: [...ADMIN_MENU, 'cases', 'messages'],
-  manager: [...ADMIN_MENU, 'cases', 'extensions', 'flow', 'messages'],
+  admin: [...ADMIN_MENU, 'cases', 'messages', 'calendar'],
+  manager: [...ADMIN_MENU, 'cases', 'flow', 'messages'],
   clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
   approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
   agent: ['workbench', 'itemSearch', 'cases', 'agency'],
   supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security'],
+  department_head: ['workbench', 'itemSearch', 'inbox', 'cases', 'extensions'],
 }
 
 const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
-  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security']
+  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security', 'calendar']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

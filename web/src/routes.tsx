@@ -57,6 +57,7 @@ export const router = createBrowserRouter([
       { path: 'report', element: page(() => import('./pages/supervision/ReportPage')) },
       { path: 'statistics', element: page(() => import('./pages/supervision/StatisticsPage')) },
       { path: 'security', element: page(() => import('./pages/security/SecurityPage')) },
+      { path: 'calendar', element: page(() => import('./pages/admin/CalendarPage')) },
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
       { path: 'intake', element: page(() => import('./pages/cases/IntakePage')) },

@@ -9,6 +9,7 @@ export interface Spec {
   type: ItemType
   hk: HandlingKind
   days: [legal: number, promised: number]
+  unit?: 'calendar'            // the legal basis counts 日 (calendar days); default working days
   basis: string
   cond: string
   mats: DemoMaterial[]

@@ -62,7 +62,7 @@ export const RS: Unit = {
       result: '仲裁调解书或仲裁裁决书',
     },
     {
-      name: '工伤认定', type: '行政确认', hk: 'promised', days: [60, 30], targets: BOTH, sp: ['inspection'],
+      name: '工伤认定', type: '行政确认', hk: 'promised', days: [60, 30], unit: 'calendar', targets: BOTH, sp: ['inspection'],
       basis: '《工伤保险条例》第十七条至第二十条；《工伤认定办法》',
       cond: '职工发生事故伤害或被诊断为职业病，用人单位30日内或职工及其近亲属1年内提出申请',
       mats: [O('工伤认定申请表', 2), C('劳动合同或事实劳动关系证明'), C('医疗诊断证明书或职业病诊断证明书'), C('受伤害职工居民身份证'), opt('事故证明、证人证言', 'original')],

@@ -50,6 +50,7 @@ function build(u: Unit): DemoItem[] {
       handlingKind: s.hk,
       legalDays: s.days[0],
       promisedDays: s.days[1],
+      ...(s.unit ? { daysUnit: s.unit } : {}),
       acceptLevel: accept,
       decideLevel: 'district',
       conditions: s.cond,

@@ -50,6 +50,8 @@ function districtStaff(): DemoStaff[] {
   out.push(person('district.supervisor', 'D01', ['supervisor']))
   for (const unit of ['jg', 'rs', 'gt', 'mz', 'js', 'ws', 'zj', 'wt', 'aj']) {
     out.push(person(`approver.${unit}`, 'D01', ['approver'], { departmentCode: `D-${unit.toUpperCase()}` }))
+    // 部门负责人: approves extensions past the legal limit (行政许可法 §42) for the department
+    out.push(person(`head.${unit}`, 'D01', ['department_head'], { departmentCode: `D-${unit.toUpperCase()}` }))
   }
   return out
 }

@@ -53,3 +53,8 @@ export function upsertYear(trx: Db, row: { year: number; confirmed: boolean; use
     .onConflict((oc) => oc.column('year').doUpdateSet(values))
     .returning(['year', 'confirmed', 'source']).executeTakeFirstOrThrow()
 }
+
+/** A year's stored days, before its official notice replaces them. */
+export function deleteYearDays(trx: Db, from: string, to: string) {
+  return trx.deleteFrom('calendar_days').where('day', '>=', from).where('day', '<=', to).execute()
+}

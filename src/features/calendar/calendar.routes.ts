@@ -7,12 +7,13 @@ import type { App, AppContext } from '../../server/app.js'
 import { requirePermission } from '../../server/auth.js'
 import { DateString, ErrorResponse } from '../../server/schemas.js'
 import * as service from './calendar.service.js'
+import * as notice from './notice.service.js'
 
 /** Longest limit accepted: ten years of working days, far beyond any statutory limit. */
 export const MAX_DAYS = 3650
 
 const Year = Type.Integer({ minimum: MIN_YEAR, maximum: MAX_YEAR })
-const Source = Type.Union([Type.Literal('chinese-days'), Type.Literal('admin')])
+const Source = Type.Union([Type.Literal('chinese-days'), Type.Literal('admin'), Type.Literal('provisional')])
 const Day = Type.Object({ date: DateString, workday: Type.Boolean(), name: Type.String(), source: Source })
 const DateParams = Type.Object({ date: DateString })
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
@@ -29,10 +30,10 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
   app.get('/api/calendar/deadline', {
     schema: {
       tags: ['calendar'], summary: '办理时限到期日 deadline: the Nth working day after a date',
-      description: '受理当日不计; days=0 (即办) is `from` itself. confirmed=false when a year the answer depends on has no confirmed official schedule.',
+      description: '受理当日不计; days=0 (即办) is `from` itself. confirmed=false when a year the answer depends on has no confirmed official schedule; provisional=true when such a year is counted on the statutory rules (《全国年节及纪念日放假办法》 2024) until its notice is entered.',
       querystring: Type.Object({ from: DateString, days: Type.Integer({ minimum: 0, maximum: MAX_DAYS }) }),
       response: {
-        200: Type.Object({ due: DateString, confirmed: Type.Boolean(), unconfirmedYears: Type.Array(Type.Integer()) }),
+        200: Type.Object({ due: DateString, confirmed: Type.Boolean(), unconfirmedYears: Type.Array(Type.Integer()), provisional: Type.Boolean() }),
         ...errorsFor(400),
       },
     },
@@ -41,7 +42,7 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
   app.get('/api/calendar/days', {
     schema: {
       tags: ['calendar'], summary: '某年的节假日与调休 a year\'s holidays and make-up workdays',
-      description: 'Only the days that differ from Monday–Friday work (and named weekend holidays).',
+      description: 'Only the days that differ from Monday–Friday work (and named weekend holidays). An unconfirmed year lists its statutory days computed from the 2024 rules with source "provisional".',
       querystring: Type.Object({ year: Year }),
       response: { 200: Type.Object({ year: Type.Integer(), confirmed: Type.Boolean(), days: Type.Array(Day) }), ...errorsFor(400) },
     },
@@ -70,6 +71,21 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
     const actor = requirePermission(req, 'calendar.manage')
     await service.deleteDay(ctx.db, cache, actor, realDate('params.date', req.params.date))
     return reply.code(204).send(null)
+  })
+
+  app.post('/api/calendar/years/:year/notice', {
+    schema: {
+      tags: ['calendar'], summary: '录入并确认某年国务院放假安排 enter and confirm a year\'s official notice',
+      description: 'The year\'s holidays and make-up working days replace its stored days; the year is confirmed; open cases whose dates change are recomputed, each with a `recalculate` event (the applicant is messaged). 400 when the year would have fewer than 200 or more than 260 working days (a paste error); 409 when the year is already confirmed.',
+      params: Type.Object({ year: Year }),
+      body: Type.Object({
+        days: Type.Array(Type.Object({ date: DateString, workday: Type.Boolean(), name: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), { minItems: 1, maxItems: 120 }),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ year: Type.Integer(), confirmed: Type.Boolean(), workdays: Type.Integer(), changedCases: Type.Integer() }), ...errorsFor(400, 401, 403, 409) },
+    },
+  }, async (req) => {
+    const actor = requirePermission(req, 'calendar.manage')
+    return notice.confirmNotice(ctx.db, cache, actor, ctx.clock.now(), req.params.year, req.body.days)
   })
 
   app.put('/api/calendar/years/:year', {

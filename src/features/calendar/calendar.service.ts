@@ -2,8 +2,9 @@
 // A change reloads this process's copy and notifies the others (LISTEN/NOTIFY on 'yizhan_calendar').
 import type { Db } from '../../db/database.js'
 import {
-  addWorkingDays, makeCalendar, unconfirmedYears, type Calendar, type IsoDate,
+  addWorkingDays, isProvisional, makeCalendar, unconfirmedYears, type Calendar, type IsoDate,
 } from '../../domain/calendar.js'
+import { provisionalYear } from '../../domain/provisional-calendar.js'
 import { errors } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { Bus } from '../../server/bus.js'
@@ -11,6 +12,9 @@ import { appendAudit } from '../audit/audit.repository.js'
 import * as repo from './calendar.repository.js'
 
 export const CALENDAR_CHANNEL = 'yizhan_calendar'
+
+/** Unconfirmed years in this span count on the statutory rules (provisional) instead of the bare weekday rule. */
+export const PROVISIONAL = { rule: provisionalYear, years: [2000, 2099] as const }
 
 /**
  * The calendar held in memory (under a thousand rows). Reloaded after a change here, on a notification from
@@ -30,7 +34,7 @@ export class CalendarCache {
     if (this.loading) return this.loading
     const generation = this.generation
     const loading = repo.loadAll(this.db).then(({ days, confirmedYears }) => {
-      const cal = makeCalendar(days, confirmedYears)
+      const cal = makeCalendar(days, confirmedYears, PROVISIONAL)
       // A change made while this load ran wins: keep the result for this caller only.
       if (generation === this.generation) this.current = { cal, until: Date.now() + this.ttlMs }
       return cal
@@ -70,12 +74,22 @@ export async function deadline(cache: CalendarCache, from: IsoDate, days: number
   const cal = await cache.get()
   const due = addWorkingDays(cal, from, days)
   const missing = days === 0 ? [] : unconfirmedYears(cal, from, due)
-  return { due, confirmed: missing.length === 0, unconfirmedYears: missing }
+  return { due, confirmed: missing.length === 0, unconfirmedYears: missing, provisional: isProvisional(cal, missing) }
 }
 
+/**
+ * A year's holidays and make-up workdays: the stored ones, and for a year not confirmed the statutory days of the
+ * provisional rule (`source: 'provisional'`) on every date not stored.
+ */
 export async function listYear(db: Db, year: number) {
-  const [row, days] = await Promise.all([repo.findYear(db, year), repo.listDays(db, `${year}-01-01`, `${year}-12-31`)])
-  return { year, confirmed: row?.confirmed ?? false, days }
+  const [row, stored] = await Promise.all([repo.findYear(db, year), repo.listDays(db, `${year}-01-01`, `${year}-12-31`)])
+  const confirmed = row?.confirmed ?? false
+  const [from, to] = PROVISIONAL.years
+  if (confirmed || year < from || year > to) return { year, confirmed, days: stored }
+  const taken = new Set(stored.map((d) => d.date))
+  const provisional = PROVISIONAL.rule(year).filter((d) => !taken.has(d.date))
+    .map((d) => ({ date: d.date, workday: false, name: d.name, source: 'provisional' as const }))
+  return { year, confirmed, days: [...stored, ...provisional].sort((a, b) => (a.date < b.date ? -1 : 1)) }
 }
 
 export async function setDay(db: Db, cache: CalendarCache, actor: Actor, date: IsoDate, input: { workday: boolean; name: string }) {

@@ -1,18 +1,20 @@
 // What each case action does once the table allowed it: checks its fields, writes steps, materials, pauses and
 // extensions, and returns the case patch and the event's note. Runs inside the action's transaction.
 import { PAUSE_KINDS, type CaseAction } from '../../domain/case-status.js'
-import { acceptanceDate, extensionRoom, stepDueDate, type Pause } from '../../domain/deadlines.js'
+import { acceptanceDate, extendsPastLegal, extensionRoom, stepDueDate, type Pause } from '../../domain/deadlines.js'
 import { errors } from '../../domain/errors.js'
 import { covers } from '../../domain/jurisdiction.js'
 import { onChain } from '../../domain/levels.js'
+import { appealRights, decidingBodyOf, LAWFUL_KINDS } from '../../domain/legal-rules.js'
 import type { ActionState } from './actions.service.js'
-import { appealRights, firstSteps, nextSteps, planAcceptance, type CasePlan } from './case-plan.js'
+import { firstSteps, nextSteps, planAcceptance, type CasePlan } from './case-plan.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
+import { correctionNote } from './intake.service.js'
 
 export interface ActionBody {
   version?: number; note?: string; opinion?: string; reasons?: string; text?: string; reason?: string; kind?: string
-  days?: number; departmentId?: number; materials?: { materialId: number; received: boolean }[]; referTo?: string
+  days?: number; departmentId?: number; materials?: { materialId: number; received: boolean; problem?: string }[]; referTo?: string
   method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string
 }
 export interface Handled { patch: repo.CasePatch; note: string; data?: Record<string, unknown>; centerId?: number }
@@ -39,9 +41,13 @@ async function receiveMaterials(s: ActionState, list: ActionBody['materials']) {
   const known = new Set(all.map((m) => m.materialId))
   const bad = (list ?? []).flatMap((m, i) => (known.has(m.materialId) ? [] : [{ field: `body.materials.${i}.materialId`, message: '不是此办件的申请材料' }]))
   if (bad.length) throw errors.validation(bad)
-  const arrived = (list ?? []).filter((m) => m.received).map((m) => m.materialId)
+  const problems = (list ?? []).filter((m) => m.problem?.trim()).map((m) => ({ materialId: m.materialId, problem: m.problem!.trim() }))
+  const problemOf = new Map(problems.map((p) => [p.materialId, p.problem]))
+  const arrived = (list ?? []).filter((m) => m.received && !problemOf.has(m.materialId)).map((m) => m.materialId)
   await repo.markReceived(s.trx, s.row.id, arrived, s.now)
-  return all.filter((m) => m.required && !m.received && !arrived.includes(m.materialId!)).map((m) => ({ materialId: m.materialId!, name: m.name }))
+  await repo.markProblems(s.trx, s.row.id, problems)
+  return all.filter((m) => m.required && (problemOf.has(m.materialId!) || (!m.received && !arrived.includes(m.materialId!))))
+    .map((m) => ({ materialId: m.materialId!, name: m.name, problem: problemOf.get(m.materialId!) ?? (m.received ? null : m.problem) }))
 }
 
 /** Starts the clock on `acceptedOn` and opens the first step. */
@@ -50,7 +56,7 @@ async function start(s: ActionState, acceptedOn: string): Promise<repo.CasePatch
   await repo.insertSteps(s.trx, firstSteps(s.cal, await plan(s), { dueDate: clock.dueDate, at: s.now, today: s.today }))
   return {
     accepted_at: s.now, accepted_on: acceptedOn, due_date: clock.dueDate, legal_due_date: clock.legalDueDate,
-    accepting_center_id: s.actor.centerId, current_center_id: s.actor.centerId,
+    provisional: clock.provisional, accepting_center_id: s.actor.centerId, current_center_id: s.actor.centerId,
   }
 }
 
@@ -58,9 +64,9 @@ async function start(s: ActionState, acceptedOn: string): Promise<repo.CasePatch
 async function retime(s: ActionState, extendedDays: number, pauses: readonly Pause[]): Promise<repo.CasePatch> {
   const clock = planAcceptance(s.cal, { ...s.row, extendedDays }, s.row.acceptedOn!, pauses, s.today)
   for (const st of s.steps.filter((x) => x.doneAt === null)) {
-    await repo.setStepDue(s.trx, st.id, stepDueDate(s.cal, st.startDate, st.limitDays, clock.dueDate, pauses, s.today))
+    await repo.setStepDue(s.trx, st.id, stepDueDate(s.cal, st.startDate, st.limitDays, clock.dueDate, pauses, s.today, s.row.daysUnit))
   }
-  return { due_date: clock.dueDate, legal_due_date: clock.legalDueDate }
+  return { due_date: clock.dueDate, legal_due_date: clock.legalDueDate, extended_legal_due_date: clock.extendedLegalDueDate, provisional: clock.provisional }
 }
 
 function myStep(s: ActionState, kinds: readonly string[], departmentId?: number) {
@@ -69,18 +75,28 @@ function myStep(s: ActionState, kinds: readonly string[], departmentId?: number)
   return st
 }
 
+const unitText = (s: ActionState) => (s.row.daysUnit === 'calendar' ? '日' : '个工作日')
+
+/** Past the item's extension rule (the legal limit plus what its rule allows): 409. */
 function checkRoom(s: ActionState, days: number) {
   const room = extensionRoom(s.row)
   if (days > room) {
-    throw errors.invalid('extension_past_legal_limit', `延期后将超过法定时限加法定延长期限，最多还可延长 ${room} 个工作日`,
-      [{ field: 'body.days', message: `最多 ${room} 个工作日` }])
+    throw errors.conflict('extension_past_legal_limit', `延期后将超过法定期限及事项的延期规则，最多还可延长 ${room} ${unitText(s)}`,
+      { field: 'body.days', room, extensionRule: s.row.extensionRule })
   }
+}
+
+/** The deciding department and its appeal settings, as printed on the decision. */
+async function decidingBody(s: ActionState) {
+  const d = await items.findDecidingDepartment(s.trx, s.row.departmentId)
+  return decidingBodyOf(d, { reviewBody: d.centerReviewBody, court: d.centerCourt })
 }
 
 async function decide(s: ActionState, outcome: 'approved' | 'denied' | 'answered', note: string, extra: Record<string, unknown> = {}): Promise<Handled> {
   const st = myStep(s, ['approve'])
   await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, note)
-  return { patch: { decided_at: s.now, decision: JSON.stringify({ outcome, note, ...extra }) }, note, data: extra }
+  const body = await decidingBody(s)
+  return { patch: { decided_at: s.now, decision: JSON.stringify({ outcome, note, ...body, ...extra }) }, note, data: extra }
 }
 
 export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
@@ -99,7 +115,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     }
     const missing = await receiveMaterials(s, b.materials)
     if (!missing.length) throw errors.validation([{ field: 'body.materials', message: '材料齐全，请直接受理' }])
-    return { patch: {}, note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }
+    return { patch: {}, note: correctionNote(missing), data: { missing } }
   },
 
   async supplement(s, b) {
@@ -110,8 +126,8 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
 
   async refuse(s, b) {
     const reason = need(b, 'reason', '请写明不予受理的理由')
-    const center = await items.findCenter(s.trx, s.actor.centerId)
-    const refusal = { reason, referTo: b.referTo ?? null, appealRights: appealRights(center!.name) }
+    const body = await decidingBody(s)
+    const refusal = { reason, referTo: b.referTo ?? null, ...body, appealRights: appealRights(body) }
     return { patch: { refusal: JSON.stringify(refusal) }, note: reason, data: { referTo: refusal.referTo } }
   },
 
@@ -138,11 +154,13 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     return { patch: {}, note: opinion, data: { departmentId: st.departmentId, openSigns } }
   },
 
-  approve: (s, b) => decide(s, 'approved', b.note?.trim() || '准予许可'),
+  async approve(s, b) {
+    const wording = await items.outcomeWording(s.trx, s.row.itemVersionId)
+    return decide(s, 'approved', b.note?.trim() || wording, { wording })
+  },
   async deny(s, b) {
     const reasons = need(b, 'reasons', '请写明不予许可的理由')
-    const center = await items.findCenter(s.trx, s.actor.centerId)
-    return decide(s, 'denied', reasons, { reasons, appealRights: appealRights(center!.name) })
+    return decide(s, 'denied', reasons, { reasons, appealRights: appealRights(await decidingBody(s)) })
   },
   answer: (s, b) => decide(s, 'answered', need(b, 'text', '请填写书面答复')),
 
@@ -151,7 +169,11 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     const kind = need(b, 'kind', '请选择挂起类型')
     if (!(PAUSE_KINDS as readonly string[]).includes(kind)) throw errors.validation([{ field: 'body.kind', message: `须为 ${PAUSE_KINDS.join(', ')} 之一` }])
     await repo.insertPause(s.trx, { caseId: s.row.id, kind: kind as (typeof PAUSE_KINDS)[number], reason, date: s.today, at: s.now, by: s.actor.userId })
-    return { patch: { paused_since: s.today }, note: reason, data: { kind } }
+    // 行政许可法 §45: the applicant is told in writing (特别程序告知书, numbered by the event's trigger) how long it takes.
+    const special = (LAWFUL_KINDS as readonly string[]).includes(kind)
+    const expected = b.days !== undefined ? `，预计所需时间 ${b.days} 日` : ''
+    const note = special ? `${reason}${expected}（所需时间不计入办理期限）` : reason
+    return { patch: { paused_since: s.today }, note, data: { kind, expectedDays: b.days ?? null, special } }
   },
 
   async resume(s, b) {
@@ -162,22 +184,29 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
   },
 
   async request_extension(s, b) {
-    const days = need(b, 'days', '请填写延长的工作日数')
+    const days = need(b, 'days', '请填写延长的天数')
     const reason = need(b, 'reason', '请写明延期理由')
     checkRoom(s, days)
-    await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'requested', by: s.actor.userId, at: s.now })
-    return { patch: {}, note: `申请延期 ${days} 个工作日：${reason}`, data: { days } }
+    const pastLegal = extendsPastLegal(s.row, days)
+    await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'requested', by: s.actor.userId, at: s.now, pastLegal })
+    return { patch: {}, note: `申请延期 ${days} ${unitText(s)}：${reason}`, data: { days, pastLegal } }
   },
 
+  // Who may approve (the deciding department's head) is checked before the handler: legal-rules.deciderBlock.
   async extend(s, b) {
-    const days = need(b, 'days', '请填写延长的工作日数')
+    const days = need(b, 'days', '请填写延长的天数')
     const reason = need(b, 'reason', '请写明延期理由（将告知申请人）')
     checkRoom(s, days)
-    const approved = await repo.approvePendingExtension(s.trx, s.row.id, days, reason, s.actor.userId, s.now)
-    if (!approved) await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'approved', by: s.actor.userId, at: s.now })
+    const pastLegal = extendsPastLegal(s.row, days)
+    const approved = await repo.approvePendingExtension(s.trx, s.row.id, days, reason, s.actor.userId, s.now, pastLegal)
+    if (!approved) await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'approved', by: s.actor.userId, at: s.now, pastLegal })
     const extendedDays = s.row.extendedDays + days
     const patch = await retime(s, extendedDays, s.pauses)
-    return { patch: { ...patch, extended_days: extendedDays }, note: `延期 ${days} 个工作日：${reason}`, data: { days, reason, dueDate: patch.due_date } }
+    const basis = pastLegal ? (s.row.extensionRule === 'own' ? '（超过法定期限，依事项设定依据）' : '（超过法定期限，依行政许可法第四十二条）') : '（在法定期限内）'
+    return {
+      patch: { ...patch, extended_days: extendedDays }, note: `延期 ${days} ${unitText(s)}${basis}：${reason}`,
+      data: { days, reason, pastLegal, approvedBy: s.actor.userId, dueDate: patch.due_date, extendedLegalDueDate: patch.extended_legal_due_date },
+    }
   },
 
   async deliver(s, b) {

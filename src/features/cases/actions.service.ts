@@ -5,6 +5,7 @@ import { assertAction, type ActionContext, type CaseAction, type CaseStatus } fr
 import { chinaDate } from '../../domain/clock.js'
 import { errors } from '../../domain/errors.js'
 import { covers, type Actor } from '../../domain/jurisdiction.js'
+import { deciderBlock } from '../../domain/legal-rules.js'
 import type { Db } from '../../db/database.js'
 import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../calendar/calendar.service.js'
@@ -67,6 +68,20 @@ export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: numb
   }
 }
 
+/** The law's word on who decides (legal-rules.deciderBlock): 403 when this actor may not take the action for this department. */
+async function assertDecider(s: ActionState, action: CaseAction): Promise<void> {
+  if (!DECIDER_ACTIONS.includes(action)) return
+  const why = deciderBlock(action, await deciderContext(s))
+  if (why) throw errors.forbidden(why)
+}
+
+export const DECIDER_ACTIONS: readonly CaseAction[] = ['extend', 'refuse']
+
+export async function deciderContext(s: Pick<ActionState, 'trx' | 'actor' | 'actorDepartmentId' | 'row'>, dept?: { windowMayRefuse: boolean }) {
+  const d = dept ?? await items.findDecidingDepartment(s.trx, s.row.departmentId)
+  return { roles: s.actor.roles, actorDepartmentId: s.actorDepartmentId, caseDepartmentId: s.row.departmentId, windowMayRefuse: d.windowMayRefuse }
+}
+
 export async function performAction(ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, action: CaseAction, body: ActionBody) {
   await ctx.db.transaction().execute(async (trx) => {
     const state = await loadState(trx, ctx, actor, id, true)
@@ -75,6 +90,7 @@ export async function performAction(ctx: AppContext, actor: Actor & { windowId: 
       throw errors.conflict('stale_case', '办件已被他人更新，请刷新后再办理', { version: row.version })
     }
     const to = assertAction(row.status, actor.roles, actionContext(state), action, state.holder.holderName)
+    await assertDecider(state, action)
     const done: Handled = await ALL_HANDLERS[action](state, body)
     const next: CaseStatus = to ?? row.status
     await repo.updateCase(trx, id, { status: next, ...done.patch }, state.now)

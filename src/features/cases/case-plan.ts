@@ -1,17 +1,26 @@
 // How a case's clock and steps unfold: due dates at acceptance, the first step, the step after each one
 // (承办 → 审核 → 批准; 联办: 承办 → every co-department's 会签 in parallel → 批准). Pure apart from the types.
 import type { StepLimit } from '../../db/schema.js'
-import type { Calendar, IsoDate } from '../../domain/calendar.js'
+import { isProvisional, unconfirmedYears, type Calendar, type IsoDate } from '../../domain/calendar.js'
 import type { StepKind } from '../../domain/case-status.js'
-import { caseDueDate, legalDueDate, stepDueDate, type Pause } from '../../domain/deadlines.js'
+import { caseDueDate, extendedLegalDueDate, legalDueDate, stepDueDate, type Limits, type Pause } from '../../domain/deadlines.js'
 import type { HandlingKind } from '../../domain/vocabulary.js'
 import type { StepInsert } from './cases.repository.js'
 
-export interface ClockInput { handlingKind: HandlingKind; promisedDays: number; legalDays: number; extendedDays: number }
+export type ClockInput = Limits
 
+/**
+ * The case's dates: the due date (promised + extensions), the 法定办结日期 (legal limit alone, null for 即办), the
+ * extended legal date (only past an approved extension beyond it), and whether any rests on a provisional calendar.
+ */
 export function planAcceptance(cal: Calendar, c: ClockInput, acceptedOn: IsoDate, pauses: readonly Pause[], today: IsoDate = acceptedOn) {
   const clock = { ...c, acceptedOn, pauses }
-  return { dueDate: caseDueDate(cal, clock, today), legalDueDate: legalDueDate(cal, clock, today) }
+  const dueDate = caseDueDate(cal, clock, today)
+  const legal = legalDueDate(cal, clock, today)
+  const extended = extendedLegalDueDate(cal, clock, today)
+  const last = [dueDate, legal, extended].filter((d): d is string => d !== null).sort().at(-1)!
+  const provisional = last !== acceptedOn && isProvisional(cal, unconfirmedYears(cal, acceptedOn, last))
+  return { dueDate, legalDueDate: legal, extendedLegalDueDate: extended, provisional }
 }
 
 const STEP_NAMES: Record<StepKind, readonly string[]> = {
@@ -61,9 +70,4 @@ export function nextSteps(cal: Calendar, c: CasePlan, done: DoneStep, maxSeq: nu
     return [step(cal, c, t, maxSeq + 1, 'approve', c.departmentCenterId, c.departmentId)]
   }
   return []
-}
-
-/** 行政复议法 §20 (60 days), 行政诉讼法 §46 (6 months): printed on every refusal and denial. */
-export function appealRights(bodyName: string): string {
-  return `申请人如不服，可以自收到本决定之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。（作出机关：${bodyName}）`
 }

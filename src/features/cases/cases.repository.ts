@@ -18,6 +18,8 @@ export const caseColumns = [
   'k.due_date as dueDate', 'k.legal_due_date as legalDueDate', 'k.paused_since as pausedSince', 'k.decided_at as decidedAt',
   'k.decision', 'k.refusal', 'k.delivery', 'k.closed_at as closedAt', 'k.created_by as createdBy', 'k.created_at as createdAt',
   'k.request_hash as requestHash', 'k.co_department_ids as coDepartmentIds',
+  'k.days_unit as daysUnit', 'k.extension_rule as extensionRule', 'k.extension_days as extensionDays',
+  'k.extended_legal_due_date as extendedLegalDueDate', 'k.provisional',
 ] as const
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
@@ -27,7 +29,7 @@ export const caseItemColumns = [
   'k.id', 'k.number', 'k.item_name as itemName', 'k.handling_kind as handlingKind', 'k.status', 'k.department_id as departmentId',
   'k.current_center_id as currentCenterId', 'k.applicant_kind as applicantKind', 'k.applicant_name as applicantName',
   'k.applicant_id_number as applicantIdNumber', 'k.received_at as receivedAt', 'k.accepted_on as acceptedOn', 'k.due_date as dueDate',
-  'k.paused_since as pausedSince', 'k.decided_at as decidedAt', 'k.delivery',
+  'k.paused_since as pausedSince', 'k.decided_at as decidedAt', 'k.delivery', 'k.provisional',
 ] as const
 
 export function findCase(db: Db, id: number) {
@@ -109,9 +111,9 @@ export async function insertCaseWhole(db: Db, row: InsertObject<Database, 'cases
   const events = rows(p.events.map((e) => { const { case_id: _, ...v } = eventValues(e); return v }))
   const [out] = await runPrepared(db, sql<CaseRow>`
     with k as (${k}),
-    m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at)
+    m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at, problem)
       select k.id, x.* from k, jsonb_to_recordset(${materials}::jsonb)
-        as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz)),
+        as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz, problem text)),
     s as (insert into case_steps (case_id, seq, kind, center_id, department_id, assignee_id, started_at, start_date, limit_days, due_date, done_at, done_by, opinion, data)
       select k.id, x.seq, x.kind, x.center_id, x.department_id, x.assignee_id, x.started_at, x.start_date, x.limit_days, x.due_date,
         x.done_at, x.done_by, x.opinion, x.data::jsonb
@@ -196,11 +198,11 @@ export function setStepDue(trx: Db, stepId: number, dueDate: string | null) {
   return trx.updateTable('case_steps').set({ due_date: dueDate }).where('id', '=', stepId).execute()
 }
 
-export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean }
+export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean; problem?: string | null }
 
 const materialValues = (caseId: number, at: Date, m: MaterialInsert) => ({
   case_id: caseId, item_material_id: m.itemMaterialId, position: m.position, name: m.name, required: m.required,
-  received: m.received, received_at: m.received ? at : null,
+  received: m.received, received_at: m.received ? at : null, problem: m.problem ?? null,
 })
 
 export function insertMaterials(trx: Db, caseId: number, at: Date, materials: readonly MaterialInsert[]) {
@@ -209,13 +211,13 @@ export function insertMaterials(trx: Db, caseId: number, at: Date, materials: re
 }
 
 export function listMaterials(db: Db, caseId: number) {
-  return db.selectFrom('case_materials').select(['id', 'item_material_id as materialId', 'kind', 'name', 'required', 'received', 'received_at as receivedAt'])
+  return db.selectFrom('case_materials').select(['id', 'item_material_id as materialId', 'kind', 'name', 'required', 'received', 'received_at as receivedAt', 'problem'])
     .where('case_id', '=', caseId).orderBy('position').execute()
 }
 
 export function markReceived(trx: Db, caseId: number, itemMaterialIds: readonly number[], at: Date) {
   if (itemMaterialIds.length === 0) return Promise.resolve([])
-  return trx.updateTable('case_materials').set({ received: true, received_at: at })
+  return trx.updateTable('case_materials').set({ received: true, received_at: at, problem: null })
     .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).where('received', '=', false).execute()
 }
 
@@ -224,6 +226,14 @@ export function markNotReceived(trx: Db, caseId: number, itemMaterialIds: readon
   if (itemMaterialIds.length === 0) return Promise.resolve([])
   return trx.updateTable('case_materials').set({ received: false, received_at: null })
     .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).execute()
+}
+
+/** A material handed in with something wrong with it: not received, and the notice says what is wrong. */
+export async function markProblems(trx: Db, caseId: number, problems: readonly { materialId: number; problem: string }[]) {
+  for (const p of problems) {
+    await trx.updateTable('case_materials').set({ received: false, received_at: null, problem: p.problem })
+      .where('case_id', '=', caseId).where('item_material_id', '=', p.materialId).execute()
+  }
 }
 
 export function listPauses(db: Db, caseId: number) {
@@ -244,19 +254,19 @@ export function endPause(trx: Db, caseId: number, date: string, at: Date, by: nu
 
 export function listExtensions(db: Db, caseId: number) {
   return db.selectFrom('case_extensions').select(['id', 'days', 'reason', 'status', 'requested_by as requestedBy', 'requested_at as requestedAt',
-    'decided_by as decidedBy', 'decided_at as decidedAt']).where('case_id', '=', caseId).orderBy('id').execute()
+    'decided_by as decidedBy', 'decided_at as decidedAt', 'past_legal as pastLegal']).where('case_id', '=', caseId).orderBy('id').execute()
 }
 
-export function insertExtension(trx: Db, e: { caseId: number; days: number; reason: string; status: 'requested' | 'approved'; by: number; at: Date }) {
+export function insertExtension(trx: Db, e: { caseId: number; days: number; reason: string; status: 'requested' | 'approved'; by: number; at: Date; pastLegal: boolean }) {
   return trx.insertInto('case_extensions').values({
-    case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.by, requested_at: e.at,
+    case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.by, requested_at: e.at, past_legal: e.pastLegal,
     decided_by: e.status === 'approved' ? e.by : null, decided_at: e.status === 'approved' ? e.at : null,
   }).execute()
 }
 
-/** The manager's decision on a pending request, with the days and reason they grant; false when none was pending. */
-export async function approvePendingExtension(trx: Db, caseId: number, days: number, reason: string, by: number, at: Date): Promise<boolean> {
-  const r = await trx.updateTable('case_extensions').set({ status: 'approved', days, reason, decided_by: by, decided_at: at })
+/** The department head's decision on a pending request, with the days and reason they grant; false when none was pending. */
+export async function approvePendingExtension(trx: Db, caseId: number, days: number, reason: string, by: number, at: Date, pastLegal: boolean): Promise<boolean> {
+  const r = await trx.updateTable('case_extensions').set({ status: 'approved', days, reason, decided_by: by, decided_at: at, past_legal: pastLegal })
     .where('case_id', '=', caseId).where('status', '=', 'requested').executeTakeFirst()
   return Number(r.numUpdatedRows) > 0
 }

@@ -46,7 +46,7 @@ export function casesRoutes(app: App, ctx: AppContext): void {
   app.get('/api/cases/extensions', {
     schema: {
       tags, summary: '延期审批 pending extension requests for a manager',
-      response: { 200: Type.Object({ extensions: Type.Array(Type.Object({ id: Type.Integer(), days: Type.Integer(), reason: Type.String(), requestedAt: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), case: Case })) }), ...errorsFor(401, 403) },
+      response: { 200: Type.Object({ extensions: Type.Array(Type.Object({ id: Type.Integer(), days: Type.Integer(), reason: Type.String(), requestedAt: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), pastLegal: Type.Boolean(), case: Case })) }), ...errorsFor(401, 403) },
     },
   }, async (req) => query.pendingExtensions(ctx, requireActor(req)))
 

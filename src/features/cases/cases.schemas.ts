@@ -1,6 +1,8 @@
 // TypeBox schemas of the Cases API (contract: ../shared/api-contract.md, Cases).
 import { Type } from 'typebox'
 import { CASE_ACTION_NAMES, CASE_STATUSES, PAUSE_KINDS, STEP_KINDS } from '../../domain/case-status.js'
+import { DAYS_UNITS, EXTENSION_RULES } from '../../domain/deadlines.js'
+import { DOC_TYPES } from '../../domain/legal-rules.js'
 import { HANDLING_KINDS } from '../../domain/vocabulary.js'
 import { Id, Name, Text } from '../network/network.shared.js'
 import { DateString, DateTime, NullableDateTime } from '../../server/schemas.js'
@@ -10,7 +12,10 @@ export const Light = Type.Enum(['green', 'yellow', 'red'])
 const NullableDate = Type.Union([DateString, Type.Null()])
 const Json = Type.Unknown()
 
-export const MaterialTick = Type.Object({ materialId: Id, received: Type.Boolean() }, { additionalProperties: false })
+export const MaterialTick = Type.Object({
+  materialId: Id, received: Type.Boolean(),
+  problem: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received' })),
+}, { additionalProperties: false })
 
 export const IntakeBody = Type.Object({
   requestId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
@@ -39,7 +44,7 @@ export const ActionBody = Type.Object({
   text: Type.Optional(Text(4000)),
   reason: Type.Optional(Text(1000)),
   kind: Type.Optional(Type.Enum(PAUSE_KINDS)),
-  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'extend/request_extension: days in the item\'s unit; suspend: the expected duration of a special procedure (§45)' })),
   departmentId: Type.Optional(Id),
   materials: Type.Optional(Type.Array(MaterialTick, { maxItems: 200 })),
   referTo: Type.Optional(Text(200)),
@@ -58,11 +63,19 @@ export const Case = Type.Object({
   centerId: Type.Integer(), currentCenterId: Type.Integer(), originCenterId: Type.Integer(), departmentId: Type.Integer(),
   windowId: Type.Union([Type.Integer(), Type.Null()]),
   applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Type.String() }),
-  receivedAt: DateTime, acceptedAt: NullableDateTime, acceptedOn: NullableDate, dueDate: NullableDate, legalDueDate: NullableDate,
-  promisedDays: Type.Integer(), legalDays: Type.Integer(), extendedDays: Type.Integer(),
+  receivedAt: DateTime, acceptedAt: NullableDateTime, acceptedOn: NullableDate, dueDate: NullableDate,
+  legalDueDate: Type.Union([DateString, Type.Null()], { description: '法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)' }),
+  extendedLegalDueDate: Type.Union([DateString, Type.Null()], { description: 'Set once an extension past the legal limit is approved (行政许可法 §42 or the item\'s own rule)' }),
+  provisional: Type.Boolean({ description: 'true when a date of the case rests on a provisional calendar (a year without the State Council notice)' }),
+  promisedDays: Type.Integer(), legalDays: Type.Integer(),
+  daysUnit: Type.Enum(DAYS_UNITS, { description: 'unit of legalDays, promisedDays and extensions: workday (§82) or calendar' }),
+  extendedDays: Type.Integer(), extensionRule: Type.Enum(EXTENSION_RULES),
   suspended: Type.Boolean(), light: Light, decidedAt: NullableDateTime, decision: Json, refusal: Json, delivery: Json,
   closedAt: NullableDateTime, createdAt: DateTime,
-  missing: Type.Optional(Type.Array(Type.Object({ materialId: Type.Integer(), name: Type.String() }))),
+  missing: Type.Optional(Type.Array(Type.Object({
+    materialId: Type.Integer(), name: Type.String(),
+    problem: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'what is wrong with it; null: not handed in' })),
+  }))),
 })
 
 export const CaseDetail = Type.Intersect([Case, Type.Object({
@@ -75,18 +88,34 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     departmentName: Type.Optional(Type.String()), startDate: DateString, dueDate: NullableDate, light: Light,
     doneAt: Type.Optional(DateTime), opinion: Type.String(),
   })),
-  materials: Type.Array(Type.Object({ materialId: Type.Union([Type.Integer(), Type.Null()]), kind: Type.String(), name: Type.String(), required: Type.Boolean(), received: Type.Boolean() })),
+  materials: Type.Array(Type.Object({
+    materialId: Type.Union([Type.Integer(), Type.Null()]), kind: Type.String(), name: Type.String(), required: Type.Boolean(), received: Type.Boolean(),
+    problem: Type.Union([Type.String(), Type.Null()]),
+  })),
   pauses: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), reason: Type.String(), from: DateString, to: NullableDate })),
   extensions: Type.Array(Type.Object({
     id: Type.Integer(), days: Type.Integer(), reason: Type.String(), status: Type.String(), requestedBy: Type.Union([Type.Integer(), Type.Null()]),
     requestedAt: DateTime, decidedBy: Type.Union([Type.Integer(), Type.Null()]), decidedAt: NullableDateTime,
+    pastLegal: Type.Boolean({ description: 'the extension goes past the legal limit (approved by the deciding department\'s head)' }),
   })),
   allowedActions: Type.Array(Type.String()),
   /** Where `deliver` may send the result for pick-up: the points of the case's chain at or below the center holding it. */
   pickupPoints: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() })),
+  documents: Type.Array(Type.Object({
+    docType: Type.Enum(DOC_TYPES, { description: 'accept 受理通知书, correction 一次性告知书, refusal 不予受理决定书, decision 准予…决定书, denial 不予许可决定书, answer 书面答复, extension 延期通知书, special 特别程序告知书' }),
+    docNumber: Type.String({ description: '文号 {department short name}{type}〔YYYY〕N号, gapless per department, type and year' }),
+    issuedAt: DateTime, eventId: Type.Integer(),
+  })),
   notice: Type.Object({
     acceptingCenterName: Type.String(), acceptingCenterPhone: Type.String(), windowName: Type.Union([Type.String(), Type.Null()]),
     complaintPhone: Type.String(), consultPhone: Type.String(), result: Type.String(), implementingBody: Type.String(),
+    outcomeWording: Type.String({ description: 'the decision by item type: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结' }),
+    itemType: Type.String(),
+    decidingBody: Type.String({ description: '作出机关: the item\'s implementing department (full name), never the service center' }),
+    reviewBody: Type.String({ description: '复议机关 (60 days, 行政复议法 §20): per department, default per center' }),
+    court: Type.String({ description: 'the people\'s court (6 months, 行政诉讼法 §46)' }),
+    reviewFirst: Type.Boolean({ description: '复议前置 (行政复议法 §23): the notice must not offer the court directly' }),
+    windowMayRefuse: Type.Boolean({ description: 'the department entrusted the window with 不予受理' }),
   }),
 })])
 
@@ -104,6 +133,7 @@ export const CaseItem = Type.Object({
   departmentId: Type.Integer(), currentCenterId: Type.Integer(),
   applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String() }),
   receivedAt: DateTime, acceptedOn: NullableDate, dueDate: NullableDate, suspended: Type.Boolean(), light: Light, delivery: Json,
+  provisional: Type.Boolean(),
 })
 
 export const Inbox = Type.Object({

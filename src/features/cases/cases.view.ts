@@ -50,7 +50,9 @@ export function toCase(cal: Calendar, row: CaseRow, today: IsoDate, opts: ViewOp
     },
     receivedAt: row.receivedAt, acceptedAt: row.acceptedAt, acceptedOn: row.acceptedOn,
     dueDate: isOpen(row.status) ? effectiveDue(cal, row.dueDate, row.pausedSince, today) : row.dueDate,
-    legalDueDate: row.legalDueDate, promisedDays: row.promisedDays, legalDays: row.legalDays, extendedDays: row.extendedDays,
+    legalDueDate: row.legalDueDate, extendedLegalDueDate: row.extendedLegalDueDate, provisional: row.provisional,
+    promisedDays: row.promisedDays, legalDays: row.legalDays, daysUnit: row.daysUnit, extendedDays: row.extendedDays,
+    extensionRule: row.extensionRule,
     suspended: row.pausedSince !== null, light: caseLight(cal, row, today),
     decidedAt: row.decidedAt, decision: row.decision, refusal: row.refusal, delivery: row.delivery, closedAt: row.closedAt,
     createdAt: row.createdAt,
@@ -61,7 +63,7 @@ export function toCase(cal: Calendar, row: CaseRow, today: IsoDate, opts: ViewOp
 export type CaseOut = ReturnType<typeof toCase>
 
 type ItemRow = Pick<CaseRow, 'id' | 'number' | 'itemName' | 'handlingKind' | 'status' | 'departmentId' | 'currentCenterId' | 'applicantKind'
-  | 'applicantName' | 'applicantIdNumber' | 'receivedAt' | 'acceptedOn' | 'dueDate' | 'pausedSince' | 'decidedAt' | 'delivery'>
+  | 'applicantName' | 'applicantIdNumber' | 'receivedAt' | 'acceptedOn' | 'dueDate' | 'pausedSince' | 'decidedAt' | 'delivery' | 'provisional'>
 
 /** A row of a work list (inboxes, hand-overs, forwards): what their tables show, the ID number masked. */
 export function toCaseItem(cal: Calendar, row: ItemRow, today: IsoDate) {
@@ -71,6 +73,6 @@ export function toCaseItem(cal: Calendar, row: ItemRow, today: IsoDate) {
     applicant: { kind: row.applicantKind, name: row.applicantName, idNumber: maskIdNumber(row.applicantIdNumber) },
     receivedAt: row.receivedAt, acceptedOn: row.acceptedOn,
     dueDate: isOpen(row.status) ? effectiveDue(cal, row.dueDate, row.pausedSince, today) : row.dueDate,
-    suspended: row.pausedSince !== null, light: caseLight(cal, row, today), delivery: row.delivery,
+    suspended: row.pausedSince !== null, light: caseLight(cal, row, today), delivery: row.delivery, provisional: row.provisional,
   }
 }

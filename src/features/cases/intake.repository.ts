@@ -4,6 +4,7 @@ import { sql } from 'kysely'
 import { jsonObjectFrom } from 'kysely/helpers/postgres'
 import { runPrepared, type Db } from '../../db/database.js'
 import type { StepLimit } from '../../db/schema.js'
+import type { DocType } from '../../domain/legal-rules.js'
 
 /** The item, its published version (if any) and whether `centerId` offers it. */
 export function findItemForIntake(db: Db, itemId: number, centerId: number) {
@@ -16,7 +17,8 @@ function itemForIntake(db: Db, itemId: number, centerId: number) {
     .leftJoin('item_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').on('v.status', '=', 'published'))
     .select(['i.id', 'i.status', 'i.department_id as departmentId', 'd.center_id as departmentCenterId',
       'v.id as versionId', 'v.version', 'v.name', 'v.handling_kind as handlingKind', 'v.legal_days as legalDays',
-      'v.promised_days as promisedDays', 'v.targets', sql<StepLimit[]>`v.step_limits`.as('stepLimits'),
+      'v.promised_days as promisedDays', 'v.targets', 'v.days_unit as daysUnit', 'v.extension_rule as extensionRule',
+      'v.extension_days as extensionDays', sql<StepLimit[]>`v.step_limits`.as('stepLimits'),
       sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${centerId})`.as('offered'),
       sql<{ id: number; name: string; required: boolean; position: number }[]>`coalesce((select json_agg(json_build_object(
         'id', m.id, 'name', m.name, 'required', m.required, 'position', m.position) order by m.position)
@@ -68,4 +70,24 @@ export function actorDepartment(db: Db, actor: { userId: number; departmentId?: 
 export function findStaff(db: Db, id: number) {
   return db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
     .select(['u.id', 'u.roles', 'u.status', 'c.path as centerPath']).where('u.id', '=', id).executeTakeFirst()
+}
+
+/** The deciding department (作出机关) with its appeal settings and its center's defaults. */
+export function findDecidingDepartment(db: Db, departmentId: number) {
+  return db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
+    .select(['d.id', 'd.name', 'd.short_name as shortName', 'd.review_body as reviewBody', 'd.court', 'd.review_first as reviewFirst',
+      'd.window_may_refuse as windowMayRefuse', 'c.review_body as centerReviewBody', 'c.court as centerCourt'])
+    .where('d.id', '=', departmentId).executeTakeFirstOrThrow()
+}
+
+/** A case's documents with their 文号, in the order issued (written by the trigger of migration 0100). */
+export function listDocuments(db: Db, caseId: number) {
+  return db.selectFrom('case_documents').select([sql<DocType>`doc_type`.as('docType'), 'doc_number as docNumber', 'issued_at as issuedAt', 'event_id as eventId'])
+    .where('case_id', '=', caseId).orderBy('id').execute()
+}
+
+/** The decision's wording of an item version (准予许可, 予以确认, …). */
+export async function outcomeWording(db: Db, versionId: number): Promise<string> {
+  const r = await db.selectFrom('item_versions').select(['outcome_wording', 'item_type']).where('id', '=', versionId).executeTakeFirstOrThrow()
+  return r.outcome_wording || '已办结'
 }

@@ -11,7 +11,8 @@ import { assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import * as repo from './cases.repository.js'
-import { appealRights, firstSteps, planAcceptance } from './case-plan.js'
+import { appealRights, deciderBlock, decidingBodyOf, type DecidingBody } from '../../domain/legal-rules.js'
+import { firstSteps, planAcceptance } from './case-plan.js'
 import * as items from './intake.repository.js'
 import { toCase, type CaseOut } from './cases.view.js'
 import { agencyFor, insertAuthorization, recordAgencyIntake } from '../levels/agency-intake.js'
@@ -22,7 +23,7 @@ export interface IntakeBody {
   centerId: number
   windowId?: number
   applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
-  materials: { materialId: number; received: boolean }[]
+  materials: { materialId: number; received: boolean; problem?: string }[]
   agent?: { staffId: number }
   complete?: true
   coDepartmentIds?: number[]
@@ -85,14 +86,29 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   // An agent recording, with the applicant's authorisation, an item the room accepts itself: the room's own case,
   // accepted here, carried by the agent (in 我的代办件) with the authorisation among its materials.
   const ownAgency = !agency && body.agency !== undefined && actor.roles.includes('agent')
-  const received = new Set(body.materials.filter((m) => m.received).map((m) => m.materialId))
-  const missing = item.materials.filter((m) => m.required && !received.has(m.id)).map((m) => ({ materialId: m.id, name: m.name }))
+  // 一次性告知: a material handed in with something wrong with it is not received; the notice says what is wrong.
+  const problems = new Map(body.materials.filter((m) => m.problem?.trim()).map((m) => [m.materialId, m.problem!.trim()]))
+  const received = new Set(body.materials.filter((m) => m.received && !problems.has(m.materialId)).map((m) => m.materialId))
+  const missing = item.materials.filter((m) => m.required && !received.has(m.id))
+    .map((m) => ({ materialId: m.id, name: m.name, problem: problems.get(m.id) ?? null }))
   const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
   const now = ctx.clock.now()
   const today = chinaDate(now)
 
   const accepted = status === 'accepted' || status === 'closed'
-  const clock = accepted ? planAcceptance(cal, { handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0 }, today, []) : undefined
+  // 不予受理 at the window is issued in the deciding department's name, and only where it entrusted the window.
+  let refusalBody: DecidingBody | undefined
+  if (status === 'refused') {
+    const d = await items.findDecidingDepartment(ctx.db, item.departmentId)
+    const why = deciderBlock('refuse', { roles: actor.roles, actorDepartmentId: null, caseDepartmentId: item.departmentId, windowMayRefuse: d.windowMayRefuse })
+    if (why) throw errors.forbidden(why)
+    refusalBody = decidingBodyOf(d, { reviewBody: d.centerReviewBody, court: d.centerCourt })
+  }
+  const limits = {
+    handlingKind: kind, promisedDays: item.promisedDays!, legalDays: item.legalDays!, extendedDays: 0,
+    daysUnit: item.daysUnit!, extensionRule: item.extensionRule!, extensionDays: item.extensionDays!,
+  }
+  const clock = accepted ? planAcceptance(cal, limits, today, []) : undefined
   const caseRow = {
     number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
     request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
@@ -102,13 +118,16 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency || ownAgency ? actor.userId : null), received_at: now, received_on: today,
     accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
     due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,
+    days_unit: limits.daysUnit, extension_rule: limits.extensionRule, extension_days: limits.extensionDays, provisional: clock?.provisional ?? false,
     decided_at: status === 'closed' ? now : null, closed_at: status === 'closed' ? now : null,
     decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
-    refusal: JSON.stringify(body.refuse ? { reason: body.refuse.reason, referTo: body.refuse.referTo ?? null, appealRights: appealRights(center.name) } : null),
+    refusal: JSON.stringify(refusalBody ? { reason: body.refuse!.reason, referTo: body.refuse!.referTo ?? null, ...refusalBody, appealRights: appealRights(refusalBody) } : null),
     delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
     created_at: now, updated_at: now,
   }
-  const materials = item.materials.map((m) => ({ itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id) }))
+  const materials = item.materials.map((m) => ({
+    itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id), problem: problems.get(m.id) ?? null,
+  }))
   const ev = { caseId: 0, at: now, actorId: actor.userId, centerId: center.id, windowId } // caseId: the new row's, given by the insert
 
   let inserted: repo.CaseRow | undefined
@@ -127,7 +146,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     if (status === 'refused') {
       events = [{ ...ev, action: 'refuse', from: null, to: 'refused', note: body.refuse!.reason, data: { referTo: body.refuse!.referTo ?? null } }]
     } else if (status === 'correction') {
-      events = [{ ...ev, action: 'correct', from: null, to: 'correction', note: '一次性告知：' + missing.map((m) => m.name).join('、'), data: { missing } }]
+      events = [{ ...ev, action: 'correct', from: null, to: 'correction', note: correctionNote(missing), data: { missing } }]
     } else {
       steps = firstSteps(cal, { id: 0, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
         { dueDate: clock!.dueDate, at: now, today })
@@ -159,10 +178,15 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   return { created, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: stillMissing }) }
 }
 
-/** The required materials not yet received: the one-time notice (一次性告知). */
+/** The required materials not yet received, each with what is wrong with it if handed in: the one-time notice (一次性告知). */
 export async function missingOf(ctx: Pick<AppContext, 'db'>, caseId: number) {
   const all = await repo.listMaterials(ctx.db, caseId)
-  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name }))
+  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name, problem: m.problem }))
+}
+
+/** 一次性告知：申请表（未签名）、身份证复印件 */
+export function correctionNote(list: readonly { name: string; problem?: string | null }[]): string {
+  return '一次性告知：' + list.map((m) => (m.problem ? `${m.name}（${m.problem}）` : m.name)).join('、')
 }
 
 /** Whether `actor` may see the case at all: its origin center (where it started) lies in their jurisdiction. */

@@ -54,9 +54,11 @@ export function departmentsAt(db: Db, centerId: number) {
 }
 
 /** The manager's pending extension requests within their jurisdiction (case_extensions_pending_idx). */
-export function pendingExtensions(db: Db, scopePath: string) {
+/** Requests waiting for the head of the deciding department `departmentId`. */
+export function pendingExtensions(db: Db, scopePath: string, departmentId: number) {
   return db.selectFrom('case_extensions as x').innerJoin('cases as k', 'k.id', 'x.case_id')
-    .select([...caseColumns, 'x.id as extensionId', 'x.days as extensionDays', 'x.reason as extensionReason', 'x.requested_at as requestedAt'])
-    .where('x.status', '=', 'requested').where('k.origin_path', 'like', scopePath + '%')
+    .select([...caseColumns, 'x.id as extensionId', 'x.days as extensionDays', 'x.reason as extensionReason', 'x.requested_at as requestedAt',
+      'x.past_legal as pastLegal'])
+    .where('x.status', '=', 'requested').where('k.origin_path', 'like', scopePath + '%').where('k.department_id', '=', departmentId)
     .orderBy('x.requested_at').orderBy('x.id').limit(200).execute()
 }

@@ -8,7 +8,8 @@ import { assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { calendarCache } from '../calendar/calendar.service.js'
-import { actionContext, loadState } from './actions.service.js'
+import { deciderBlock, decidingBodyOf } from '../../domain/legal-rules.js'
+import { actionContext, DECIDER_ACTIONS, deciderContext, loadState } from './actions.service.js'
 import * as repo from './cases.repository.js'
 import { effectiveDue, toCase, toCaseItem } from './cases.view.js'
 import * as items from './intake.repository.js'
@@ -28,6 +29,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     items.findCenter(ctx.db, row.acceptingCenterId),
     ctx.db.selectFrom('item_versions as v').select([
       'v.complaint_phone as complaintPhone', 'v.consult_phone as consultPhone', 'v.result', 'v.implementing_body as implementingBody',
+      'v.outcome_wording as outcomeWording', 'v.item_type as itemType',
     ]).where('v.id', '=', row.itemVersionId).executeTakeFirst(),
     items.centersOnPath(ctx.db, row.originPath),
   ])
@@ -35,6 +37,9 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   await appendAudit(ctx.db, {
     actorId: actor.userId, centerId: actor.centerId, action: 'case.view', entity: 'case', entityId: id, data: { fullIdNumber: true },
   })
+  const dept = await items.findDecidingDepartment(ctx.db, row.departmentId)
+  const decider = await deciderContext(s, dept)
+  const body = decidingBodyOf(dept, { reviewBody: dept.centerReviewBody, court: dept.centerCourt })
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
@@ -44,14 +49,17 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
       light: (st.doneAt ? (st.dueDate && chinaDate(new Date(st.doneAt)) > st.dueDate ? 'red' : 'green')
         : lightOf(cal, { start: st.startDate, due: effectiveDue(cal, st.dueDate, row.pausedSince, today) }, today)) as Light,
     })),
-    materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received })),
+    materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received, problem: m.problem })),
     pauses: s.pauses, extensions,
-    allowedActions: allowedActions(row.status, actor.roles, actionContext(s)),
+    allowedActions: allowedActions(row.status, actor.roles, actionContext(s))
+      .filter((a) => !(DECIDER_ACTIONS.includes(a) && deciderBlock(a, decider))),
     pickupPoints: chain.filter((c) => covers(s.holder.holderPath, c.path)).map(({ id, name, level }) => ({ id, name, level })),
+    documents: await items.listDocuments(ctx.db, id),
     notice: {
       acceptingCenterName: accepting!.name, acceptingCenterPhone: accepting!.phone, windowName: window?.name ?? null,
       complaintPhone: item?.complaintPhone ?? '', consultPhone: item?.consultPhone ?? '', result: item?.result ?? '',
-      implementingBody: item?.implementingBody ?? '',
+      implementingBody: item?.implementingBody ?? '', outcomeWording: item?.outcomeWording ?? '', itemType: item?.itemType ?? '',
+      ...body, windowMayRefuse: dept.windowMayRefuse,
     },
   }
 }
@@ -122,9 +130,15 @@ export async function inbox(ctx: AppContext, actor: Actor, query: { cursor?: str
 }
 
 export async function pendingExtensions(ctx: AppContext, actor: Actor) {
-  if (!actor.roles.includes('manager')) throw errors.forbidden('只有管理人员审批延期')
+  if (!actor.roles.includes('department_head')) throw errors.forbidden('只有作出决定的部门负责人审批延期')
+  const dept = await items.actorDepartment(ctx.db, actor)
+  if (dept === null) throw errors.forbidden('部门负责人账号未关联部门')
   const cal = await calendarCache(ctx).get()
   const today = chinaDate(ctx.clock.now())
-  const rows = await lists.pendingExtensions(ctx.db, actor.centerPath)
-  return { extensions: rows.map((r) => ({ id: r.extensionId, days: r.extensionDays, reason: r.extensionReason, requestedAt: r.requestedAt, case: toCase(cal, r, today) })) }
+  const rows = await lists.pendingExtensions(ctx.db, actor.centerPath, dept)
+  return {
+    extensions: rows.map((r) => ({
+      id: r.extensionId, days: r.extensionDays, reason: r.extensionReason, requestedAt: r.requestedAt, pastLegal: r.pastLegal, case: toCase(cal, r, today),
+    })),
+  }
 }

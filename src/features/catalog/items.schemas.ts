@@ -1,4 +1,5 @@
 // TypeBox schemas of the catalog API: the fields of an item version, its materials, and what the routes return.
+import { DAYS_UNITS, EXTENSION_RULES } from '../../domain/deadlines.js'
 import { Type, type Static } from 'typebox'
 import {
   CENTER_LEVELS, HANDLING_KINDS, ITEM_TYPES, ITEM_VERSION_STATUSES, MATERIAL_FORMS, RECORD_STATUSES,
@@ -36,6 +37,12 @@ export const versionFieldProps = {
   handlingKind: Type.Enum(HANDLING_KINDS),
   legalDays: Type.Integer({ minimum: 0, maximum: 3650 }),
   promisedDays: Type.Integer({ minimum: 0, maximum: 3650 }),
+  /** The unit of both limits as the legal basis states it; default workday. */
+  legalDaysUnit: Type.Optional(Type.Enum(DAYS_UNITS, { description: 'workday (行政许可法 §82) or calendar ("日" in the item\'s own law); default workday' })),
+  promisedDaysUnit: Type.Optional(Type.Enum(DAYS_UNITS, { description: 'must equal legalDaysUnit' })),
+  extensionRule: Type.Optional(Type.Enum(EXTENSION_RULES, { description: 'none; art42 (§42, +10, the deciding agency\'s head); joint (+15, the government\'s head); own (extensionDays from the item\'s legal basis). Default: art42 (joint for 联办) for 行政许可, none otherwise' })),
+  extensionDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 3650, description: 'days an `own` extension rule allows' })),
+  outcomeWording: Type.Optional(Type.String({ maxLength: 20, description: 'the decision\'s wording: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结; default by item type' })),
   acceptLevel: Type.Enum(CENTER_LEVELS),
   decideLevel: Type.Enum(CENTER_LEVELS),
   legalBasis: Type.Optional(Text()),
@@ -96,7 +103,8 @@ export const VersionOut = Type.Object({
   name: Type.String(), namePinyin: Type.String(), nameInitials: Type.String(), basicCode: Type.String(),
   itemType: Type.String(), implementingBody: Type.String(), legalBasis: Type.String(),
   targets: Type.Array(Type.String()), handlingKind: Type.Enum(HANDLING_KINDS), legalDays: Type.Integer(),
-  promisedDays: Type.Integer(), acceptLevel: Type.Enum(CENTER_LEVELS), decideLevel: Type.Enum(CENTER_LEVELS),
+  promisedDays: Type.Integer(), legalDaysUnit: Type.Enum(DAYS_UNITS), promisedDaysUnit: Type.Enum(DAYS_UNITS),
+  extensionRule: Type.Enum(EXTENSION_RULES), extensionDays: Type.Integer(), outcomeWording: Type.String(), acceptLevel: Type.Enum(CENTER_LEVELS), decideLevel: Type.Enum(CENTER_LEVELS),
   conditions: Type.String(), procedure: Type.Array(Type.String()), stepLimits: Type.Array(StepLimit), fees: Fees,
   result: Type.String(), visits: Type.Integer(), consultPhone: Type.String(), complaintPhone: Type.String(),
   specialProcedures: Type.Array(Type.String()), theme: Type.String(), category: Type.String(), keywords: Type.Array(Type.String()),

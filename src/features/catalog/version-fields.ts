@@ -1,6 +1,9 @@
 // The content of an item version in code (camelCase, every field present) and its conversion to and from rows.
 import type { Selectable } from 'kysely'
 import type { Fees, ItemMaterialsTable, ItemVersionsTable, StepLimit } from '../../db/schema.js'
+import type { DaysUnit, ExtensionRule } from '../../domain/deadlines.js'
+import { errors } from '../../domain/errors.js'
+import { defaultLimits } from '../../domain/legal-rules.js'
 import { pinyinFull, pinyinInitials } from '../../domain/pinyin.js'
 import type {
   CenterLevel, HandlingKind, ItemType, ItemVersionStatus, MaterialForm, ServiceTarget, SpecialProcedure,
@@ -17,6 +20,11 @@ export interface VersionFields {
   handlingKind: HandlingKind
   legalDays: number
   promisedDays: number
+  /** One unit for both limits (promisedDaysUnit always equals it). */
+  legalDaysUnit: DaysUnit
+  extensionRule: ExtensionRule
+  extensionDays: number
+  outcomeWording: string
   acceptLevel: CenterLevel
   decideLevel: CenterLevel
   conditions: string
@@ -51,10 +59,16 @@ export function normalizeFields(v: Omit<VersionFieldsInput, 'materials'>): Versi
   const amount = clean(v.fees?.amount ?? ''); const basis = clean(v.fees?.basis ?? '')
   if (amount) fees.amount = amount
   if (basis) fees.basis = basis
+  if (v.promisedDaysUnit !== undefined && v.promisedDaysUnit !== (v.legalDaysUnit ?? 'workday')) {
+    throw errors.validation([{ field: 'body.promisedDaysUnit', message: '承诺时限与法定时限须使用同一计算单位' }])
+  }
+  const d = defaultLimits(v.itemType, v.handlingKind, v.name)
   return {
     name: clean(v.name), basicCode: clean(v.basicCode), itemType: v.itemType, implementingBody: clean(v.implementingBody),
     legalBasis: clean(v.legalBasis ?? ''), targets: [...v.targets], handlingKind: v.handlingKind,
-    legalDays: v.legalDays, promisedDays: v.promisedDays, acceptLevel: v.acceptLevel, decideLevel: v.decideLevel,
+    legalDays: v.legalDays, promisedDays: v.promisedDays, legalDaysUnit: v.legalDaysUnit ?? d.daysUnit,
+    extensionRule: v.extensionRule ?? d.extensionRule, extensionDays: v.extensionDays ?? 0,
+    outcomeWording: clean(v.outcomeWording ?? '') || d.outcomeWording, acceptLevel: v.acceptLevel, decideLevel: v.decideLevel,
     conditions: clean(v.conditions ?? ''), procedure: (v.procedure ?? []).map(clean).filter(Boolean),
     stepLimits: (v.stepLimits ?? []).map((s) => ({ step: clean(s.step), days: s.days })), fees,
     result: clean(v.result ?? ''), visits: v.visits ?? 1, consultPhone: clean(v.consultPhone ?? ''),
@@ -83,6 +97,7 @@ export function versionValues(f: VersionFields) {
     name: f.name, name_pinyin: pinyinFull(f.name), name_initials: pinyinInitials(f.name), basic_code: f.basicCode,
     item_type: f.itemType, implementing_body: f.implementingBody, legal_basis: f.legalBasis, targets: f.targets,
     handling_kind: f.handlingKind, legal_days: f.legalDays, promised_days: f.promisedDays, accept_level: f.acceptLevel,
+    days_unit: f.legalDaysUnit, extension_rule: f.extensionRule, extension_days: f.extensionDays, outcome_wording: f.outcomeWording,
     decide_level: f.decideLevel, conditions: f.conditions, procedure: f.procedure, step_limits: JSON.stringify(f.stepLimits),
     fees: JSON.stringify(f.fees), result: f.result, visits: f.visits, consult_phone: f.consultPhone,
     complaint_phone: f.complaintPhone, special_procedures: f.specialProcedures, theme: f.theme, category: f.category,
@@ -94,7 +109,8 @@ export function fieldsFromRow(r: VersionRow): VersionFields {
   return {
     name: r.name, basicCode: r.basic_code, itemType: r.item_type as ItemType, implementingBody: r.implementing_body,
     legalBasis: r.legal_basis, targets: r.targets as ServiceTarget[], handlingKind: r.handling_kind, legalDays: r.legal_days,
-    promisedDays: r.promised_days, acceptLevel: r.accept_level, decideLevel: r.decide_level, conditions: r.conditions,
+    promisedDays: r.promised_days, legalDaysUnit: r.days_unit, extensionRule: r.extension_rule, extensionDays: r.extension_days,
+    outcomeWording: r.outcome_wording, acceptLevel: r.accept_level, decideLevel: r.decide_level, conditions: r.conditions,
     procedure: r.procedure, stepLimits: r.step_limits ?? [], fees: r.fees ?? { charged: false }, result: r.result,
     visits: r.visits, consultPhone: r.consult_phone, complaintPhone: r.complaint_phone,
     specialProcedures: r.special_procedures as SpecialProcedure[], theme: r.theme, category: r.category,
@@ -107,14 +123,14 @@ export function materialFromRow(m: Selectable<ItemMaterialsTable>): MaterialFiel
 }
 
 export type VersionOutT = VersionFields & {
-  id: number; version: number; status: ItemVersionStatus; namePinyin: string; nameInitials: string
+  promisedDaysUnit: DaysUnit; id: number; version: number; status: ItemVersionStatus; namePinyin: string; nameInitials: string
   createdAt: Date; publishedAt: Date | null; supersededAt: Date | null; materials: (MaterialFields & { id: number })[]
 }
 
 export function versionOut(r: VersionRow, materials: Selectable<ItemMaterialsTable>[]): VersionOutT {
   return {
     id: r.id, version: r.version, status: r.status, namePinyin: r.name_pinyin, nameInitials: r.name_initials,
-    ...fieldsFromRow(r), createdAt: r.created_at, publishedAt: r.published_at, supersededAt: r.superseded_at,
+    ...fieldsFromRow(r), promisedDaysUnit: r.days_unit, createdAt: r.created_at, publishedAt: r.published_at, supersededAt: r.superseded_at,
     materials: materials.map(materialFromRow),
   }
 }
@@ -133,6 +149,7 @@ function canon(f: VersionFields): VersionFields {
   return {
     name: f.name, basicCode: f.basicCode, itemType: f.itemType, implementingBody: f.implementingBody, legalBasis: f.legalBasis,
     targets: [...f.targets].sort(), handlingKind: f.handlingKind, legalDays: f.legalDays, promisedDays: f.promisedDays,
+    legalDaysUnit: f.legalDaysUnit, extensionRule: f.extensionRule, extensionDays: f.extensionDays, outcomeWording: f.outcomeWording,
     acceptLevel: f.acceptLevel, decideLevel: f.decideLevel, conditions: f.conditions, procedure: f.procedure,
     stepLimits: f.stepLimits.map((s) => ({ step: s.step, days: s.days })), fees, result: f.result, visits: f.visits,
     consultPhone: f.consultPhone, complaintPhone: f.complaintPhone, specialProcedures: [...f.specialProcedures].sort(),

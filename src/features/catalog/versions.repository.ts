@@ -69,8 +69,12 @@ export function markSuperseded(trx: Db, itemId: number, version: number) {
     .where('item_id', '=', itemId).where('version', '=', version).where('status', '=', 'published').execute()
 }
 
-export function markPublished(trx: Db, itemId: number, version: number, actorId: number) {
-  return trx.updateTable('item_versions').set({ status: 'published', published_at: new Date(), published_by: actorId })
+/** Publishes the draft, keeping the catalog check's warnings and the written reason to publish past them. */
+export function markPublished(trx: Db, itemId: number, version: number, actorId: number, check: { warnings: unknown[]; reason: string | null } = { warnings: [], reason: null }) {
+  return trx.updateTable('item_versions').set({
+    status: 'published', published_at: new Date(), published_by: actorId,
+    publish_warnings: JSON.stringify(check.warnings), publish_reason: check.reason,
+  })
     .where('item_id', '=', itemId).where('version', '=', version).where('status', '=', 'draft').execute()
 }
 

@@ -27,7 +27,9 @@ export function versionsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/items/:id/publish', {
     schema: {
       tags, summary: '发布 publish the draft (the published version is superseded)', params: IdParams,
+      description: 'The catalog check against the law: a draft whose unit, extension rule, deciding body or outcome wording does not fit its 事项类型 → 409 catalog_check naming each field, unless `reason` (written reason, kept with the version) is given.',
+      body: Type.Optional(Type.Object({ reason: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false })),
       response: { 200: ItemDetail, ...errorResponses },
     },
-  }, async (req) => service.publish(ctx.db, requirePermission(req, 'catalog.publish'), req.params.id))
+  }, async (req) => service.publish(ctx.db, requirePermission(req, 'catalog.publish'), req.params.id, req.body?.reason))
 }

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
 import { checkItemCodes } from '../../domain/item-codes.js'
+import { catalogWarnings } from '../../domain/legal-rules.js'
 import { checkItemLimits, draftPlan, nextVersionStatus, offeringKind, publishPlan } from '../../domain/item-rules.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
@@ -54,8 +55,13 @@ export async function saveDraft(db: Db, actor: Actor, itemId: number, body: Vers
   return (await repo.findVersion(db, itemId, 'draft'))!
 }
 
-/** Publishes the draft of a locked item; refuses when a center offering it lies below the draft's accept level. */
-export async function publishLocked(trx: Db, actor: Actor, itemId: number) {
+/**
+ * Publishes the draft of a locked item; refuses when a center offering it lies below the draft's accept level.
+ * The catalog check against the law (legal-rules.catalogWarnings): with `check` (the publish action), a draft that
+ * does not fit its 事项类型 is refused (409 naming each field) unless a written reason is given; the warnings and the
+ * reason are kept with the version. Bulk paths (import) record the warnings without a reason.
+ */
+export async function publishLocked(trx: Db, actor: Actor, itemId: number, check?: { reason?: string }) {
   const plan = publishPlan(await repo.listVersionSummaries(trx, itemId))
   if (!plan) throw noDraft()
   const draft = (await repo.findVersion(trx, itemId, 'draft'))!
@@ -64,19 +70,25 @@ export async function publishLocked(trx: Db, actor: Actor, itemId: number) {
     throw errors.invalid('level_not_allowed', `受理层级改为 ${draft.acceptLevel} 后，这些中心不能再受理: ` + refused.map((c) => c.name).join('、') + '；请先调整受理中心',
       refused.map((c) => ({ centerId: c.id, centerName: c.name, level: c.level, acceptLevel: draft.acceptLevel })))
   }
+  const warnings = catalogWarnings({ ...draft, daysUnit: draft.legalDaysUnit })
+  const reason = check?.reason?.trim() || null
+  if (check && warnings.length && !reason) {
+    throw errors.conflict('catalog_check', '事项与其事项类型的法定要求不符：' + warnings.map((w) => w.message).join('；') + '。如确需发布，请写明理由',
+      { warnings: warnings.map((w) => ({ field: `body.${w.field}`, message: w.message })) })
+  }
   if (plan.supersede !== null) await repo.markSuperseded(trx, itemId, plan.supersede)
-  await repo.markPublished(trx, itemId, plan.publish, actor.userId)
+  await repo.markPublished(trx, itemId, plan.publish, actor.userId, { warnings, reason: warnings.length ? reason : null })
   await appendAudit(trx, {
     actorId: actor.userId, centerId: actor.centerId, action: 'item.publish', entity: 'service_item', entityId: itemId,
-    data: { version: plan.publish, superseded: plan.supersede },
+    data: { version: plan.publish, superseded: plan.supersede, warnings, reason },
   })
   return plan
 }
 
-export async function publish(db: Db, actor: Actor, itemId: number) {
+export async function publish(db: Db, actor: Actor, itemId: number, reason?: string) {
   await db.transaction().execute(async (trx) => {
     await itemForEdit(trx, actor, itemId)
-    await publishLocked(trx, actor, itemId)
+    await publishLocked(trx, actor, itemId, { reason })
   })
   return getItem(db, actor, itemId)
 }

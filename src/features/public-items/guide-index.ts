@@ -7,6 +7,7 @@
 import type { Db } from '../../db/database.js'
 import type { Bus } from '../../server/bus.js'
 import { generations } from '../../server/generations.js'
+import type { DaysUnit } from '../../domain/deadlines.js'
 import type { CenterLevel, HandlingKind } from '../../domain/vocabulary.js'
 import { pinyinFull, pinyinInitials } from '../../domain/pinyin.js'
 import { isCodeLike, isPinyin } from '../catalog/search.js'
@@ -14,7 +15,7 @@ import * as repo from './public-items.repository.js'
 
 export interface ItemSummary {
   id: number; code: string; name: string; itemType: string; departmentId: number; departmentName: string
-  handlingKind: HandlingKind; legalDays: number; promisedDays: number; acceptLevel: CenterLevel; decideLevel: CenterLevel
+  handlingKind: HandlingKind; legalDays: number; promisedDays: number; legalDaysUnit: DaysUnit; promisedDaysUnit: DaysUnit; acceptLevel: CenterLevel; decideLevel: CenterLevel
   theme: string; category: string; visits: number
 }
 

@@ -13,7 +13,7 @@ function published(db: Db) {
 const summaryColumns = [
   'i.id', 'i.code', 'v.name', 'v.item_type as itemType', 'i.department_id as departmentId', 'd.name as departmentName',
   'v.handling_kind as handlingKind', 'v.legal_days as legalDays', 'v.promised_days as promisedDays',
-  'v.accept_level as acceptLevel', 'v.decide_level as decideLevel', 'v.theme', 'v.category', 'v.visits',
+  'v.days_unit as legalDaysUnit', 'v.days_unit as promisedDaysUnit', 'v.accept_level as acceptLevel', 'v.decide_level as decideLevel', 'v.theme', 'v.category', 'v.visits',
 ] as const
 
 export async function catalogGeneration(db: Db): Promise<number> {

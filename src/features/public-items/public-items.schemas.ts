@@ -1,5 +1,6 @@
 // Contract: the public guide (办事指南). ItemSummary and the item detail are a stable contract: fields are only added.
 import { Type } from 'typebox'
+import { DAYS_UNITS } from '../../domain/deadlines.js'
 import { CENTER_LEVELS, HANDLING_KINDS, MATERIAL_FORMS } from '../../domain/vocabulary.js'
 import { NullableDateTime } from '../../server/schemas.js'
 
@@ -18,7 +19,9 @@ export const PublicItemsQuery = Type.Object({
 const summaryProps = {
   id: Type.Integer(), code: Type.String(), name: Type.String(), itemType: Type.String(),
   departmentId: Type.Integer(), departmentName: Type.String(), handlingKind: Type.Enum(HANDLING_KINDS),
-  legalDays: Type.Integer(), promisedDays: Type.Integer(), acceptLevel: Level, decideLevel: Level,
+  legalDays: Type.Integer(), promisedDays: Type.Integer(),
+  legalDaysUnit: Type.Enum(DAYS_UNITS, { description: 'workday (行政许可法 §82) or calendar, as the item\'s legal basis states it' }),
+  promisedDaysUnit: Type.Enum(DAYS_UNITS), acceptLevel: Level, decideLevel: Level,
   theme: Type.String(), category: Type.String(), visits: Type.Integer(),
 }
 

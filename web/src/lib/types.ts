@@ -26,6 +26,7 @@ export interface ItemSummary {
   handlingKind: HandlingKind
   legalDays: number
   promisedDays: number
+  legalDaysUnit: 'workday' | 'calendar'
   acceptLevel: CenterLevel
   decideLevel: CenterLevel
   theme?: string
@@ -86,6 +87,8 @@ export interface VersionOut {
   id: number; version: number; status: VersionStatus; name: string; namePinyin: string; nameInitials: string
   basicCode: string; itemType: string; implementingBody: string; legalBasis: string; targets: string[]
   handlingKind: HandlingKind; legalDays: number; promisedDays: number; acceptLevel: CenterLevel; decideLevel: CenterLevel
+  legalDaysUnit: 'workday' | 'calendar'; promisedDaysUnit: 'workday' | 'calendar'; extensionRule: 'none' | 'art42' | 'joint' | 'own'
+  extensionDays: number; outcomeWording: string
   conditions: string; procedure: string[]; stepLimits: { step: string; days: number }[]; fees: Fees; result: string
   visits: number; consultPhone: string; complaintPhone: string; specialProcedures: string[]; theme: string; category: string
   keywords: string[]

@@ -5,6 +5,7 @@ import levels from './zh-CN.levels'
 import zhCNSupervision from './zh-CN.supervision'
 import hall from './zh-CN.hall'
 import security from './zh-CN.security'
+import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
 
 const zhCN = {
@@ -61,6 +62,7 @@ const zhCN = {
   'role.approver': '审批人员',
   'role.agent': '代办员',
   'role.supervisor': '督查人员',
+  'role.department_head': '部门负责人',
 
   'home.heroText': '全区政务服务事项的办事指南：看清办什么、带什么材料、到哪里办、多久办结。',
   'home.guide': '办事指南',
@@ -114,6 +116,10 @@ const zhCN = {
   'special.expert_review': '专家评审',
   'special.testing': '检验检测',
   'special.public_notice': '公示',
+  'special.tender': '招标',
+  'special.auction': '拍卖',
+  'special.quarantine': '检疫',
+  'special.appraisal': '鉴定',
   'target.person': '自然人',
   'target.organization': '法人或其他组织',
 
@@ -295,7 +301,23 @@ const zhCN = {
   'items.saveDraft': '保存草稿',
   'items.acceptLevel': '受理层级',
   'items.decideLevel': '审批层级',
-  'items.legalDays': '法定时限（工作日）',
+  'items.legalDays': '法定时限',
+  'items.daysUnit': '时限单位',
+  'items.checkTitle': '事项合法性检查',
+  'items.checkText': '以下内容与事项类型的法定要求不符，请修改草稿；如确需按现状发布，请写明理由（随版本留存）。',
+  'items.publishAnyway': '写明理由后发布',
+  'items.publishReason': '发布理由',
+  'items.daysUnitHint': '行政许可按工作日（行政许可法第八十二条）；设定依据写“日”的按自然日',
+  'items.unit.workday': '工作日',
+  'items.unit.calendar': '自然日',
+  'items.extensionRule': '延期规则',
+  'items.extension.none': '不得延期',
+  'items.extension.art42': '行政许可法第四十二条（+10 工作日）',
+  'items.extension.joint': '联合办理（+15 工作日）',
+  'items.extension.own': '依设定依据（填写天数）',
+  'items.extensionDays': '延期天数',
+  'items.outcomeWording': '办理结果用语',
+  'items.outcomeWordingHint': '准予许可、予以确认、准予给付、予以登记、已办结；留空按事项类型',
   'items.promisedDays': '承诺时限（工作日）',
   'items.promisedHint': '0 表示即办件；不得超过法定时限',
   'items.theme': '主题',
@@ -362,6 +384,7 @@ const zhCN = {
   ...zhCNCases,
   ...levels,
   ...security,
+  ...calendar,
 } as const
 
 export default zhCN

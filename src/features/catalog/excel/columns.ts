@@ -1,5 +1,6 @@
 // The columns of the catalog workbook (template, export, import): Chinese headers and Chinese values for enums.
 // One table read by all three, so a round trip export → edit → import reads back what was written.
+import type { DaysUnit, ExtensionRule } from '../../../domain/deadlines.js'
 import type { CenterLevel, HandlingKind, MaterialForm, ServiceTarget, SpecialProcedure } from '../../../domain/vocabulary.js'
 
 export const ITEM_SHEET = '事项'
@@ -14,7 +15,12 @@ export const LEVEL_LABELS: Record<CenterLevel, string[]> = { district: ['区', '
 export const TARGET_LABELS: Record<ServiceTarget, string[]> = { person: ['自然人', '个人'], organization: ['法人', '法人或其他组织', '企业'] }
 export const FORM_LABELS: Record<MaterialForm, string[]> = { original: ['原件'], copy: ['复印件'], electronic: ['电子件', '电子版'] }
 export const SPECIAL_LABELS: Record<SpecialProcedure, string[]> = {
-  hearing: ['听证'], inspection: ['现场勘验', '现场核查'], expert_review: ['专家评审'], testing: ['检验检测', '检测'], public_notice: ['公示', '公告'],
+  hearing: ['听证'], tender: ['招标'], auction: ['拍卖'], inspection: ['现场勘验', '现场核查', '检验'], testing: ['检验检测', '检测'],
+  quarantine: ['检疫'], appraisal: ['鉴定'], expert_review: ['专家评审'], public_notice: ['公示', '公告'],
+}
+export const UNIT_LABELS: Record<DaysUnit, string[]> = { workday: ['工作日'], calendar: ['自然日', '日', '天'] }
+export const EXTENSION_LABELS: Record<ExtensionRule, string[]> = {
+  none: ['不得延期', '无'], art42: ['行政许可法第四十二条', '第四十二条', '42'], joint: ['联合办理延期', '联合办理'], own: ['依设定依据', '设定依据'],
 }
 export const YES = ['是', 'y', 'yes', 'true', '1']
 export const NO = ['否', 'n', 'no', 'false', '0']
@@ -37,7 +43,7 @@ export const STEP_SEPARATORS = /\s*(?:→|->|\n|；|;)\s*/
 
 export type ItemKey =
   | 'code' | 'name' | 'basicCode' | 'departmentCode' | 'itemType' | 'implementingBody' | 'targets' | 'handlingKind'
-  | 'legalDays' | 'promisedDays' | 'acceptLevel' | 'decideLevel' | 'legalBasis' | 'conditions' | 'procedure'
+  | 'legalDays' | 'promisedDays' | 'daysUnit' | 'extensionRule' | 'extensionDays' | 'outcomeWording' | 'acceptLevel' | 'decideLevel' | 'legalBasis' | 'conditions' | 'procedure'
   | 'stepLimits' | 'feesCharged' | 'feesAmount' | 'feesBasis' | 'result' | 'visits' | 'consultPhone' | 'complaintPhone'
   | 'specialProcedures' | 'theme' | 'category' | 'keywords' | 'centerCodes' | 'status'
 
@@ -52,8 +58,12 @@ export const ITEM_COLUMNS: Column<ItemKey>[] = [
   { key: 'implementingBody', header: '实施机构', required: true, width: 20, help: '' },
   { key: 'targets', header: '服务对象', required: true, width: 14, help: '自然人、法人（可多选，用顿号分隔）' },
   { key: 'handlingKind', header: '办件类型', required: true, width: 10, help: allLabels(HANDLING_LABELS).join('、') },
-  { key: 'legalDays', header: '法定时限', required: true, width: 10, help: '工作日，整数' },
-  { key: 'promisedDays', header: '承诺时限', required: true, width: 10, help: '工作日，整数，不超过法定时限' },
+  { key: 'legalDays', header: '法定时限', required: true, width: 10, help: '整数，单位见「时限单位」' },
+  { key: 'promisedDays', header: '承诺时限', required: true, width: 10, help: '整数，与法定时限同一单位，不超过法定时限' },
+  { key: 'daysUnit', header: '时限单位', width: 10, help: '工作日（行政许可法第八十二条）或 自然日（设定依据写“日”的，如工伤认定 60 日）；留空为工作日' },
+  { key: 'extensionRule', header: '延期规则', width: 18, help: allLabels(EXTENSION_LABELS).join('、') + '；留空：行政许可为第四十二条（联办为联合办理），其他类型不得延期' },
+  { key: 'extensionDays', header: '延期天数', width: 10, help: '「依设定依据」时可延长的天数' },
+  { key: 'outcomeWording', header: '办理结果用语', width: 12, help: '准予许可、予以确认、准予给付、予以登记、已办结；留空按事项类型' },
   { key: 'acceptLevel', header: '受理层级', required: true, width: 10, help: '区、镇、村' },
   { key: 'decideLevel', header: '审批层级', required: true, width: 10, help: '区、镇、村；不低于受理层级' },
   { key: 'legalBasis', header: '设定依据', width: 30, help: '' },

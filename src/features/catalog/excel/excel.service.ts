@@ -12,6 +12,7 @@ const EXAMPLE: ExportItem = {
   fields: {
     name: '最低生活保障对象认定', basicCode: '000116001000', itemType: '行政给付', implementingBody: '区民政局',
     legalBasis: '《社会救助暂行办法》第九条至第十一条', targets: ['person'], handlingKind: 'promised', legalDays: 30, promisedDays: 20,
+    legalDaysUnit: 'workday', extensionRule: 'none', extensionDays: 0, outcomeWording: '准予给付',
     acceptLevel: 'town', decideLevel: 'district', conditions: '共同生活的家庭成员人均收入低于当地最低生活保障标准，且符合家庭财产状况规定',
     procedure: ['申请', '受理', '审核', '审批', '公示', '发放'], stepLimits: [{ step: '审核', days: 10 }],
     fees: { charged: false }, result: '最低生活保障金', visits: 1, consultPhone: '0710-0000000', complaintPhone: '12345',

@@ -8,7 +8,7 @@ import { normalizeFields, type MaterialFields, type VersionFields } from '../ver
 import { CellReader, readSheet, type ImportProblem, type SheetRow } from './cells.js'
 import {
   FORM_LABELS, HANDLING_LABELS, ITEM_COLUMNS, ITEM_SHEET, LEVEL_LABELS, MATERIAL_COLUMNS, MATERIAL_SHEET, SPECIAL_LABELS,
-  STATUS_LABELS, STEP_SEPARATORS, TARGET_LABELS, type ItemKey, type MaterialKey,
+  STATUS_LABELS, STEP_SEPARATORS, TARGET_LABELS, UNIT_LABELS, EXTENSION_LABELS, type ItemKey, type MaterialKey,
 } from './columns.js'
 import { openWorkbook, WorkbookError } from './stream.js'
 
@@ -95,6 +95,9 @@ function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem {
     implementingBody: c.text('implementingBody', 200, true), targets: c.listOf('targets', TARGET_LABELS, true),
     handlingKind: c.oneOf('handlingKind', HANDLING_LABELS), legalDays: c.int('legalDays', { required: true, max: 3650 }),
     promisedDays: c.int('promisedDays', { required: true, max: 3650 }), acceptLevel: c.oneOf('acceptLevel', LEVEL_LABELS),
+    legalDaysUnit: c.raw('daysUnit') ? c.oneOf('daysUnit', UNIT_LABELS) : undefined,
+    extensionRule: c.raw('extensionRule') ? c.oneOf('extensionRule', EXTENSION_LABELS) : undefined,
+    extensionDays: c.int('extensionDays', { fallback: 0, max: 3650 }), outcomeWording: c.text('outcomeWording', 20),
     decideLevel: c.oneOf('decideLevel', LEVEL_LABELS), legalBasis: c.text('legalBasis', 10000), conditions: c.text('conditions', 10000),
     procedure: c.raw('procedure').split(STEP_SEPARATORS).map((s) => s.trim()).filter(Boolean), stepLimits,
     fees: { charged: c.bool('feesCharged', false), amount: c.text('feesAmount', 200), basis: c.text('feesBasis', 2000) },

@@ -5,7 +5,7 @@ import { ITEM_TYPES } from '../../../domain/vocabulary.js'
 import type { MaterialFields, VersionFields } from '../version-fields.js'
 import {
   allLabels, FORM_LABELS, HANDLING_LABELS, HELP_SHEET, ITEM_COLUMNS, ITEM_SHEET, label, LEVEL_LABELS, MATERIAL_COLUMNS,
-  MATERIAL_SHEET, SPECIAL_LABELS, STATUS_LABELS, TARGET_LABELS, type Column, type ItemKey, type MaterialKey,
+  MATERIAL_SHEET, SPECIAL_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_LABELS, EXTENSION_LABELS, type Column, type ItemKey, type MaterialKey,
 } from './columns.js'
 
 export interface ExportItem { code: string; departmentCode: string; fields: VersionFields; centerCodes: string[]; status: 'draft' | 'published' }
@@ -39,6 +39,8 @@ export function itemRow(i: ExportItem): Record<ItemKey, string | number> {
     code: i.code, name: f.name, basicCode: f.basicCode, departmentCode: i.departmentCode, itemType: f.itemType,
     implementingBody: f.implementingBody, targets: f.targets.map((t) => label(TARGET_LABELS, t)).join('、'),
     handlingKind: label(HANDLING_LABELS, f.handlingKind), legalDays: f.legalDays, promisedDays: f.promisedDays,
+    daysUnit: label(UNIT_LABELS, f.legalDaysUnit), extensionRule: label(EXTENSION_LABELS, f.extensionRule),
+    extensionDays: f.extensionDays, outcomeWording: f.outcomeWording,
     acceptLevel: label(LEVEL_LABELS, f.acceptLevel), decideLevel: label(LEVEL_LABELS, f.decideLevel), legalBasis: f.legalBasis,
     conditions: f.conditions, procedure: f.procedure.join('→'), stepLimits: f.stepLimits.map((s) => `${s.step}:${s.days}`).join('；'),
     feesCharged: f.fees.charged ? '是' : '否', feesAmount: f.fees.amount ?? '', feesBasis: f.fees.basis ?? '', result: f.result,

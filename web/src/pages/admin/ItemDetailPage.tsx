@@ -14,6 +14,7 @@ import { useLoad } from '../../lib/useLoad'
 import { allowed } from '../../menu'
 import { useSession } from '../../session'
 import { ItemOfferings } from './ItemOfferings'
+import { usePublishCheck } from './PublishCheck'
 import { VersionsTable } from './VersionsTable'
 
 function content(item: ItemDetail, v: VersionOut): ItemContent {
@@ -26,6 +27,7 @@ export default function ItemDetailPage() {
   const navigate = useNavigate()
   const run = useAction()
   const item = useLoad((s) => api.get<ItemDetail>(`/api/items/${id}`, undefined, s), [id])
+  const check = usePublishCheck(Number(id), t('items.publishedOk', { version: item.data?.draft?.version ?? 0 }), item.reload)
 
   if (item.loading && !item.data) return <PageLoading />
   if (item.error) return <Alert type="error" showIcon title={t('error.loadFailed', { message: errorMessage(item.error) })} />
@@ -33,7 +35,7 @@ export default function ItemDetailPage() {
   const current = it.draft ?? it.published!
   const canPublish = it.editable && !!it.draft && allowed(user.roles, 'catalog.publish')
 
-  const publish = () => run(() => api.post(`/api/items/${it.id}/publish`), { success: t('items.publishedOk', { version: it.draft!.version }), failTitle: t('items.publishFailed'), then: item.reload })
+  const publish = () => check.publish()
   // A draft of an item never published is the whole item: discarding it deletes the item, and the list is where to land.
   const discard = () => run(() => api.delete(`/api/items/${it.id}/draft`), {
     success: it.published ? t('items.draftDiscarded') : t('items.itemDeleted'), failTitle: t('common.failed'),
@@ -48,6 +50,7 @@ export default function ItemDetailPage() {
 
   return (
     <>
+      {check.dialog}
       <Link to="/app/items">{t('items.backToList')}</Link>
       <PageHead
         title={<>{(it.published ?? current).name} {it.status === 'retired' && <Tag>{t('status.retired')}</Tag>}</>}

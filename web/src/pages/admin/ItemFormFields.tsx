@@ -65,6 +65,14 @@ export function ItemFormFields({ isNew, localCode = false }: { isNew: boolean; l
           <Col xs={12} md={6}><Form.Item name="decideLevel" label={t('items.decideLevel')} rules={[required]}><Select options={opts(CENTER_LEVELS, levelLabel)} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="legalDays" label={t('items.legalDays')} rules={[required]}><NumberInput min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="promisedDays" label={t('items.promisedDays')} rules={[required]} extra={t('items.promisedHint')}><NumberInput min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="legalDaysUnit" label={t('items.daysUnit')} extra={t('items.daysUnitHint')}>
+            <Select allowClear options={[{ value: 'workday', label: t('items.unit.workday') }, { value: 'calendar', label: t('items.unit.calendar') }]} />
+          </Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="extensionRule" label={t('items.extensionRule')}>
+            <Select allowClear options={(['none', 'art42', 'joint', 'own'] as const).map((v) => ({ value: v, label: t(`items.extension.${v}`) }))} />
+          </Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="extensionDays" label={t('items.extensionDays')}><NumberInput min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="outcomeWording" label={t('items.outcomeWording')} extra={t('items.outcomeWordingHint')}><Input maxLength={20} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="visits" label={t('item.visits')}><NumberInput min={0} max={10} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="theme" label={t('items.theme')}><Input /></Form.Item></Col>
           <Col {...half}><Form.Item name="category" label={t('items.category')}><Input /></Form.Item></Col>

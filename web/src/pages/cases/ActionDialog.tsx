@@ -5,9 +5,9 @@ import { NumberInput } from '../../components/NumberInput'
 import { api } from '../../api'
 import { t, type MessageKey } from '../../i18n'
 import { useFormSubmit } from '../../lib/forms'
+import { PAUSE_KINDS } from '../../../../src/domain/case-status.js'
 import { actionText, stepText, type CaseAction, type CaseDetail } from './caseTypes'
 
-const PAUSE_KINDS = ['correction', 'hearing', 'inspection', 'expert_review', 'testing', 'public_notice'] as const
 
 type Values = Record<string, unknown> & { received?: number[] }
 
@@ -53,6 +53,8 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
             <Select options={PAUSE_KINDS.map((k) => ({ value: k, label: t(`pauseKind.${k}`) }))} />
           </Form.Item>
           <Form.Item name="reason" label={t('action.reason')} rules={required('action.reason')}><Input.TextArea rows={3} maxLength={1000} /></Form.Item>
+          {/* 行政许可法 §45: the applicant is told in writing how long a special procedure takes */}
+          <Form.Item name="days" label={t('action.expectedDays')}><NumberInput min={1} max={365} /></Form.Item>
         </>
       )
     case 'request_extension':

@@ -12,7 +12,8 @@ import { useLoad } from '../../lib/useLoad'
 import { HandoverDialog } from '../levels/HandoverDialog'
 import { ActionDialog } from './ActionDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
-import { actionText, eventText, kindText, noticesOf, stepText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
+import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
+import { actionText, eventText, kindText, noticesOf, noticeTitle, stepText, unitText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
 
 export default function CasePage() {
   const id = Number(useParams().id)
@@ -30,15 +31,16 @@ export default function CasePage() {
         {d.allowedActions.length === 0 ? <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text> : (
           <Space wrap>
             {d.allowedActions.map((a) => (
-              <Button key={a} type={a === 'deny' || a === 'refuse' ? 'default' : 'primary'} danger={a === 'deny' || a === 'refuse'} onClick={() => setAction(a)}>{actionText(a)}</Button>
+              <Button key={a} type={a === 'deny' || a === 'refuse' ? 'default' : 'primary'} danger={a === 'deny' || a === 'refuse'} onClick={() => setAction(a)}>{a === 'approve' && d.notice.outcomeWording ? d.notice.outcomeWording : actionText(a)}</Button>
             ))}
           </Space>
         )}
       </Card>
+      {d.provisional && <ProvisionalAlert />}
       <Facts d={d} />
       <Card title={t('case.prints')}>
         <Space wrap>
-          {noticesOf(d).map((n) => <Link key={n} to={`/print/cases/${d.id}/${n}`} target="_blank">{t(`notice.${n}` as MessageKey)}</Link>)}
+          {noticesOf(d).map((n) => <Link key={n} to={`/print/cases/${d.id}/${n}`} target="_blank">{noticeTitle(d, n)}</Link>)}
         </Space>
       </Card>
       {d.steps.length > 0 && <Steps steps={d.steps} />}
@@ -76,7 +78,7 @@ function Facts({ d }: { d: CaseDetail }) {
       <Descriptions column={{ xs: 1, md: 2 }} size="small">
         <Descriptions.Item label={t('case.number')}><span className="code-cell case-number">{d.number}</span></Descriptions.Item>
         <Descriptions.Item label={t('case.queryCode')}><span className="code-cell">{d.queryCode}</span></Descriptions.Item>
-        <Descriptions.Item label={t('case.handlingKind')}>{kindText(d.handlingKind)} · {t('case.days', { legal: d.legalDays, promised: d.promisedDays })}</Descriptions.Item>
+        <Descriptions.Item label={t('case.handlingKind')}>{kindText(d.handlingKind)} · {t('case.days', { legal: d.legalDays, promised: d.promisedDays, unit: unitText(d.daysUnit) })}</Descriptions.Item>
         <Descriptions.Item label={t('case.light')}><LightTag light={d.light} />{d.suspended && <Tag color="orange">{t('case.suspended')}</Tag>}{d.extendedDays > 0 && <Tag>{t('case.extended', { days: d.extendedDays })}</Tag>}</Descriptions.Item>
         <Descriptions.Item label={t('case.applicant')}>{d.applicant.name}（{t(d.applicant.kind === 'person' ? 'intake.person' : 'intake.organization')}）</Descriptions.Item>
         <Descriptions.Item label={t('case.idNumber')}><span title={t('case.fullIdAudited')}>{d.applicant.idNumber}</span></Descriptions.Item>
@@ -84,7 +86,9 @@ function Facts({ d }: { d: CaseDetail }) {
         <Descriptions.Item label={t('case.receivedAt')}>{dateTime(d.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(d.acceptedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('case.legalDueDate')}>{d.legalDueDate ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label={t('case.legalDueDate')}>{d.legalDueDate ?? (d.handlingKind === 'immediate' ? t('notice.onTheSpot') : '—')}{d.provisional && <ProvisionalTag />}</Descriptions.Item>
+        {d.extendedLegalDueDate && <Descriptions.Item label={t('case.extendedLegalDueDate')}>{d.extendedLegalDueDate}</Descriptions.Item>}
+        <Descriptions.Item label={t('case.decidingBody')}>{d.notice.decidingBody}</Descriptions.Item>
         {d.decision && <Descriptions.Item label={t('case.decision')}>{[t(`caseStatus.${d.decision.outcome}` as MessageKey), d.decision.reasons ?? d.decision.note].filter((x, i, all) => x && all.indexOf(x) === i).join('：')}</Descriptions.Item>}
         {d.refusal && <Descriptions.Item label={t('case.refusal')}>{d.refusal.reason}{d.refusal.referTo ? `；${t('case.referTo', { body: d.refusal.referTo })}` : ''}</Descriptions.Item>}
         {d.delivery && <Descriptions.Item label={t('case.delivery')}>{d.delivery.method === 'mail' ? t('case.deliveryMail', { tracking: d.delivery.trackingNumber ?? '' }) : `${d.pickupPoints.find((p) => p.id === d.delivery!.centerId)?.name ?? d.notice.acceptingCenterName} ${t('case.deliveryPickup')}`}</Descriptions.Item>}

@@ -7,6 +7,7 @@ import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import { caseColumns } from './CaseTable'
 import { LightTag } from './CaseTags'
+import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
 import { stepText, type InboxRow } from './caseTypes'
 
 interface Inbox { items: InboxRow[]; nextCursor: string | null }
@@ -21,12 +22,13 @@ export default function InboxPage() {
     <div>
       <PageHead title={t('inbox.title')} />
       <Typography.Paragraph type="secondary">{t('inbox.hint')}</Typography.Paragraph>
+      {rows.some((r) => r.case.provisional) && <ProvisionalAlert />}
       <Table<InboxRow> rowKey={(r) => r.step.id} loading={first.loading} dataSource={rows} pagination={false} scroll={{ x: true }} className="inbox-table"
         locale={{ emptyText: t('cases.empty') }}
         columns={[
           ...base,
           { title: t('inbox.step'), key: 'step', render: (_, r) => stepText(r.step.kind) },
-          { title: t('case.stepDue'), key: 'stepDue', render: (_, r) => r.step.dueDate ?? '—' },
+          { title: t('case.stepDue'), key: 'stepDue', render: (_, r) => <>{r.step.dueDate ?? '—'}{r.case.provisional && <ProvisionalTag />}</> },
           { title: t('case.light'), key: 'stepLight', render: (_, r) => <LightTag light={r.step.light} /> },
         ]} />
       {cursor && (

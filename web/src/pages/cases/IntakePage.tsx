@@ -10,7 +10,8 @@ import { useFormSubmit } from '../../lib/forms'
 import type { ItemSummary, PublicItem } from '../../lib/types'
 import { useSession } from '../../session'
 import { idNumberRule, newRequestId, phoneRule } from './applicantRules'
-import { kindText, type CaseSummary } from './caseTypes'
+import { kindText, unitText, type CaseSummary } from './caseTypes'
+import { ProvisionalAlert, todayInChina } from './ProvisionalAlert'
 
 interface Values {
   itemId: number
@@ -29,6 +30,7 @@ export default function IntakePage() {
   const { busy, error, submit } = useFormSubmit(form)
   const [options, setOptions] = useState<ItemSummary[]>([])
   const [item, setItem] = useState<PublicItem | null>(null)
+  const [provisional, setProvisional] = useState<number[]>([])
   const [departments, setDepartments] = useState<{ id: number; name: string }[]>([])
   const requestId = useRef(newRequestId())
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person'
@@ -44,6 +46,10 @@ export default function IntakePage() {
   async function pick(id: number) {
     const detail = await api.get<PublicItem>(`/api/public/items/${id}`)
     setItem(detail)
+    // Staff see when the dates of this case would rest on a provisional calendar (a year without its notice).
+    setProvisional(detail.legalDays === 0 ? [] : (await api.get<{ provisional: boolean; unconfirmedYears: number[] }>('/api/calendar/deadline',
+      { from: todayInChina(), days: detail.legalDaysUnit === 'calendar' ? Math.ceil(detail.legalDays * 5 / 7) + 10 : detail.legalDays })
+      .then((r) => (r.provisional ? r.unconfirmedYears : []), () => [])))
     form.setFieldsValue({ received: [], complete: undefined, coDepartmentIds: undefined })
     requestId.current = newRequestId()
     if (detail.handlingKind === 'joint' && departments.length === 0) {
@@ -77,9 +83,10 @@ export default function IntakePage() {
           </Form.Item>
           {item && (
             <Typography.Paragraph type="secondary">
-              {t('intake.itemFacts', { kind: kindText(item.handlingKind), legal: item.legalDays, promised: item.promisedDays, department: item.departmentName })}
+              {t('intake.itemFacts', { kind: kindText(item.handlingKind), legal: item.legalDays, promised: item.promisedDays, unit: unitText(item.legalDaysUnit), department: item.departmentName })}
             </Typography.Paragraph>
           )}
+          {item && provisional.length > 0 && <ProvisionalAlert years={provisional} />}
         </Card>
         <Card title={t('case.applicant')} style={{ marginTop: 16 }}>
           <Form.Item name={['applicant', 'kind']} label={t('intake.applicantKind')}>

@@ -1,5 +1,6 @@
 // The Cases API as the pages see it (contract: ../shared/api-contract.md, Cases), and the words for its values.
 import type { CaseAction, CaseStatus, PauseKind, StepKind } from '../../../../src/domain/case-status.js'
+import type { DocType } from '../../../../src/domain/legal-rules.js'
 import type { HandlingKind } from '../../../../src/domain/vocabulary.js'
 import { t, type MessageKey } from '../../i18n'
 
@@ -12,13 +13,14 @@ export interface CaseSummary {
   departmentId: number; windowId: number | null
   applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
   receivedAt: string; acceptedAt: string | null; acceptedOn: string | null; dueDate: string | null; legalDueDate: string | null
+  extendedLegalDueDate: string | null; provisional: boolean; daysUnit: 'workday' | 'calendar'
   promisedDays: number; legalDays: number; extendedDays: number; suspended: boolean; light: Light
   decidedAt: string | null
-  decision: { outcome: 'approved' | 'denied' | 'answered'; note: string; reasons?: string; appealRights?: string } | null
-  refusal: { reason: string; referTo: string | null; appealRights: string } | null
+  decision: { outcome: 'approved' | 'denied' | 'answered'; note: string; reasons?: string; appealRights?: string; wording?: string } | null
+  refusal: { reason: string; referTo: string | null; appealRights: string; decidingBody?: string } | null
   delivery: { method: 'pickup' | 'mail'; centerId: number | null; trackingNumber: string | null; at: string } | null
   closedAt: string | null; createdAt: string
-  missing?: { materialId: number; name: string }[]
+  missing?: { materialId: number; name: string; problem?: string | null }[]
 }
 
 export interface CaseEvent { at: string; action: string; from: CaseStatus | null; to: CaseStatus; actor: string; centerName: string; windowName?: string; note: string }
@@ -29,24 +31,27 @@ export interface CaseStep {
 export interface CaseDetail extends CaseSummary {
   events: CaseEvent[]
   steps: CaseStep[]
-  materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean }[]
+  materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean; problem: string | null }[]
   pauses: { id: number; kind: string; reason: string; from: string; to: string | null }[]
-  extensions: { id: number; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null }[]
+  extensions: { id: number; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null; pastLegal: boolean }[]
   allowedActions: CaseAction[]
   /** Where the result may be sent for pick-up: the chain's points at or below the center holding the case. */
   pickupPoints: { id: number; name: string; level: string }[]
+  documents: { docType: DocType; docNumber: string; issuedAt: string; eventId: number }[]
   notice: {
     acceptingCenterName: string; acceptingCenterPhone: string; windowName: string | null
     complaintPhone: string; consultPhone: string; result: string; implementingBody: string
+    outcomeWording: string; itemType: string; decidingBody: string; reviewBody: string; court: string; reviewFirst: boolean
+    windowMayRefuse: boolean
   }
 }
 
 export interface CaseList { cases: CaseSummary[]; nextCursor: string | null }
 /** A row of a work list (the inbox): what its table shows. */
 export type CaseItem = Pick<CaseSummary, 'id' | 'number' | 'itemName' | 'handlingKind' | 'status' | 'departmentId' | 'currentCenterId'
-  | 'receivedAt' | 'acceptedOn' | 'dueDate' | 'suspended' | 'light'> & { applicant: Pick<CaseSummary['applicant'], 'kind' | 'name' | 'idNumber'> }
+  | 'receivedAt' | 'acceptedOn' | 'dueDate' | 'suspended' | 'light' | 'provisional'> & { applicant: Pick<CaseSummary['applicant'], 'kind' | 'name' | 'idNumber'> }
 export interface InboxRow { step: { id: number; kind: StepKind; dueDate: string | null; departmentId: number | null; light: Light }; case: CaseItem }
-export interface PendingExtension { id: number; days: number; reason: string; requestedAt: string; case: CaseSummary }
+export interface PendingExtension { id: number; days: number; reason: string; requestedAt: string; pastLegal: boolean; case: CaseSummary }
 
 export interface Progress {
   number: string; itemName: string; status: CaseStatus; acceptedAt: string | null; dueDate: string | null
@@ -66,16 +71,28 @@ export function progressUrl(number: string, code: string, origin = window.locati
   return `${origin}/progress?${new URLSearchParams({ number, code }).toString()}`
 }
 
-/** The printed notices, by route name. */
-export const NOTICES = ['accept', 'correction', 'refusal', 'done'] as const
+/** The printed documents, by route name: one per document type the case issued (its 文号 from the server). */
+export const NOTICES = ['accept', 'correction', 'refusal', 'decision', 'denial', 'extension', 'special'] as const
 export type NoticeKind = (typeof NOTICES)[number]
 
-/** Which notices a case has: the one-time notice once a correction was issued, the receipt once accepted, … */
-export function noticesOf(c: Pick<CaseDetail, 'acceptedAt' | 'status' | 'decision' | 'events'>): NoticeKind[] {
-  const out: NoticeKind[] = []
-  if (c.events.some((e) => e.action === 'correct')) out.push('correction')
-  if (c.status === 'refused') out.push('refusal')
-  if (c.acceptedAt) out.push('accept')
-  if (c.decision) out.push('done')
-  return out
+/** The route of a document type: a written answer (控制) prints as the decision. */
+const NOTICE_OF: Record<DocType, NoticeKind> = {
+  accept: 'accept', correction: 'correction', refusal: 'refusal', decision: 'decision', answer: 'decision', denial: 'denial',
+  extension: 'extension', special: 'special',
 }
+
+/** Which documents a case has, in the order issued (each once). */
+export function noticesOf(c: Pick<CaseDetail, 'documents'>): NoticeKind[] {
+  return [...new Set(c.documents.map((d) => NOTICE_OF[d.docType]))]
+}
+
+/** A document's title: the decision's by its wording (准予许可决定书, 予以确认决定书 …; 已办结 → 办结通知书). */
+export function noticeTitle(c: Pick<CaseDetail, 'decision' | 'notice'>, kind: NoticeKind): string {
+  if (kind !== 'decision') return t(`notice.${kind}` as MessageKey)
+  if (c.decision?.outcome === 'answered') return t('notice.answer')
+  const wording = c.decision?.wording || c.notice.outcomeWording
+  return wording && wording !== '已办结' ? t('notice.decisionOf', { wording }) : t('notice.done')
+}
+
+/** The unit of a case's limits, as printed: 个工作日 or 日. */
+export const unitText = (u: 'workday' | 'calendar') => t(u === 'calendar' ? 'notice.unitCalendar' : 'notice.unitWorkday')

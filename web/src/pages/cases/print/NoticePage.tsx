@@ -1,5 +1,6 @@
-// `/print/cases/:id/:notice`: 受理通知书, 一次性告知书, 不予受理通知书 or 办结通知书 as a print-ready A4 page,
-// with the case number as a 文号, the applicant (ID number masked), the accepting body, a seal area and the QR code.
+// `/print/cases/:id/:notice`: each document a case issued as a print-ready A4 page: its 文号 (allocated by the
+// server), the deciding department (作出机关), the center's 受理专用章 only on what it issues on the department's
+// behalf, a printed seal placeholder (never an image), the review/court wording and the QR code.
 import { Button, Result } from 'antd'
 import { Link, useParams } from 'react-router'
 import { maskIdNumber } from '../../../../../src/domain/id-number.js'
@@ -8,100 +9,49 @@ import { PageLoading } from '../../../components/PageLoading'
 import { t, type MessageKey } from '../../../i18n'
 import { useLoad } from '../../../lib/useLoad'
 import { SessionProvider } from '../../../session'
-import { NOTICES, noticesOf, type CaseDetail, type NoticeKind } from '../caseTypes'
+import { NOTICES, noticesOf, noticeTitle, type CaseDetail, type NoticeKind } from '../caseTypes'
+import { chinaDay, isoDay, NoticeBody } from './NoticeBody'
 import { NoticeQr } from './NoticeQr'
 import './notice.css'
 
-const chinaDay = (iso: string | null | undefined) => {
-  if (!iso) return '—'
-  const [y, m, d] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(iso)).split('-').map(Number)
-  return `${y}年${m}月${d}日`
-}
-const isoDay = (date: string | null) => (date ? chinaDay(`${date}T12:00:00+08:00`) : '—')
+/** Documents the center issues on the department's behalf (相对集中受理): under its 受理专用章, "受 XX 委托". */
+const CENTER_ISSUED: readonly NoticeKind[] = ['accept', 'correction']
 
-/** D01-2026-0000123 → D01受〔2026〕0000123号 */
-export function docNumber(number: string, kind: NoticeKind): string {
-  const m = /^(.+)-(\d{4})-(\d+)$/.exec(number)
-  const prefix = t(`notice.docPrefix.${kind}` as MessageKey)
-  return m ? `${m[1]}${prefix}〔${m[2]}〕${m[3]}号` : `${prefix}〔${number}〕号`
-}
-
-/** Every material the one-time notice listed: the missing list while in correction, else what the notice said. */
-function missingOf(d: CaseDetail): string[] {
-  if (d.missing?.length) return d.missing.map((m) => m.name)
-  const note = [...d.events].reverse().find((e) => e.action === 'correct')?.note ?? ''
-  return note.replace(/^一次性告知：/, '').split('、').filter(Boolean)
-}
-
-function eventAt(d: CaseDetail, action: string) {
-  return [...d.events].reverse().find((e) => e.action === action)?.at ?? null
-}
-
-function Body({ d, kind }: { d: CaseDetail; kind: NoticeKind }) {
-  const received = chinaDay(d.receivedAt)
-  if (kind === 'accept') {
-    return <p className="notice-body">{t('notice.acceptBody', { received, item: d.itemName, due: isoDay(d.dueDate), promised: d.promisedDays, legal: isoDay(d.legalDueDate) })}</p>
-  }
-  if (kind === 'correction') {
-    return (
-      <>
-        <p className="notice-body">{t('notice.correctionBody', { received, item: d.itemName })}</p>
-        <ol className="notice-list">{missingOf(d).map((m) => <li key={m}>{m}</li>)}</ol>
-        <p className="notice-body">{t('notice.correctionBeforeAcceptance')}</p>
-      </>
-    )
-  }
-  if (kind === 'refusal') {
-    return (
-      <>
-        <p className="notice-body">{t('notice.refusalBody', { received, item: d.itemName })}</p>
-        <p className="notice-body">{d.refusal?.reason}</p>
-        {d.refusal?.referTo && <p className="notice-body">{t('notice.referTo', { body: d.refusal.referTo })}</p>}
-        <p className="notice-body">{d.refusal?.appealRights}</p>
-      </>
-    )
-  }
-  const decided = chinaDay(d.decidedAt)
-  const dec = d.decision
-  const delivery = d.delivery ? (d.delivery.method === 'mail' ? t('case.deliveryMail', { tracking: d.delivery.trackingNumber ?? '' }) : `${d.notice.acceptingCenterName} ${t('case.deliveryPickup')}`) : null
-  return (
-    <>
-      <p className="notice-body">
-        {dec?.outcome === 'denied' ? t('notice.doneBodyDenied', { item: d.itemName, decided, reasons: dec.reasons ?? dec.note })
-          : dec?.outcome === 'answered' ? t('notice.doneBodyAnswered', { item: d.itemName, decided, text: dec.note })
-            : t('notice.doneBodyApproved', { item: d.itemName, decided, result: d.notice.result })}
-      </p>
-      {dec?.appealRights && <p className="notice-body">{dec.appealRights}</p>}
-      {delivery && <p className="notice-body">{t('notice.doneDelivery', { delivery })}</p>}
-    </>
-  )
+/** The document's 文号 as the server allocated it (gapless per department, type and year); the latest of its kind. */
+function docNumberOf(d: CaseDetail, kind: NoticeKind): string {
+  const types = kind === 'decision' ? ['decision', 'answer'] : [kind]
+  return [...d.documents].reverse().find((x) => types.includes(x.docType))?.docNumber ?? '—'
 }
 
 function Notice({ d, kind }: { d: CaseDetail; kind: NoticeKind }) {
-  const dated = kind === 'accept' ? d.acceptedAt : kind === 'done' ? d.decidedAt : eventAt(d, kind === 'correction' ? 'correct' : 'refuse')
+  const byCenter = CENTER_ISSUED.includes(kind)
+  const issued = [...d.documents].reverse().find((x) => x.docType === kind || (kind === 'decision' && x.docType === 'answer'))?.issuedAt
+  const legal = d.handlingKind === 'immediate' ? t('notice.onTheSpot') : isoDay(d.legalDueDate)
   const facts: [MessageKey, string][] = [
     ['notice.caseNumber', d.number], ['notice.queryCode', d.queryCode], ['notice.item', d.itemName],
     ['notice.applicant', d.applicant.name], ['notice.idNumber', maskIdNumber(d.applicant.idNumber)], ['notice.received', chinaDay(d.receivedAt)],
-    ...(d.acceptedAt ? [['notice.accepted', chinaDay(d.acceptedAt)], ['notice.due', isoDay(d.dueDate)]] as [MessageKey, string][] : []),
+    ...(d.acceptedAt ? [['notice.accepted', chinaDay(d.acceptedAt)], ['notice.due', isoDay(d.dueDate)], ['notice.legalDue', legal]] as [MessageKey, string][] : []),
+    ['notice.decidingBody', d.notice.decidingBody],
     ['notice.window', [d.notice.acceptingCenterName, d.notice.windowName].filter(Boolean).join(' ')],
     ['notice.consultPhone', d.notice.consultPhone || d.notice.acceptingCenterPhone || '—'], ['notice.complaintPhone', d.notice.complaintPhone || '—'],
   ]
   return (
     <article className="a4 notice" data-notice={kind}>
-      <div className="notice-org">{d.notice.acceptingCenterName}</div>
-      <h1>{t(`notice.${kind}` as MessageKey)}</h1>
-      <div className="notice-docno">{docNumber(d.number, kind)}</div>
+      <div className="notice-org">{byCenter ? d.notice.acceptingCenterName : d.notice.decidingBody}</div>
+      {byCenter && <div className="notice-behalf">{t('notice.onBehalf', { body: d.notice.decidingBody })}</div>}
+      <h1>{noticeTitle(d, kind)}</h1>
+      <div className="notice-docno">{docNumberOf(d, kind)}</div>
       <p>{t('notice.to', { name: d.applicant.name })}</p>
-      <Body d={d} kind={kind} />
+      <NoticeBody d={d} kind={kind} />
       <table className="notice-facts"><tbody>
         {facts.map(([k, v]) => <tr key={k}><th>{t(k)}</th><td>{v}</td></tr>)}
       </tbody></table>
       <div className="notice-foot">
         <NoticeQr number={d.number} code={d.queryCode} />
         <div className="notice-seal">
-          <div className="seal-circle">{t(kind === 'done' ? 'notice.sealDone' : 'notice.seal')}</div>
-          <div>{d.notice.acceptingCenterName}</div>
-          <div>{chinaDay(dated)}</div>
+          <div className="seal-circle">{byCenter ? t('notice.seal', { center: d.notice.acceptingCenterName }) : t('notice.sealDone', { body: d.notice.decidingBody })}</div>
+          <div className="notice-issuer">{byCenter ? d.notice.acceptingCenterName : d.notice.decidingBody}</div>
+          <div>{chinaDay(issued ?? null)}</div>
         </div>
       </div>
       <div className="notice-sign">{t('notice.signApplicant')}＿＿＿＿＿＿＿＿　　＿＿＿＿年＿＿月＿＿日</div>
