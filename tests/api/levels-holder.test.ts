@@ -25,12 +25,12 @@ const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)
 const events = async (id: number) => (await t.db.selectFrom('case_events').select('id').where('case_id', '=', id).execute()).length
 
 describe('the holding center decides who may act (problem 2)', () => {
-  it('after the town forwards, its manager cannot suspend, resume or extend and its approver cannot request an extension: 403 naming the district', async () => {
+  it('after the town forwards, its manager cannot suspend, resume or request an extension (extend is the department head\'s, issue 18) and its approver cannot request an extension: 403 naming the district', async () => {
     const c = await chainCase(w, 'review')
     const before = await detail(w.approver.client, c.id)
     const n = await events(c.id)
     for (const [client, action, body] of [
-      [townManager, 'suspend', { reason: '听证', kind: 'hearing' }], [townManager, 'extend', { days: 5, reason: '复杂' }],
+      [townManager, 'suspend', { reason: '听证', kind: 'hearing' }], [townManager, 'request_extension', { days: 5, reason: '复杂' }],
       [w.townAApprover.client, 'request_extension', { days: 5, reason: '复杂' }],
     ] as const) {
       const res = await act(client, c.id, action, body)

@@ -45,7 +45,7 @@ describe('case state machine', () => {
     const away = ctx({ actorCenterId: 2, myOpenSteps: [] })
     for (const status of CASE_STATUSES) expect(allowedActions(status, [...ROLES], away)).toEqual([])
     try {
-      assertAction('in_review', ['manager'], away, 'extend', '测试区中心')
+      assertAction('in_review', ['department_head'], away, 'extend', '测试区中心')
       expect.unreachable()
     } catch (e) {
       expect(e).toBeInstanceOf(CaseActionForbiddenError)
