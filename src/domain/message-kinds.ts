@@ -42,6 +42,14 @@ export const MESSAGE_KINDS = {
     name: '延期通知', when: '申请人，办件依法延期时', vars: ['number', 'due'],
     text: '您的办件${number}依法延期，新的办结期限为${due}。详情：{link}',
   },
+  special: {
+    name: '特别程序告知', when: '申请人，办件进入听证、检验、鉴定等特别程序时（行政许可法第四十五条）', vars: ['number', 'note'],
+    text: '您的办件${number}进入特别程序：${note}。所需时间不计入办理期限，书面告知书可在窗口领取。详情：{link}',
+  },
+  recalculated: {
+    name: '期限变更通知', when: '申请人，工作日历按国务院办公厅通知确认后办结期限变化时', vars: ['number', 'note'],
+    text: '您的办件${number}：${note}。详情：{link}',
+  },
   digest: {
     name: '监察简报', when: '管理人员，每个工作日 08:30 后', vars: ['date', 'yellow', 'red'],
     text: '${date}监察简报：黄灯${yellow}个，红灯${red}个。请登录工作台查看：{link}',

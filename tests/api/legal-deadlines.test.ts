@@ -218,8 +218,11 @@ describe('6. a special procedure (§45) is told to the applicant in writing and 
     const d = await detail(w.approver.client, c.id)
     expect(d.documents.at(-1)).toMatchObject({ docType: 'special' })
     expect(d.documents.at(-1).docNumber).toMatch(/^经改特〔2025〕\d+号$/)
-    const m = await t.db.selectFrom('messages').select(['template_key', 'body']).where('case_id', '=', c.id).where('template_key', '=', 'special').executeTakeFirstOrThrow()
+    const m = await t.db.selectFrom('messages').select(['template_key', 'body', 'params']).where('case_id', '=', c.id).where('template_key', '=', 'special').executeTakeFirstOrThrow()
     expect(m.body).toContain('预计所需时间 20 日')
+    // a provider sends the filed 特别程序告知 template with these variables (message-kinds.ts)
+    expect(m.params).toMatchObject({ number: c.number })
+    expect(String((m.params as { note: string }).note)).toContain('预计所需时间 20 日')
     expect((await act(w.approver.client, c.id, 'suspend', { kind: 'auction', reason: 'x' })).statusCode).toBe(409) // already paused
   })
 })
