@@ -140,6 +140,8 @@ const zhCNCases = {
   'intake.item': '办理事项',
   'intake.itemSearch': '输入事项名称或拼音首字母搜索',
   'intake.itemFacts': '{kind}件 · 法定 {legal} / 承诺 {promised} {unit} · {department}',
+  'intake.problemOf': '「{name}」存在的问题（如不符合法定形式）',
+  'intake.problemPlaceholder': '无问题留空；可选常见问题或直接填写',
   'provisional.title': '日期依据临时日历',
   'provisional.text': '{years}的放假安排尚未由国务院办公厅公布，节假日暂按《全国年节及纪念日放假办法》推算；打印的通知书注明“节假日以国务院办公厅公布为准”。公布后由系统管理员在「工作日历」中确认，到期日随之重算并告知申请人。',
   'provisional.someYear': '相关年份',

@@ -135,8 +135,10 @@ export function ActionDialog({ action, c, onClose, onDone }: { action: CaseActio
       onDone()
     })
   }
+  // the decision worded by item type (准予许可, 予以确认, 准予给付, 予以登记 …)
+  const label = action === 'approve' && c.notice.outcomeWording ? c.notice.outcomeWording : actionText(action)
   return (
-    <Modal open title={actionText(action)} okText={actionText(action)} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void onOk().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
+    <Modal open title={label} okText={label} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void onOk().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial(action, c)} preserve={false}>
         <Fields action={action} c={c} />
         {error && <Alert type="error" showIcon title={error} />}

@@ -1,6 +1,6 @@
 // `/app/intake` 一窗受理: the clerk picks a published item this center offers (name or pinyin), enters the applicant,
 // ticks the materials received and submits; the server decides accepted or one-time notice, or records a refusal.
-import { Alert, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd'
+import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd'
 import { useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { api } from '../../api'
@@ -13,10 +13,15 @@ import { idNumberRule, newRequestId, phoneRule } from './applicantRules'
 import { kindText, unitText, type CaseSummary } from './caseTypes'
 import { ProvisionalAlert, todayInChina } from './ProvisionalAlert'
 
+/** Common reasons a material handed in does not meet the legal form (一次性告知 names them per material). */
+const MATERIAL_PROBLEMS = ['未签名或未盖章', '已过有效期', '复印件不清晰', '应提交原件', '内容与申请表不一致', '缺页或填写不完整']
+
 interface Values {
   itemId: number
   applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
   received: number[]
+  /** 一次性告知: what is wrong with a material handed in (不符合法定形式), by material id */
+  problems?: Record<string, string | undefined>
   outcome: 'accept' | 'refuse'
   refuse?: { reason: string; referTo?: string }
   complete?: boolean
@@ -36,7 +41,8 @@ export default function IntakePage() {
   const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person'
   const received = Form.useWatch('received', form) ?? []
   const outcome = Form.useWatch('outcome', form) ?? 'accept'
-  const missing = item?.materials.filter((m) => m.required && !received.includes(m.id!)) ?? []
+  const problems = Form.useWatch('problems', form) as Values['problems']
+  const missing = item?.materials.filter((m) => m.required && (!received.includes(m.id!) || !!problems?.[String(m.id)]?.trim())) ?? []
 
   async function search(q: string) {
     const r = await api.get<{ items: ItemSummary[] }>('/api/public/items', { q, centerId: user.centerId, pageSize: 20 })
@@ -62,7 +68,10 @@ export default function IntakePage() {
     const body = {
       requestId: requestId.current, itemId: v.itemId, centerId: user.centerId,
       applicant: { ...v.applicant, name: v.applicant.name.trim(), idNumber: v.applicant.idNumber.trim().toUpperCase(), phone: v.applicant.phone.trim() },
-      materials: (item?.materials ?? []).map((m) => ({ materialId: m.id!, received: v.received.includes(m.id!) })),
+      materials: (item?.materials ?? []).map((m) => {
+        const problem = v.received.includes(m.id!) ? v.problems?.[String(m.id)]?.trim() : undefined
+        return { materialId: m.id!, received: v.received.includes(m.id!), ...(problem ? { problem } : {}) }
+      }),
       ...(v.outcome === 'refuse' ? { refuse: { reason: v.refuse!.reason, ...(v.refuse?.referTo ? { referTo: v.refuse.referTo } : {}) } } : {}),
       ...(v.complete && v.outcome === 'accept' ? { complete: true } : {}),
       ...(v.coDepartmentIds?.length ? { coDepartmentIds: v.coDepartmentIds } : {}),
@@ -119,6 +128,12 @@ export default function IntakePage() {
                   }))} />
               </Form.Item>
             )}
+            {item.materials.filter((m) => received.includes(m.id!)).map((m) => (
+              <Form.Item key={m.id} name={['problems', String(m.id)]} label={t('intake.problemOf', { name: m.name })} style={{ marginTop: 12, marginBottom: 0 }}>
+                <AutoComplete allowClear maxLength={200} placeholder={t('intake.problemPlaceholder')}
+                  options={MATERIAL_PROBLEMS.map((value) => ({ value }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
+              </Form.Item>
+            ))}
             <Alert style={{ marginTop: 16 }} type={missing.length ? 'warning' : 'success'} showIcon
               title={missing.length ? t('intake.missingHint', { count: missing.length }) + '：' + missing.map((m) => m.name).join('、') : t('intake.completeHint')} />
           </Card>
