@@ -33,6 +33,8 @@ export interface Config {
   secureCookies: boolean
   rateLimits: Record<RateLimitName, RateLimitRule>
   logFormat: 'json' | 'pretty'
+  /** STORAGE_FLOOR_MB: writes are refused while DATA_DIR has less free space (unset: 1 GiB, or 5 % of a smaller disk) */
+  storageFloorMb: number | undefined
 }
 
 function rateLimits(env: NodeJS.ProcessEnv): Record<RateLimitName, RateLimitRule> {
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST || './web/dist'),
     secureCookies: env.COOKIE_SECURE === '1',
     rateLimits: rateLimits(env),
+    storageFloorMb: env.STORAGE_FLOOR_MB ? int('STORAGE_FLOOR_MB', env.STORAGE_FLOOR_MB, 0) : undefined,
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

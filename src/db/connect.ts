@@ -5,6 +5,7 @@ import type { Config } from '../config.js'
 import { createDb, createPool, ensureDatabase, type Db } from './database.js'
 import { startEmbedded, type EmbeddedServer } from './embedded.js'
 import { migrateToLatest } from './migrate.js'
+import { superviseEmbedded, type Supervisor } from './supervisor.js'
 
 export interface Opened {
   db: Db
@@ -14,7 +15,10 @@ export interface Opened {
   close(): Promise<void>
 }
 
-export async function openDatabase(config: Config, log: { info(m: string): void; warn(m: string): void }): Promise<Opened> {
+type Log = { info(m: string): void; warn(m: string): void; error?(m: string): void }
+
+/** `supervise`: start the embedded server again whenever its postmaster dies (the server does; one-shot commands do not). */
+export async function openDatabase(config: Config, log: Log, opts: { supervise?: boolean } = {}): Promise<Opened> {
   let embedded: EmbeddedServer | undefined
   let url = config.databaseUrl
   if (!url) {
@@ -25,9 +29,12 @@ export async function openDatabase(config: Config, log: { info(m: string): void;
     const pool = createPool(url, Number(process.env.DB_POOL_SIZE ?? 10))
     const db = createDb(pool)
     await migrateToLatest(db)
+    const supervisor: Supervisor | undefined = embedded && opts.supervise
+      ? superviseEmbedded(embedded, { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => (log.error ?? log.warn)(m) }) : undefined
     return {
       db, pool, url, embedded,
       async close() {
+        await supervisor?.stop()
         await db.destroy()
         await embedded?.stop()
       },

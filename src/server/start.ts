@@ -7,6 +7,8 @@ import { loadDemoIfEmpty } from '../demo/load.js'
 import { startHistory } from '../demo/history/generate.js'
 import { systemClock, today } from '../domain/clock.js'
 import { buildApp } from './app.js'
+import { dbFault } from '../db/faults.js'
+import { createStorageGuard } from './storage-guard.js'
 import { createBus } from './bus.js'
 import { createLogger } from './logger.js'
 import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
@@ -15,10 +17,17 @@ import { startDigestScheduler } from '../features/messages/digest.js'
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = createLogger(config.logLevel, config.logFormat)
-  const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) }
-  const opened = await openDatabase(config, plain)
+  const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.error(m) }
+  // A database fault in work nobody awaits (a background round, a notification) is logged, never the end of the process.
+  process.on('unhandledRejection', (e) => {
+    if (dbFault(e)) { log.warn({ err: (e as Error).message }, 'background work failed: database unavailable'); return }
+    throw e
+  })
+  const opened = await openDatabase(config, plain, { supervise: true })
   const bus = createBus(opened.url, opened.pool, log)
-  const app = await buildApp({ db: opened.db, config, bus, logger: log })
+  const storage = createStorageGuard({ dir: opened.embedded ? config.dataDir : undefined, floorMb: config.storageFloorMb, log: plain })
+  await storage.check()
+  const app = await buildApp({ db: opened.db, config, bus, logger: log, storage })
 
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
   const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
@@ -46,7 +55,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       await folder.stop()
       await history?.stop()
       await bus.close()
-      await opened.close()       // pool, then the embedded server
+      storage.stop()
+      await opened.close()       // supervisor, pool, then the embedded server
       clearTimeout(force)
       log.info('已停止 stopped')
       process.exit(0)
