@@ -37,6 +37,8 @@ export function createStorageGuard(opts: {
   floorMb?: number
   checkMs?: number
   freeSpace?: (dir: string) => Promise<FreeSpace>
+  /** How long a disk-full answer refuses writes (FULL_HOLD_MS). */
+  fullHoldMs?: number
   log: { warn(m: string): void; info(m: string): void }
 }): StorageGuard {
   const read = opts.freeSpace ?? freeSpaceOf
@@ -58,8 +60,9 @@ export function createStorageGuard(opts: {
   return {
     writable: () => !low && Date.now() >= fullUntil,
     reportFull() {
-      if (Date.now() >= fullUntil) opts.log.warn(`数据库磁盘已满 (SQLSTATE 53100): writes answer 503 storage_low for ${FULL_HOLD_MS / 1000} s, then are tried again`)
-      fullUntil = Date.now() + FULL_HOLD_MS
+      const hold = opts.fullHoldMs ?? FULL_HOLD_MS
+      if (Date.now() >= fullUntil) opts.log.warn(`数据库磁盘已满 (SQLSTATE 53100): writes answer 503 storage_low for ${hold / 1000} s, then are tried again`)
+      fullUntil = Date.now() + hold
     },
     check,
     stop() { stopped = true; if (timer) clearInterval(timer) },
