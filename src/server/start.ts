@@ -80,7 +80,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   }
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
-  if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock) })
+  if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock), writable: storage.writable })
   log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.
   const accounts = path.join(config.dataDir, 'demo-accounts.json')
