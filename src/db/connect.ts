@@ -12,6 +12,8 @@ export interface Opened {
   pool: pg.Pool
   url: string
   embedded?: EmbeddedServer
+  /** ms since the process started when the server answered and when the migrations were checked (start-up phases) */
+  readyAt: { server: number; migrations: number }
   close(): Promise<void>
 }
 
@@ -25,14 +27,16 @@ export async function openDatabase(config: Config, log: Log, opts: { supervise?:
     embedded = await startEmbedded({ dataDir: config.dataDir, port: config.embeddedPgPort, log })
     url = await ensureDatabase(embedded.url, 'yizhan')
   }
+  const server = Math.round(performance.now())
   try {
     const pool = createPool(url, Number(process.env.DB_POOL_SIZE ?? 10))
     const db = createDb(pool)
     await migrateToLatest(db)
+    const migrations = Math.round(performance.now())
     const supervisor: Supervisor | undefined = embedded && opts.supervise
       ? superviseEmbedded(embedded, { info: (m) => log.info(m), warn: (m) => log.warn(m), error: (m) => (log.error ?? log.warn)(m) }) : undefined
     return {
-      db, pool, url, embedded,
+      db, pool, url, embedded, readyAt: { server, migrations },
       async close() {
         await supervisor?.stop()
         await db.destroy()

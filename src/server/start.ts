@@ -3,17 +3,22 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase } from '../db/connect.js'
-import { loadDemoIfEmpty } from '../demo/load.js'
-import { startHistory } from '../demo/history/generate.js'
 import { systemClock, today } from '../domain/clock.js'
-import { buildApp } from './app.js'
 import { dbFault } from '../db/faults.js'
 import { createStorageGuard } from './storage-guard.js'
 import { createBus } from './bus.js'
 import { createLogger } from './logger.js'
-import { logSender, startOutboxWorker } from '../features/messages/outbox.js'
-import { startStatsFolder } from '../features/statistics/statistics.fold.js'
-import { startDigestScheduler } from '../features/messages/digest.js'
+
+/** The modules of the app itself: loaded while the database starts (both take a second or more; they overlap). */
+function loadServerModules() {
+  return Promise.all([
+    import('./app.js'), import('../demo/load.js'), import('../demo/history/generate.js'), import('../features/messages/outbox.js'),
+    import('../features/statistics/statistics.fold.js'), import('../features/messages/digest.js'),
+  ]).then(([app, demo, history, outbox, fold, digest]) => ({
+    buildApp: app.buildApp, loadDemoIfEmpty: demo.loadDemoIfEmpty, startHistory: history.startHistory, logSender: outbox.logSender,
+    startOutboxWorker: outbox.startOutboxWorker, startStatsFolder: fold.startStatsFolder, startDigestScheduler: digest.startDigestScheduler,
+  }))
+}
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = createLogger(config.logLevel, config.logFormat)
@@ -23,11 +28,20 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     if (dbFault(e)) { log.warn({ err: (e as Error).message }, 'background work failed: database unavailable'); return }
     throw e
   })
+  // Where the time to healthy goes (ms since the process started), logged once at the end.
+  const phases: Record<string, number> = { entered: Math.round(performance.now()) }
+  const mark = (name: string) => { phases[name] = Math.round(performance.now()) }
+  const modules = loadServerModules()
+  modules.catch(() => undefined) // awaited below; a failure to open the database is reported first
   const opened = await openDatabase(config, plain, { supervise: true })
+  Object.assign(phases, { databaseServer: opened.readyAt.server, migrations: opened.readyAt.migrations })
+  const { buildApp, loadDemoIfEmpty, startHistory, logSender, startOutboxWorker, startStatsFolder, startDigestScheduler } = await modules
+  mark('modules')
   const bus = createBus(opened.url, opened.pool, log)
   const storage = createStorageGuard({ dir: opened.embedded ? config.dataDir : undefined, floorMb: config.storageFloorMb, log: plain })
   await storage.check()
   const app = await buildApp({ db: opened.db, config, bus, logger: log, storage })
+  mark('app')
 
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
   const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
@@ -81,7 +95,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock), writable: storage.writable })
-  log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
+  mark('listening')
+  log.info({ startupMs: phases }, `一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.
   const accounts = path.join(config.dataDir, 'demo-accounts.json')
   console.log(`\n  一站 Yizhan  http://${config.host}:${config.port}/   API: /api/docs` +
