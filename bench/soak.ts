@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fmt, root, startYizhan, stop, writeSection } from './lib.js'
+import { nodeRss, pgMemory } from './soak-memory.js'
 
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? process.argv[i + 1] : undefined }
 const minutes = Number(arg('minutes') ?? 20)
@@ -14,22 +15,6 @@ const keep = arg('data-dir')
 const dataDir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-soak-'))
 fs.chmodSync(dataDir, 0o755)
 const PASSWORD = 'soak-Pass-1'
-
-/** Memory of the postmaster of `pgData` and its children: RSS, and PSS (each shared page divided among its users). */
-export function pgMemory(pgData: string): { rss: number; pss: number } {
-  const master = fs.readFileSync(path.join(pgData, 'postmaster.pid'), 'utf8').split('\n')[0].trim()
-  let rss = 0; let pss = 0
-  for (const p of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const status = fs.readFileSync(`/proc/${p}/status`, 'utf8')
-      if (p !== master && /PPid:\s+(\d+)/.exec(status)?.[1] !== master) continue
-      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
-      pss += Number(/Pss:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/smaps_rollup`, 'utf8'))?.[1] ?? 0) / 1024
-    } catch { /* gone */ }
-  }
-  return { rss, pss }
-}
-export const nodeRss = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
 
 interface Minute { minute: number; nodeRss: number; pgRss: number; pgPss: number; requests: number; errors: number; p99: number; statuses: Record<string, number> }
 

@@ -43,13 +43,12 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const app = await buildApp({ db: opened.db, config, bus, logger: log, storage })
   mark('app')
 
-  // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
-  const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
-  // YIZHAN_STATS_FOLD=off: another process sharing the database folds the statistics deltas.
-  const folder = process.env.YIZHAN_STATS_FOLD === 'off' ? { stop: async () => undefined } : startStatsFolder(opened.db, { log })
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
+  // Background work starts once the server listens (it competes with the start-up for the CPU otherwise).
+  let outbox: { stop(): Promise<void> } | undefined
+  let folder: { stop(): Promise<void> } | undefined
   let history: { stop(): Promise<void> } | undefined
   let digests: { stop(): Promise<void> } | undefined
   let closing = false
@@ -65,8 +64,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       await app.close()
       clearInterval(sweep)
       await digests?.stop()
-      await outbox.stop()
-      await folder.stop()
+      await outbox?.stop()
+      await folder?.stop()
       await history?.stop()
       await bus.close()
       storage.stop()
@@ -83,6 +82,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   try {
+    await app.ready() // every route's validators and serializers compiled
+    mark('ready')
     await app.listen({ port: config.port, host: config.host })
   } catch (e) {
     const err = e as NodeJS.ErrnoException
@@ -92,10 +93,14 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     await opened.close()
     process.exit(1)
   }
+  mark('listening')
+  // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
+  if (process.env.YIZHAN_OUTBOX !== 'off') outbox = startOutboxWorker(opened.db, logSender(log), systemClock, { bus, log })
+  // YIZHAN_STATS_FOLD=off: another process sharing the database folds the statistics deltas.
+  if (process.env.YIZHAN_STATS_FOLD !== 'off') folder = startStatsFolder(opened.db, { log })
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock), writable: storage.writable })
-  mark('listening')
   log.info({ startupMs: phases }, `一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.
   const accounts = path.join(config.dataDir, 'demo-accounts.json')
