@@ -89,13 +89,13 @@ export async function buildApp(opts: {
   app.get('/healthz', {
     schema: {
       tags: ['running'], summary: 'health',
-      description: '200 while the database answers; `writable: false` while writes are refused for lack of disk space (503 storage_low on writes).',
-      response: { 200: Type.Object({ status: Type.Literal('ok'), writable: Type.Boolean() }), 503: ErrorResponse },
+      description: '200 while the database answers, with `writable: false` added while writes are refused for lack of disk space (they answer 503 storage_low); 503 database_unavailable while the database is away.',
+      response: { 200: Type.Object({ status: Type.Literal('ok'), writable: Type.Optional(Type.Literal(false)) }), 503: ErrorResponse },
     },
   }, async (_req, reply) => {
     try {
       await sql`select 1`.execute(ctx.db)
-      return { status: 'ok' as const, writable: storage.writable() }
+      return storage.writable() ? { status: 'ok' as const } : { status: 'ok' as const, writable: false as const }
     } catch {
       return faultReply(reply, 'unavailable')
     }

@@ -17,7 +17,7 @@ if (!mounted) fs.rmSync(mnt, { recursive: true, force: true })
 const MiB = 1024 * 1024
 const freeMiB = () => { const s = fs.statfsSync(mnt); return (s.bavail * s.bsize) / MiB }
 
-async function health(base: string) { return (await fetch(`${base}/healthz`)).json() as Promise<{ status: string; writable: boolean }> }
+async function health(base: string) { return (await fetch(`${base}/healthz`)).json() as Promise<{ status: string; writable?: false }> }
 async function until(check: () => Promise<boolean>, ms: number) {
   const end = Date.now() + ms
   while (Date.now() < end) { if (await check()) return true; await new Promise((r) => setTimeout(r, 200)) }
@@ -32,7 +32,7 @@ describe.skipIf(!mounted)('npm start on a small disk', () => {
     const dataDir = path.join(mnt, 'data')
     const app = await startYizhan({ DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: PASSWORD, YIZHAN_SKIP_WEB_BUILD: '1', STORAGE_FLOOR_MB: '100' })
     const base = `http://127.0.0.1:${app.port}`
-    expect(await health(base)).toEqual({ status: 'ok', writable: true })
+    expect(await health(base)).toEqual({ status: 'ok' })
     const traffic = await intakeTraffic(base, PASSWORD, { clients: 1, pauseMs: 100 })
     try {
       while (traffic.created.size < 5) await new Promise((r) => setTimeout(r, 50))
@@ -49,7 +49,7 @@ describe.skipIf(!mounted)('npm start on a small disk', () => {
       expect((await fetch(`${base}/api/public/items`)).status).toBe(200)
 
       fs.rmSync(filler)
-      expect(await until(async () => (await health(base)).writable === true, 15_000)).toBe(true)
+      expect(await until(async () => (await health(base)).writable === undefined, 15_000)).toBe(true)
       const created = traffic.created.size
       expect(await until(async () => traffic.created.size > created + 3, 10_000)).toBe(true)
     } finally { await traffic.stop() }
