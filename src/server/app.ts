@@ -26,6 +26,7 @@ import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { createStorageGuard, installStorageGuard, type StorageGuard } from './storage-guard.js'
 import { ErrorResponse } from './schemas.js'
+import { shareSerializers } from './serializers.js'
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
 
@@ -62,6 +63,7 @@ export async function buildApp(opts: {
   }
 
   app.addSchema(ErrorResponse)
+  shareSerializers(app)
   installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
