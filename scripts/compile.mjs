@@ -50,11 +50,11 @@ export async function compiledServer(log = console) {
   }
 }
 
-/** Older builds go after a day (a server started from one may still load its modules lazily until then). */
+/** Older builds go after a week (a server started from one may still load its modules lazily, e.g. the Excel worker). */
 function sweep(keep) {
   for (const name of fs.readdirSync(dist)) {
     const p = path.join(dist, name)
-    if (p !== keep && name.startsWith('server-') && Date.now() - fs.statSync(p).mtimeMs > 86_400_000) fs.rmSync(p, { recursive: true, force: true })
+    if (p !== keep && name.startsWith('server-') && Date.now() - fs.statSync(p).mtimeMs > 7 * 86_400_000) fs.rmSync(p, { recursive: true, force: true })
   }
 }
 
