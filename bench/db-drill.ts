@@ -2,6 +2,7 @@
 // and the faults: every backend of the app terminated again and again, the embedded postmaster killed with -9.
 // Used by tests/process/db-recovery.test.ts (assertions) and bench/db-faults.ts (figures for BENCHMARKS.md).
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import pg from 'pg'
 import { idNumbers } from './load-worker.js'
@@ -108,10 +109,27 @@ export async function terminateBackends(url: string, ms: number, everyMs = 20): 
 }
 
 /** kill -9 of the embedded postmaster; resolves with ms until /healthz is 200 again (or rejects after `timeoutMs`). */
-export async function killPostmaster(base: string, dataDir: string, timeoutMs = 30_000): Promise<{ recoveredMs: number; healthStatuses: Map<number, number> }> {
+/** With `holdPort`, something else takes the server's TCP port as soon as it is free, until it is healthy again. */
+export async function killPostmaster(base: string, dataDir: string, timeoutMs = 30_000, holdPort = false): Promise<{ recoveredMs: number; healthStatuses: Map<number, number> }> {
   const { pid } = embeddedInfo(dataDir)
+  const port = Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3])
   const t0 = performance.now()
   process.kill(pid, 'SIGKILL')
+  const squatter = holdPort ? await takePort(port) : undefined
+  try { return await waitHealthy(base, t0, timeoutMs) } finally { squatter?.close() }
+}
+
+async function takePort(port: number): Promise<net.Server> {
+  for (let i = 0; ; i++) {
+    const srv = net.createServer()
+    const ok = await new Promise<boolean>((r) => { srv.once('error', () => r(false)); srv.listen(port, '127.0.0.1', () => r(true)) })
+    if (ok) return srv
+    if (i > 200) throw new Error(`port ${port} never became free`)
+    await new Promise((r) => setTimeout(r, 10))
+  }
+}
+
+async function waitHealthy(base: string, t0: number, timeoutMs: number) {
   const healthStatuses = new Map<number, number>()
   let sawDown = false
   while (performance.now() - t0 < timeoutMs) {

@@ -138,9 +138,9 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
   // against 14.1k tps). TCP on 127.0.0.1 stays for psql and other tools.
   const socketOk = process.platform !== 'win32' && /^[\w./-]+$/.test(pgData) && Buffer.byteLength(path.join(pgData, `.s.PGSQL.${port}.lock`)) < 100
   const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketOk ? pgData : ''} -c max_connections=100`
-  const pgCtlStart = async () => {
+  const pgCtlStart = async (options = pgOptions) => {
     try {
-      await run(bin.pg_ctl, ['start', '-D', pgData, '-w', '-t', '60', '-l', logFile, '-o', pgOptions], asOwner)
+      await run(bin.pg_ctl, ['start', '-D', pgData, '-w', '-t', '60', '-l', logFile, '-o', options], asOwner)
     } catch (e) {
       const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n') : ''
       throw new Error(`内置数据库启动失败 (embedded PostgreSQL failed to start): ${(e as Error).message}\n${tail}`)
@@ -161,6 +161,13 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
       const lock = path.join(pgData, 'postmaster.pid')
       const pid = fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8').split('\n')[0]) : 0
       if (pid > 0 && isZombie(pid)) fs.rmSync(lock, { force: true })
+      // Its TCP port taken meanwhile (another server started while it was down): this app reaches it through its
+      // Unix socket, so start it without TCP rather than not at all (psql on the port comes back at the next start).
+      if (socketOk && !(await portIsFree(port))) {
+        log.warn(`内置数据库端口 ${port} 已被其他程序占用, 仅通过 Unix 套接字重新启动 (port taken meanwhile; restarting on the socket only)`)
+        await pgCtlStart(pgOptions.replace('listen_addresses=127.0.0.1', "listen_addresses=''"))
+        return
+      }
       await pgCtlStart()
     },
     async stop() {

@@ -1,5 +1,6 @@
 // The real `npm start` survives its database's faults: every backend of the app terminated in the middle of its
-// transactions, then kill -9 of the embedded postmaster under light intake traffic. The process never exits,
+// transactions, then kill -9 of the embedded postmaster under light intake traffic (and its TCP port taken by
+// another program while it is down). The process never exits,
 // requests meanwhile get 503 with Retry-After, /healthz is 200 again by itself within 30 s, no acknowledged case is
 // lost and none doubled.
 import fs from 'node:fs'
@@ -31,7 +32,10 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('npm start with the embedded se
       while (traffic.created.size < before + 10) await new Promise((r) => setTimeout(r, 50))
 
       const oldPid = embeddedInfo(dataDir).pid
-      const { recoveredMs, healthStatuses } = await killPostmaster(base, dataDir, 30_000)
+      const { recoveredMs, healthStatuses } = await killPostmaster(base, dataDir, 30_000, true).catch((e: Error) => {
+        const said = app.output().split('\n').filter((l) => l.includes('内置数据库')).join('\n')
+        throw new Error(`${e.message}\nsupervisor said:\n${said}\npostgres.log:\n${fs.readFileSync(path.join(dataDir, 'postgres.log'), 'utf8').split('\n').slice(-15).join('\n')}`)
+      })
       expect(recoveredMs).toBeLessThan(30_000)
       expect(healthStatuses.get(503)).toBeGreaterThan(0) // /healthz said so meanwhile
       expect(embeddedInfo(dataDir).pid).not.toBe(oldPid)
@@ -44,6 +48,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('npm start with the embedded se
     for (const status of traffic.statuses.keys()) expect([201, 503]).toContain(status)
     for (const k of traffic.refusals.keys()) expect(k).toBe('database_unavailable/5')
     expect(app.output()).toContain('内置数据库进程已退出') // said so in the log
+    expect(app.output()).toContain('仅通过 Unix 套接字重新启动') // its TCP port was taken meanwhile: back on its socket
 
     const check = await verifyCases(base, PASSWORD, traffic)
     expect(check.lost).toEqual([])
