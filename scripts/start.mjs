@@ -1,9 +1,10 @@
-// npm start: build the web pages when they are missing or older than their sources, then run the server
-// (TypeScript run directly through tsx, in this same process so signals reach the graceful shutdown).
+// npm start: build the web pages when they are missing or older than their sources, then run the server in this same
+// process (so signals reach the graceful shutdown): its JavaScript from dist/ (scripts/compile.mjs, rebuilt when the
+// sources are newer), or the TypeScript through tsx when that cannot be built or YIZHAN_TSX=1.
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { register } from 'tsx/esm/api'
+import { compiledServer } from './compile.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'web', 'dist', 'index.html')
@@ -28,5 +29,10 @@ if (stale && process.env.YIZHAN_SKIP_WEB_BUILD !== '1') {
   }
 }
 
-register()
-await import('../src/main.ts')
+const compiled = process.env.YIZHAN_TSX === '1' ? undefined : await compiledServer()
+if (compiled) await import(compiled)
+else {
+  const { register } = await import('tsx/esm/api')
+  register()
+  await import('../src/main.ts')
+}

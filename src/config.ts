@@ -45,6 +45,8 @@ export interface Config {
   metricsListen: { host: string; port: number } | undefined
   /** Open display-board streams (anonymous SSE) one client address may hold, and this process in all. */
   displayStreams: { perAddress: number; total: number }
+  /** STORAGE_FLOOR_MB: writes are refused while DATA_DIR has less free space (unset: 1 GiB, or 5 % of a smaller disk) */
+  storageFloorMb: number | undefined
 }
 
 function metricsToken(value: string | undefined): string | undefined {
@@ -146,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: metricsToken(env.METRICS_TOKEN),
     metricsListen: metricsListen(env.METRICS_LISTEN),
     displayStreams: { perAddress: int('DISPLAY_STREAMS_PER_ADDRESS', env.DISPLAY_STREAMS_PER_ADDRESS, 20), total: int('DISPLAY_STREAMS_MAX', env.DISPLAY_STREAMS_MAX, 2000) },
+    storageFloorMb: env.STORAGE_FLOOR_MB ? int('STORAGE_FLOOR_MB', env.STORAGE_FLOOR_MB, 0) : undefined,
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

@@ -22,8 +22,16 @@ export function createPool(url: string, max = 10): pg.Pool {
   setTypeParsers()
   const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=Asia/Shanghai' })
   pool.on('error', () => { /* idle client lost: the pool replaces it */ })
+  // pg-pool listens for a client's 'error' only while it sits idle: a connection cut while checked out (its server
+  // killed, pg_terminate_backend, a disk-full PANIC) would emit 'error' with no listener and end the process. This
+  // listener stays for the client's whole life; the query in flight fails by itself (→ 503 database_unavailable) and
+  // the pool discards the client when it is released (it is no longer queryable).
+  pool.on('connect', (client) => { client.on('error', ignoreLostConnection) })
   return pool
 }
+
+/** The 'error' listener of every connection this process holds: the failure reaches whoever was using it. */
+export function ignoreLostConnection(): void { /* the query in flight (if any) gets the error itself */ }
 
 const pools = new WeakMap<object, pg.Pool>()
 
@@ -54,6 +62,7 @@ export async function runPrepared<R>(db: Db, query: CompiledQuery<R>): Promise<R
 export async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
   setTypeParsers()
   const client = new pg.Client({ connectionString: serverUrl })
+  client.on('error', ignoreLostConnection)
   await client.connect()
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name])

@@ -17,6 +17,10 @@ export interface EmbeddedServer {
   dataDir: string
   /** true: a server someone else started (a running Yizhan's), which stop() leaves running */
   attached?: boolean
+  /** Whether its postmaster is alive (postmaster.pid names a live process); false once stopped on purpose. */
+  running(): boolean
+  /** Start it again on the same data directory and port after its postmaster died (src/db/supervisor.ts). */
+  restart(): Promise<void>
   stop(): Promise<void>
 }
 
@@ -64,7 +68,13 @@ async function freePort(): Promise<number> {
 }
 
 function pidAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM' }
+  try { process.kill(pid, 0) } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM' }
+  return !isZombie(pid)
+}
+
+/** A dead process nobody has reaped yet (a postmaster killed after pg_ctl left it to init) still answers kill(0). */
+export function isZombie(pid: number): boolean {
+  try { return /^\d+ \(.*\) Z/.test(fs.readFileSync(`/proc/${pid}/stat`, 'utf8')) } catch { return false }
 }
 
 /** A server left running for this data directory (e.g. after `kill -9` of the app): its pid and port. */
@@ -130,12 +140,15 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
   // against 14.1k tps). TCP on 127.0.0.1 stays for psql and other tools.
   const socketOk = process.platform !== 'win32' && /^[\w./-]+$/.test(pgData) && Buffer.byteLength(path.join(pgData, `.s.PGSQL.${port}.lock`)) < 100
   const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketOk ? pgData : ''} -c max_connections=100`
-  try {
-    await run(bin.pg_ctl, ['start', '-D', pgData, '-w', '-t', '60', '-l', logFile, '-o', pgOptions], asOwner)
-  } catch (e) {
-    const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n') : ''
-    throw new Error(`内置数据库启动失败 (embedded PostgreSQL failed to start): ${(e as Error).message}\n${tail}`)
+  const pgCtlStart = async (options = pgOptions) => {
+    try {
+      await run(bin.pg_ctl, ['start', '-D', pgData, '-w', '-t', '60', '-l', logFile, '-o', options], asOwner)
+    } catch (e) {
+      const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-8).join('\n') : ''
+      throw new Error(`内置数据库启动失败 (embedded PostgreSQL failed to start): ${(e as Error).message}\n${tail}`)
+    }
   }
+  await pgCtlStart()
   log.info(`内置数据库已启动 embedded PostgreSQL on 127.0.0.1:${port}`)
 
   let stopped = false
@@ -143,6 +156,22 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
     url: `postgres://yizhan:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres${socketOk ? `?host=${encodeURIComponent(pgData)}` : ''}`,
     port,
     dataDir: pgData,
+    running: () => !stopped && leftoverServer(pgData) !== undefined,
+    async restart() {
+      if (stopped) return
+      // PostgreSQL takes a dead postmaster's lock file over by itself, but not an unreaped one's: remove that.
+      const lock = path.join(pgData, 'postmaster.pid')
+      const pid = fs.existsSync(lock) ? Number(fs.readFileSync(lock, 'utf8').split('\n')[0]) : 0
+      if (pid > 0 && isZombie(pid)) fs.rmSync(lock, { force: true })
+      // Its TCP port taken meanwhile (another server started while it was down): this app reaches it through its
+      // Unix socket, so start it without TCP rather than not at all (psql on the port comes back at the next start).
+      if (socketOk && !(await portIsFree(port))) {
+        log.warn(`内置数据库端口 ${port} 已被其他程序占用, 仅通过 Unix 套接字重新启动 (port taken meanwhile; restarting on the socket only)`)
+        await pgCtlStart(pgOptions.replace('listen_addresses=127.0.0.1', "listen_addresses=''"))
+        return
+      }
+      await pgCtlStart()
+    },
     async stop() {
       if (stopped) return
       stopped = true

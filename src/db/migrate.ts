@@ -1,5 +1,5 @@
 // Migrations run at start (and by `yizhan migrate`); a static list so they work from source and bundles.
-import { Migrator, type Migration, type MigrationResultSet } from 'kysely'
+import { Migrator, sql, type Migration, type MigrationResultSet } from 'kysely'
 import type { Db } from './database.js'
 import * as m0001 from './migrations/0001_skeleton.js'
 import * as m0002 from './migrations/0002_network_catalog.js'
@@ -70,7 +70,19 @@ function check(result: MigrationResultSet): MigrationResultSet {
 }
 
 export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  if (await upToDate(db)) return { results: [] }
   return check(await migrator(db).migrateToLatest())
+}
+
+/** Every migration already ran: one query instead of the migrator's tables, lock and reads (a restart's usual case). */
+async function upToDate(db: Db): Promise<boolean> {
+  try {
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db)
+    const done = new Set(rows.map((r) => r.name))
+    return Object.keys(migrations).every((name) => done.has(name))
+  } catch {
+    return false // a new database: no migration table yet
+  }
 }
 
 export async function migrateDown(db: Db): Promise<MigrationResultSet> {

@@ -40,6 +40,8 @@ export function attachEmbedded(dataDir: string): EmbeddedServer | undefined {
   return {
     url: `postgres://yizhan:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`,
     port: running.port, dataDir: pgData, attached: true,
+    running: () => leftoverServer(pgData) !== undefined,
+    async restart() { throw new Error(`内置数据库由另一进程启动，不由本命令重启 (the embedded PostgreSQL of ${dataDir} belongs to another process)`) },
     async stop() { /* not ours to stop */ },
   }
 }

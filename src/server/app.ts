@@ -19,16 +19,18 @@ import type { Sender } from '../features/messages/sender.js'
 import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
 import type { Bus } from './bus.js'
-import { installErrorHandler } from './errors.js'
+import { faultReply, installErrorHandler } from './errors.js'
 import { installRateLimits } from './rate-limit.js'
 import { installWriteInvalidation } from './generations.js'
 import { progressTrust } from '../features/progress/progress-trust.js'
 import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
+import { createStorageGuard, installStorageGuard, type StorageGuard } from './storage-guard.js'
 import { ErrorResponse } from './schemas.js'
 import { publicUrlRoutes } from './public-url.js'
 import { Metrics, metricsRoute } from './metrics.js'
 import type pg from 'pg'
+import { shareSerializers } from './serializers.js'
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
 
@@ -48,6 +50,8 @@ export async function buildApp(opts: {
   db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: Sender; logger?: boolean | Logger; logStream?: { write(line: string): void }
   /** start() passes its own, to serve it on METRICS_LISTEN too; the pool gives the pool gauges. */
   metrics?: Metrics; pool?: pg.Pool
+  /** The disk-space guard (npm start watches DATA_DIR's free space); without one only a disk-full answer refuses writes. */
+  storage?: StorageGuard
 }): Promise<App> {
   const logger = opts.logger === false ? undefined
     : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)
@@ -66,6 +70,7 @@ export async function buildApp(opts: {
   }
 
   app.addSchema(ErrorResponse)
+  shareSerializers(app)
   installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
@@ -83,19 +88,25 @@ export async function buildApp(opts: {
     },
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
-  installErrorHandler(app)
+  const storage = opts.storage ?? createStorageGuard({ log: { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) } })
+  installErrorHandler(app, (fault) => { if (fault === 'storage') storage.reportFull() })
+  installStorageGuard(app, storage)
   installAuth(app, ctx.db, ctx.authCache)
   installWriteInvalidation(app, ctx.db, ctx.bus, [() => progressTrust(ctx.bus).distrustAll()])
   await installRateLimits(app, ctx.db)
 
   app.get('/healthz', {
-    schema: { tags: ['running'], summary: 'health', response: { 200: Type.Object({ status: Type.Literal('ok') }), 503: ErrorResponse } },
+    schema: {
+      tags: ['running'], summary: 'health',
+      description: '200 while the database answers, with `writable: false` added while writes are refused for lack of disk space (they answer 503 storage_low); 503 database_unavailable while the database is away.',
+      response: { 200: Type.Object({ status: Type.Literal('ok'), writable: Type.Optional(Type.Literal(false)) }), 503: ErrorResponse },
+    },
   }, async (_req, reply) => {
     try {
       await sql`select 1`.execute(ctx.db)
-      return { status: 'ok' as const }
+      return storage.writable() ? { status: 'ok' as const } : { status: 'ok' as const, writable: false as const }
     } catch {
-      return reply.code(503).send({ error: { code: 'database_unavailable', message: '数据库不可用' } })
+      return faultReply(reply, 'unavailable')
     }
   })
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger())

@@ -31,14 +31,26 @@ export function createBus(url: string, pool: pg.Pool, log: { warn(o: object, m: 
       try { payload = JSON.parse(msg.payload ?? 'null') } catch { /* plain text payload */ }
       for (const h of set) h(payload)
     })
+    let lost = false
     c.on('error', (err) => {
-      log.warn({ err: err.message }, 'event listener lost its connection; reconnecting')
-      client = undefined
+      // pg may report one lost connection twice (the server's message, then the socket's end): act once, and never
+      // forget a newer connection because an old one spoke late.
+      if (lost) return
+      lost = true
+      if (client === c) client = undefined
       c.end().catch(() => undefined)
-      if (!closed) setTimeout(() => { void ensure() }, 1000)
+      if (closed || client || connecting) return
+      log.warn({ err: err.message }, 'event listener lost its connection; reconnecting')
+      setTimeout(() => { void ensure() }, 1000)
     })
-    await c.connect()
-    for (const ch of handlers.keys()) await c.query(`listen "${ch}"`)
+    try {
+      await c.connect()
+      for (const ch of handlers.keys()) await c.query(`listen "${ch}"`)
+    } catch (e) {
+      lost = true
+      c.end().catch(() => undefined)
+      throw e
+    }
     client = c
     // Whatever was sent while nobody listened is lost: tell every subscriber to forget what it cached.
     for (const set of handlers.values()) for (const h of set) h(RECONNECTED)

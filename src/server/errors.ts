@@ -1,7 +1,8 @@
 // The one error handler: any error becomes { error: { code, message, details } } with a 4xx status,
 // or a 500 that leaks nothing. Application errors come from src/domain/errors.ts.
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { AppError, type ErrorKind, type FieldProblem } from '../domain/errors.js'
+import { dbFault, RETRY_AFTER_SECONDS, type DbFault } from '../db/faults.js'
 
 const STATUS: Record<ErrorKind, number> = {
   invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, locked: 429,
@@ -38,7 +39,17 @@ const PG_CLIENT_ERRORS: Record<string, [number, string, string]> = {
   '23503': [409, 'referenced', '记录仍被引用或引用的记录不存在'],
 }
 
-export function installErrorHandler(app: FastifyInstance): void {
+const FAULT_ANSWERS: Record<DbFault, { code: string; message: string }> = {
+  unavailable: { code: 'database_unavailable', message: '数据库暂时不可用，请稍后再试' },
+  storage: { code: 'storage_low', message: '存储空间不足，暂停保存，请稍后再试' },
+}
+
+/** 503 with Retry-After for a database that is away or full (also used by the disk-space guard). */
+export function faultReply(reply: FastifyReply, fault: DbFault): FastifyReply {
+  return reply.code(503).header('retry-after', String(RETRY_AFTER_SECONDS[fault])).send({ error: FAULT_ANSWERS[fault] })
+}
+
+export function installErrorHandler(app: FastifyInstance, onFault?: (fault: DbFault) => void): void {
   app.setNotFoundHandler((req, reply) => {
     reply.code(404).send({ error: { code: 'not_found', message: `没有这个地址: ${req.method} ${req.url.split('?')[0]}` } })
   })
@@ -55,6 +66,12 @@ export function installErrorHandler(app: FastifyInstance): void {
       const details = fieldProblems(err)
       const message = '输入有误: ' + details.map((d) => d.field).join(', ')
       return reply.code(400).send({ error: { code: 'validation_failed', message, details } })
+    }
+    const fault = dbFault(err)
+    if (fault) {
+      req.log.warn({ pgCode: err.code, err: err.message }, fault === 'storage' ? 'database disk full' : 'database unavailable')
+      onFault?.(fault)
+      return faultReply(reply, fault)
     }
     const pg = err.code ? PG_CLIENT_ERRORS[err.code] : undefined
     if (pg) {

@@ -3,25 +3,49 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { loadConfig, type Config } from '../config.js'
 import { openDatabase } from '../db/connect.js'
-import { writeServerState } from '../db/running.js'
-import { loadDemoIfEmpty } from '../demo/load.js'
-import { startHistory } from '../demo/history/generate.js'
 import { systemClock, today } from '../domain/clock.js'
-import { buildApp } from './app.js'
+import { dbFault } from '../db/faults.js'
+import { createStorageGuard } from './storage-guard.js'
+import { writeServerState } from '../db/running.js'
 import { createBus } from './bus.js'
 import { createLogger } from './logger.js'
-import { startOutboxWorker } from '../features/messages/outbox.js'
-import { chooseSender } from '../features/messages/providers/choose.js'
-import { publicUrlWarnings } from './public-url.js'
-import { listenMetrics, Metrics } from './metrics.js'
-import { startStatsFolder } from '../features/statistics/statistics.fold.js'
-import { startDigestScheduler } from '../features/messages/digest.js'
+
+/** The modules of the app itself: loaded while the database starts (both take a second or more; they overlap). */
+function loadServerModules() {
+  return Promise.all([
+    import('./app.js'), import('../demo/load.js'), import('../demo/history/generate.js'), import('../features/messages/outbox.js'),
+    import('../features/statistics/statistics.fold.js'), import('../features/messages/digest.js'),
+    import('../features/messages/providers/choose.js'), import('./public-url.js'), import('./metrics.js'),
+  ]).then(([app, demo, history, outbox, fold, digest, choose, publicUrl, metrics]) => ({
+    buildApp: app.buildApp, loadDemoIfEmpty: demo.loadDemoIfEmpty, startHistory: history.startHistory,
+    startOutboxWorker: outbox.startOutboxWorker, startStatsFolder: fold.startStatsFolder, startDigestScheduler: digest.startDigestScheduler,
+    chooseSender: choose.chooseSender, publicUrlWarnings: publicUrl.publicUrlWarnings, listenMetrics: metrics.listenMetrics, Metrics: metrics.Metrics,
+  }))
+}
 
 export async function start(config: Config = loadConfig()): Promise<void> {
   const log = createLogger(config.logLevel, config.logFormat)
-  const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m) }
-  const opened = await openDatabase(config, plain)
+  const plain = { info: (m: string) => log.info(m), warn: (m: string) => log.warn(m), error: (m: string) => log.error(m) }
+  // A database fault in work nobody awaits (a background round, a notification) is logged, never the end of the process.
+  process.on('unhandledRejection', (e) => {
+    if (dbFault(e)) { log.warn({ err: (e as Error).message }, 'background work failed: database unavailable'); return }
+    throw e
+  })
+  // Where the time to healthy goes (ms since the process started), logged once at the end.
+  const phases: Record<string, number> = { entered: Math.round(performance.now()) }
+  const mark = (name: string) => { phases[name] = Math.round(performance.now()) }
+  const modules = loadServerModules()
+  modules.catch(() => undefined) // awaited below; a failure to open the database is reported first
+  const opened = await openDatabase(config, plain, { supervise: true })
+  Object.assign(phases, { databaseServer: opened.readyAt.server, migrations: opened.readyAt.migrations })
+  const {
+    buildApp, loadDemoIfEmpty, startHistory, startOutboxWorker, startStatsFolder, startDigestScheduler,
+    chooseSender, publicUrlWarnings, listenMetrics, Metrics,
+  } = await modules
+  mark('modules')
   const bus = createBus(opened.url, opened.pool, log)
+  const storage = createStorageGuard({ dir: opened.embedded ? config.dataDir : undefined, floorMb: config.storageFloorMb, log: plain })
+  await storage.check()
   // The demo's data (its history, or its accounts file in DATA_DIR) never goes out through a provider, even with YIZHAN_DEMO=0.
   const demoHistory = (await opened.db.selectFrom('demo_history').select('id').executeTakeFirst()) !== undefined ||
     fs.existsSync(path.join(config.dataDir, 'demo-accounts.json'))
@@ -29,20 +53,20 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const { sender, notice: smsNotice } = chooseSender(config.sms, log, { demo: config.demo, demoHistory })
   for (const w of publicUrlWarnings(config)) log.warn(w)
   const metrics = new Metrics()
-  const app = await buildApp({ db: opened.db, config, bus, logger: log, smsSender: sender, metrics, pool: opened.pool })
+  const app = await buildApp({ db: opened.db, config, bus, logger: log, storage, smsSender: sender, metrics, pool: opened.pool })
   const metricsServer = config.metricsListen ? await listenMetrics(metrics, config.metricsListen) : undefined
   if (metricsServer) log.info(`监控指标 metrics: http://${config.metricsListen!.host}:${config.metricsListen!.port}/metrics`)
+  mark('app')
 
-  // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
-  const outbox = process.env.YIZHAN_OUTBOX === 'off' ? { stop: async () => undefined } : startOutboxWorker(opened.db, sender, systemClock, { bus, log })
-  // YIZHAN_STATS_FOLD=off: another process sharing the database folds the statistics deltas.
-  const folder = process.env.YIZHAN_STATS_FOLD === 'off' ? { stop: async () => undefined } : startStatsFolder(opened.db, { log })
   const demo = config.demo ? await loadDemoIfEmpty(opened.db, config, plain) : { loaded: false }
   if (!fs.existsSync(config.webDist)) log.warn(`网页尚未构建 (${config.webDist} missing): run npm run build:web`)
 
-  let forgetState = () => {}
+  // Background work starts once the server listens (it competes with the start-up for the CPU otherwise).
+  let outbox: { stop(): Promise<void> } | undefined
+  let folder: { stop(): Promise<void> } | undefined
   let history: { stop(): Promise<void> } | undefined
   let digests: { stop(): Promise<void> } | undefined
+  let forgetState = () => {}
   let closing = false
   const shutdown = async (signal: string) => {
     if (closing) return
@@ -58,11 +82,12 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       metricsServer?.close()
       forgetState()
       await digests?.stop()
-      await outbox.stop()
-      await folder.stop()
+      await outbox?.stop()
+      await folder?.stop()
       await history?.stop()
       await bus.close()
-      await opened.close()       // pool, then the embedded server
+      storage.stop()
+      await opened.close()       // supervisor, pool, then the embedded server
       clearTimeout(force)
       log.info('已停止 stopped')
       process.exit(0)
@@ -75,6 +100,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   try {
+    await app.ready() // every route's validators and serializers compiled
+    mark('ready')
     await app.listen({ port: config.port, host: config.host })
   } catch (e) {
     const err = e as NodeJS.ErrnoException
@@ -84,12 +111,17 @@ export async function start(config: Config = loadConfig()): Promise<void> {
     await opened.close()
     process.exit(1)
   }
+  mark('listening')
   // CLI commands on this DATA_DIR read it: they use this server's database and leave it running.
   forgetState = writeServerState(config.dataDir, { port: config.port, host: config.host })
+  // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
+  if (process.env.YIZHAN_OUTBOX !== 'off') outbox = startOutboxWorker(opened.db, sender, systemClock, { bus, log })
+  // YIZHAN_STATS_FOLD=off: another process sharing the database folds the statistics deltas.
+  if (process.env.YIZHAN_STATS_FOLD !== 'off') folder = startStatsFolder(opened.db, { log })
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
-  if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock) })
-  log.info(`一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
+  if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock), writable: storage.writable })
+  log.info({ startupMs: phases }, `一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.
   const accounts = path.join(config.dataDir, 'demo-accounts.json')
   console.log(`\n  一站 Yizhan  http://${config.host}:${config.port}/   API: /api/docs` +

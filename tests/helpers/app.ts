@@ -10,6 +10,7 @@ import { hashPassword } from '../../src/features/session/passwords.js'
 import { buildApp, type App } from '../../src/server/app.js'
 import type { Sender as SmsSender } from '../../src/features/messages/sender.js'
 import { createBus } from '../../src/server/bus.js'
+import type { StorageGuard } from '../../src/server/storage-guard.js'
 import { createTestDb, type TestDb } from './db.js'
 
 export interface TestApp {
@@ -35,11 +36,11 @@ export interface Client {
 }
 
 /** `bus: true` listens on the database as `npm start` does (caches then trust notifications). */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; bus?: boolean; smsSender?: SmsSender } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; bus?: boolean; smsSender?: SmsSender; storage?: StorageGuard } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
   const bus = opts.bus ? createBus(testDb.url, testDb.pool, { warn: () => {} }) : undefined
-  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false, pool: testDb.pool })
+  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false, pool: testDb.pool, storage: opts.storage })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {

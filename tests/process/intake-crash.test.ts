@@ -6,26 +6,11 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startYizhan, stop } from '../../bench/lib.js'
 import { idNumbers } from '../../bench/load-worker.js'
+import { clerkSession as session, immediateItem } from '../../bench/db-drill.js'
 
 let dataDir = ''
 const PASSWORD = 'crash-Pass-2'
 const env = () => ({ DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: PASSWORD, YIZHAN_SKIP_WEB_BUILD: '1' })
-
-async function session(base: string) {
-  const res = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'district.clerk1', password: PASSWORD }) })
-  expect(res.status).toBe(200)
-  const me = await res.json() as { csrfToken: string; centerId: number }
-  return { headers: { 'content-type': 'application/json', cookie: res.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': me.csrfToken }, centerId: me.centerId }
-}
-
-async function immediateItem(base: string, centerId: number) {
-  const list = await (await fetch(`${base}/api/public/items?centerId=${centerId}&pageSize=100`)).json() as { items: { id: number; handlingKind: string }[] }
-  for (const it of list.items.filter((i) => i.handlingKind === 'immediate')) {
-    const d = await (await fetch(`${base}/api/public/items/${it.id}`)).json() as { targets: string[]; materials: { id: number }[] }
-    if (d.targets.includes('person')) return { id: it.id, materials: d.materials.map((m) => m.id) }
-  }
-  throw new Error('no immediate item for persons at the district center')
-}
 
 describe.skipIf(!!process.env.TEST_DATABASE_URL)('intake survives kill -9', () => {
   beforeAll(() => { dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-intake-crash-')) })
@@ -34,7 +19,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('intake survives kill -9', () =
   it('0 lost, 0 doubled', async () => {
     const first = await startYizhan(env())
     let base = `http://127.0.0.1:${first.port}`
-    const s1 = await session(base)
+    const s1 = await session(base, PASSWORD)
     const item = await immediateItem(base, s1.centerId)
     const ids = idNumbers(100)
     const bodies = new Map<string, string>()
@@ -71,7 +56,7 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('intake survives kill -9', () =
 
     const second = await startYizhan(env())
     base = `http://127.0.0.1:${second.port}`
-    const s2 = await session(base)
+    const s2 = await session(base, PASSWORD)
     const byRequest = new Map<string, number>()
     for (const requestId of bodies.keys()) {
       const r = await send(s2.headers, requestId)

@@ -14,6 +14,9 @@ import { casesOnDay, CORRECTION_SHARE, daysBetween, FORWARD_SHARE, hallOpens, MO
 import { maybeRate, maybeRateTicket } from './rate.js'
 import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from './visits.js'
 import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
+import { closeLeftoverTickets } from './leftovers.js'
+import { dbFault } from '../../db/faults.js'
+import { systemClock, today } from '../../domain/clock.js'
 
 type Ctx = Pick<AppContext, 'db' | 'bus' | 'config'>
 interface Log { info(m: string): void; warn(m: string): void }
@@ -25,14 +28,32 @@ const GIVEN = ['建华', '秀兰', '国强', '丽', '军', '芳', '伟', '敏', 
  * npm start's hook: after the demo district is loaded (or when a restart finds the history unfinished), generate
  * it in the background with a progress line; `stop()` lets shutdown wait for the day in progress.
  */
-export function startHistory(base: Ctx, log: Log, opts: { justLoaded: boolean; today: IsoDate }) {
+export function startHistory(base: Ctx, log: Log, opts: { justLoaded: boolean; today: IsoDate; writable?: () => boolean; retryMs?: number }) {
   const ctl = new AbortController()
+  const writable = opts.writable ?? (() => true)
+  const pause = (ms: number) => new Promise<void>((r) => { const t = setTimeout(r, ms); ctl.signal.addEventListener('abort', () => { clearTimeout(t); r() }, { once: true }) })
   const done = (async () => {
     if (opts.justLoaded) await planHistory(base.db, opts.today)
     const s = await historyStatus(base.db)
     if (!s || s.status === 'done') return
     log.info(`演示历史将在后台生成 generating demo history ${s.from} … ${s.to} in the background`)
-    await generateHistory(base, log, ctl.signal)
+    // The database away or its disk under the floor: stop at the next visit, wait, go on from the last finished day.
+    while (!ctl.signal.aborted) {
+      if (!writable()) { await pause(opts.retryMs ?? 10_000); continue }
+      const run = new AbortController()
+      const onAbort = () => run.abort()
+      ctl.signal.addEventListener('abort', onAbort, { once: true })
+      const watch = setInterval(() => { if (!writable()) run.abort() }, 2000)
+      try {
+        await generateHistory(base, log, run.signal)
+        if (!run.signal.aborted) return
+      } catch (e) {
+        if (ctl.signal.aborted) return
+        if (!dbFault(e)) throw e
+        log.warn(`演示历史暂停 demo history paused (database unavailable): ${(e as Error).message}; retrying`)
+        await pause(opts.retryMs ?? 10_000)
+      } finally { clearInterval(watch); ctl.signal.removeEventListener('abort', onAbort) }
+    }
   })().catch((e: Error) => { if (!ctl.signal.aborted) log.warn(`演示历史生成失败 demo history failed: ${e.message}`) })
   return { stop: async () => { ctl.abort(); await done } }
 }
@@ -53,15 +74,18 @@ function monthEnd(day: IsoDate): IsoDate {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 }
 
-export async function generateHistory(base: Ctx, log: Log, signal?: AbortSignal): Promise<void> {
+export async function generateHistory(base: Ctx, log: Log, signal?: AbortSignal, realToday: IsoDate = today(systemClock)): Promise<void> {
   const state = await historyStatus(base.db)
   if (!state || state.status === 'done') return
+  // A run stopped between a visit's steps (kill -9) left its ticket open: close it, or its window stays busy for good.
+  const closed = await closeLeftoverTickets(base.db, state.from, realToday)
+  if (closed) log.warn(`演示历史: 关闭上次中断留下的 ${closed} 张票号 (closed ${closed} tickets a stopped run left open)`)
   const cal = await calendarCache(base as AppContext).get()
   const world = await loadWorld(base.db)
   const codes = Object.keys(MONTHLY).filter((c) => world.centers.get(c)?.clerks.length)
-  const setup = makeLane(base, cal, world, state.to, new Map())
+  const setup = makeLane(base, cal, world, state.to, new Map(), realToday)
   const categoryOf = await hallCategories(setup, codes, hallOpens(state.to) > state.from ? hallOpens(state.to) : state.from)
-  const lanes = new Map(codes.map((c) => [c, makeLane(base, cal, world, state.to, categoryOf)]))
+  const lanes = new Map(codes.map((c) => [c, makeLane(base, cal, world, state.to, categoryOf, realToday)]))
   // A month's count is spread over all its working days, so a range that ends mid-month gets only its share.
   const monthDays = new Map<string, IsoDate[]>()
   for (const d of daysBetween(`${state.from.slice(0, 7)}-01`, monthEnd(state.to))) if (isWorkday(cal, d)) monthDays.set(d.slice(0, 7), [...(monthDays.get(d.slice(0, 7)) ?? []), d])

@@ -14,16 +14,20 @@ import { issueTicket } from '../../features/hall/tickets.service.js'
 import { hallOpens } from './plan.js'
 import type { World } from './world.js'
 
-export interface Lane { clock: SettableClock; ctx: AppContext; hall: Hall; cal: Calendar; world: World; lastDay: IsoDate; categoryOf: Map<number, number> }
+export interface Lane {
+  clock: SettableClock; ctx: AppContext; hall: Hall; cal: Calendar; world: World; lastDay: IsoDate; categoryOf: Map<number, number>
+  /** The real today: the history takes no tickets from then on, so none can sit in today's real queue or at a real window. */
+  realToday: IsoDate
+}
 
 const quiet = { info: () => {}, warn: () => {} }
 
-export function makeLane(base: Pick<AppContext, 'db' | 'bus' | 'config'>, cal: Calendar, world: World, lastDay: IsoDate, categoryOf: Map<number, number>): Lane {
+export function makeLane(base: Pick<AppContext, 'db' | 'bus' | 'config'>, cal: Calendar, world: World, lastDay: IsoDate, categoryOf: Map<number, number>, realToday: IsoDate): Lane {
   const clock = new SettableClock('2000-01-01T09:00:00+08:00')
   const ctx = { ...base, clock } as unknown as AppContext
   // The hall's board hub without the bus: history's calls are not announced on today's display boards.
   const hall = createHall({ ...ctx, bus: undefined } as AppContext, quiet)
-  return { clock, ctx, hall, cal, world, lastDay, categoryOf }
+  return { clock, ctx, hall, cal, world, lastDay, categoryOf, realToday }
 }
 
 /** 09:00 China time plus `minutes` on `day`. */
@@ -45,8 +49,8 @@ export async function hallCategories(lane: Lane, codes: string[], day: IsoDate):
   return out
 }
 
-/** Before the halls opened (last year) a visit is the case alone, with no ticket. */
-export const hallOpen = (lane: Lane) => today(lane.clock) >= hallOpens(lane.lastDay)
+/** Before the halls opened (last year) a visit is the case alone, with no ticket; so it is on the real today. */
+export const hallOpen = (lane: Lane) => today(lane.clock) >= hallOpens(lane.lastDay) && today(lane.clock) < lane.realToday
 
 const minutes = (lo: number, r: () => number, spread: number) => (lo + Math.floor(r() * spread)) * 60_000
 

@@ -34,7 +34,7 @@ async function announce(trx: Db, centerId: number, ticket: { id: number; number:
 export async function callNext(hall: Hall, actor: Actor, windowId: number) {
   const at = hall.clock.now()
   const result = await hall.db.transaction().execute(async (trx) => {
-    const w = ownWindow(await repo.lockCallingWindow(trx, windowId), actor, windowId)
+    const w = ownWindow(await repo.lockCallingWindow(trx, windowId, chinaTime(at).day), actor, windowId)
     if (w.status !== 'open') throw errors.conflict('window_not_open', `${w.number} 号窗口已暂停或关闭，不能叫号`)
     const current = w.current
     if (current) {

@@ -94,14 +94,16 @@ export function lockTicket(trx: Db, id: number) {
 
 /**
  * A window locked for a call (the center's windows call one at a time each), with what the call needs to know in the
- * same read: the ticket it holds now (called or being served) and the categories it calls (none: all of them).
+ * same read: the ticket it holds now (called or being served today: one left open on an earlier day holds nothing) and
+ * the categories it calls (none: all of them).
  */
-export function lockCallingWindow(trx: Db, windowId: number) {
+export function lockCallingWindow(trx: Db, windowId: number, day: string) {
   return trx.selectFrom('windows as w')
     .select(['w.id', 'w.center_id', 'w.number', 'w.name', 'w.status',
       (eb) => eb.selectFrom('tickets as t')
         .select(sql<{ id: number; number: string; status: TicketStatus }>`jsonb_build_object('id', t.id, 'number', t.number, 'status', t.status)`.as('held'))
-        .whereRef('t.window_id', '=', 'w.id').where('t.status', 'in', ['called', 'serving']).orderBy('t.called_at', 'desc').limit(1).as('current'),
+        .whereRef('t.window_id', '=', 'w.id').where('t.day', '=', day).where('t.status', 'in', ['called', 'serving'])
+          .orderBy('t.called_at', 'desc').limit(1).as('current'),
       sql<number[]>`array(select wc.category_id from hall_window_categories wc where wc.window_id = w.id)`.as('categoryIds'),
     ])
     .where('w.id', '=', windowId).forUpdate('w').executeTakeFirst()

@@ -18,7 +18,8 @@ let nextId = 0
 
 function start(): Worker {
   const w = new Worker(new URL('./worker-boot.mjs', import.meta.url), {
-    workerData: { entry: new URL('./parse.worker.ts', import.meta.url).href },
+    // From dist/ (npm start) the worker's module is JavaScript too (scripts/compile.mjs).
+    workerData: { entry: new URL(import.meta.url.endsWith('.ts') ? './parse.worker.ts' : './parse.worker.js', import.meta.url).href },
     resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: 16 },
   })
   w.unref()
