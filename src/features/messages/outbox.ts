@@ -10,7 +10,7 @@ import type { Bus } from '../../server/bus.js'
 import { startPoller } from '../../server/poller.js'
 import * as repo from './messages.repository.js'
 import { failureOf } from './sender.js'
-export { logSender, type OutgoingMessage, type Sender } from './sender.js'
+export type { OutgoingMessage, Sender } from './sender.js'
 import type { Sender } from './sender.js'
 
 export const MAX_ATTEMPTS = 5
