@@ -737,3 +737,48 @@ export interface Database {
   stat_daily: StatDailyTable
   stat_monthly: StatMonthlyTable
 }
+
+// ── exchange with the province (migration 0170): the log of every reportable event, its attempts, watermarks
+export type ExchangeStage = 'accept' | 'correction_notice' | 'correction_accept' | 'process' | 'special' | 'result' | 'material' | 'rating'
+export type ExchangeStatus = 'pending' | 'sent' | 'acked' | 'refused'
+export interface CentersTable { region_code: ColumnType<string | null, string | null | undefined, string | null> }
+export interface DepartmentsTable { credit_code: ColumnType<string | null, string | null | undefined, string | null> }
+export interface CasesTable { province_number: ColumnType<string | null, string | null | undefined, string | null> }
+export interface ExchangeRecordsTable {
+  id: Generated<number>
+  row_guid: Generated<string>
+  case_id: number
+  center_id: number
+  stage: ExchangeStage
+  seq: number
+  operation: 'I' | 'U'
+  version: number
+  event_id: number | null
+  rating_id: number | null
+  occurred_at: Timestamp
+  created_at: Timestamp
+  payload: ColumnType<Record<string, unknown>, string, string>
+  status: Generated<ExchangeStatus>
+  attempts: Generated<number>
+  next_attempt_at: Timestamp
+  sent_at: NullableTimestamp
+  acked_at: NullableTimestamp
+  last_error: string | null
+  refused_reason: string | null
+}
+export interface ExchangeAttemptsTable {
+  id: Generated<number>
+  record_id: number
+  at: Timestamp
+  adapter: string
+  worker: string
+  outcome: 'ok' | 'exists' | 'throttled' | 'refused' | 'failed'
+  request: string
+  reply: string
+}
+export interface ExchangeWatermarksTable { source: string; watermark: Timestamp; updated_at: Timestamp }
+export interface Database {
+  exchange_records: ExchangeRecordsTable
+  exchange_attempts: ExchangeAttemptsTable
+  exchange_watermarks: ExchangeWatermarksTable
+}
