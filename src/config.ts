@@ -1,6 +1,7 @@
 // Runtime settings, read once from the environment (see README "Configuration").
 import path from 'node:path'
 import { MESSAGE_KIND_KEYS } from './domain/message-kinds.js'
+import { loadExchangeConfig, type ExchangeConfig } from './features/exchange/exchange.config.js'
 
 /** Routes limited per client address (src/server/rate-limit.ts); each is `RATE_LIMIT_<NAME>=max/seconds`. */
 export const RATE_LIMIT_DEFAULTS = {
@@ -47,6 +48,8 @@ export interface Config {
   displayStreams: { perAddress: number; total: number }
   /** STORAGE_FLOOR_MB: writes are refused while DATA_DIR has less free space (unset: 1 GiB, or 5 % of a smaller disk) */
   storageFloorMb: number | undefined
+  /** EXCHANGE_*: the exchange with the provincial platform (src/features/exchange/exchange.config.ts) */
+  exchange: ExchangeConfig
 }
 
 function metricsToken(value: string | undefined): string | undefined {
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsListen: metricsListen(env.METRICS_LISTEN),
     displayStreams: { perAddress: int('DISPLAY_STREAMS_PER_ADDRESS', env.DISPLAY_STREAMS_PER_ADDRESS, 20), total: int('DISPLAY_STREAMS_MAX', env.DISPLAY_STREAMS_MAX, 2000) },
     storageFloorMb: env.STORAGE_FLOOR_MB ? int('STORAGE_FLOOR_MB', env.STORAGE_FLOOR_MB, 0) : undefined,
+    exchange: loadExchangeConfig(env),
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

@@ -66,6 +66,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   let folder: { stop(): Promise<void> } | undefined
   let history: { stop(): Promise<void> } | undefined
   let digests: { stop(): Promise<void> } | undefined
+  let exchange: { stop(): Promise<void> } | undefined
   let forgetState = () => {}
   let closing = false
   const shutdown = async (signal: string) => {
@@ -83,6 +84,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       forgetState()
       await digests?.stop()
       await outbox?.stop()
+      await exchange?.stop()
       await folder?.stop()
       await history?.stop()
       await bus.close()
@@ -116,6 +118,11 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   forgetState = writeServerState(config.dataDir, { port: config.port, host: config.host })
   // YIZHAN_OUTBOX=off: this process serves only; another process sharing the database sends the messages.
   if (process.env.YIZHAN_OUTBOX !== 'off') outbox = startOutboxWorker(opened.db, sender, systemClock, { bus, log })
+  // EXCHANGE_MODE: the exchange log to the province's staging tables or push (YIZHAN_EXCHANGE=off: another process sends it).
+  if (config.exchange.mode !== 'off' && process.env.YIZHAN_EXCHANGE !== 'off') {
+    exchange = (await import('../features/exchange/start.js')).startExchange(config.exchange, opened.db, systemClock, { bus, log })
+    log.info(`省平台数据交换 exchange: ${config.exchange.mode} (${config.exchange.mode === 'push' ? config.exchange.mapping.name : config.exchange.stagingUrl ? 'external 前置库' : config.exchange.stagingSchema})`)
+  }
   // YIZHAN_STATS_FOLD=off: another process sharing the database folds the statistics deltas.
   if (process.env.YIZHAN_STATS_FOLD !== 'off') folder = startStatsFolder(opened.db, { log })
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).

@@ -1,0 +1,19 @@
+// The exchange sender of `npm start`: the adapter EXCHANGE_MODE names, on the log's notifications and a poll.
+import type { Db } from '../../db/database.js'
+import type { Clock } from '../../domain/clock.js'
+import type { Bus } from '../../server/bus.js'
+import type { ExchangeConfig } from './exchange.config.js'
+import { pushAdapter } from './push.js'
+import { startExchangeSender, type Adapter } from './sender.js'
+import { stagingAdapter } from './staging.js'
+
+export function exchangeAdapter(c: ExchangeConfig, db: Db): Adapter | undefined {
+  if (c.mode === 'staging') return stagingAdapter({ db, url: c.stagingUrl, schema: c.stagingSchema, dataSource: c.dataSource })
+  if (c.mode === 'push') return pushAdapter({ url: c.pushUrl!, mapping: c.mapping, token: c.token, hmacKey: c.hmacKey, sm4Key: c.sm4Key, dataSource: c.dataSource })
+  return undefined
+}
+
+export function startExchange(c: ExchangeConfig, db: Db, clock: Clock, opts: { bus?: Bus; log?: { warn(o: object, m: string): void } }) {
+  const adapter = exchangeAdapter(c, db)
+  return adapter ? startExchangeSender(db, adapter, clock, { ...opts, pollMs: c.pollMs, batch: c.batch }) : undefined
+}
