@@ -17,7 +17,7 @@ export interface ProvinceRecord {
   national: Record<string, string | null>
 }
 
-export interface StandinOptions { mapping: Mapping; token?: string; hmacKey?: string; sm4Key?: Buffer; answers?: ProvinceAnswer[]; assignProvinceNo?: boolean }
+export interface StandinOptions { mapping: Mapping; token?: string; hmacKey?: string; sm4Key?: Buffer; answers?: ProvinceAnswer[]; assignProvinceNo?: boolean; keepTimes?: boolean }
 
 const tagValue = (xml: string, tag: string) => { const m = new RegExp(`<${tag}>([^<]*)</${tag}>|<${tag}/>`).exec(xml); return m ? (m[1] === undefined ? null : unescapeXml(m[1])) : undefined }
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
@@ -43,6 +43,7 @@ export async function startProvinceStandin(o: StandinOptions) {
   const duplicates: string[] = []
   let requests = 0
   let provinceSerial = 0
+  const receivedAt: Record<string, number> = {}
   const m = o.mapping
   const tableOfName = new Map<string, NationalTable>()
   for (const [stage, name] of Object.entries(m.stageNames)) tableOfName.set(name, STAGE_TABLE[stage as keyof typeof STAGE_TABLE])
@@ -99,19 +100,26 @@ export async function startProvinceStandin(o: StandinOptions) {
     if (answer === 'refuse') problems.push('省平台拒收 (scripted)')
     if (problems.length) { refused.push({ rowGuid, reason: problems.join('；') }); return reply(res, 200, '2001', problems.join('；')) }
     seen.add(rowGuid)
+    if (o.keepTimes) receivedAt[rowGuid] = Date.now()
     received.push({ via: 'push', table, rowGuid, operation: String(meta[m.meta.cd_operation]), version: String(meta[m.meta.version]), fields: data, national })
     const no = o.assignProvinceNo && table === 'UP_PRO_ACCEPT' && national.accept_state !== null ? `${national.area_code}${String(++provinceSerial).padStart(12, '0')}` : undefined
     return reply(res, 200, m.reply.ok[0], 'success', no)
   }
 
   const server = http.createServer((req, res) => {
+    // what it holds, for a benchmark running it in a process of its own
+    if (req.method === 'GET' && req.url === '/stats') {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ received: received.length, unique: seen.size, duplicates: duplicates.length, refused: refused.length, requests, ackedAt: receivedAt }))
+      return
+    }
     const chunks: Buffer[] = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
       try { handle(req, Buffer.concat(chunks).toString('utf8'), res) } catch (e) { reply(res, 400, '400', String((e as Error).message)) }
     })
   })
-  await new Promise<void>((resolve) => server.listen(o.answers === undefined ? 0 : 0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 
   /** The province's job over the staging tables: takes every new row (received = 1) or refuses it (2, with the reason). */
   async function readStaging(url: string, schema: string): Promise<number> {

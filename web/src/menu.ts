@@ -8,7 +8,7 @@ export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
   | 'intake' | 'cases' | 'inbox' | 'extensions'
   | 'agency' | 'flow' | 'messages'
-  | 'supervision' | 'followups' | 'report' | 'statistics'
+  | 'supervision' | 'followups' | 'report' | 'statistics' | 'exchange'
   | 'hallWindow' | 'hallSetup'
   | 'security' | 'calendar'
 
@@ -34,6 +34,7 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   followups: { path: '/app/followups', label: 'menu.followups' },
   report: { path: '/app/report', label: 'menu.report' },
   statistics: { path: '/app/statistics', label: 'menu.statistics' },
+  exchange: { path: '/app/exchange', label: 'menu.exchange' },
   hallWindow: { path: '/app/hall/window', label: 'menu.hallWindow' },
   hallSetup: { path: '/app/hall/setup', label: 'menu.hallSetup' },
   security: { path: '/app/security', label: 'menu.security' },
@@ -41,7 +42,7 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
 }
 
 const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report',
-  'statistics', 'hallWindow', 'hallSetup', 'security']
+  'statistics', 'exchange', 'hallWindow', 'hallSetup', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: [...ADMIN_MENU, 'cases', 'messages', 'calendar'],
@@ -49,12 +50,12 @@ export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
   approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
   agent: ['workbench', 'itemSearch', 'cases', 'agency'],
-  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security'],
+  supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'statistics', 'exchange', 'messages', 'security'],
   department_head: ['workbench', 'itemSearch', 'inbox', 'cases', 'extensions'],
 }
 
 const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
-  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'statistics', 'messages', 'security', 'calendar']
+  'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'statistics', 'exchange', 'messages', 'security', 'calendar']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {
   const keys = new Set(roles.flatMap((r) => MENU_BY_ROLE[r] ?? []))

@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'followups', element: page(() => import('./pages/supervision/FollowupsPage')) },
       { path: 'report', element: page(() => import('./pages/supervision/ReportPage')) },
       { path: 'statistics', element: page(() => import('./pages/supervision/StatisticsPage')) },
+      { path: 'exchange', element: page(() => import('./pages/exchange/ExchangePage')) },
       { path: 'security', element: page(() => import('./pages/security/SecurityPage')) },
       { path: 'calendar', element: page(() => import('./pages/admin/CalendarPage')) },
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },

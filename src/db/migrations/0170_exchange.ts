@@ -94,7 +94,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     end $f$;
 
     create function yz_exchange_case_event() returns trigger language plpgsql as $f$
-    declare k record; n integer; p record; doc text;
+    declare k record; n integer; p record; doc text; outcome text;
     begin
       select * into k from cases where id = new.case_id;
       select doc_number into doc from case_documents where event_id = new.id limit 1;
@@ -150,10 +150,13 @@ export async function up(db: Kysely<any>): Promise<void> {
           'special_type', 'extension', 'special_reason', new.note, 'start_time', new.at, 'end_time', new.at,
           'special_result', 'approved', 'doc_no', doc));
       elsif new.action in ('approve', 'deny', 'answer') or (new.action in ('deliver', 'pickup') and k.decided_at is not null) then
+        -- the outcome as decided (the decision, else the deciding event's status), never the later 'closed'
+        outcome := coalesce(k.decision->>'outcome', case when new.action in ('approve', 'deny', 'answer') then new.to_status end,
+          (select e.to_status from case_events e where e.case_id = k.id and e.action in ('approve', 'deny', 'answer') order by e.id desc limit 1));
         perform yz_exchange_put(k.id, 'result', 0, new.at, new.id, null, jsonb_build_object(
-          'result_time', coalesce(k.decided_at, new.at), 'result_code', coalesce(k.decision->>'outcome', new.to_status),
+          'result_time', coalesce(k.decided_at, new.at), 'result_code', outcome,
           'result_desc', left(coalesce(k.decision->>'note', ''), 500), 'cert_name', (select result from item_versions where id = k.item_version_id),
-          'cert_no', case when coalesce(k.decision->>'outcome', new.to_status) = 'approved' then doc end,
+          'cert_no', case when outcome = 'approved' then doc end,
           'delivery_type', k.delivery->>'method', 'delivery_time', k.delivery->>'at',
           'pickup_time', case when new.action = 'pickup' then new.at end, 'satisfaction', null));
       end if;

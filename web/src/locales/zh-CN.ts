@@ -7,11 +7,13 @@ import hall from './zh-CN.hall'
 import security from './zh-CN.security'
 import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
+import zhCNExchange from './zh-CN.exchange'
 
 const zhCN = {
   ...zhCNCatalog,
   ...zhCNSupervision,
   ...zhCNStatistics,
+  ...zhCNExchange,
   ...hall,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',

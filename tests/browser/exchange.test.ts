@@ -1,0 +1,70 @@
+// 数据交换 in the browser: two cases taken at 梁子镇 go to the stand-in province, which refuses one record; the
+// district supervisor opens the reconciliation from the menu and sees what was acknowledged and the refusal with the
+// province's reason; the administrator sends it again and the day's figures show it acknowledged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mappingFrom } from '../../src/domain/exchange-mapping.js'
+import { pushAdapter } from '../../src/features/exchange/push.js'
+import { sendDue } from '../../src/features/exchange/sender.js'
+import { systemClock } from '../../src/domain/clock.js'
+import { centerByName, offeredItem } from '../helpers/supervision.js'
+import { idNumber } from '../helpers/cases.js'
+import { startProvinceStandin } from '../helpers/province-standin.js'
+import { DEMO_PASSWORD, screenshot, startEnv, type BrowserEnv } from './helpers.js'
+
+let env: BrowserEnv
+const mapping = mappingFrom({ builtin: 'national' })
+let province: Awaited<ReturnType<typeof startProvinceStandin>>
+beforeAll(async () => { env = await startEnv(); province = await startProvinceStandin({ mapping }) })
+afterAll(async () => { await province?.close(); await env?.close() })
+
+async function recordImmediate(centerId: number, item: { id: number; materials: number[] }, n: number) {
+  const res = await fetch(`${env.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'liangzi.clerk1', password: DEMO_PASSWORD }) })
+  const cookie = res.headers.get('set-cookie')!.split(';')[0]
+  const { csrfToken } = await res.json() as { csrfToken: string }
+  const r = await fetch(`${env.baseUrl}/api/cases`, {
+    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+    body: JSON.stringify({ requestId: `exchange-browser-${n}`, itemId: item.id, centerId, complete: true,
+      applicant: { kind: 'person', name: '陈晓东', idNumber: idNumber(800 + n), phone: '13900139000' }, materials: item.materials.map((materialId) => ({ materialId, received: true })) }),
+  })
+  expect(r.status).toBe(201)
+}
+
+describe('数据交换', () => {
+  it('the supervisor sees the day\'s reconciliation and a refusal with its reason; the administrator sends it again', { timeout: 240_000 }, async () => {
+    await env.db.updateTable('centers').set({ region_code: '420702000000' }).where('code', '=', 'D01').execute()
+    const lz = await centerByName(env.db, '梁子镇便民服务中心')
+    const item = await offeredItem(env.db, lz.id, 'immediate')
+    await recordImmediate(lz.id, item, 1)
+    await recordImmediate(lz.id, item, 2)
+    const adapter = pushAdapter({ url: province.url, mapping, dataSource: 'YIZHAN' })
+    province.script('ok', 'refuse')
+    await sendDue(env.db, adapter, systemClock)
+    const total = (await env.db.selectFrom('exchange_records').select('id').execute()).length
+    expect(province.refused).toHaveLength(1)
+
+    const page = await env.newPage()
+    await env.login(page, 'district.supervisor')
+    await page.getByRole('menuitem', { name: '数据交换' }).click()
+    await page.waitForURL(/\/app\/exchange$/)
+    await page.getByRole('heading', { name: '省平台数据交换对账' }).waitFor()
+    await expect(page.getByTestId('total-created').textContent()).resolves.toContain(String(total))
+    await expect(page.getByTestId('total-refused').textContent()).resolves.toContain('1')
+    await expect(page.getByTestId('total-acknowledged').textContent()).resolves.toContain(String(total - 1))
+    await page.getByTestId('refused').getByText('省平台拒收 (scripted)').waitFor()
+    expect(await page.getByRole('button', { name: '重新发送' }).count()).toBe(0) // supervisors see, administrators act
+    await screenshot(page, 'exchange-reconciliation')
+    await page.context().close()
+
+    const admin = await env.newPage()
+    await env.login(admin, 'admin')
+    await admin.goto('/app/exchange')
+    await admin.getByRole('button', { name: '重新发送' }).click()
+    await admin.getByText('已重新排队发送').waitFor()
+    await sendDue(env.db, adapter, systemClock)
+    await admin.reload()
+    await expect(admin.getByTestId('total-refused').textContent()).resolves.toContain('0')
+    await expect(admin.getByTestId('total-acknowledged').textContent()).resolves.toContain(String(total))
+    expect(province.received).toHaveLength(total)
+    await admin.context().close()
+  })
+})
