@@ -14,11 +14,6 @@ export const STAGE_TABLE: Record<ExchangeStage, NationalTable> = {
   special: 'UP_PRO_SPECIAL_PROCEDURE', result: 'UP_PRO_RESULT', material: 'UP_PRO_MATERIAL', rating: 'UP_PRO_EVALUATION',
 }
 
-/** Sent first when several records of a case are due at the same moment (the province knows the case from its 受理). */
-export const STAGE_RANK: Record<ExchangeStage, number> = {
-  accept: 0, material: 1, correction_notice: 2, correction_accept: 3, process: 4, special: 5, result: 6, rating: 7,
-}
-
 /** Every row: 办件编号, 统一申办流水号, 实施编码, 事项版本, 基本编码, 事项名称, 部门信用代码, 部门名称, 区划代码. */
 const HEAD = ['project_no', 'province_no', 'task_code', 'task_version', 'catalog_code', 'task_name', 'org_code', 'org_name', 'area_code'] as const
 

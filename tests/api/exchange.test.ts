@@ -116,7 +116,10 @@ describe('HTTP push to the stand-in province', () => {
     try {
       const adapter = pushAdapter({ url: p.url, mapping, token: 'tok-1234567890', dataSource: 'YIZHAN-TEST' })
       await sendDue(t.db, adapter, clock)
-      expect(p.received).toHaveLength(1) // the second request was throttled: the batch waits for its backoff
+      // the second request was throttled: nothing more is started and the rest waits for the backoff
+      const throttled = await t.db.selectFrom('exchange_records').select(['status', 'attempts', 'last_error']).where('attempts', '>', 0).where('status', '=', 'pending').execute()
+      expect(throttled).toEqual([{ status: 'pending', attempts: 1, last_error: expect.stringContaining('throttled') }])
+      expect(p.received.length).toBeLessThan(8)
       clock.set('2026-03-04T10:10:00+08:00')
       await sendDue(t.db, adapter, clock)
       const all = await t.db.selectFrom('exchange_records').select(['row_guid', 'status', 'attempts', 'stage', 'case_id', 'next_attempt_at', 'last_error']).execute()

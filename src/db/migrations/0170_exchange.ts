@@ -37,8 +37,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       refused_reason text,
       unique (case_id, stage, seq, version)
     );
-    -- the sender's queue: due records, failed ones first
-    create index exchange_records_due_idx on exchange_records (next_attempt_at, id) where status = 'pending';
+    -- the sender's queue: failed records first (those due), then new ones in the order they were written
+    create index exchange_records_retry_idx on exchange_records (id) where status = 'pending' and attempts > 0;
+    create index exchange_records_new_idx on exchange_records (id) where status = 'pending' and attempts = 0;
     -- staging: records written and waiting for the province's job to take them
     create index exchange_records_sent_idx on exchange_records (id) where status = 'sent';
     -- reconciliation per center and day; refused records of a center

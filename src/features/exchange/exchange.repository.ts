@@ -9,32 +9,37 @@ export interface Claimed {
   payload: Record<string, unknown>; attempts: number; occurredAt: Date
 }
 
-const RANK = sql.raw(`array_position(array['accept','material','correction_notice','correction_accept','process','special','result','rating'], r.stage)`)
-
 /**
- * Due records, failed ones before new ones, each key's versions in order and a case's other records only after its
- * 受理 went out (a record waits while an earlier one it depends on is still pending).
+ * Due records: failed ones first, then new ones in the order they were written (each from its own partial index).
+ * A record waits while an earlier version of its key is pending, and a case's other records while its 受理 is (the
+ * steps a 受理 opens are written before the 受理 event in the same transaction).
  */
 export async function claimDue(trx: Db, now: Date, limit: number): Promise<Claimed[]> {
-  const { rows } = await sql<Claimed>`
+  const pick = (retried: boolean, n: number) => sql<Claimed>`
     select r.id, r.row_guid::text as "rowGuid", r.case_id::int as "caseId", r.stage, r.seq, r.operation, r.version, r.payload,
       r.attempts, r.occurred_at as "occurredAt"
     from exchange_records r
-    where r.status = 'pending' and r.next_attempt_at <= ${now}
+    where r.status = 'pending' and ${retried ? sql`r.attempts > 0` : sql`r.attempts = 0`} and r.next_attempt_at <= ${now}
       and not exists (select 1 from exchange_records p where p.case_id = r.case_id and p.status = 'pending' and p.id <> r.id
         and ((p.stage = r.stage and p.seq = r.seq and p.version < r.version) or (p.stage = 'accept' and p.version = 1 and r.stage <> 'accept')))
-    order by (r.attempts > 0) desc, r.occurred_at, ${RANK}, r.id
-    limit ${limit}
+    order by r.id
+    limit ${n}
     for update of r skip locked`.execute(trx)
-  return rows
+  const retried = (await pick(true, limit)).rows
+  const fresh = retried.length < limit ? (await pick(false, limit - retried.length)).rows : []
+  return [...retried, ...fresh]
 }
 
 export type Outcome = 'ok' | 'exists' | 'throttled' | 'refused' | 'failed'
 
-export function insertAttempt(trx: Db, a: { recordId: number; at: Date; adapter: string; worker: string; outcome: Outcome; request: string; reply: string }) {
-  return trx.insertInto('exchange_attempts').values({
+export interface Attempt { recordId: number; at: Date; adapter: string; worker: string; outcome: Outcome; request: string; reply: string }
+
+/** A batch's requests and replies in one statement. */
+export function insertAttempts(trx: Db, list: readonly Attempt[]) {
+  if (!list.length) return Promise.resolve()
+  return trx.insertInto('exchange_attempts').values(list.map((a) => ({
     record_id: a.recordId, at: a.at, adapter: a.adapter, worker: a.worker, outcome: a.outcome, request: a.request.slice(0, 8000), reply: a.reply.slice(0, 4000),
-  }).execute()
+  }))).execute()
 }
 
 /** Written where the province reads it (staging) or taken by the province (push): sent, or acknowledged at once. */

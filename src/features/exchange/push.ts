@@ -5,6 +5,7 @@
 import crypto from 'node:crypto'
 import { renderRecord, type Mapping } from '../../domain/exchange-mapping.js'
 import { maskIdNumbersIn } from '../../domain/id-number.js'
+import type { Claimed } from './exchange.repository.js'
 import type { Adapter, Delivery } from './sender.js'
 
 export interface PushOptions {
@@ -41,40 +42,57 @@ export function parseReply(text: string): { code: string | null; message: string
   }
 }
 
+/** Requests in flight at once: different cases go side by side, a case's own records one after another. */
+export const PUSH_IN_FLIGHT = 8
+
 export function pushAdapter(o: PushOptions): Adapter {
   const m = o.mapping
+  async function pushOne(r: Claimed, now: Date, batch: string): Promise<Delivery> {
+    const plain = renderRecord(m, r, { time: now, batch, source: o.dataSource })
+    const body = o.sm4Key ? sm4Encrypt(o.sm4Key, plain) : plain
+    const headers: Record<string, string> = { 'content-type': o.sm4Key ? 'text/plain; charset=utf-8' : m.format === 'xml' ? 'application/xml; charset=utf-8' : 'application/json; charset=utf-8' }
+    if (o.token) headers.authorization = `Bearer ${o.token}`
+    if (o.sm4Key) headers['x-encrypt'] = 'SM4-CBC'
+    if (o.hmacKey) {
+      const ts = String(Date.now()); const nonce = crypto.randomUUID()
+      Object.assign(headers, { 'x-timestamp': ts, 'x-nonce': nonce, 'x-signature': signature(o.hmacKey, ts, nonce, body) })
+    }
+    const request = maskIdNumbersIn(plain)
+    try {
+      const res = await fetch(o.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(o.timeoutMs ?? 10_000) })
+      const text = await res.text()
+      const reply = `${res.status} ${maskIdNumbersIn(text)}`
+      const parsed = parseReply(text)
+      const code = parsed.code ?? ''
+      if (res.status === 429 || m.reply.throttled.includes(code)) return { outcome: 'throttled', acked: false, request, reply }
+      if (res.status >= 500) return { outcome: 'failed', acked: false, request, reply }
+      if (m.reply.ok.includes(code)) return { outcome: 'ok', acked: true, request, reply, provinceNo: parsed.provinceNo ?? undefined }
+      if (m.reply.exists.includes(code)) return { outcome: 'exists', acked: true, request, reply, provinceNo: parsed.provinceNo ?? undefined }
+      return { outcome: 'refused', acked: false, request, reply, reason: parsed.message || `HTTP ${res.status} ${text.slice(0, 200)}` }
+    } catch (e) {
+      return { outcome: 'failed', acked: false, request, reply: String((e as Error)?.message ?? e) }
+    }
+  }
   return {
     name: `push:${m.name}`,
-    async deliver(records, _trx, now): Promise<Delivery[]> {
+    async deliver(records, _trx, now) {
       const batch = crypto.randomUUID()
-      const out: Delivery[] = []
-      for (const r of records) {
-        const plain = renderRecord(m, r, { time: now, batch, source: o.dataSource })
-        const body = o.sm4Key ? sm4Encrypt(o.sm4Key, plain) : plain
-        const headers: Record<string, string> = { 'content-type': o.sm4Key ? 'text/plain; charset=utf-8' : m.format === 'xml' ? 'application/xml; charset=utf-8' : 'application/json; charset=utf-8' }
-        if (o.token) headers.authorization = `Bearer ${o.token}`
-        if (o.sm4Key) headers['x-encrypt'] = 'SM4-CBC'
-        if (o.hmacKey) {
-          const ts = String(Date.now()); const nonce = crypto.randomUUID()
-          Object.assign(headers, { 'x-timestamp': ts, 'x-nonce': nonce, 'x-signature': signature(o.hmacKey, ts, nonce, body) })
+      const out: (Delivery | undefined)[] = new Array(records.length).fill(undefined)
+      // Throttled or down: nothing more is started this round (a case's later records never overtake an earlier one).
+      let halted = false
+      const byCase = new Map<number, number[]>()
+      records.forEach((r, i) => byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), i]))
+      const chains = [...byCase.values()]
+      await Promise.all(Array.from({ length: Math.min(PUSH_IN_FLIGHT, chains.length) }, async () => {
+        for (let chain = chains.shift(); chain && !halted; chain = chains.shift()) {
+          for (const i of chain) {
+            if (halted) break
+            const d = await pushOne(records[i], now, batch)
+            out[i] = d
+            if (d.outcome === 'throttled' || d.outcome === 'failed') { halted = true; break }
+          }
         }
-        const request = maskIdNumbersIn(plain)
-        try {
-          const res = await fetch(o.url, { method: 'POST', headers, body, signal: AbortSignal.timeout(o.timeoutMs ?? 10_000) })
-          const text = await res.text()
-          const reply = `${res.status} ${maskIdNumbersIn(text)}`
-          const parsed = parseReply(text)
-          // Throttled or down: the rest of the batch waits (a case's later records never overtake an earlier one).
-          if (res.status === 429 || (parsed.code !== null && m.reply.throttled.includes(parsed.code))) { out.push({ outcome: 'throttled', acked: false, request, reply }); break }
-          if (res.status >= 500) { out.push({ outcome: 'failed', acked: false, request, reply }); break }
-          if (parsed.code !== null && m.reply.ok.includes(parsed.code)) { out.push({ outcome: 'ok', acked: true, request, reply, provinceNo: parsed.provinceNo ?? undefined }); continue }
-          if (parsed.code !== null && m.reply.exists.includes(parsed.code)) { out.push({ outcome: 'exists', acked: true, request, reply, provinceNo: parsed.provinceNo ?? undefined }); continue }
-          out.push({ outcome: 'refused', acked: false, request, reply, reason: parsed.message || `HTTP ${res.status} ${text.slice(0, 200)}` })
-        } catch (e) {
-          out.push({ outcome: 'failed', acked: false, request, reply: String((e as Error)?.message ?? e) })
-          break
-        }
-      }
+      }))
       return out
     },
     async close() {},

@@ -21,8 +21,8 @@ export interface Delivery {
 
 export interface Adapter {
   name: string
-  /** One delivery per record in order; a shorter answer leaves the rest untouched (sent in a later round). */
-  deliver(records: repo.Claimed[], trx: Db, now: Date): Promise<Delivery[]>
+  /** One delivery per record (by position); undefined or missing ones are left untouched (sent in a later round). */
+  deliver(records: repo.Claimed[], trx: Db, now: Date): Promise<(Delivery | undefined)[]>
   pollAcks?(db: Db): Promise<number>
   close(): Promise<void>
 }
@@ -43,9 +43,10 @@ export async function sendDue(db: Db, adapter: Adapter, clock: Clock, o: { batch
       const at = clock.now()
       const delivered: number[] = []
       const acked: number[] = []
+      await repo.insertAttempts(trx, out.flatMap((d, i) => (d ? [{ recordId: claimed[i].id, at, adapter: adapter.name, worker, outcome: d.outcome, request: d.request, reply: d.reply }] : [])))
       for (let i = 0; i < out.length; i++) {
         const r = claimed[i]; const d = out[i]
-        await repo.insertAttempt(trx, { recordId: r.id, at, adapter: adapter.name, worker, outcome: d.outcome, request: d.request, reply: d.reply })
+        if (!d) continue
         if (d.outcome === 'ok' || d.outcome === 'exists') (d.acked ? acked : delivered).push(r.id)
         else if (d.outcome === 'refused') await repo.markRefused(trx, r.id, at, d.reason ?? d.reply)
         else await repo.markRetry(trx, r.id, new Date(at.getTime() + exchangeBackoffMs(r.attempts + 1)), `${d.outcome}: ${d.reply}`)
@@ -53,8 +54,10 @@ export async function sendDue(db: Db, adapter: Adapter, clock: Clock, o: { batch
       }
       await repo.markDelivered(trx, delivered, at, false)
       await repo.markDelivered(trx, acked, at, true)
-      // A throttled or failed batch waits for its backoff; otherwise the next round (updates waited for their insert).
-      return out.length === claimed.length ? -claimed.length : claimed.length
+      // Throttled or down: the round ends and the rest waits for the backoff; otherwise the next batch (an update
+      // waited for its insert, a case's records for its 受理).
+      const stop = claimed.some((_, i) => !out[i] || out[i]!.outcome === 'throttled' || out[i]!.outcome === 'failed')
+      return stop ? claimed.length : -claimed.length
     })
     total += Math.abs(n)
     if (n >= 0) break
