@@ -6,6 +6,8 @@ import { mappingFrom } from '../../src/domain/exchange-mapping.js'
 import { pushAdapter } from '../../src/features/exchange/push.js'
 import { sendDue } from '../../src/features/exchange/sender.js'
 import { systemClock } from '../../src/domain/clock.js'
+import { loadExchangeConfig } from '../../src/features/exchange/exchange.config.js'
+import { signRatingFields } from '../../src/features/exchange/exchange.service.js'
 import { centerByName, offeredItem } from '../helpers/supervision.js'
 import { idNumber } from '../helpers/cases.js'
 import { startProvinceStandin } from '../helpers/province-standin.js'
@@ -14,10 +16,15 @@ import { DEMO_PASSWORD, screenshot, startEnv, type BrowserEnv } from './helpers.
 let env: BrowserEnv
 const mapping = mappingFrom({ builtin: 'national' })
 let province: Awaited<ReturnType<typeof startProvinceStandin>>
-beforeAll(async () => { env = await startEnv(); province = await startProvinceStandin({ mapping }) })
+const RATING_PAGE = 'https://zwfw.hubei.example/pj/evaluate'
+beforeAll(async () => {
+  // province-page mode of 好差评 on: the rating link opens the province's page
+  env = await startEnv({ config: { exchange: { ...loadExchangeConfig({}), ratingPageUrl: RATING_PAGE, ratingPageKey: 'province-key' } } })
+  province = await startProvinceStandin({ mapping })
+})
 afterAll(async () => { await province?.close(); await env?.close() })
 
-async function recordImmediate(centerId: number, item: { id: number; materials: number[] }, n: number) {
+async function recordImmediate(centerId: number, item: { id: number; materials: number[] }, n: number): Promise<{ number: string; queryCode: string }> {
   const res = await fetch(`${env.baseUrl}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'liangzi.clerk1', password: DEMO_PASSWORD }) })
   const cookie = res.headers.get('set-cookie')!.split(';')[0]
   const { csrfToken } = await res.json() as { csrfToken: string }
@@ -27,6 +34,7 @@ async function recordImmediate(centerId: number, item: { id: number; materials: 
       applicant: { kind: 'person', name: '陈晓东', idNumber: idNumber(800 + n), phone: '13900139000' }, materials: item.materials.map((materialId) => ({ materialId, received: true })) }),
   })
   expect(r.status).toBe(201)
+  return r.json() as Promise<{ number: string; queryCode: string }>
 }
 
 describe('数据交换', () => {
@@ -66,5 +74,22 @@ describe('数据交换', () => {
     await expect(admin.getByTestId('total-acknowledged').textContent()).resolves.toContain(String(total))
     expect(province.received).toHaveLength(total)
     await admin.context().close()
+  })
+
+  it('province-page mode: the applicant\'s rating link (phone) opens the province\'s page with the case\'s fields signed', { timeout: 120_000 }, async () => {
+    const lz = await centerByName(env.db, '梁子镇便民服务中心')
+    const c = await recordImmediate(lz.id, await offeredItem(env.db, lz.id, 'immediate'), 3)
+    const page = await env.newPage({ mobile: true })
+    await page.goto(`/rate?number=${c.number}&code=${c.queryCode}`)
+    const link = page.getByTestId('province-rating')
+    await link.waitFor()
+    const u = new URL((await link.getAttribute('href'))!)
+    expect(u.origin + u.pathname).toBe(RATING_PAGE)
+    expect(u.searchParams.get('project_no')).toBe(c.number)
+    const fields = Object.fromEntries([...u.searchParams].filter(([k]) => k !== 'sign'))
+    expect(u.searchParams.get('sign')).toBe(signRatingFields('province-key', fields))
+    expect(await page.getByRole('button', { name: '提交评价' }).count()).toBe(0) // no local form: the province collects it
+    await screenshot(page, 'exchange-province-rating')
+    await page.context().close()
   })
 })

@@ -31,6 +31,8 @@ const zhCNExchange = {
   'exchange.stage.result': '办结',
   'exchange.stage.material': '材料',
   'exchange.stage.rating': '评价',
+  'rate.provinceHint': '本区的好差评由省政务服务平台统一收集，请在省平台页面评价（办件信息已自动带入）。',
+  'rate.provincePage': '前往省政务服务平台评价',
 } as const
 
 export default zhCNExchange
