@@ -171,7 +171,7 @@ ${latencies.join('\n')}
 
 Kill -9 of the push sender five times during an export of all ${total} records (the stand-in held ${kills.join(', ')} records at the kills), then a sender to the end: the stand-in holds ${st.unique} distinct row_guids of ${total} (${ok ? 'none missing, none twice' : 'MISSING RECORDS'}); ${st.duplicates} records sent again after a kill were answered "already exists" and counted as acknowledged; ${acked} of ${total} records acknowledged in the log.
 
-The push sends one request per record and waits for its reply (a province's 办件汇聚 interface takes one record a request), so its rate is a loopback round trip per record plus the claim transaction; the staging adapter writes each claimed batch in the same transaction that marks it sent. The plain-SQL baseline is the floor of writing these rows at all.
+The push sends one request per record (a province's 办件汇聚 interface takes one record a request), up to 8 cases side by side with a case's own records in order; a case's records wait until its 受理 has gone and an update until its insert has, so an export goes in rounds and each round is a loopback round trip per record plus its claim transaction. The staging adapter writes each claimed batch in the same transaction that marks it sent. The plain-SQL baseline is the floor of writing these rows at all.
 `)
   } finally {
     await bdb.close()
