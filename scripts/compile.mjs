@@ -9,7 +9,7 @@
 // ~15 MiB less memory. The bundle is split at the server's dynamic imports (what start.ts loads while the database
 // starts, exceljs on first use, …), so nothing loads earlier than before. Other packages stay outside (native
 // addons, files read next to their code, CommonJS). A module of ours that finds files next to itself
-// (import.meta.url: the Excel worker) is not bundled: the bundle imports it from the one-file-per-file build.
+// (new URL(…, import.meta.url): the Excel worker) is not bundled: the bundle imports it from the one-file-per-file build.
 import fs from 'node:fs'
 import path from 'node:path'
 
@@ -29,8 +29,9 @@ function files(dir, out = []) {
 /** Packages bundled into the server: plain ESM of many small files, no native code, no files read beside them. */
 const INLINE_PACKAGES = new Set(['kysely', 'typebox'])
 
-/** esbuild plugin: every other package stays an import; a module of ours using import.meta.url is imported from the
- * one-file-per-file build (`perFile`, relative to the bundle's folder) so that its URL stays where its files are. */
+/** esbuild plugin: every other package stays an import; a module of ours finding files next to itself (new URL(…,
+ * import.meta.url)) is imported from the one-file-per-file build (`perFile`, relative to the bundle's folder) so that
+ * its URL stays where its files are. */
 function outside(perFile) {
   return {
     name: 'yizhan-outside',
@@ -43,7 +44,7 @@ function outside(perFile) {
       b.onResolve({ filter: /^\./ }, (a) => {
         if (!a.importer.startsWith(src + path.sep)) return undefined
         const file = path.resolve(path.dirname(a.importer), a.path.replace(/\.js$/, '.ts'))
-        if (!file.startsWith(src + path.sep) || !fs.existsSync(file) || !fs.readFileSync(file, 'utf8').includes('import.meta.url')) return undefined
+        if (!file.startsWith(src + path.sep) || !fs.existsSync(file) || !/new URL\([^)]*import\.meta\.url/.test(fs.readFileSync(file, 'utf8'))) return undefined
         return { path: path.posix.join(perFile, path.relative(src, file).split(path.sep).join('/').replace(/\.ts$/, '.js')), external: true }
       })
     },

@@ -5,7 +5,7 @@ import type { pinyin as Pinyin } from 'pinyin-pro'
 
 let lib: typeof Pinyin | undefined
 const pinyin: typeof Pinyin = ((text: string, options: object) =>
-  (lib ??= (createRequire(import.meta.resolve('pinyin-pro'))('pinyin-pro') as { pinyin: typeof Pinyin }).pinyin)(text, options as never)) as typeof Pinyin
+  (lib ??= (createRequire(import.meta.url)('pinyin-pro') as { pinyin: typeof Pinyin }).pinyin)(text, options as never)) as typeof Pinyin
 
 function clean(parts: string[]): string {
   return parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '')

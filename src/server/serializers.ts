@@ -12,7 +12,7 @@ import type { FastifyInstance, FastifySerializerCompiler, FastifyServerOptions }
 
 /** Fastify's own compilers (the copies fastify itself uses), loaded when first needed: with `lazy` not before the first
  * request (Ajv and fast-json-stringify take ~1 s of CPU to load and set up on a busy machine). */
-const fromFastify = () => createRequire(import.meta.resolve('fastify'))
+const fromFastify = () => createRequire(createRequire(import.meta.url).resolve('fastify'))
 let serializerSelector: typeof SerializerSelector | undefined
 let ajvCompiler: (() => ValidatorFactory) | undefined
 
