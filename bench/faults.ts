@@ -49,7 +49,7 @@ try {
   ].join('\n')
   const where = `Where the time goes (ms since the process started, median): compiled: ${phaseRow('compiled')}; tsx: ${phaseRow('tsx')}. ` +
     '`entered`: node and the start-up modules loaded; the app\'s own modules load while the database starts (`modules`: both done); ' +
-    '`app`: routes registered; `ready`: every route\'s validators and serializers compiled.'
+    '`app`: routes registered; `ready`: plugins ready (validators and serializers compile on each route\'s first request).'
 
   // Postmaster death under light traffic.
   const app = await startYizhan(env(false))

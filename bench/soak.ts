@@ -13,13 +13,14 @@ const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); ret
 const minutes = Number(arg('minutes') ?? 20)
 const keep = arg('data-dir')
 const dataDir = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-soak-'))
+fs.mkdirSync(dataDir, { recursive: true })
 fs.chmodSync(dataDir, 0o755)
 const PASSWORD = 'soak-Pass-1'
 
 interface Minute { minute: number; nodeRss: number; pgRss: number; pgPss: number; requests: number; errors: number; p99: number; statuses: Record<string, number> }
 
 const app = await startYizhan({
-  DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: PASSWORD, YIZHAN_SKIP_WEB_BUILD: '1',
+  DATA_DIR: dataDir, YIZHAN_DEMO_PASSWORD: PASSWORD, YIZHAN_SKIP_WEB_BUILD: '1', ...(process.env.PORT ? { PORT: process.env.PORT } : {}),
   RATE_LIMIT_PROGRESS: '100000/60', RATE_LIMIT_LOGIN: '100000/60', RATE_LIMIT_TICKET: '100000/60',
 }, 300_000, path.join(dataDir, 'soak-app.log'))
 const base = `http://127.0.0.1:${app.port}`

@@ -29,6 +29,14 @@ if (stale && process.env.YIZHAN_SKIP_WEB_BUILD !== '1') {
   }
 }
 
+// pg asks whether it runs in a Cloudflare Worker when it loads: without a global `navigator` (Node 20) it builds a
+// fetch Response to find out, which loads Node's whole fetch implementation (undici), ~0.3 s of start-up (over a
+// second on a busy machine). A `navigator` of Node's own kind (Node 21+ has one) for that moment answers it.
+if (typeof globalThis.navigator === 'undefined') {
+  Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` }, configurable: true, writable: true })
+  try { await import('pg') } finally { delete globalThis.navigator }
+}
+
 const compiled = process.env.YIZHAN_TSX === '1' ? undefined : await compiledServer()
 if (compiled) await import(compiled)
 else {

@@ -32,9 +32,20 @@ async function binaries(): Promise<{ initdb: string; pg_ctl: string }> {
   return mod
 }
 
+/** The `postgres` user's uid and gid from /etc/passwd (no process to start for it: a spawn from a big process costs). */
+function postgresUser(): { uid: number; gid: number } | undefined {
+  try {
+    const line = fs.readFileSync('/etc/passwd', 'utf8').split('\n').find((l) => l.startsWith('postgres:'))
+    const [, , uid, gid] = line?.split(':') ?? []
+    return line && /^\d+$/.test(uid) && /^\d+$/.test(gid) ? { uid: Number(uid), gid: Number(gid) } : undefined
+  } catch { return undefined }
+}
+
 /** Root may not run PostgreSQL: run it as the `postgres` system user (created if missing). */
 export async function runAs(): Promise<{ uid?: number; gid?: number }> {
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return {}
+  const known = postgresUser()
+  if (known) return known
   const id = async () => ({
     uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()),
     gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()),
@@ -93,7 +104,9 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
   const pgData = path.join(opts.dataDir, 'pg')
   const pwFile = path.join(opts.dataDir, 'pg-password')
   fs.mkdirSync(opts.dataDir, { recursive: true })
-  if (owner.uid !== undefined) {
+  // A warm data directory owned by that user has been reached before: the check (a process of its own) is for new ones.
+  const warm = owner.uid !== undefined && fs.existsSync(path.join(pgData, 'PG_VERSION')) && fs.statSync(pgData).uid === owner.uid
+  if (owner.uid !== undefined && !warm) {
     fs.chownSync(opts.dataDir, owner.uid, owner.gid!)
     const reach = spawnSync('test', ['-w', opts.dataDir], { uid: owner.uid, gid: owner.gid })
     if (reach.status !== 0) {

@@ -30,7 +30,7 @@ import { ErrorResponse } from './schemas.js'
 import { publicUrlRoutes } from './public-url.js'
 import { Metrics, metricsRoute } from './metrics.js'
 import type pg from 'pg'
-import { shareSerializers } from './serializers.js'
+import { lazyValidators, shareSerializers } from './serializers.js'
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
 
@@ -52,6 +52,8 @@ export async function buildApp(opts: {
   metrics?: Metrics; pool?: pg.Pool
   /** The disk-space guard (npm start watches DATA_DIR's free space); without one only a disk-full answer refuses writes. */
   storage?: StorageGuard
+  /** Compile each route's validators and serializers on its first request rather than at ready() (npm start: a faster restart). */
+  lazySchemas?: boolean
 }): Promise<App> {
   const logger = opts.logger === false ? undefined
     : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)
@@ -62,6 +64,7 @@ export async function buildApp(opts: {
     trustProxy: trustProxyOption(opts.config.trustProxy),
     ajv: { customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
     routerOptions: { maxParamLength: 200 },
+    ...(opts.lazySchemas ? { schemaController: lazyValidators() } : {}),
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   const ctx: AppContext = {
@@ -70,7 +73,7 @@ export async function buildApp(opts: {
   }
 
   app.addSchema(ErrorResponse)
-  shareSerializers(app)
+  shareSerializers(app, { lazy: opts.lazySchemas })
   installSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
@@ -101,6 +104,9 @@ export async function buildApp(opts: {
       description: '200 while the database answers, with `writable: false` added while writes are refused for lack of disk space (they answer 503 storage_low); 503 database_unavailable while the database is away.',
       response: { 200: Type.Object({ status: Type.Literal('ok'), writable: Type.Optional(Type.Literal(false)) }), 503: ErrorResponse },
     },
+    // Its answers are made here field by field: plain JSON.stringify spares loading fast-json-stringify for the first
+    // health check after a restart (that happens on the first request of another kind).
+    serializerCompiler: () => (data) => JSON.stringify(data),
   }, async (_req, reply) => {
     try {
       await sql`select 1`.execute(ctx.db)

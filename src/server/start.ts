@@ -53,7 +53,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   const { sender, notice: smsNotice } = chooseSender(config.sms, log, { demo: config.demo, demoHistory })
   for (const w of publicUrlWarnings(config)) log.warn(w)
   const metrics = new Metrics()
-  const app = await buildApp({ db: opened.db, config, bus, logger: log, storage, smsSender: sender, metrics, pool: opened.pool })
+  const app = await buildApp({ db: opened.db, config, bus, logger: log, storage, smsSender: sender, metrics, pool: opened.pool, lazySchemas: true })
   const metricsServer = config.metricsListen ? await listenMetrics(metrics, config.metricsListen) : undefined
   if (metricsServer) log.info(`监控指标 metrics: http://${config.metricsListen!.host}:${config.metricsListen!.port}/metrics`)
   mark('app')
@@ -102,7 +102,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
   try {
-    await app.ready() // every route's validators and serializers compiled
+    await app.ready() // plugins and routes registered (their validators and serializers compile on first use)
     mark('ready')
     await app.listen({ port: config.port, host: config.host })
   } catch (e) {

@@ -36,11 +36,12 @@ export interface Client {
 }
 
 /** `bus: true` listens on the database as `npm start` does (caches then trust notifications). */
-export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; bus?: boolean; smsSender?: SmsSender; storage?: StorageGuard } = {}): Promise<TestApp> {
+/** `lazySchemas`: validators and serializers compiled on first use, as `npm start` has them. */
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; clock?: Clock; bus?: boolean; smsSender?: SmsSender; storage?: StorageGuard; lazySchemas?: boolean } = {}): Promise<TestApp> {
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
   const bus = opts.bus ? createBus(testDb.url, testDb.pool, { warn: () => {} }) : undefined
-  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false, pool: testDb.pool, storage: opts.storage })
+  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false, pool: testDb.pool, storage: opts.storage, lazySchemas: opts.lazySchemas })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {

@@ -1,6 +1,6 @@
 // The operations report as a Chinese document, written like section 一 of the district's report: one list of
 // blocks (heading, paragraph, table, bar chart) rendered to markdown or to a .docx file.
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx'
+import type { Paragraph, Table } from 'docx'
 import type { OperationsReport } from './operations.service.js'
 
 type Block =
@@ -78,11 +78,13 @@ export function toMarkdown(r: OperationsReport): string {
   return lines.join('\n')
 }
 
-// docx escapes XML markup itself; control characters (not allowed in XML) go through oneLine.
-const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: oneLine(text), bold })] })] })
 const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' }
 
 export async function toDocx(r: OperationsReport): Promise<Buffer> {
+  // docx is loaded on first use (start-up time and memory of the server).
+  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx')
+  // docx escapes XML markup itself; control characters (not allowed in XML) go through oneLine.
+  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: oneLine(text), bold })] })] })
   const children: (Paragraph | Table)[] = []
   for (const b of reportBlocks(r)) {
     if (b.kind === 'h') children.push(new Paragraph({ text: oneLine(b.text), heading: b.level === 1 ? HeadingLevel.TITLE : HeadingLevel.HEADING_1, alignment: b.level === 1 ? AlignmentType.CENTER : undefined }))

@@ -1,6 +1,6 @@
 // The statistics as an Excel workbook (exceljs): one sheet per table, Chinese headers; staff names but never an
 // applicant, so no ID number can appear.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import type { Statistics } from './statistics.service.js'
 
 type Row = Statistics['rows'][number]
@@ -25,7 +25,8 @@ function table(wb: ExcelJS.Workbook, name: string, first: string, rows: { label:
 }
 
 export async function statisticsWorkbook(s: Statistics, centerName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs') // loaded on first use: it is the heaviest module (start-up time, memory)
+  const wb = new Excel.Workbook()
   wb.creator = '一站 Yizhan'
   const label = GROUP_LABELS[s.groupBy]
   table(wb, `按${label}`, label, [...s.rows.map((r) => ({ label: r.name, values: r })), { label: '合计', values: s.totals }])

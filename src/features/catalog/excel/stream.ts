@@ -9,8 +9,8 @@
 import { PassThrough, Readable } from 'node:stream'
 import { StringDecoder } from 'node:string_decoder'
 import { setImmediate as nextTurn } from 'node:timers/promises'
-import ExcelJS from 'exceljs'
-import JSZip from 'jszip'
+import type ExcelJS from 'exceljs'
+import type JSZip from 'jszip'
 
 /** Uncompressed bytes an upload may unpack to (a 20,000-row catalog is about 30 MB). */
 export const MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -46,11 +46,18 @@ const EMPTY_SHEET = '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="htt
 const EMPTY_STRINGS = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>'
 
 /** ExcelJS's streaming reader over a zip of the given parts, in that order (stored, not compressed again). */
-function reader(parts: [string, JSZip.JSZipObject | string][]) {
-  const zip = new JSZip()
+function reader({ Excel, Zip }: Libs, parts: [string, JSZip.JSZipObject | string][]) {
+  const zip = new Zip()
   for (const [name, part] of parts) zip.file(name, typeof part === 'string' ? part : Readable.from(ascii(part)))
   const input = zip.generateNodeStream({ streamFiles: true, compression: 'STORE' }).pipe(new PassThrough())
-  return new ExcelJS.stream.xlsx.WorkbookReader(input, READER_OPTIONS)
+  return new Excel.stream.xlsx.WorkbookReader(input, READER_OPTIONS)
+}
+
+/** exceljs and jszip, loaded on the first upload (exceljs is the heaviest module: start-up time, memory). */
+interface Libs { Excel: typeof ExcelJS; Zip: typeof JSZip }
+async function libs(): Promise<Libs> {
+  const [{ default: Excel }, { default: Zip }] = await Promise.all([import('exceljs'), import('jszip')])
+  return { Excel, Zip }
 }
 
 const unpackedSize = (f: JSZip.JSZipObject) => (f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0
@@ -62,9 +69,10 @@ export interface OpenWorkbook {
 }
 
 export async function openWorkbook(data: Buffer): Promise<OpenWorkbook> {
+  const lib = await libs()
   let zip: JSZip
   try {
-    zip = await JSZip.loadAsync(data)
+    zip = await lib.Zip.loadAsync(data)
   } catch {
     throw new WorkbookError('无法读取文件：请上传 .xlsx 工作簿')
   }
@@ -80,7 +88,7 @@ export async function openWorkbook(data: Buffer): Promise<OpenWorkbook> {
   // They come in the order given, so the i-th name is that of sheetPaths[i].
   const sheetNames: string[] = []
   try {
-    for await (const sheet of reader([...front, ['xl/sharedStrings.xml', EMPTY_STRINGS], ...sheetPaths.map((p): [string, string] => [p, EMPTY_SHEET])])) {
+    for await (const sheet of reader(lib, [...front, ['xl/sharedStrings.xml', EMPTY_STRINGS], ...sheetPaths.map((p): [string, string] => [p, EMPTY_SHEET])])) {
       sheetNames.push((sheet as unknown as { name: string }).name)
     }
   } catch {
@@ -95,7 +103,7 @@ export async function openWorkbook(data: Buffer): Promise<OpenWorkbook> {
       const at = sheetNames.indexOf(name)
       const file = at >= 0 ? zip.file(sheetPaths[at]) : null
       if (!file) return
-      const wb = reader([...front, ['xl/sharedStrings.xml', strings ?? EMPTY_STRINGS], ...(styles ? [['xl/styles.xml', styles] as [string, JSZip.JSZipObject]] : []), [file.name, file]])
+      const wb = reader(lib, [...front, ['xl/sharedStrings.xml', strings ?? EMPTY_STRINGS], ...(styles ? [['xl/styles.xml', styles] as [string, JSZip.JSZipObject]] : []), [file.name, file]])
       try {
         for await (const sheet of wb) {
           for await (const row of sheet) yield row

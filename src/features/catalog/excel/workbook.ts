@@ -1,6 +1,6 @@
 // Writes catalog workbooks: the blank template (headers, an example row, a help sheet, drop-down lists) and
 // the export of published items (one row per item; materials on the second sheet keyed by 实施编码).
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { ITEM_TYPES } from '../../../domain/vocabulary.js'
 import type { MaterialFields, VersionFields } from '../version-fields.js'
 import {
@@ -58,7 +58,8 @@ export function materialRow(m: ExportMaterial): Record<MaterialKey, string | num
 }
 
 export async function buildWorkbook(items: ExportItem[], materials: ExportMaterial[], opts: { help: boolean }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
+  const { default: Excel } = await import('exceljs') // loaded on first use: it is the heaviest module (start-up time, memory)
+  const wb = new Excel.Workbook()
   wb.creator = 'Yizhan 一站'
   wb.created = new Date()
   const ws = sheet(wb, ITEM_SHEET, ITEM_COLUMNS)
