@@ -137,7 +137,7 @@ describe('printed documents by outcome and item type', () => {
       await page.getByText(new RegExp(`作出机关：${k.dept}`)).waitFor()
       await expect(page.locator('article').textContent()).resolves.not.toMatch(/作出机关：区行政服务中心/)
       for (const p of [clerk.page, approver.page, head.page]) await p.context().close()
-    }, 240_000)
+    }, 480_000) // seven documents and the permit walk on a shared, loaded machine
   }
 })
 
