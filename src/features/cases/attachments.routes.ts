@@ -10,6 +10,7 @@ import { covers } from '../../domain/jurisdiction.js'
 import type { App, AppContext } from '../../server/app.js'
 import { requireActor } from '../../server/auth.js'
 import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import { sendFile } from '../catalog/files.routes.js'
 import { cleanFileName, detectMime, MAX_FILE_BYTES } from '../catalog/files.service.js'
 import { performAction } from './actions.service.js'
 import type { ActionBody } from './action-handlers.js'
@@ -81,8 +82,6 @@ export function attachmentsRoutes(app: App, ctx: AppContext): void {
     if (!covers(actor.centerPath, row.originPath)) throw errors.outsideJurisdiction()
     const f = await repo.findAttachment(ctx.db, row.id, req.params.attachmentId)
     if (!f) throw errors.notFound('附件', req.params.attachmentId)
-    const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-    return reply.header('content-type', f.mime).header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`).send(f.data)
+    return sendFile(reply, f, 'private, no-store')
   })
 }
