@@ -24,6 +24,7 @@ import * as m0090 from './migrations/0090_ticket_ratings.js'
 import * as m0091 from './migrations/0091_digest_messages.js'
 import * as m0100 from './migrations/0100_legal_limits.js'
 import * as m0101 from './migrations/0101_material_problems.js'
+import * as m0102 from './migrations/0102_permit_issue_stand_in.js'
 import * as m0120 from './migrations/0120_sms_providers.js'
 import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0170 from './migrations/0170_exchange.js'
@@ -52,6 +53,7 @@ const migrations: Record<string, Migration> = {
   '0091_digest_messages': m0091,
   '0100_legal_limits': m0100,
   '0101_material_problems': m0101,
+  '0102_permit_issue_stand_in': m0102,
   '0120_sms_providers': m0120,
   '0121_special_message_params': m0121,
   '0170_exchange': m0170,

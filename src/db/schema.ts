@@ -95,6 +95,8 @@ export interface DepartmentsTable {
   court: ColumnType<string | null, string | null | undefined, string | null>
   review_first: Generated<boolean>
   window_may_refuse: Generated<boolean>
+  head_stand_in_user_id: ColumnType<number | null, number | null | undefined, number | null> // migration 0102: the head's AB stand-in
+  head_away: Generated<boolean>
 }
 
 export type WindowRecordStatus = 'open' | 'paused' | 'closed' | 'retired'
@@ -240,6 +242,7 @@ export interface Database extends HallTables {
   case_pauses: CasePausesTable
   case_extensions: CaseExtensionsTable
   case_documents: CaseDocumentsTable
+  case_attachments: CaseAttachmentsTable
   document_counters: DocumentCountersTable
 }
 
@@ -368,6 +371,20 @@ export interface CaseExtensionsTable {
   decided_by: number | null
   decided_at: NullableTimestamp
   past_legal: Generated<boolean>
+  attachment_id: ColumnType<number | null, number | null | undefined, number | null> // migration 0102
+}
+
+/** Files kept with a case (migration 0102): the government head's approval of a joint extension. */
+export interface CaseAttachmentsTable {
+  id: Generated<number>
+  case_id: number
+  kind: 'government_approval'
+  name: string
+  mime: string
+  size: number
+  data: Buffer
+  created_by: number | null
+  created_at: Timestamp
 }
 
 // Documents with their 文号 (migration 0100), written by a trigger on case events.

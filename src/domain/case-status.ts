@@ -9,8 +9,9 @@ export const CASE_STATUSES = [
 ] as const
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
-/** A case's steps: the department's 承办/审核/批准, a co-department's 会签, a 上报 forward, an agency hop, the delivery. */
-export const STEP_KINDS = ['handle', 'review', 'approve', 'sign', 'forward', 'handover', 'delivery'] as const
+/** A case's steps: the department's 承办/审核/批准, a co-department's 会签, a 上报 forward, an agency hop, the delivery,
+ * and after a licence is granted the permit's issue (发证, 行政许可法 §44: within 10 working days of the decision). */
+export const STEP_KINDS = ['handle', 'review', 'approve', 'sign', 'forward', 'handover', 'delivery', 'issue'] as const
 export type StepKind = (typeof STEP_KINDS)[number]
 
 /** Why the clock is paused: a correction during handling or one of the 特别程序. */
@@ -73,10 +74,11 @@ export const CASE_ACTIONS = {
   approve: { from: ['accepted', 'in_review'], to: 'approved', roles: ['approver', 'clerk'], roleKinds: { clerk: ['immediate'] }, kinds: ['immediate', 'promised', 'joint', 'forward'], by: 'step', step: ['approve'] },
   deny: { from: ['accepted', 'in_review'], to: 'denied', roles: ['approver', 'clerk'], roleKinds: { clerk: ['immediate'] }, kinds: ['immediate', 'promised', 'joint', 'forward', 'controlled'], by: 'step', step: ['approve'] },
   answer: { from: ['accepted', 'in_review'], to: 'answered', roles: ['approver'], kinds: ['controlled'], by: 'step', step: ['approve'] },
+  issue: { from: ['approved'], to: null, roles: ['approver', 'clerk'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'step', step: ['issue'] },
   suspend: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder' },
   resume: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'only' },
   request_extension: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any', pendingExtension: false },
-  extend: { from: OPEN_STATUSES, to: null, roles: ['department_head'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any' },
+  extend: { from: OPEN_STATUSES, to: null, roles: ['department_head', 'approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any' },
   handover: { from: ['received', ...DECIDED_STATUSES], to: null, roles: ['agent', 'clerk'], kinds: ALL_KINDS, by: 'holder', paused: 'any', when: [handoverOpen] },
   deliver: { from: DECIDED_STATUSES, to: null, roles: ['clerk', 'approver'], kinds: ALL_KINDS, by: 'holder', delivered: false },
   pickup: { from: DECIDED_STATUSES, to: 'closed', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'pickupPoint', delivered: true, when: [resultArrived] },

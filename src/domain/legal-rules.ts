@@ -86,17 +86,44 @@ export function catalogWarnings(v: {
   return out
 }
 
+/** Who approves an extension: the department head, the head's AB stand-in while the head is away, or (within the
+ * legal limit only) the department's approver. */
+export type ExtensionApprover = 'head' | 'stand_in' | 'department'
+
+export interface DeciderFacts {
+  roles: readonly string[]; actorDepartmentId: number | null; caseDepartmentId: number; windowMayRefuse: boolean
+  /** The actor is the head's AB stand-in and the head is marked away. */
+  standingIn?: boolean
+  /** Days the promised date may still move within the legal limit (the department's own approval suffices). */
+  roomWithinLegal?: number
+}
+
+/**
+ * The capacity in which this actor approves an extension of `days` (undefined: any), or the reason they may not:
+ * moving the promised date within the legal limit needs the deciding department (its approver or head); past the
+ * legal limit 行政许可法 §42 needs the head of the deciding agency, or the head's AB stand-in while the head is away.
+ */
+export function extensionApprover(a: DeciderFacts, days?: number): ExtensionApprover | string {
+  if (a.actorDepartmentId !== a.caseDepartmentId) return '延期须由作出决定的部门批准'
+  if (a.roles.includes('department_head')) return 'head'
+  if (a.standingIn) return 'stand_in'
+  const room = a.roomWithinLegal ?? 0
+  if (room > 0 && (days === undefined || days <= room)) return 'department'
+  return '超过法定期限的延期须经部门负责人批准（行政许可法第四十二条），负责人外出时由其 AB 岗批准'
+}
+
 /**
  * Who the law lets take an action beyond the role table (a message when not): an extension is approved by the
- * head of the deciding department (行政许可法 §42; for joint handling the lead department's head records the
- * government's approval); a refusal is issued by the window only where the department entrusted it, otherwise
- * by the department's own approver.
+ * deciding department (past the legal limit by its head, 行政许可法 §42; for joint handling the lead department's
+ * head records the government's approval); a refusal is issued by the window only where the department entrusted
+ * it, otherwise by the department's own approver.
  */
-export function deciderBlock(action: string, a: {
-  roles: readonly string[]; actorDepartmentId: number | null; caseDepartmentId: number; windowMayRefuse: boolean
-}): string | undefined {
+export function deciderBlock(action: string, a: DeciderFacts): string | undefined {
   const own = a.actorDepartmentId === a.caseDepartmentId
-  if (action === 'extend' && !own) return '延期须由作出决定的部门负责人批准'
+  if (action === 'extend') {
+    const who = extensionApprover(a)
+    return who === 'head' || who === 'stand_in' || who === 'department' ? undefined : who
+  }
   if (action === 'refuse') {
     const window = a.roles.includes('clerk') || a.roles.includes('manager')
     if (a.windowMayRefuse && window) return undefined

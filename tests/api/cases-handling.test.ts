@@ -33,7 +33,7 @@ describe('承诺 (promised): 承办 → 审核 → 批准, deliver, pickup', () 
     expect((await act(w.approver.client, c.id, 'advance', { opinion: '审核通过' })).statusCode).toBe(200)
     const d = await detail(w.approver.client, c.id)
     expect(d.steps.map((s: { kind: string }) => s.kind)).toEqual(['handle', 'review', 'approve'])
-    expect(d.allowedActions).toEqual(['approve', 'deny', 'suspend', 'request_extension'])
+    expect(d.allowedActions).toEqual(['approve', 'deny', 'suspend', 'request_extension', 'extend'])
     const ap = await act(w.approver.client, c.id, 'approve', { note: '准予' })
     expect(ap.json()).toMatchObject({ status: 'approved', decision: { outcome: 'approved' } })
     expect((await act(w.clerk.client, c.id, 'pickup')).statusCode).toBe(409) // not delivered yet
@@ -63,7 +63,7 @@ describe('承诺 (promised): 承办 → 审核 → 批准, deliver, pickup', () 
     const c = await open(w.items.promised)
     const res = await act(w.approver.client, c.id, 'approve', { note: 'x' })
     expect(res.statusCode).toBe(409)
-    expect(res.json().error).toMatchObject({ code: 'invalid_transition', details: { allowedActions: ['advance', 'suspend', 'request_extension'] } })
+    expect(res.json().error).toMatchObject({ code: 'invalid_transition', details: { allowedActions: ['advance', 'suspend', 'request_extension', 'extend'] } })
     expect(await actions(c.id)).toEqual(['accept'])
     const pick = await act(w.clerk.client, c.id, 'pickup')
     expect(pick.statusCode).toBe(409)
@@ -177,9 +177,10 @@ describe('clock: suspend, resume, extend', () => {
     } finally { clock.set('2026-03-02T09:00:00+08:00') }
   })
 
-  it('an approver requests, the deciding department\'s head extends; never past legal + the §42 extension (409)', async () => {
+  it('an approver requests, the deciding department\'s head extends past the legal limit; never past legal + the §42 extension (409)', async () => {
     const c = await open(w.items.promised) // promised 10, legal 20, §42 +10 → room 20
-    expect((await act(w.approver.client, c.id, 'extend', { days: 5, reason: 'x' })).statusCode).toBe(403)
+    // the approver may move the date within the legal limit only; past it is the head's (issue 18)
+    expect((await act(w.approver.client, c.id, 'extend', { days: 11, reason: 'x' })).statusCode).toBe(403)
     const req = await act(w.approver.client, c.id, 'request_extension', { days: 5, reason: '需专家论证' })
     expect(req.statusCode, req.body).toBe(200)
     const pending = await w.head.client.get('/api/cases/extensions')

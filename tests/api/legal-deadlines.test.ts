@@ -272,6 +272,13 @@ describe('8. a year without the State Council notice is provisional, and says so
       expect(bad.statusCode).toBe(400)
       expect(bad.json().error.details).toEqual([expect.objectContaining({ field: 'body.days' })])
       expect(await t.db.selectFrom('calendar_years').select('confirmed').where('year', '=', 2027).executeTakeFirst()).toBeUndefined()
+      // and the other paste error: every weekday of January to March off leaves fewer than 200 working days → 400
+      const quarter = Array.from({ length: 90 }, (_, i) => new Date(Date.UTC(2027, 0, 1 + i)))
+        .filter((d) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6).map((d) => ({ date: d.toISOString().slice(0, 10), workday: false, name: '误' }))
+      const few = await adminUser.post('/api/calendar/years/2027/notice', { days: quarter })
+      expect(few.statusCode).toBe(400)
+      expect(few.json().error.details).toEqual([expect.objectContaining({ field: 'body.days' })])
+      expect(await t.db.selectFrom('calendar_days').select('day').where('day', '>=', '2027-01-01').where('source', '=', 'admin').execute()).toEqual([])
       // The notice as entered: the provisional days, and (say) 2027-01-04 off too: the case moves to 01-05, with an event and a message.
       const listed = (await t.app.inject({ method: 'GET', url: '/api/calendar/days?year=2027' })).json()
       const days = [...listed.days.map((d: { date: string; workday: boolean; name: string }) => ({ date: d.date, workday: d.workday, name: d.name })),

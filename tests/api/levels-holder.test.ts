@@ -73,7 +73,7 @@ describe('allowedActions is what succeeds (problem 3)', () => {
     expect(other.json().error.code).toBe('not_your_step')
     expect((await act(w.townAApprover.client, c.id, 'approve', { note: '准予' })).statusCode).toBe(403)
     expect((await detail(w.co1Approver.client, c.id)).allowedActions).not.toContain('approve')
-    expect((await detail(w.approver.client, c.id)).allowedActions).toEqual(['approve', 'deny', 'suspend', 'request_extension'])
+    expect((await detail(w.approver.client, c.id)).allowedActions).toEqual(['approve', 'deny', 'suspend', 'request_extension', 'extend'])
     const again = await act(w.approver.client, c.id, 'receive')
     expect(again.statusCode).toBe(409) // no one may receive it twice
   })

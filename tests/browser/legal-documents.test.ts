@@ -104,6 +104,23 @@ describe('printed documents by outcome and item type', () => {
       await openDoc(page, c1.id, `${k.wording}决定书`, docNo('决'), k.dept)
       await page.getByText(new RegExp(`本机关于 .* 决定${k.wording}。办理结果`)).waitFor()
       await screenshot(page, `legal-decision-${k.short}`)
+      if (k.org) {
+        // 行政许可法 §44: the permit's issue, a step of its own with its due date, in the approver's inbox and on the case page
+        await page.getByText(/十个工作日内颁发、送达.*第四十四条/).waitFor()
+        const ap = approver.page
+        await ap.goto('/app/inbox')
+        await ap.locator('.ant-table-row', { hasText: '发证（10 个工作日内）' }).first().waitFor()
+        await ap.goto(`/app/cases/${c1.id}`)
+        await ap.locator('.case-steps .ant-table-row', { hasText: '发证（10 个工作日内）' }).waitFor()
+        await ap.getByRole('button', { name: '制发许可证件' }).click()
+        await ap.getByLabel('证件编号').fill('经改节能〔2026〕18号')
+        await ap.locator('.ant-modal').getByRole('button', { name: '制发许可证件' }).click()
+        await ap.locator('.ant-timeline').getByText(/制发许可证件，证件编号 经改节能〔2026〕18号/).waitFor()
+        await expect(ap.getByRole('button', { name: '制发许可证件' }).count()).resolves.toBe(0)
+        await screenshot(ap, 'legal-permit-issued')
+      } else {
+        await expect(page.locator('article').textContent()).resolves.not.toMatch(/第四十四条/)
+      }
 
       // Case 2: denied; its own document with the review body (60 days) and the court (6 months).
       const c2 = (await intake()).body as { id: number }
@@ -120,7 +137,7 @@ describe('printed documents by outcome and item type', () => {
       await page.getByText(new RegExp(`作出机关：${k.dept}`)).waitFor()
       await expect(page.locator('article').textContent()).resolves.not.toMatch(/作出机关：区行政服务中心/)
       for (const p of [clerk.page, approver.page, head.page]) await p.context().close()
-    }, 240_000)
+    }, 480_000) // seven documents and the permit walk on a shared, loaded machine
   }
 })
 

@@ -62,8 +62,8 @@ describe('case state machine', () => {
   it('an agency case below the accepting center is handed up, not accepted there; a 上报 item is forwarded, not advanced', () => {
     expect(allowedActions('received', ['clerk', 'agent'], ctx({ offeredHere: false }))).toEqual(['handover'])
     expect(allowedActions('received', ['clerk'], ctx({ offeredHere: false, topOfChain: true }))).toEqual([])
-    expect(allowedActions('accepted', ['clerk', 'approver'], ctx({ handlingKind: 'forward', decidedAbove: true, myOpenSteps: ['handle'] }))).toEqual(['forward', 'suspend', 'request_extension'])
-    expect(allowedActions('accepted', ['approver'], ctx({ handlingKind: 'forward', decidedAbove: false, myOpenSteps: ['handle'] }))).toEqual(['advance', 'suspend', 'request_extension'])
+    expect(allowedActions('accepted', ['clerk', 'approver'], ctx({ handlingKind: 'forward', decidedAbove: true, myOpenSteps: ['handle'] }))).toEqual(['forward', 'suspend', 'request_extension', 'extend'])
+    expect(allowedActions('accepted', ['approver'], ctx({ handlingKind: 'forward', decidedAbove: false, myOpenSteps: ['handle'] }))).toEqual(['advance', 'suspend', 'request_extension', 'extend'])
   })
 
   it('closed and refused cases allow nothing to anyone', () => {
@@ -85,21 +85,23 @@ describe('case state machine', () => {
   })
 
   it('a paused case only resumes (and takes extension requests, hand-overs)', () => {
-    expect(allowedActions('in_review', ['approver', 'manager'], ctx({ paused: true }))).toEqual(['resume', 'request_extension'])
+    expect(allowedActions('in_review', ['approver', 'manager'], ctx({ paused: true }))).toEqual(['resume', 'request_extension', 'extend'])
     expect(allowedActions('in_review', ['approver', 'department_head'], ctx({ paused: true }))).toEqual(['resume', 'request_extension', 'extend'])
   })
-  it('行政许可法 §42: only a department head approves an extension; a center manager may request one (→ 403 on extend)', () => {
+  // the table lets the deciding department's approver and head extend; how far (within the legal limit, or past it by the
+  // head or the head's AB stand-in) is legal-rules.extensionApprover's, tested in legal-rules.test.ts
+  it('行政许可法 §42: the department (approver, head) approves an extension; a center manager may request one (→ 403 on extend)', () => {
     expect(() => assertAction('in_review', ['manager'], ctx(), 'extend')).toThrow(CaseActionForbiddenError)
     expect(assertAction('in_review', ['department_head'], ctx(), 'extend')).toBeNull()
     expect(assertAction('in_review', ['manager'], ctx(), 'request_extension')).toBeNull()
   })
 
   it('steps gate the department actions: advance on 承办/审核, approve on 批准, sign only on 会签', () => {
-    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: ['review'] }))).toEqual(['advance', 'suspend', 'request_extension'])
-    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: ['approve'] }))).toEqual(['approve', 'deny', 'suspend', 'request_extension'])
-    expect(allowedActions('in_review', ['approver'], ctx({ handlingKind: 'joint', myOpenSteps: ['sign'] }))).toEqual(['sign', 'suspend', 'request_extension'])
-    expect(allowedActions('in_review', ['approver'], ctx({ handlingKind: 'controlled', myOpenSteps: ['approve'] }))).toEqual(['deny', 'answer', 'suspend', 'request_extension'])
-    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: [] }))).toEqual(['suspend', 'request_extension'])
+    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: ['review'] }))).toEqual(['advance', 'suspend', 'request_extension', 'extend'])
+    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: ['approve'] }))).toEqual(['approve', 'deny', 'suspend', 'request_extension', 'extend'])
+    expect(allowedActions('in_review', ['approver'], ctx({ handlingKind: 'joint', myOpenSteps: ['sign'] }))).toEqual(['sign', 'suspend', 'request_extension', 'extend'])
+    expect(allowedActions('in_review', ['approver'], ctx({ handlingKind: 'controlled', myOpenSteps: ['approve'] }))).toEqual(['deny', 'answer', 'suspend', 'request_extension', 'extend'])
+    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: [] }))).toEqual(['suspend', 'request_extension', 'extend'])
   })
 
   it('delivery before pick-up; one extension request at a time', () => {
@@ -107,6 +109,6 @@ describe('case state machine', () => {
     expect(allowedActions('approved', ['clerk'], ctx({ delivered: true, resultAt: 2 }))).toEqual(['handover'])
     expect(allowedActions('approved', ['clerk'], ctx({ delivered: true, resultAt: 1 }))).toEqual(['pickup'])
     expect(allowedActions('approved', ['clerk'], ctx({ delivered: true }))).toEqual(['pickup'])
-    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: [], pendingExtension: true }))).toEqual(['suspend'])
+    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: [], pendingExtension: true }))).toEqual(['suspend', 'extend'])
   })
 })

@@ -1,6 +1,6 @@
 // The law's rules for limits, deciding bodies, appeal wording and the catalog check.
 import { describe, expect, it } from 'vitest'
-import { appealRights, catalogWarnings, deciderBlock, decidingBodyOf, defaultLimits } from '../../src/domain/legal-rules.js'
+import { appealRights, catalogWarnings, deciderBlock, decidingBodyOf, defaultLimits, extensionApprover } from '../../src/domain/legal-rules.js'
 
 describe('defaults by 事项类型', () => {
   it('行政许可: working days and §42 (joint +15); 行政确认: no extension, 予以确认 (予以登记 for a registration)', () => {
@@ -51,5 +51,18 @@ describe('the catalog check', () => {
   it('a 行政确认 with §42 and 准予许可 is named; with its own rule and wording it passes', () => {
     expect(catalogWarnings({ ...ok, itemType: '行政确认' }).map((w) => w.field)).toEqual(['extensionRule', 'outcomeWording'])
     expect(catalogWarnings({ ...ok, itemType: '行政确认', daysUnit: 'calendar', extensionRule: 'none', outcomeWording: '予以确认' })).toEqual([])
+  })
+})
+
+describe('who moves the promised date (issue 18)', () => {
+  const facts = { roles: ['approver'], actorDepartmentId: 1, caseDepartmentId: 1, windowMayRefuse: true, roomWithinLegal: 10 }
+  it('within the legal limit the department\'s approver; past it the head, or the head\'s AB stand-in while the head is away', () => {
+    expect(extensionApprover(facts, 10)).toBe('department')
+    expect(extensionApprover(facts, 11)).toContain('部门负责人')
+    expect(extensionApprover({ ...facts, roomWithinLegal: 0 })).toContain('部门负责人')
+    expect(deciderBlock('extend', { ...facts, roomWithinLegal: 0 })).toBeDefined() // not offered when nothing is left within the limit
+    expect(extensionApprover({ ...facts, standingIn: true }, 11)).toBe('stand_in')
+    expect(extensionApprover({ ...facts, roles: ['department_head'] }, 11)).toBe('head')
+    expect(extensionApprover({ ...facts, roles: ['department_head'], actorDepartmentId: 2 }, 1)).toContain('作出决定的部门')
   })
 })

@@ -5,9 +5,9 @@ import { acceptanceDate, extendsPastLegal, extensionRoom, stepDueDate, type Paus
 import { errors } from '../../domain/errors.js'
 import { covers } from '../../domain/jurisdiction.js'
 import { onChain } from '../../domain/levels.js'
-import { appealRights, decidingBodyOf, LAWFUL_KINDS } from '../../domain/legal-rules.js'
+import { appealRights, decidingBodyOf, extensionApprover, LAWFUL_KINDS } from '../../domain/legal-rules.js'
 import type { ActionState } from './actions.service.js'
-import { firstSteps, nextSteps, planAcceptance, type CasePlan } from './case-plan.js'
+import { firstSteps, issueStep, nextSteps, planAcceptance, stepCap, type CasePlan } from './case-plan.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
 import { correctionNote } from './intake.service.js'
@@ -15,7 +15,9 @@ import { correctionNote } from './intake.service.js'
 export interface ActionBody {
   version?: number; note?: string; opinion?: string; reasons?: string; text?: string; reason?: string; kind?: string
   days?: number; departmentId?: number; materials?: { materialId: number; received: boolean; problem?: string }[]; referTo?: string
-  method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string
+  method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string; permitNumber?: string
+  /** A file uploaded with the action (multipart): the government head's approval of a joint extension. */
+  attachment?: { name: string; mime: string; data: Buffer }
 }
 export interface Handled { patch: repo.CasePatch; note: string; data?: Record<string, unknown>; centerId?: number }
 type Handler = (s: ActionState, b: ActionBody) => Promise<Handled>
@@ -63,8 +65,9 @@ async function start(s: ActionState, acceptedOn: string): Promise<repo.CasePatch
 /** New due dates after a pause or an extension, for the case and each open step. */
 async function retime(s: ActionState, extendedDays: number, pauses: readonly Pause[]): Promise<repo.CasePatch> {
   const clock = planAcceptance(s.cal, { ...s.row, extendedDays }, s.row.acceptedOn!, pauses, s.today)
+  const cap = stepCap(s.cal, await plan(s), s.steps, clock.dueDate, pauses, s.today, s.row.daysUnit)
   for (const st of s.steps.filter((x) => x.doneAt === null)) {
-    await repo.setStepDue(s.trx, st.id, stepDueDate(s.cal, st.startDate, st.limitDays, clock.dueDate, pauses, s.today, s.row.daysUnit))
+    await repo.setStepDue(s.trx, st.id, stepDueDate(s.cal, st.startDate, st.limitDays, cap, pauses, s.today, s.row.daysUnit))
   }
   return { due_date: clock.dueDate, legal_due_date: clock.legalDueDate, extended_legal_due_date: clock.extendedLegalDueDate, provisional: clock.provisional }
 }
@@ -96,7 +99,19 @@ async function decide(s: ActionState, outcome: 'approved' | 'denied' | 'answered
   const st = myStep(s, ['approve'])
   await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, note)
   const body = await decidingBody(s)
-  return { patch: { decided_at: s.now, decision: JSON.stringify({ outcome, note, ...body, ...extra }) }, note, data: extra }
+  // 行政许可法 §44: a licence granted (not on the spot) is issued within 10 working days, a step of its own before delivery.
+  const permit = outcome === 'approved' && s.row.handlingKind !== 'immediate' && (await items.itemType(s.trx, s.row.itemVersionId)) === '行政许可'
+  const issue = permit ? issueStep(s.cal, await plan(s), { dueDate: null, at: s.now, today: s.today }, nextSeq(s)) : undefined
+  if (issue) await repo.insertSteps(s.trx, [issue])
+  const data = issue ? { ...extra, issueDueDate: issue.dueDate } : extra
+  return { patch: { decided_at: s.now, decision: JSON.stringify({ outcome, note, ...body, ...extra }) }, note, data }
+}
+
+const nextSeq = (s: ActionState) => Math.max(0, ...s.steps.map((x) => x.seq)) + 1
+
+/** The open steps' cap: the case's due date, or the deciding level's own limit on a received 上报 case (§43). */
+async function cap(s: ActionState) {
+  return stepCap(s.cal, await plan(s), s.steps, s.row.dueDate, s.pauses, s.today, s.row.daysUnit)
 }
 
 export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
@@ -138,7 +153,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     const found = await items.findDepartments(s.trx, s.row.coDepartmentIds)
     const co = s.row.coDepartmentIds.flatMap((id) => found.filter((d) => d.id === id)) // in the order the clerk listed them
     const maxSeq = Math.max(...s.steps.map((x) => x.seq))
-    const next = nextSteps(s.cal, await plan(s), st, maxSeq, 0, co, { dueDate: s.row.dueDate, at: s.now, today: s.today, pauses: s.pauses })
+    const next = nextSteps(s.cal, await plan(s), st, maxSeq, 0, co, { dueDate: await cap(s), at: s.now, today: s.today, pauses: s.pauses })
     await repo.insertSteps(s.trx, next)
     return { patch: {}, note: opinion, data: { step: st.kind, next: next.map((x) => x.kind) } }
   },
@@ -149,7 +164,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, opinion)
     const openSigns = s.steps.filter((x) => x.kind === 'sign' && x.doneAt === null && x.id !== st.id).length
     const maxSeq = Math.max(...s.steps.map((x) => x.seq))
-    const next = nextSteps(s.cal, await plan(s), st, maxSeq, openSigns, [], { dueDate: s.row.dueDate, at: s.now, today: s.today, pauses: s.pauses })
+    const next = nextSteps(s.cal, await plan(s), st, maxSeq, openSigns, [], { dueDate: await cap(s), at: s.now, today: s.today, pauses: s.pauses })
     await repo.insertSteps(s.trx, next)
     return { patch: {}, note: opinion, data: { departmentId: st.departmentId, openSigns } }
   },
@@ -163,6 +178,16 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     return decide(s, 'denied', reasons, { reasons, appealRights: appealRights(await decidingBody(s)) })
   },
   answer: (s, b) => decide(s, 'answered', need(b, 'text', '请填写书面答复')),
+
+  // 行政许可法 §44: the permit (证照) made and issued; delivery follows.
+  async issue(s, b) {
+    const st = myStep(s, ['issue'])
+    const permitNumber = b.permitNumber?.trim() || null
+    const note = permitNumber ? `制发许可证件，证件编号 ${permitNumber}` : '制发许可证件'
+    await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, b.note?.trim() ? `${note}；${b.note.trim()}` : note)
+    const late = st.dueDate !== null && s.today > st.dueDate
+    return { patch: {}, note: late ? `${note}（逾期，应于 ${st.dueDate} 前制发）` : note, data: { permitNumber, dueDate: st.dueDate, late } }
+  },
 
   async suspend(s, b) {
     const reason = need(b, 'reason', '请写明挂起原因')
@@ -192,44 +217,70 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     return { patch: {}, note: `申请延期 ${days} ${unitText(s)}：${reason}`, data: { days, pastLegal } }
   },
 
-  // Who may approve (the deciding department's head) is checked before the handler: legal-rules.deciderBlock.
+  // Who may approve at all is checked before the handler (legal-rules.deciderBlock); here, for these days: within the
+  // legal limit the department (approver or head), past it the head or the head's AB stand-in while the head is away.
   async extend(s, b) {
     const days = need(b, 'days', '请填写延长的天数')
     const reason = need(b, 'reason', '请写明延期理由（将告知申请人）')
     checkRoom(s, days)
+    const as = extensionApprover(s.decider!, days)
+    if (as !== 'head' && as !== 'stand_in' && as !== 'department') throw errors.forbidden(as)
     const pastLegal = extendsPastLegal(s.row, days)
-    const approved = await repo.approvePendingExtension(s.trx, s.row.id, days, reason, s.actor.userId, s.now, pastLegal)
-    if (!approved) await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'approved', by: s.actor.userId, at: s.now, pastLegal })
+    // 联办 past the legal 45 days: the 本级人民政府 head approves; the lead department's head records it with the approval attached.
+    const governmentApproval = pastLegal && s.row.extensionRule === 'joint'
+    if (governmentApproval && !b.attachment) {
+      throw errors.validation([{ field: 'body.file', message: '联合办理延期须经本级人民政府负责人批准，请上传批准文件' }])
+    }
+    const attachmentId = governmentApproval ? await repo.insertAttachment(s.trx, { caseId: s.row.id, kind: 'government_approval', ...b.attachment!, by: s.actor.userId, at: s.now }) : null
+    const approved = await repo.approvePendingExtension(s.trx, s.row.id, days, reason, s.actor.userId, s.now, pastLegal, attachmentId)
+    if (!approved) await repo.insertExtension(s.trx, { caseId: s.row.id, days, reason, status: 'approved', by: s.actor.userId, at: s.now, pastLegal, attachmentId })
     const extendedDays = s.row.extendedDays + days
     const patch = await retime(s, extendedDays, s.pauses)
-    const basis = pastLegal ? (s.row.extensionRule === 'own' ? '（超过法定期限，依事项设定依据）' : '（超过法定期限，依行政许可法第四十二条）') : '（在法定期限内）'
+    const basis = !pastLegal ? '（在法定期限内，经本部门批准）'
+      : governmentApproval ? '（超过法定期限，经本级人民政府负责人批准，批准文件附后）'
+        : s.row.extensionRule === 'own' ? '（超过法定期限，依事项设定依据）' : '（超过法定期限，依行政许可法第四十二条）'
+    const standIn = as === 'stand_in' ? '；部门负责人外出，由 AB 岗代为批准' : ''
     return {
-      patch: { ...patch, extended_days: extendedDays }, note: `延期 ${days} ${unitText(s)}${basis}：${reason}`,
-      data: { days, reason, pastLegal, approvedBy: s.actor.userId, dueDate: patch.due_date, extendedLegalDueDate: patch.extended_legal_due_date },
+      patch: { ...patch, extended_days: extendedDays }, note: `延期 ${days} ${unitText(s)}${basis}：${reason}${standIn}`,
+      data: {
+        days, reason, pastLegal, approvedBy: s.actor.userId, approvedAs: as, dueDate: patch.due_date, extendedLegalDueDate: patch.extended_legal_due_date,
+        ...(attachmentId !== null ? { attachmentId } : {}),
+      },
     }
   },
 
   async deliver(s, b) {
-    const method = need(b, 'method', '请选择送达方式')
-    let delivery
-    if (method === 'pickup') {
-      const center = await items.findCenter(s.trx, need(b, 'centerId', '请选择领取地点'))
-      if (!center || center.status !== 'active') throw errors.validation([{ field: 'body.centerId', message: '领取地点不存在或已撤销' }])
-      // Any point of the case's own chain at or below the center that holds it: the district window, the accepting town,
-      // the village room where it started. Another town's village is not this applicant's.
-      if (!onChain(s.row.originPath, center.id) || !covers(s.holder.holderPath, center.path)) {
-        throw errors.forbidden(`${center.name}不在此办件的区—镇—村链条上，不能作为领取地点`)
-      }
-      delivery = { method, centerId: center.id, trackingNumber: null, at: s.now.toISOString() }
-      return { patch: { delivery: JSON.stringify(delivery) }, note: `送达 ${center.name} 待领取`, data: { ...delivery, centerName: center.name } }
-    }
-    const trackingNumber = need(b, 'trackingNumber', '请填写邮寄单号')
-    delivery = { method, centerId: null, trackingNumber, at: s.now.toISOString() }
-    return { patch: { delivery: JSON.stringify(delivery) }, note: `邮寄送达，单号 ${trackingNumber}`, data: delivery }
+    const done = await deliverResult(s, b)
+    // 行政许可法 §44 (颁发、送达): a permit not yet issued as a step of its own is issued with its delivery.
+    const issue = s.steps.find((x) => x.kind === 'issue' && x.doneAt === null)
+    if (!issue) return done
+    await repo.finishStep(s.trx, issue.id, s.actor.userId, s.now, '制发许可证件并送达')
+    const late = issue.dueDate !== null && s.today > issue.dueDate
+    return { ...done, note: `制发许可证件，${done.note}${late ? `（发证逾期，应于 ${issue.dueDate} 前制发）` : ''}`, data: { ...done.data, permitIssued: true, issueLate: late } }
   },
 
   async pickup(s, b) {
     const d = s.row.delivery! // the table let only the pick-up point holding the result through
     return { patch: { closed_at: s.now }, note: b.note?.trim() || (d.method === 'mail' ? '申请人已签收' : '申请人已领取') }
   },
+}
+
+/** The result sent for pick-up at a point of the case's chain, or mailed. */
+async function deliverResult(s: ActionState, b: ActionBody): Promise<Handled> {
+  const method = need(b, 'method', '请选择送达方式')
+  let delivery
+  if (method === 'pickup') {
+    const center = await items.findCenter(s.trx, need(b, 'centerId', '请选择领取地点'))
+    if (!center || center.status !== 'active') throw errors.validation([{ field: 'body.centerId', message: '领取地点不存在或已撤销' }])
+    // Any point of the case's own chain at or below the center that holds it: the district window, the accepting town,
+    // the village room where it started. Another town's village is not this applicant's.
+    if (!onChain(s.row.originPath, center.id) || !covers(s.holder.holderPath, center.path)) {
+      throw errors.forbidden(`${center.name}不在此办件的区—镇—村链条上，不能作为领取地点`)
+    }
+    delivery = { method, centerId: center.id, trackingNumber: null, at: s.now.toISOString() }
+    return { patch: { delivery: JSON.stringify(delivery) }, note: `送达 ${center.name} 待领取`, data: { ...delivery, centerName: center.name } }
+  }
+  const trackingNumber = need(b, 'trackingNumber', '请填写邮寄单号')
+  delivery = { method, centerId: null, trackingNumber, at: s.now.toISOString() }
+  return { patch: { delivery: JSON.stringify(delivery) }, note: `邮寄送达，单号 ${trackingNumber}`, data: delivery }
 }

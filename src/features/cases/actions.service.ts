@@ -5,7 +5,7 @@ import { assertAction, type ActionContext, type CaseAction, type CaseStatus } fr
 import { chinaDate } from '../../domain/clock.js'
 import { errors } from '../../domain/errors.js'
 import { covers, type Actor } from '../../domain/jurisdiction.js'
-import { deciderBlock } from '../../domain/legal-rules.js'
+import { deciderBlock, type DeciderFacts } from '../../domain/legal-rules.js'
 import type { Db } from '../../db/database.js'
 import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../calendar/calendar.service.js'
@@ -30,6 +30,8 @@ export interface ActionState {
   holder: Awaited<ReturnType<typeof repo.findHolder>>
   now: Date
   today: string
+  /** For the actions the law reserves (DECIDER_ACTIONS): who the actor is to the deciding department. */
+  decider?: DeciderFacts
 }
 
 /** Open steps this actor may work on: at their own center (a parent level supervises, it does not work a lower
@@ -71,15 +73,20 @@ export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: numb
 /** The law's word on who decides (legal-rules.deciderBlock): 403 when this actor may not take the action for this department. */
 async function assertDecider(s: ActionState, action: CaseAction): Promise<void> {
   if (!DECIDER_ACTIONS.includes(action)) return
-  const why = deciderBlock(action, await deciderContext(s))
+  s.decider = await deciderContext(s)
+  const why = deciderBlock(action, s.decider)
   if (why) throw errors.forbidden(why)
 }
 
 export const DECIDER_ACTIONS: readonly CaseAction[] = ['extend', 'refuse']
 
-export async function deciderContext(s: Pick<ActionState, 'trx' | 'actor' | 'actorDepartmentId' | 'row'>, dept?: { windowMayRefuse: boolean }) {
+export async function deciderContext(s: Pick<ActionState, 'trx' | 'actor' | 'actorDepartmentId' | 'row'>,
+  dept?: { windowMayRefuse: boolean; headStandInUserId: number | null; headAway: boolean }): Promise<DeciderFacts> {
   const d = dept ?? await items.findDecidingDepartment(s.trx, s.row.departmentId)
-  return { roles: s.actor.roles, actorDepartmentId: s.actorDepartmentId, caseDepartmentId: s.row.departmentId, windowMayRefuse: d.windowMayRefuse }
+  return {
+    roles: s.actor.roles, actorDepartmentId: s.actorDepartmentId, caseDepartmentId: s.row.departmentId, windowMayRefuse: d.windowMayRefuse,
+    standingIn: d.headAway && d.headStandInUserId === s.actor.userId, roomWithinLegal: Math.max(0, s.row.legalDays - s.row.promisedDays - s.row.extendedDays),
+  }
 }
 
 export async function performAction(ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, action: CaseAction, body: ActionBody) {

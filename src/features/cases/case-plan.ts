@@ -3,7 +3,8 @@
 import type { StepLimit } from '../../db/schema.js'
 import { isProvisional, unconfirmedYears, type Calendar, type IsoDate } from '../../domain/calendar.js'
 import type { StepKind } from '../../domain/case-status.js'
-import { caseDueDate, extendedLegalDueDate, legalDueDate, stepDueDate, type Limits, type Pause } from '../../domain/deadlines.js'
+import { chinaDate } from '../../domain/clock.js'
+import { addCountedDays, caseDueDate, extendedLegalDueDate, legalDueDate, stepDueDate, type DaysUnit, type Limits, type Pause } from '../../domain/deadlines.js'
 import type { HandlingKind } from '../../domain/vocabulary.js'
 import type { StepInsert } from './cases.repository.js'
 
@@ -24,8 +25,32 @@ export function planAcceptance(cal: Calendar, c: ClockInput, acceptedOn: IsoDate
 }
 
 const STEP_NAMES: Record<StepKind, readonly string[]> = {
-  handle: ['handle', '承办', '受理审查', '审查'], review: ['review', '审核'], approve: ['approve', '批准', '审批', '决定'],
+  handle: ['handle', '承办', '受理审查', '审查', '初审'], review: ['review', '审核'], approve: ['approve', '批准', '审批', '决定'],
   sign: ['sign', '会签', '并联审查'], forward: ['forward', '上报'], handover: ['handover', '交接'], delivery: ['delivery', '送达'],
+  issue: ['issue', '发证', '制证'],
+}
+
+/** 行政许可法 §44: the permit is issued within 10 (working, §82) days of the decision to grant. */
+export const PERMIT_ISSUE_DAYS = 10
+
+/** The upper level's own limit for its decision on a 上报 item (行政许可法 §43), named in step_limits. */
+const DECISION_NAMES: readonly string[] = ['decision', '上级决定', '上级审批']
+export function decisionLimitFor(limits: readonly StepLimit[]): number | null {
+  return limits.find((l) => DECISION_NAMES.includes(l.step))?.days ?? null
+}
+
+/**
+ * The date no step of the case may run past: the case's due date, except at the deciding level of a 上报 case
+ * (行政许可法 §43) once it received the case: its own limit for the decision counted from the day it received it,
+ * when the item sets one (step_limits `上级决定`).
+ */
+export function stepCap(cal: Calendar, c: { handlingKind: HandlingKind; stepLimits: readonly StepLimit[] },
+  steps: readonly { kind: StepKind; doneAt: Date | string | null }[], caseDue: IsoDate | null, pauses: readonly Pause[], today: IsoDate,
+  unit: DaysUnit = 'workday'): IsoDate | null {
+  const days = c.handlingKind === 'forward' ? decisionLimitFor(c.stepLimits) : null
+  const received = steps.find((s) => s.kind === 'forward' && s.doneAt !== null)
+  if (days === null || !received) return caseDue
+  return addCountedDays(cal, chinaDate(new Date(received.doneAt!)), days, pauses, today, unit)
 }
 
 /** The item's own limit for a step kind (step_limits names it in English or Chinese), or null. */
@@ -52,6 +77,14 @@ export function firstSteps(cal: Calendar, c: CasePlan, t: StepTiming): StepInser
   if (c.handlingKind === 'immediate') return [step(cal, c, t, 1, 'approve', c.acceptingCenterId, c.departmentId)]
   if (c.handlingKind === 'forward') return [step(cal, c, t, 1, 'handle', c.acceptingCenterId, null)]
   return [step(cal, c, t, 1, 'handle', c.departmentCenterId, c.departmentId)]
+}
+
+/** 行政许可法 §44: after a decision to grant a licence, the permit's issue (发证) at the deciding department. */
+export function issueStep(cal: Calendar, c: CasePlan, t: StepTiming, seq: number): StepInsert {
+  return {
+    caseId: c.id, seq, kind: 'issue', centerId: c.departmentCenterId, departmentId: c.departmentId, at: t.at, startDate: t.today,
+    limitDays: PERMIT_ISSUE_DAYS, dueDate: stepDueDate(cal, t.today, PERMIT_ISSUE_DAYS, null, [], t.today),
+  }
 }
 
 export interface DoneStep { kind: StepKind; seq: number }

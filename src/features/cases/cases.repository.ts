@@ -254,21 +254,39 @@ export function endPause(trx: Db, caseId: number, date: string, at: Date, by: nu
 
 export function listExtensions(db: Db, caseId: number) {
   return db.selectFrom('case_extensions').select(['id', 'days', 'reason', 'status', 'requested_by as requestedBy', 'requested_at as requestedAt',
-    'decided_by as decidedBy', 'decided_at as decidedAt', 'past_legal as pastLegal']).where('case_id', '=', caseId).orderBy('id').execute()
+    'decided_by as decidedBy', 'decided_at as decidedAt', 'past_legal as pastLegal', 'attachment_id as attachmentId']).where('case_id', '=', caseId).orderBy('id').execute()
 }
 
-export function insertExtension(trx: Db, e: { caseId: number; days: number; reason: string; status: 'requested' | 'approved'; by: number; at: Date; pastLegal: boolean }) {
+export function insertExtension(trx: Db, e: { caseId: number; days: number; reason: string; status: 'requested' | 'approved'; by: number; at: Date; pastLegal: boolean; attachmentId?: number | null }) {
   return trx.insertInto('case_extensions').values({
-    case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.by, requested_at: e.at, past_legal: e.pastLegal,
+    case_id: e.caseId, days: e.days, reason: e.reason, status: e.status, requested_by: e.by, requested_at: e.at, past_legal: e.pastLegal, attachment_id: e.attachmentId ?? null,
     decided_by: e.status === 'approved' ? e.by : null, decided_at: e.status === 'approved' ? e.at : null,
   }).execute()
 }
 
 /** The department head's decision on a pending request, with the days and reason they grant; false when none was pending. */
-export async function approvePendingExtension(trx: Db, caseId: number, days: number, reason: string, by: number, at: Date, pastLegal: boolean): Promise<boolean> {
-  const r = await trx.updateTable('case_extensions').set({ status: 'approved', days, reason, decided_by: by, decided_at: at, past_legal: pastLegal })
+export async function approvePendingExtension(trx: Db, caseId: number, days: number, reason: string, by: number, at: Date, pastLegal: boolean,
+  attachmentId: number | null = null): Promise<boolean> {
+  const r = await trx.updateTable('case_extensions').set({ status: 'approved', days, reason, decided_by: by, decided_at: at, past_legal: pastLegal, attachment_id: attachmentId })
     .where('case_id', '=', caseId).where('status', '=', 'requested').executeTakeFirst()
   return Number(r.numUpdatedRows) > 0
+}
+
+/** A file kept with the case (the government head's approval of a joint extension); its id. */
+export async function insertAttachment(trx: Db, a: { caseId: number; kind: 'government_approval'; name: string; mime: string; data: Buffer; by: number; at: Date }) {
+  const r = await trx.insertInto('case_attachments').values({
+    case_id: a.caseId, kind: a.kind, name: a.name, mime: a.mime, size: a.data.length, data: a.data, created_by: a.by, created_at: a.at,
+  }).returning('id').executeTakeFirstOrThrow()
+  return Number(r.id)
+}
+
+export function listAttachments(db: Db, caseId: number) {
+  return db.selectFrom('case_attachments').select(['id', 'kind', 'name', 'mime', 'size', 'created_at as createdAt'])
+    .where('case_id', '=', caseId).orderBy('id').execute()
+}
+
+export function findAttachment(db: Db, caseId: number, id: number) {
+  return db.selectFrom('case_attachments').select(['id', 'name', 'mime', 'data']).where('case_id', '=', caseId).where('id', '=', id).executeTakeFirst()
 }
 
 export function hasPendingExtension(db: Db, caseId: number) {

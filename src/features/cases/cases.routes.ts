@@ -10,6 +10,7 @@ import { calendarWarnings, CALENDAR_WARNING_DAYS } from '../../domain/deadlines.
 import { errors } from '../../domain/errors.js'
 import { ActionBody, ActionParams, Case, CaseDetail, CaseList, Inbox, IntakeBody, ListQuery } from './cases.schemas.js'
 import { performAction } from './actions.service.js'
+import { attachmentsRoutes } from './attachments.routes.js'
 import { intake } from './intake.service.js'
 import * as query from './query.service.js'
 
@@ -17,6 +18,7 @@ const tags = ['cases']
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
 
 export function casesRoutes(app: App, ctx: AppContext): void {
+  attachmentsRoutes(app, ctx)
   app.post('/api/cases', {
     schema: {
       tags, summary: '一窗受理 record a case at a window (accepted, one-time notice, refused, or 即办 completed)',

@@ -48,6 +48,7 @@ export const ActionBody = Type.Object({
   departmentId: Type.Optional(Id),
   materials: Type.Optional(Type.Array(MaterialTick, { maxItems: 200 })),
   referTo: Type.Optional(Text(200)),
+  permitNumber: Type.Optional(Type.String({ maxLength: 100, description: 'issue (发证, 行政许可法 §44): the permit\'s number' })),
   method: Type.Optional(Type.Enum(['pickup', 'mail'])),
   centerId: Type.Optional(Id),
   trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9-]+$' })),
@@ -97,6 +98,11 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     id: Type.Integer(), days: Type.Integer(), reason: Type.String(), status: Type.String(), requestedBy: Type.Union([Type.Integer(), Type.Null()]),
     requestedAt: DateTime, decidedBy: Type.Union([Type.Integer(), Type.Null()]), decidedAt: NullableDateTime,
     pastLegal: Type.Boolean({ description: 'the extension goes past the legal limit (approved by the deciding department\'s head)' }),
+    attachmentId: Type.Union([Type.Integer(), Type.Null()], { description: '联办 past the legal limit: the government head\'s approval (GET /api/cases/:id/attachments/:attachmentId)' }),
+  })),
+  attachments: Type.Array(Type.Object({
+    id: Type.Integer(), kind: Type.String({ description: 'government_approval: the 本级人民政府 head\'s approval of a joint extension' }),
+    name: Type.String(), mime: Type.String(), size: Type.Integer(), createdAt: DateTime,
   })),
   allowedActions: Type.Array(Type.String()),
   /** Where `deliver` may send the result for pick-up: the points of the case's chain at or below the center holding it. */

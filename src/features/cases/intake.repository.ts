@@ -76,7 +76,8 @@ export function findStaff(db: Db, id: number) {
 export function findDecidingDepartment(db: Db, departmentId: number) {
   return db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
     .select(['d.id', 'd.name', 'd.short_name as shortName', 'd.review_body as reviewBody', 'd.court', 'd.review_first as reviewFirst',
-      'd.window_may_refuse as windowMayRefuse', 'c.review_body as centerReviewBody', 'c.court as centerCourt'])
+      'd.window_may_refuse as windowMayRefuse', 'c.review_body as centerReviewBody', 'c.court as centerCourt',
+      'd.head_stand_in_user_id as headStandInUserId', 'd.head_away as headAway'])
     .where('d.id', '=', departmentId).executeTakeFirstOrThrow()
 }
 
@@ -84,6 +85,12 @@ export function findDecidingDepartment(db: Db, departmentId: number) {
 export function listDocuments(db: Db, caseId: number) {
   return db.selectFrom('case_documents').select([sql<DocType>`doc_type`.as('docType'), 'doc_number as docNumber', 'issued_at as issuedAt', 'event_id as eventId'])
     .where('case_id', '=', caseId).orderBy('id').execute()
+}
+
+/** The 事项类型 of an item version (行政许可 issues a permit after a grant, §44). */
+export async function itemType(db: Db, versionId: number): Promise<string> {
+  const r = await db.selectFrom('item_versions').select('item_type').where('id', '=', versionId).executeTakeFirstOrThrow()
+  return r.item_type
 }
 
 /** The decision's wording of an item version (准予许可, 予以确认, …). */

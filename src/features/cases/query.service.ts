@@ -24,8 +24,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   assertReader(actor)
   const s = await loadState(ctx.db, ctx, actor, id, false)
   const { row, cal, today } = s
-  const [events, materials, extensions, accepting, item, chain] = await Promise.all([
-    repo.listEvents(ctx.db, id), repo.listMaterials(ctx.db, id), repo.listExtensions(ctx.db, id),
+  const [events, materials, extensions, attachments, accepting, item, chain] = await Promise.all([
+    repo.listEvents(ctx.db, id), repo.listMaterials(ctx.db, id), repo.listExtensions(ctx.db, id), repo.listAttachments(ctx.db, id),
     items.findCenter(ctx.db, row.acceptingCenterId),
     ctx.db.selectFrom('item_versions as v').select([
       'v.complaint_phone as complaintPhone', 'v.consult_phone as consultPhone', 'v.result', 'v.implementing_body as implementingBody',
@@ -50,7 +50,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
         : lightOf(cal, { start: st.startDate, due: effectiveDue(cal, st.dueDate, row.pausedSince, today) }, today)) as Light,
     })),
     materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received, problem: m.problem })),
-    pauses: s.pauses, extensions,
+    pauses: s.pauses, extensions, attachments,
     allowedActions: allowedActions(row.status, actor.roles, actionContext(s))
       .filter((a) => !(DECIDER_ACTIONS.includes(a) && deciderBlock(a, decider))),
     pickupPoints: chain.filter((c) => covers(s.holder.holderPath, c.path)).map(({ id, name, level }) => ({ id, name, level })),
@@ -130,8 +130,12 @@ export async function inbox(ctx: AppContext, actor: Actor, query: { cursor?: str
 }
 
 export async function pendingExtensions(ctx: AppContext, actor: Actor) {
-  if (!actor.roles.includes('department_head')) throw errors.forbidden('只有作出决定的部门负责人审批延期')
   const dept = await items.actorDepartment(ctx.db, actor)
+  const head = actor.roles.includes('department_head')
+  // the head's AB stand-in sees the head's list while the head is away
+  const standingIn = !head && dept !== null && await items.findDecidingDepartment(ctx.db, dept)
+    .then((d) => d.headAway && d.headStandInUserId === actor.userId)
+  if (!head && !standingIn) throw errors.forbidden('只有作出决定的部门负责人（或其外出时的 AB 岗）审批延期')
   if (dept === null) throw errors.forbidden('部门负责人账号未关联部门')
   const cal = await calendarCache(ctx).get()
   const today = chinaDate(ctx.clock.now())

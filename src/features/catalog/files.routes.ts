@@ -9,7 +9,7 @@ import { errorResponses } from './items.routes.js'
 import * as service from './files.service.js'
 import { readUpload } from './upload.js'
 
-function sendFile(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }, cache: string) {
+export function sendFile(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }, cache: string) {
   const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
   return reply.header('content-type', f.mime).header('cache-control', cache)
     .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(f.name)}`)

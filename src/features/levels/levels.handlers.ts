@@ -8,7 +8,7 @@ import { forwardDue, hopDue, isLate, nextCenterToward, onChain } from '../../dom
 import type { HandoverMaterial } from '../../db/schema.js'
 import { plan, type ActionBody, type Handled } from '../cases/action-handlers.js'
 import type { ActionState } from '../cases/actions.service.js'
-import { nextSteps } from '../cases/case-plan.js'
+import { nextSteps, stepCap } from '../cases/case-plan.js'
 import * as repo from '../cases/cases.repository.js'
 import * as items from '../cases/intake.repository.js'
 import * as levels from './levels.repository.js'
@@ -86,15 +86,18 @@ const receive: Handler = async (s) => {
   const late = isLate(s.today, st.dueDate)
   const handle = s.steps.filter((x) => x.kind === 'handle').at(-1)!
   const p = await plan(s)
-  // The preliminary review (承办) was the lower level's: the department goes on from 审核.
+  // The preliminary review (初审) was the lower level's: the department goes on from 审核, on its own limit for the
+  // decision from today when the item sets one (行政许可法 §43), and never asks the applicant for the materials again.
+  const received = s.steps.map((x) => (x.id === st.id ? { ...x, doneAt: s.now } : x))
+  const decisionDue = stepCap(s.cal, p, received, s.row.dueDate, s.pauses, s.today, s.row.daysUnit)
   await repo.insertSteps(s.trx, nextSteps(s.cal, p, { kind: 'handle', seq: handle.seq }, nextSeq(s) - 1, 0, [],
-    { dueDate: s.row.dueDate, at: s.now, today: s.today, pauses: s.pauses }))
+    { dueDate: decisionDue, at: s.now, today: s.today, pauses: s.pauses }))
   const from = await center(s, s.row.acceptingCenterId)
   await levels.insertHandover(s.trx, {
     caseId: s.row.id, at: s.now, direction: 'up', fromUserId: null, fromCenterId: from.id, toUserId: s.actor.userId, toCenterId: s.actor.centerId,
     materials: [], note: late ? '签收（上报逾期）' : '签收', dueDate: st.dueDate, late,
   })
-  return { patch: { current_center_id: s.actor.centerId }, note: late ? `签收上报件（逾期，应于 ${st.dueDate} 前送达）` : '签收上报件', data: { late, dueDate: st.dueDate } }
+  return { patch: { current_center_id: s.actor.centerId }, note: late ? `签收上报件（逾期，应于 ${st.dueDate} 前送达）` : '签收上报件', data: { late, dueDate: st.dueDate, decisionDue } }
 }
 
 const handover: Handler = async (s, b) => {

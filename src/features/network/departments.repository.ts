@@ -10,7 +10,7 @@ export function listDepartments(db: Db, f: DepartmentFilter) {
   let q = db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
     .select((eb) => [
       'd.id', 'd.code', 'd.name', 'd.short_name as shortName', 'd.level', 'd.center_id as centerId', 'c.name as centerName',
-      'd.required', 'd.entered_on as enteredOn', 'd.phone', 'd.status',
+      'd.required', 'd.entered_on as enteredOn', 'd.phone', 'd.status', 'd.head_stand_in_user_id as headStandInUserId', 'd.head_away as headAway',
       eb.selectFrom('window_departments as wd').innerJoin('windows as w', 'w.id', 'wd.window_id')
         .select(eb.fn.countAll<number>().as('n')).whereRef('wd.department_id', '=', 'd.id').where('w.status', '<>', 'retired')
         .as('windowCount'),
@@ -44,13 +44,22 @@ export async function insertDepartment(db: Db, row: {
 /** The department row FOR UPDATE, with its center's path for the jurisdiction check. */
 export function lockDepartment(db: Db, id: number) {
   return db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
-    .select(['d.id', 'd.code', 'd.name', 'd.short_name', 'd.required', 'd.entered_on', 'd.phone', 'd.status', 'd.center_id', 'c.path'])
+    .select(['d.id', 'd.code', 'd.name', 'd.short_name', 'd.required', 'd.entered_on', 'd.phone', 'd.status', 'd.center_id', 'c.path',
+      'd.head_stand_in_user_id', 'd.head_away'])
     .where('d.id', '=', id).forUpdate('d').executeTakeFirst()
 }
 
 export type DepartmentChanges = Partial<{
   code: string; name: string; short_name: string; required: boolean; entered_on: string | null; phone: string; status: RecordStatus
+  head_stand_in_user_id: number | null; head_away: boolean
 }>
+
+/** Whether a user may stand in for the department's head (AB岗): active staff of the department who approves. */
+export async function isHeadStandIn(db: Db, departmentId: number, userId: number): Promise<boolean> {
+  const r = await db.selectFrom('users').select('id').where('id', '=', userId).where('department_id', '=', departmentId)
+    .where('status', '=', 'active').where(sql<boolean>`roles && array['approver','department_head']::text[]`).executeTakeFirst()
+  return r !== undefined
+}
 
 export function updateDepartment(db: Db, id: number, changes: DepartmentChanges) {
   return db.updateTable('departments').set({ ...changes, updated_at: sql`now()` }).where('id', '=', id).execute()

@@ -10,11 +10,14 @@ const Department = Type.Object({
   id: Type.Integer(), code: Type.String(), name: Type.String(), shortName: Type.String(), level: Type.String(),
   centerId: Type.Integer(), centerName: Type.String(), required: Type.Boolean(), enteredOn: NullableString,
   phone: Type.String(), status: Type.String(), windowCount: Type.Integer(), itemCount: Type.Integer(),
+  headStandInUserId: Type.Union([Type.Integer(), Type.Null()], { description: 'the department head\'s AB岗 stand-in' }),
+  headAway: Type.Boolean({ description: 'the head is away: the stand-in approves extensions (recorded as such)' }),
 })
 
 const editable = {
   code: Code, name: Name(), shortName: Text(50), required: Type.Boolean(),
   enteredOn: Type.Union([DateOnly, Type.Null()]), phone: Text(100),
+  headStandInUserId: Type.Union([Id, Type.Null()]), headAway: Type.Boolean(),
 }
 
 const NewDepartment = Type.Object({

@@ -42,11 +42,14 @@ export async function createDepartment(db: Db, actor: Actor, input: NewDepartmen
 
 export type DepartmentPatch = Partial<{
   code: string; name: string; shortName: string; required: boolean; enteredOn: string | null; phone: string
+  /** The head's AB岗 stand-in, who approves extensions while the head is away (headAway). */
+  headStandInUserId: number | null; headAway: boolean
 }>
 
 /** Patch field → column. */
 const COLUMN = {
   code: 'code', name: 'name', shortName: 'short_name', required: 'required', enteredOn: 'entered_on', phone: 'phone',
+  headStandInUserId: 'head_stand_in_user_id', headAway: 'head_away',
 } as const satisfies Record<keyof DepartmentPatch, keyof repo.DepartmentChanges>
 
 export async function updateDepartment(db: Db, actor: Actor, id: number, patch: DepartmentPatch) {
@@ -54,6 +57,11 @@ export async function updateDepartment(db: Db, actor: Actor, id: number, patch: 
     const before = await lockInScope(trx, actor, id)
     const problems = new Problems()
     checkEnteredOn(patch.enteredOn, problems)
+    if (patch.headStandInUserId != null && !(await repo.isHeadStandIn(trx, id, patch.headStandInUserId))) {
+      problems.add('body.headStandInUserId', '部门负责人的 AB 岗须为本部门在岗的审批人员')
+    }
+    const standIn = patch.headStandInUserId !== undefined ? patch.headStandInUserId : before.head_stand_in_user_id
+    if (patch.headAway && standIn === null) problems.add('body.headAway', '请先指定部门负责人的 AB 岗，再标记负责人外出')
     problems.throwIfAny()
     const changes: Record<string, unknown> = {}
     const data: Record<string, unknown> = {}

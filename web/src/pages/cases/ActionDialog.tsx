@@ -65,6 +65,20 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
           <Form.Item name="reason" label={t('action.reason')} extra={action === 'extend' ? t('action.extendReasonHint') : undefined} rules={required('action.reason')}>
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>
+          {/* 联办 past the legal limit: the government head's approval, attached (行政许可法 §42 ¶2) */}
+          {action === 'extend' && c.extensionRule === 'joint' && (
+            <Form.Item name="file" label={t('action.approvalFile')} extra={t('action.approvalFileHint')} valuePropName="files"
+              getValueFromEvent={(e: { target: HTMLInputElement }) => e.target.files}>
+              <input type="file" accept=".pdf,.png,.jpg,.jpeg" className="approval-file" />
+            </Form.Item>
+          )}
+        </>
+      )
+    case 'issue':
+      return (
+        <>
+          <Form.Item name="permitNumber" label={t('action.permitNumber')}><Input maxLength={100} /></Form.Item>
+          <Form.Item name="note" label={t('action.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
         </>
       )
     case 'supplement':
@@ -114,7 +128,7 @@ function initial(action: CaseAction, c: CaseDetail): Values {
 }
 
 function body(action: CaseAction, v: Values, c: CaseDetail) {
-  const { received, ...rest } = v
+  const { received, file: _file, ...rest } = v
   const fields = Object.fromEntries(Object.entries(rest).filter(([, x]) => x !== undefined && x !== ''))
   if (action === 'supplement' || action === 'correct' || action === 'accept') {
     fields.materials = c.status === 'received' && action !== 'supplement'
@@ -131,7 +145,16 @@ export function ActionDialog({ action, c, onClose, onDone }: { action: CaseActio
   const onOk = async () => {
     const v = await form.validateFields()
     await submit(async () => {
-      await api.post(`/api/cases/${c.id}/actions/${action}`, body(action, v, c))
+      const file = (v.file as FileList | undefined)?.[0]
+      if (action === 'extend' && file) {
+        // the joint extension with its approval: one multipart request, the fields before the file
+        const form = new FormData()
+        for (const [k, x] of Object.entries(body(action, v, c))) form.append(k, String(x))
+        form.append('file', file)
+        await api.upload(`/api/cases/${c.id}/joint-extension`, form)
+      } else {
+        await api.post(`/api/cases/${c.id}/actions/${action}`, body(action, v, c))
+      }
       onDone()
     })
   }

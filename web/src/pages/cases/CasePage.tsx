@@ -103,6 +103,13 @@ function Facts({ d }: { d: CaseDetail }) {
           {t('case.extensions')}：{d.extensions.map((e) => `${e.days} 个工作日 ${t(`case.extensionStatus.${e.status}` as MessageKey)}（${e.reason}）`).join('；')}
         </div>
       )}
+      {d.attachments.length > 0 && (
+        <div style={{ marginTop: 8 }} className="case-attachments">
+          {t('case.attachments')}：{d.attachments.map((a) => (
+            <a key={a.id} href={`/api/cases/${d.id}/attachments/${a.id}`} style={{ marginRight: 12 }}>{t(`case.attachmentKind.${a.kind}` as MessageKey)} · {a.name}</a>
+          ))}
+        </div>
+      )}
     </Card>
   )
 }

@@ -13,7 +13,7 @@ export interface CaseSummary {
   departmentId: number; windowId: number | null
   applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
   receivedAt: string; acceptedAt: string | null; acceptedOn: string | null; dueDate: string | null; legalDueDate: string | null
-  extendedLegalDueDate: string | null; provisional: boolean; daysUnit: 'workday' | 'calendar'
+  extendedLegalDueDate: string | null; provisional: boolean; daysUnit: 'workday' | 'calendar'; extensionRule: 'none' | 'art42' | 'joint' | 'own'
   promisedDays: number; legalDays: number; extendedDays: number; suspended: boolean; light: Light
   decidedAt: string | null
   decision: { outcome: 'approved' | 'denied' | 'answered'; note: string; reasons?: string; appealRights?: string; wording?: string } | null
@@ -33,7 +33,9 @@ export interface CaseDetail extends CaseSummary {
   steps: CaseStep[]
   materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean; problem: string | null }[]
   pauses: { id: number; kind: string; reason: string; from: string; to: string | null }[]
-  extensions: { id: number; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null; pastLegal: boolean }[]
+  extensions: { id: number; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null; pastLegal: boolean; attachmentId: number | null }[]
+  /** Files kept with the case: the government head's approval of a joint extension. */
+  attachments: { id: number; kind: string; name: string; mime: string; size: number; createdAt: string }[]
   allowedActions: CaseAction[]
   /** Where the result may be sent for pick-up: the chain's points at or below the center holding the case. */
   pickupPoints: { id: number; name: string; level: string }[]

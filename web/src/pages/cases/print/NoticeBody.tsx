@@ -70,15 +70,22 @@ export function NoticeBody({ d, kind }: { d: CaseDetail; kind: NoticeKind }) {
       const dec = d.decision
       if (dec?.outcome === 'answered') return p('notice.answeredBody', { item: d.itemName, decided, text: dec.note })
       const wording = dec?.wording || d.notice.outcomeWording
-      return wording && wording !== '已办结'
-        ? p('notice.approvedBody', { received, item: d.itemName, decided, wording, result: d.notice.result })
-        : p('notice.doneBody', { item: d.itemName, decided, result: d.notice.result })
+      if (!wording || wording === '已办结') return p('notice.doneBody', { item: d.itemName, decided, result: d.notice.result })
+      const permit = d.notice.itemType === '行政许可' && d.handlingKind !== 'immediate'
+      return (
+        <>
+          {p('notice.approvedBody', { received, item: d.itemName, decided, wording, result: d.notice.result })}
+          {permit && p('notice.permitIssue', {})}
+        </>
+      )
     }
     case 'extension': {
       const x = [...d.extensions].reverse().find((e) => e.status === 'approved')
+      // within the legal limit the department approved; past it the head, for 联办 the government's head (§42)
+      const approval = t(!x?.pastLegal ? 'notice.approvalDepartment' : x.attachmentId !== null ? 'notice.approvalGovernment' : 'notice.approvalHead')
       return (
         <>
-          {p('notice.extensionBody', { item: d.itemName, reason: x?.reason ?? '', days: x?.days ?? 0, unit: unitText(d.daysUnit), due: isoDay(d.dueDate) })}
+          {p('notice.extensionBody', { item: d.itemName, reason: x?.reason ?? '', days: x?.days ?? 0, unit: unitText(d.daysUnit), due: isoDay(d.dueDate), approval })}
           {d.extendedLegalDueDate && p('notice.extensionPastLegal', { legal: isoDay(d.legalDueDate), extended: isoDay(d.extendedLegalDueDate) })}
           <Provisional d={d} />
         </>
