@@ -7,12 +7,14 @@ import hall from './zh-CN.hall'
 import security from './zh-CN.security'
 import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
+import a11y from './zh-CN.a11y'
 
 const zhCN = {
   ...zhCNCatalog,
   ...zhCNSupervision,
   ...zhCNStatistics,
   ...hall,
+  ...a11y,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
   'app.subtitleShort': '政务服务',

@@ -20,7 +20,7 @@ export default function WorkbenchPage() {
   const seat = useLoad((s) => (user.windowId ? api.get<ServiceWindow>(`/api/windows/${user.windowId}`, undefined, s) : Promise.resolve(null)), [user.windowId])
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.hello', { name: user.name })}</Typography.Title>
+      <Typography.Title level={2} style={{ margin: 0 }}>{t('workbench.hello', { name: user.name })}</Typography.Title>
       <CalendarWarning />
       <Card>
         <Descriptions column={{ xs: 1, md: 3 }}>

@@ -43,7 +43,7 @@ export default function BookingPage() {
     )
   }
   return (
-    <Card title={t('book.title')} style={{ maxWidth: 720, margin: '0 auto' }}>
+    <Card title={<h1 className="card-heading">{t('book.title')}</h1>} style={{ maxWidth: 720, margin: '0 auto' }}>
       <Form layout="vertical" onFinish={() => attempt(async () => {
         setBooked(await api.post<Booked>('/api/public/appointments', { centerId, categoryId, day: dayText, start, phone, code, ...(name ? { name } : {}) }))
       })}>

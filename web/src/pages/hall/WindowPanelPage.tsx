@@ -46,7 +46,7 @@ export default function WindowPanelPage() {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card>
             <Space wrap size="large">
-              <Typography.Title level={4} style={{ margin: 0 }}>{p.window.number} {p.window.name} <Tag color={statusTag(p.window.status).color}>{statusTag(p.window.status).text}</Tag></Typography.Title>
+              <Typography.Title level={2} style={{ margin: 0 }}>{p.window.number} {p.window.name} <Tag color={statusTag(p.window.status).color}>{statusTag(p.window.status).text}</Tag></Typography.Title>
               {p.categories.map((c) => <Tag key={c.id} color="blue">{t('panel.waitingIn', { name: `${c.prefix} ${c.name}`, n: c.waiting })}</Tag>)}
             </Space>
             <Space wrap style={{ marginTop: 16 }}>

@@ -27,7 +27,7 @@ export function HomePage() {
           <Link to="/login"><Button size="large" ghost>{t('home.login')}</Button></Link>
         </Space>
       </section>
-      <Typography.Title level={3}>{t('home.network')}</Typography.Title>
+      <Typography.Title level={2}>{t('home.network')}</Typography.Title>
       {centers.data === null || centers.error ? (
         <Alert type="info" showIcon title={t('home.networkUnavailable')} />
       ) : (
