@@ -69,6 +69,8 @@ const zhCN = {
   'home.heroText': '全区政务服务事项的办事指南：看清办什么、带什么材料、到哪里办、多久办结。',
   'home.guide': '办事指南',
   'home.login': '工作人员登录',
+  'home.book': '网上预约',
+  'home.bookAt': '网上预约（{center}）',
   'home.network': '服务网络',
   'home.networkCount': '{district} 个区行政服务中心 · {town} 个镇便民服务中心 · {village} 个村便民服务室',
   'home.networkUnavailable': '服务网络信息暂未开放，请稍后再来。',

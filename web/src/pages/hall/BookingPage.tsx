@@ -3,6 +3,7 @@
 import { Alert, Button, Card, DatePicker, Form, Input, Radio, Result, Select, Space } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { api, errorMessage } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
@@ -12,7 +13,9 @@ interface Slots { day: string; workday: boolean; slots: { start: string; end: st
 interface Booked { id: number; bookingCode: string; day: string; slotStart: string; slotEnd: string; categoryName: string; centerName: string }
 
 export default function BookingPage() {
-  const [centerId, setCenterId] = useState<number>()
+  // `?centerId=` from the 网上预约 link of a center on the home page
+  const [params] = useSearchParams()
+  const [centerId, setCenterId] = useState<number | undefined>(Number(params.get('centerId')) || undefined)
   const [categoryId, setCategoryId] = useState<number>()
   const [picked, setDay] = useState<Dayjs | null>(null)
   const [start, setStart] = useState<string>()
