@@ -152,4 +152,5 @@ export const Inbox = Type.Object({
     case: CaseItem,
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Type.Integer({ description: 'every open step waiting in this inbox (all pages)' }),
 })

@@ -107,6 +107,8 @@ const zhCN = {
   'workbench.window': '所在窗口',
   'workbench.noWindow': '未分配窗口',
   'workbench.shortcuts': '常用功能',
+  'workbench.todo': '今日工作',
+  'list.counted': '{label}（{n}）',
   'handling.immediate': '即办件',
   'handling.promised': '承诺件',
   'handling.joint': '联办件',

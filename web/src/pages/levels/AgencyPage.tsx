@@ -13,7 +13,7 @@ import { PhoneTasksCard } from './PhoneTasksCard'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type AgentCase, type CaseOut, type PickerItem } from './levelsApi'
 
-interface AgentInbox { cases: AgentCase[]; nextCursor: string | null }
+interface AgentInbox { cases: AgentCase[]; nextCursor: string | null; total?: number }
 
 type ItemHit = Omit<PickerItem, 'own'>
 interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
@@ -112,7 +112,7 @@ export default function AgencyPage() {
           <Link to={`/print/levels/${made.id}/slip`} target="_blank">{t('levels.slip')}</Link>
         </Card>
       )}
-      <Typography.Title level={2}>{t('levels.myCases')}</Typography.Title>
+      <Typography.Title level={2}>{inbox.data?.total !== undefined ? t('list.counted', { label: t('levels.myCases'), n: inbox.data.total }) : t('levels.myCases')}</Typography.Title>
       <List<AgentCase>
         loading={inbox.loading} dataSource={cases} locale={{ emptyText: <Empty description={t('levels.noCases')} /> }}
         renderItem={(c) => (
@@ -135,7 +135,7 @@ export default function AgencyPage() {
         )}
       />
       {cursor && (
-        <Button block size="large" style={{ marginTop: 12 }} onClick={() => void api.get<AgentInbox>('/api/agency/inbox', { cursor }).then((r) => setMore({ cases: [...(more?.cases ?? []), ...r.cases], nextCursor: r.nextCursor }))}>
+        <Button block size="large" style={{ marginTop: 12 }} onClick={() => void api.get<AgentInbox>('/api/agency/inbox', { cursor }).then((r) => setMore({ cases: [...(more?.cases ?? []), ...r.cases], nextCursor: r.nextCursor, total: r.total }))}>
           {t('cases.more')}
         </Button>
       )}
