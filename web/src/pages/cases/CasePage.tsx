@@ -7,7 +7,7 @@ import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { PageLoading } from '../../components/PageLoading'
 import { t, type MessageKey } from '../../i18n'
-import { dateTime } from '../../lib/format'
+import { dateTime, when } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { HandoverDialog } from '../levels/HandoverDialog'
 import { ActionDialog } from './ActionDialog'
@@ -60,7 +60,7 @@ export default function CasePage() {
           content: (
             <div>
               <strong>{eventText(e.action)}</strong>{' '}
-              <Typography.Text type="secondary">{dateTime(e.at)} · {e.centerName}{e.windowName ? ` · ${e.windowName}` : ''} · {e.actor}</Typography.Text>
+              <Typography.Text type="secondary">{when(e.at)} · {e.centerName}{e.windowName ? ` · ${e.windowName}` : ''} · {e.actor}</Typography.Text>
               {e.from !== e.to && <div><Typography.Text type="secondary">{e.from ? t(`caseStatus.${e.from}` as MessageKey) : '—'} → {t(`caseStatus.${e.to}` as MessageKey)}</Typography.Text></div>}
               {e.note && <div className="pre-line">{e.note}</div>}
             </div>

@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Input, Select, Space, Tag, Time
 import { useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
-import { dateTime } from '../../lib/format'
+import { when } from '../../lib/format'
 import { statusTag, type ServiceWindow } from '../../lib/network'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
@@ -84,7 +84,7 @@ export default function WindowPanelPage() {
                   <Input style={{ width: 220 }} placeholder={t('panel.caseNumber')} aria-label={t('panel.caseNumber')} value={caseNumber} onChange={(e) => setCaseNumber(e.target.value.trim())} />
                   <Button disabled={!caseNumber || cur.status !== 'serving'} onClick={() => act('link', { caseNumber })}>{t('panel.link')}</Button>
                 </Space>
-                <Timeline items={cur.timeline.map((e) => ({ content: `${dateTime(e.at)} ${t(`ticketAction.${e.action}` as MessageKey)}${e.windowNumber ? ` · ${e.windowNumber}` : ''}${e.staffName ? ` · ${e.staffName}` : ''}` }))} />
+                <Timeline items={cur.timeline.map((e) => ({ content: `${when(e.at)} ${t(`ticketAction.${e.action}` as MessageKey)}${e.windowNumber ? ` · ${e.windowNumber}` : ''}${e.staffName ? ` · ${e.staffName}` : ''}` }))} />
               </>
             )}
           </Card>
