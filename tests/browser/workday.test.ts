@@ -91,6 +91,8 @@ describe('a 法人 at the window', () => {
     await page.getByText('身份证号码无效').waitFor()
     await page.getByLabel('经办人居民身份证号码').fill(idNumber(4242))
     await page.getByLabel('经办人联系电话').fill('13912345678')
+    await page.getByLabel('法定代表人').click()
+    await expect.poll(() => page.locator('.ant-form-item-has-error').count()).toBe(0) // no stale error on a filled field
     await screenshot(page, 'intake-organization')
     await page.getByRole('button', { name: '提交' }).click() // no material ticked: one-time notice
     await page.waitForURL(/\/app\/cases\/\d+$/)

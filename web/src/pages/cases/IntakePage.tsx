@@ -210,11 +210,11 @@ function Representatives() {
         <Input style={{ width: 200 }} maxLength={100} />
       </Form.Item>
       <Form.Item name={['applicant', 'representative', 'idNumber']} label={t('intake.representativeIdNumber')} validateTrigger="onBlur"
-        dependencies={[['applicant', 'representative', 'name']]} rules={[needed(t('intake.representativeIdNumber')), idNumberRule('person')]}>
+        rules={[needed(t('intake.representativeIdNumber')), idNumberRule('person')]}>
         <Input style={{ width: 240 }} maxLength={18} />
       </Form.Item>
       <Form.Item name={['applicant', 'representative', 'phone']} label={t('intake.representativePhone')} validateTrigger="onBlur"
-        dependencies={[['applicant', 'representative', 'name']]} rules={[needed(t('intake.representativePhone')), phoneRule]}>
+        rules={[needed(t('intake.representativePhone')), phoneRule]}>
         <Input style={{ width: 200 }} maxLength={20} />
       </Form.Item>
     </Space>
