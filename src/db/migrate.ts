@@ -28,6 +28,7 @@ import * as m0102 from './migrations/0102_permit_issue_stand_in.js'
 import * as m0120 from './migrations/0120_sms_providers.js'
 import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0170 from './migrations/0170_exchange.js'
+import * as m0160 from './migrations/0160_applicant_representatives.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0120_sms_providers': m0120,
   '0121_special_message_params': m0121,
   '0170_exchange': m0170,
+  '0160_applicant_representatives': m0160,
 }
 
 function migrator(db: Db): Migrator {

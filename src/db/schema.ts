@@ -270,6 +270,10 @@ export interface CasesTable {
   applicant_name: string
   applicant_id_number: string
   applicant_phone: string
+  legal_representative_name: string | null
+  representative_name: string | null
+  representative_id_number: string | null
+  representative_phone: string | null
   origin_center_id: number
   origin_path: string
   accepting_center_id: number

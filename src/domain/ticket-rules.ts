@@ -68,3 +68,16 @@ export function callText(number: string, windowNumber: string): string {
 export function maskPhone(phone: string): string {
   return phone.length >= 7 ? phone.slice(0, 3) + '*'.repeat(phone.length - 7) + phone.slice(-4) : '*'.repeat(phone.length)
 }
+
+/** The display board's 最近叫号: each ticket once, at the window that called it last (input and output newest first). */
+export function latestCallPerTicket<T extends { number: string }>(callsNewestFirst: readonly T[], max: number): T[] {
+  const seen = new Set<string>()
+  const out: T[] = []
+  for (const c of callsNewestFirst) {
+    if (seen.has(c.number)) continue
+    seen.add(c.number)
+    out.push(c)
+    if (out.length === max) break
+  }
+  return out
+}

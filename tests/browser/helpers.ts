@@ -17,6 +17,7 @@ import { loadDemo } from '../../src/demo/load.js'
 import { buildApp, type App } from '../../src/server/app.js'
 import type { Sender as SmsSender } from '../../src/features/messages/sender.js'
 import type { Clock } from '../../src/domain/clock.js'
+import { loginClient, type Client } from '../helpers/app.js'
 
 export const DEMO_PASSWORD = 'demo-Pass-2026'
 const quiet = { info: () => {}, warn: () => {} }
@@ -32,6 +33,8 @@ export interface BrowserEnv {
   newPage(opts?: { mobile?: boolean }): Promise<Page>
   /** Logs in through the login form and waits for the staff frame. */
   login(page: Page, username: string, password?: string): Promise<void>
+  /** The same user's API client (app.inject with the session cookie and CSRF header), to set up a scene quickly. */
+  api(username: string): Promise<Client>
   close(): Promise<void>
 }
 
@@ -120,6 +123,7 @@ export async function startEnv(opts: { clock?: Clock; smsSender?: SmsSender; con
         })
         return page
       },
+      api: (username) => loginClient(app, username, DEMO_PASSWORD),
       async login(page, username, password = DEMO_PASSWORD) {
         await page.goto('/login')
         await page.getByLabel('用户名').fill(username)

@@ -46,28 +46,31 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
   const demoPassword = inject('demoPassword')
   return {
     app, db: testDb.db, testDb, config, demoPassword,
-    async login(username, password = demoPassword) {
-      const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } })
-      if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`)
-      const cookie = String(res.headers['set-cookie']).split(';')[0]
-      const csrf = res.json().csrfToken as string
-      const headers = (write = false): Record<string, string> => (write ? { cookie, 'x-csrf-token': csrf } : { cookie })
-      const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
-        app.inject({ method, url, headers: headers(method !== 'GET'), ...(body === undefined ? {} : { payload: body as object }) })
-      return {
-        cookie, csrf, headers,
-        get: (url) => send('GET', url),
-        post: (url, body) => send('POST', url, body ?? {}),
-        put: (url, body) => send('PUT', url, body ?? {}),
-        patch: (url, body) => send('PATCH', url, body ?? {}),
-        delete: (url) => send('DELETE', url),
-      }
-    },
+    login: (username, password = demoPassword) => loginClient(app, username, password),
     async close() {
       await app.close()
       await bus?.close()
       await testDb.close()
     },
+  }
+}
+
+/** Log in through the API (the session route) and return a client that sends the cookie and the CSRF header. */
+export async function loginClient(app: App, username: string, password: string): Promise<Client> {
+  const res = await app.inject({ method: 'POST', url: '/api/session', payload: { username, password } })
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`)
+  const cookie = String(res.headers['set-cookie']).split(';')[0]
+  const csrf = res.json().csrfToken as string
+  const headers = (write = false): Record<string, string> => (write ? { cookie, 'x-csrf-token': csrf } : { cookie })
+  const send = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown) =>
+    app.inject({ method, url, headers: headers(method !== 'GET'), ...(body === undefined ? {} : { payload: body as object }) })
+  return {
+    cookie, csrf, headers,
+    get: (url) => send('GET', url),
+    post: (url, body) => send('POST', url, body ?? {}),
+    put: (url, body) => send('PUT', url, body ?? {}),
+    patch: (url, body) => send('PATCH', url, body ?? {}),
+    delete: (url) => send('DELETE', url),
   }
 }
 

@@ -6,10 +6,12 @@ import dayjs from 'dayjs'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { RouterProvider } from 'react-router'
+import { mendAccessibility } from './lib/a11y'
 import { router } from './routes'
 import './styles.css'
 
 dayjs.locale('zh-cn')
+mendAccessibility()
 
 const theme = {
   token: {

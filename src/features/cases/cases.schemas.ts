@@ -27,6 +27,12 @@ export const IntakeBody = Type.Object({
     name: Name(100),
     idNumber: Type.String({ minLength: 1, maxLength: 18, pattern: '^[0-9A-Za-z]+$' }),
     phone: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9-]+$' }),
+    legalRepresentative: Type.Optional(Type.Object({ name: Name(100) }, { additionalProperties: false, description: '法定代表人 of an organization (法人) applicant' })),
+    representative: Type.Optional(Type.Object({
+      name: Name(100),
+      idNumber: Type.String({ minLength: 1, maxLength: 18, pattern: '^[0-9Xx]+$', description: '居民身份证号码 (GB 11643), masked in every answer but the case page' }),
+      phone: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9-]+$' }),
+    }, { additionalProperties: false, description: '经办人: the person who comes to the window for an organization (not the village agent)' })),
   }, { additionalProperties: false }),
   materials: Type.Array(MaterialTick, { maxItems: 200 }),
   agent: Type.Optional(Type.Object({ staffId: Id }, { additionalProperties: false })),
@@ -63,7 +69,11 @@ export const Case = Type.Object({
   itemName: Type.String(), handlingKind: Type.Enum(HANDLING_KINDS), status: CaseStatusSchema, version: Type.Integer(),
   centerId: Type.Integer(), currentCenterId: Type.Integer(), originCenterId: Type.Integer(), departmentId: Type.Integer(),
   windowId: Type.Union([Type.Integer(), Type.Null()]),
-  applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Type.String() }),
+  applicant: Type.Object({
+    kind: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Type.String(),
+    legalRepresentative: Type.Optional(Type.Object({ name: Type.String() }, { description: '法定代表人 (organizations)' })),
+    representative: Type.Optional(Type.Object({ name: Type.String(), idNumber: Type.String(), phone: Type.String() }, { description: '经办人 (organizations): ID number and phone masked like the applicant\'s' })),
+  }),
   receivedAt: DateTime, acceptedAt: NullableDateTime, acceptedOn: NullableDate, dueDate: NullableDate,
   legalDueDate: Type.Union([DateString, Type.Null()], { description: '法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)' }),
   extendedLegalDueDate: Type.Union([DateString, Type.Null()], { description: 'Set once an extension past the legal limit is approved (行政许可法 §42 or the item\'s own rule)' }),
@@ -148,4 +158,5 @@ export const Inbox = Type.Object({
     case: CaseItem,
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Type.Integer({ description: 'every open step waiting in this inbox (all pages)' }),
 })

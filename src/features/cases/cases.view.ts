@@ -47,6 +47,14 @@ export function toCase(cal: Calendar, row: CaseRow, today: IsoDate, opts: ViewOp
       kind: row.applicantKind, name: row.applicantName,
       idNumber: opts.fullId ? row.applicantIdNumber : maskIdNumber(row.applicantIdNumber),
       phone: opts.fullId ? row.applicantPhone : maskPhone(row.applicantPhone),
+      ...(row.legalRepresentativeName ? { legalRepresentative: { name: row.legalRepresentativeName } } : {}),
+      ...(row.representativeName ? {
+        representative: {
+          name: row.representativeName,
+          idNumber: opts.fullId ? row.representativeIdNumber! : maskIdNumber(row.representativeIdNumber!),
+          phone: opts.fullId ? row.representativePhone! : maskPhone(row.representativePhone!),
+        },
+      } : {}),
     },
     receivedAt: row.receivedAt, acceptedAt: row.acceptedAt, acceptedOn: row.acceptedOn,
     dueDate: isOpen(row.status) ? effectiveDue(cal, row.dueDate, row.pausedSince, today) : row.dueDate,

@@ -22,7 +22,11 @@ export interface IntakeBody {
   itemId: number
   centerId: number
   windowId?: number
-  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+  applicant: {
+    kind: 'person' | 'organization'; name: string; idNumber: string; phone: string
+    legalRepresentative?: { name: string }
+    representative?: { name: string; idNumber: string; phone: string }
+  }
   materials: { materialId: number; received: boolean; problem?: string }[]
   agent?: { staffId: number }
   complete?: true
@@ -50,6 +54,15 @@ function applicantProblems(a: IntakeBody['applicant']): FieldProblem[] {
     out.push({ field: 'body.applicant.idNumber', message: '统一社会信用代码无效（18 位，末位校验码按 GB 32100 计算）' })
   }
   if (!PHONE.test(a.phone)) out.push({ field: 'body.applicant.phone', message: '联系电话无效（手机号或带区号的固定电话）' })
+  if (a.kind === 'person') {
+    if (a.legalRepresentative) out.push({ field: 'body.applicant.legalRepresentative', message: '法定代表人仅用于法人或其他组织申请人' })
+    if (a.representative) out.push({ field: 'body.applicant.representative', message: '经办人仅用于法人或其他组织申请人' })
+  }
+  const rep = a.representative
+  if (rep && !isValidIdNumber(rep.idNumber.toUpperCase())) {
+    out.push({ field: 'body.applicant.representative.idNumber', message: '经办人居民身份证号码无效（18 位，末位校验码按 GB 11643 计算）' })
+  }
+  if (rep && !PHONE.test(rep.phone)) out.push({ field: 'body.applicant.representative.phone', message: '经办人联系电话无效（手机号或带区号的固定电话）' })
   return out
 }
 
@@ -114,7 +127,10 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
     item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
     applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
-    applicant_phone: body.applicant.phone, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
+    applicant_phone: body.applicant.phone, legal_representative_name: body.applicant.legalRepresentative?.name.trim() ?? null,
+    representative_name: body.applicant.representative?.name.trim() ?? null,
+    representative_id_number: body.applicant.representative?.idNumber.toUpperCase() ?? null,
+    representative_phone: body.applicant.representative?.phone ?? null, origin_center_id: center.id, origin_path: center.path, accepting_center_id: center.id,
     current_center_id: center.id, window_id: windowId, agent_id: body.agent?.staffId ?? (agency || ownAgency ? actor.userId : null), received_at: now, received_on: today,
     accepted_at: accepted ? now : null, accepted_on: accepted ? today : null, promised_days: item.promisedDays!, legal_days: item.legalDays!,
     due_date: clock?.dueDate ?? null, legal_due_date: clock?.legalDueDate ?? null, co_department_ids: coIds,

@@ -39,12 +39,22 @@ export function listCases(db: Db, f: ListFilter) {
 export interface InboxFilter { centerId: number; departmentIds: number[]; cursor?: { due: string; id: number }; limit: number }
 
 /** case_steps_inbox_idx: open steps of the departments at a center, soonest due first. */
-export function listInbox(db: Db, f: InboxFilter) {
-  let q = db.selectFrom('case_steps as s').innerJoin('cases as k', 'k.id', 's.case_id')
-    .select([...caseItemColumns, 's.id as stepId', 's.kind as stepKind', 's.due_date as stepDue', 's.start_date as stepStart',
-      's.department_id as stepDepartmentId'])
+function inboxSteps(db: Db, f: Pick<InboxFilter, 'centerId' | 'departmentIds'>) {
+  return db.selectFrom('case_steps as s').innerJoin('cases as k', 'k.id', 's.case_id')
     .where('s.center_id', '=', f.centerId).where('s.done_at', 'is', null)
     .where('s.department_id', 'in', f.departmentIds.length ? f.departmentIds : [-1])
+}
+
+/** How many open steps wait in the inbox (the count on the workbench and the page's title). */
+export async function countInbox(db: Db, f: Pick<InboxFilter, 'centerId' | 'departmentIds'>): Promise<number> {
+  const r = await inboxSteps(db, f).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
+export function listInbox(db: Db, f: InboxFilter) {
+  let q = inboxSteps(db, f)
+    .select([...caseItemColumns, 's.id as stepId', 's.kind as stepKind', 's.due_date as stepDue', 's.start_date as stepStart',
+      's.department_id as stepDepartmentId'])
   if (f.cursor) q = q.where(sql<boolean>`(s.due_date, s.id) > (${f.cursor.due}::date, ${f.cursor.id}::bigint)`)
   return runPrepared(db, q.orderBy('s.due_date').orderBy('s.id').limit(f.limit).compile())
 }

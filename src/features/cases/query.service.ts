@@ -118,8 +118,11 @@ export async function inbox(ctx: AppContext, actor: Actor, query: { cursor?: str
   const cal = await calendarCache(ctx).get()
   const today = chinaDate(ctx.clock.now())
   const limit = query.limit ?? INBOX_PAGE
-  const rows = await lists.listInbox(ctx.db, { centerId: actor.centerId, departmentIds, cursor, limit })
+  const [rows, total] = await Promise.all([
+    lists.listInbox(ctx.db, { centerId: actor.centerId, departmentIds, cursor, limit }), lists.countInbox(ctx.db, { centerId: actor.centerId, departmentIds }),
+  ])
   return {
+    total,
     items: rows.map((r) => ({
       step: { id: r.stepId, kind: r.stepKind, dueDate: r.stepDue, departmentId: r.stepDepartmentId,
         light: lightOf(cal, { start: r.stepStart, due: effectiveDue(cal, r.stepDue, r.pausedSince, today) }, today) },

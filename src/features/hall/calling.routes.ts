@@ -22,6 +22,7 @@ const Panel = Type.Object({
   categories: Type.Array(Type.Object({ id: Type.Integer(), prefix: Type.String(), name: Type.String(), waiting: Type.Integer() })),
   allCategories: Type.Array(CategoryRef),
   otherWindows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() })),
+  maxCalls: Type.Integer({ description: '叫号几次后才能记为过号 calls before a no-show may be recorded' }),
 })
 
 export function callingRoutes(app: App, hall: Hall): void {

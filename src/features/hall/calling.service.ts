@@ -155,9 +155,9 @@ export async function panel(hall: Hall, actor: Actor, windowId: number) {
   if (!w || w.status === 'retired') throw errors.notFound('窗口', windowId)
   if (w.centerId !== actor.centerId) throw errors.forbidden('只能在本中心的窗口叫号')
   const day = chinaTime(hall.clock.now()).day
-  const [current, categoryIds, counts, others] = await Promise.all([
+  const [current, categoryIds, counts, others, hallRow] = await Promise.all([
     repo.currentOfWindow(hall.db, windowId), setup.windowCategoryIds(hall.db, windowId), repo.waitingCounts(hall.db, w.centerId, day),
-    windows.listWindows(hall.db, { scopePath: '/', centerId: w.centerId }),
+    windows.listWindows(hall.db, { scopePath: '/', centerId: w.centerId }), setup.findHall(hall.db, w.centerId),
   ])
   const mine = categoryIds.length ? counts.filter((c) => categoryIds.includes(c.categoryId)) : counts
   return {
@@ -166,5 +166,6 @@ export async function panel(hall: Hall, actor: Actor, windowId: number) {
     categories: mine.map((c) => ({ id: c.categoryId, prefix: c.prefix, name: c.name, waiting: Number(c.waiting) })),
     allCategories: counts.map((c) => ({ id: c.categoryId, prefix: c.prefix, name: c.name })),
     otherWindows: others.filter((o) => o.id !== w.id && o.status !== 'retired').map((o) => ({ id: o.id, number: o.number, name: o.name })),
+    maxCalls: hallRow?.maxCalls ?? 3,
   }
 }

@@ -70,6 +70,13 @@ export function setStepFromCenter(trx: Db, caseId: number, seq: number, fromCent
 export interface Page { cursor?: number; limit: number }
 
 /** cases_agent_open_idx: the agent's open cases with the next open step (what is due next). */
+/** How many open cases the agent carries (the count on the agent's page). */
+export async function countAgentInbox(db: Db, agentId: number): Promise<number> {
+  const r = await db.selectFrom('cases as k').select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('k.agent_id', '=', agentId).where('k.closed_at', 'is', null).where('k.status', '<>', 'refused').executeTakeFirstOrThrow()
+  return Number(r.n)
+}
+
 export function agentInbox(db: Db, agentId: number, p: Page) {
   let q = db.selectFrom('cases as k')
     .leftJoinLateral((eb) => eb.selectFrom('case_steps as s').select(['s.kind as nextKind', 's.due_date as nextDue', 's.center_id as nextCenterId'])

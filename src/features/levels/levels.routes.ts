@@ -35,6 +35,7 @@ export function levelsRoutes(app: App, ctx: AppContext): void {
             next: Type.Union([Type.Object({ kind: Type.String(), dueDate: Nullable(Type.String()), light: Light, atMyRoom: Type.Boolean() }), Type.Null()]),
           })])),
           nextCursor: Cursor,
+          total: Type.Integer({ description: 'every open case the agent carries (all pages)' }),
         }),
         ...errorsFor(400, 401, 403),
       },

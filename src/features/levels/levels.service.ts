@@ -41,9 +41,10 @@ const AGENT_PAGE = 20
 export async function agentInbox(ctx: AppContext, actor: Actor, q: { cursor?: string; limit?: number }) {
   if (!actor.roles.includes('agent')) throw errors.forbidden('只有代办员有代办件')
   const limit = q.limit ?? AGENT_PAGE
-  const rows = await repo.agentInbox(ctx.db, actor.userId, { cursor: idCursor(q.cursor), limit })
+  const [rows, total] = await Promise.all([repo.agentInbox(ctx.db, actor.userId, { cursor: idCursor(q.cursor), limit }), repo.countAgentInbox(ctx.db, actor.userId)])
   const v = await view(ctx)
   return {
+    total,
     cases: rows.map((r) => ({
       ...toCaseItem(v.cal, r, v.today), currentCenterName: r.currentCenterName,
       next: r.nextKind ? { kind: r.nextKind, dueDate: r.nextDue, light: v.light(v.today, r.nextDue), atMyRoom: r.nextCenterId === actor.centerId } : null,

@@ -61,7 +61,7 @@ export async function lightsBoard(ctx: AppContext, actor: Actor, q: { centerId?:
     steps: shown.slice(0, 500).map((s) => ({
       stepId: s.stepId, kind: s.kind, caseId: s.caseId, number: s.number, itemName: s.itemName, status: s.status, light: s.light,
       startDate: s.startDate, dueDate: s.due, centerId: s.centerId, centerName: s.centerName, departmentName: s.departmentName,
-      windowName: s.windowName, personName: s.personName,
+      windowName: s.windowName, personName: s.personName, urgedAt: s.urgedAt,
     })),
   }
 }

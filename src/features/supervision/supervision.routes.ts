@@ -33,7 +33,9 @@ export function supervisionRoutes(app: App, ctx: AppContext): void {
         steps: Type.Array(Type.Object({
           stepId: Type.Integer(), kind: Type.String(), caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), status: Type.String(),
           light: LightT, startDate: DateString, dueDate: Type.Union([DateString, Type.Null()]), centerId: Type.Integer(), centerName: Type.String(),
-          departmentName: NullStr, windowName: NullStr, personName: NullStr,
+          departmentName: NullStr, windowName: NullStr,
+          personName: Type.Union([Type.String(), Type.Null()], { description: '责任人: who holds the step now (its assignee, else an approver of its department, else the accepting clerk)' }),
+          urgedAt: Type.Union([DateTime, Type.Null()], { description: '已督办: when the case was last urged (督办), null if never' }),
         })),
       }), ...errorsFor(400, 401, 403, 404) },
     },

@@ -74,6 +74,7 @@ function Frame() {
           <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
         </Layout.Header>
         <Layout.Content className="app-content">
+          <h1 className="visually-hidden">{t('a11y.mainHeading', { page: selected ? t(MENU_ENTRIES[selected].label) : t('app.subtitleShort') })}</h1>
           {pageAllowed(location.pathname, keys) ? <Outlet /> : <Result status="403" title={t('app.forbidden')} />}
         </Layout.Content>
       </Layout>

@@ -13,6 +13,7 @@ export function PublicLayout() {
         </Link>
         <nav className="public-nav">
           <NavLink to="/guide">{t('home.guide')}</NavLink>
+          <NavLink to="/hall/book">{t('home.book')}</NavLink>
           <NavLink to="/login">{t('login.submit')}</NavLink>
         </nav>
       </Layout.Header>

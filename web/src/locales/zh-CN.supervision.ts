@@ -23,6 +23,8 @@ const zhCNSupervision = {
   'sv.due': '到期日',
   'sv.light': '灯',
   'sv.all': '全部',
+  'sv.urged': '已督办',
+  'sv.urgedAt': '最近督办 {at}',
   'sv.notify': '督办',
   'sv.notifyTitle': '督办办件 {number}',
   'sv.message': '督办内容',

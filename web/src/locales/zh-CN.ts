@@ -8,6 +8,7 @@ import security from './zh-CN.security'
 import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
 import zhCNExchange from './zh-CN.exchange'
+import a11y from './zh-CN.a11y'
 
 const zhCN = {
   ...zhCNCatalog,
@@ -15,6 +16,7 @@ const zhCN = {
   ...zhCNStatistics,
   ...zhCNExchange,
   ...hall,
+  ...a11y,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
   'app.subtitleShort': '政务服务',
@@ -69,6 +71,8 @@ const zhCN = {
   'home.heroText': '全区政务服务事项的办事指南：看清办什么、带什么材料、到哪里办、多久办结。',
   'home.guide': '办事指南',
   'home.login': '工作人员登录',
+  'home.book': '网上预约',
+  'home.bookAt': '网上预约（{center}）',
   'home.network': '服务网络',
   'home.networkCount': '{district} 个区行政服务中心 · {town} 个镇便民服务中心 · {village} 个村便民服务室',
   'home.networkUnavailable': '服务网络信息暂未开放，请稍后再来。',
@@ -105,6 +109,8 @@ const zhCN = {
   'workbench.window': '所在窗口',
   'workbench.noWindow': '未分配窗口',
   'workbench.shortcuts': '常用功能',
+  'workbench.todo': '今日工作',
+  'list.counted': '{label}（{n}）',
   'handling.immediate': '即办件',
   'handling.promised': '承诺件',
   'handling.joint': '联办件',

@@ -12,6 +12,7 @@ import { DigestCard } from '../supervision/DigestCard'
 import { PhoneTasksCard } from '../levels/PhoneTasksCard'
 import { HallStatsCard } from '../hall/HallStatsCard'
 import { StatisticsCard } from '../supervision/StatisticsCard'
+import { TodayCard } from './TodayCard'
 import { can } from '../../../../src/domain/jurisdiction.js'
 
 export default function WorkbenchPage() {
@@ -20,8 +21,9 @@ export default function WorkbenchPage() {
   const seat = useLoad((s) => (user.windowId ? api.get<ServiceWindow>(`/api/windows/${user.windowId}`, undefined, s) : Promise.resolve(null)), [user.windowId])
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('workbench.hello', { name: user.name })}</Typography.Title>
+      <Typography.Title level={2} style={{ margin: 0 }}>{t('workbench.hello', { name: user.name })}</Typography.Title>
       <CalendarWarning />
+      <TodayCard />
       <Card>
         <Descriptions column={{ xs: 1, md: 3 }}>
           <Descriptions.Item label={t('workbench.center')}>{user.centerName}</Descriptions.Item>

@@ -7,7 +7,7 @@ import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { PageLoading } from '../../components/PageLoading'
 import { t, type MessageKey } from '../../i18n'
-import { dateTime } from '../../lib/format'
+import { dateTime, when } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { HandoverDialog } from '../levels/HandoverDialog'
 import { ActionDialog } from './ActionDialog'
@@ -26,7 +26,8 @@ export default function CasePage() {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <PageHead title={<>{d.itemName} <CaseStatusTag status={d.status} /></>} extra={<><Link to={`/app/levels/cases/${d.id}`}>{t('levels.detail')}</Link><Link to="/app/cases">{t('app.back')}</Link></>} />
-      {created && <Alert type={created === 'accepted' || created === 'closed' ? 'success' : 'warning'} showIcon title={t(`intake.created.${created}` as MessageKey, { number: d.number })} />}
+      {/* what intake just did, while it still holds: the 材料不全 notice goes once 补齐材料 has accepted the case */}
+      {created && created === d.status && <Alert type={created === 'accepted' || created === 'closed' ? 'success' : 'warning'} showIcon title={t(`intake.created.${created}` as MessageKey, { number: d.number })} />}
       <Card title={t('case.actions')} className="case-actions">
         {d.allowedActions.length === 0 ? <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text> : (
           <Space wrap>
@@ -59,7 +60,7 @@ export default function CasePage() {
           content: (
             <div>
               <strong>{eventText(e.action)}</strong>{' '}
-              <Typography.Text type="secondary">{dateTime(e.at)} · {e.centerName}{e.windowName ? ` · ${e.windowName}` : ''} · {e.actor}</Typography.Text>
+              <Typography.Text type="secondary">{when(e.at)} · {e.centerName}{e.windowName ? ` · ${e.windowName}` : ''} · {e.actor}</Typography.Text>
               {e.from !== e.to && <div><Typography.Text type="secondary">{e.from ? t(`caseStatus.${e.from}` as MessageKey) : '—'} → {t(`caseStatus.${e.to}` as MessageKey)}</Typography.Text></div>}
               {e.note && <div className="pre-line">{e.note}</div>}
             </div>
@@ -83,6 +84,12 @@ function Facts({ d }: { d: CaseDetail }) {
         <Descriptions.Item label={t('case.applicant')}>{d.applicant.name}（{t(d.applicant.kind === 'person' ? 'intake.person' : 'intake.organization')}）</Descriptions.Item>
         <Descriptions.Item label={t('case.idNumber')}><span title={t('case.fullIdAudited')}>{d.applicant.idNumber}</span></Descriptions.Item>
         <Descriptions.Item label={t('case.phone')}>{d.applicant.phone}</Descriptions.Item>
+        {d.applicant.legalRepresentative && <Descriptions.Item label={t('intake.legalRepresentative')}>{d.applicant.legalRepresentative.name}</Descriptions.Item>}
+        {d.applicant.representative && (
+          <Descriptions.Item label={t('intake.representative')}>
+            <span data-testid="representative">{d.applicant.representative.name} · {d.applicant.representative.idNumber} · {d.applicant.representative.phone}</span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t('case.receivedAt')}>{dateTime(d.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(d.acceptedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>

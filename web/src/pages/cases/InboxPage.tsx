@@ -10,7 +10,7 @@ import { LightTag } from './CaseTags'
 import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
 import { stepText, type InboxRow } from './caseTypes'
 
-interface Inbox { items: InboxRow[]; nextCursor: string | null }
+interface Inbox { items: InboxRow[]; nextCursor: string | null; total: number }
 
 export default function InboxPage() {
   const first = useLoad((s) => api.get<Inbox>('/api/cases/inbox', undefined, s), [])
@@ -20,7 +20,7 @@ export default function InboxPage() {
   const base = caseColumns<InboxRow>((r) => r.case).filter((c) => c.key !== 'light' && c.key !== 'due')
   return (
     <div>
-      <PageHead title={t('inbox.title')} />
+      <PageHead title={first.data ? t('list.counted', { label: t('inbox.title'), n: first.data.total }) : t('inbox.title')} />
       <Typography.Paragraph type="secondary">{t('inbox.hint')}</Typography.Paragraph>
       {rows.some((r) => r.case.provisional) && <ProvisionalAlert />}
       <Table<InboxRow> rowKey={(r) => r.step.id} loading={first.loading} dataSource={rows} pagination={false} scroll={{ x: true }} className="inbox-table"
@@ -32,7 +32,7 @@ export default function InboxPage() {
           { title: t('case.light'), key: 'stepLight', render: (_, r) => <LightTag light={r.step.light} /> },
         ]} />
       {cursor && (
-        <Button style={{ marginTop: 12 }} onClick={() => void api.get<Inbox>('/api/cases/inbox', { cursor }).then((r) => setMore({ items: [...(more?.items ?? []), ...r.items], nextCursor: r.nextCursor }))}>
+        <Button style={{ marginTop: 12 }} onClick={() => void api.get<Inbox>('/api/cases/inbox', { cursor }).then((r) => setMore({ items: [...(more?.items ?? []), ...r.items], nextCursor: r.nextCursor, total: r.total }))}>
           {t('cases.more')}
         </Button>
       )}

@@ -1,7 +1,7 @@
 // `/app/intake` 一窗受理: the clerk picks a published item this center offers (name or pinyin), enters the applicant,
 // ticks the materials received and submits; the server decides accepted or one-time notice, or records a refusal.
 import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd'
-import { useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useNavigate } from 'react-router'
 import { api } from '../../api'
 import { PageHead } from '../../components/PageHead'
@@ -18,7 +18,7 @@ const MATERIAL_PROBLEMS = ['未签名或未盖章', '已过有效期', '复印�
 
 interface Values {
   itemId: number
-  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+  applicant: CaseSummary['applicant']
   received: number[]
   /** 一次性告知: what is wrong with a material handed in (不符合法定形式), by material id */
   problems?: Record<string, string | undefined>
@@ -26,6 +26,18 @@ interface Values {
   refuse?: { reason: string; referTo?: string }
   complete?: boolean
   coDepartmentIds?: number[]
+}
+
+/** The applicant as the API takes it: trimmed; an organization's 法定代表人 and, when named, its 经办人. */
+function applicantBody(a: Values['applicant']): Values['applicant'] {
+  const base = { kind: a.kind, name: a.name.trim(), idNumber: a.idNumber.trim().toUpperCase(), phone: a.phone.trim() }
+  if (a.kind !== 'organization') return base
+  const rep = a.representative
+  return {
+    ...base,
+    ...(a.legalRepresentative?.name?.trim() ? { legalRepresentative: { name: a.legalRepresentative.name.trim() } } : {}),
+    ...(rep?.name?.trim() ? { representative: { name: rep.name.trim(), idNumber: rep.idNumber.trim().toUpperCase(), phone: rep.phone.trim() } } : {}),
+  }
 }
 
 export default function IntakePage() {
@@ -42,6 +54,12 @@ export default function IntakePage() {
   const received = Form.useWatch('received', form) ?? []
   const outcome = Form.useWatch('outcome', form) ?? 'accept'
   const problems = Form.useWatch('problems', form) as Values['problems']
+  // The ID field changes meaning with the applicant's kind: check it again as what it now is, only once it holds a value
+  // (an empty field does not turn red with the old label's message).
+  useEffect(() => {
+    if (form.getFieldValue(['applicant', 'idNumber'])) void form.validateFields([['applicant', 'idNumber']]).catch(() => undefined)
+    else form.setFields([{ name: ['applicant', 'idNumber'], errors: [] }])
+  }, [kind, form])
   const missing = item?.materials.filter((m) => m.required && (!received.includes(m.id!) || !!problems?.[String(m.id)]?.trim())) ?? []
 
   async function search(q: string) {
@@ -67,7 +85,7 @@ export default function IntakePage() {
   const onFinish = (v: Values) => submit(async () => {
     const body = {
       requestId: requestId.current, itemId: v.itemId, centerId: user.centerId,
-      applicant: { ...v.applicant, name: v.applicant.name.trim(), idNumber: v.applicant.idNumber.trim().toUpperCase(), phone: v.applicant.phone.trim() },
+      applicant: applicantBody(v.applicant),
       materials: (item?.materials ?? []).map((m) => {
         const problem = v.received.includes(m.id!) ? v.problems?.[String(m.id)]?.trim() : undefined
         return { materialId: m.id!, received: v.received.includes(m.id!), ...(problem ? { problem } : {}) }
@@ -88,7 +106,13 @@ export default function IntakePage() {
           <Form.Item name="itemId" label={t('intake.item')} rules={[{ required: true, message: t('intake.pickItem') }]}>
             <Select showSearch={{ filterOption: false, onSearch: (q) => void search(q) }} placeholder={t('intake.itemSearch')} aria-label={t('intake.item')}
               onFocus={() => { if (options.length === 0) void search('') }} onChange={(id: number) => void pick(id)}
-              options={options.map((o) => ({ value: o.id, label: o.name }))} />
+              options={options.map((o) => ({ value: o.id, label: o.name, facts: t('intake.itemOption', { type: o.itemType, department: o.departmentName }) }))}
+              optionRender={(o) => (
+                <div className="item-option">
+                  <div>{o.label}</div>
+                  <div className="hint">{o.data.facts}</div>
+                </div>
+              )} />
           </Form.Item>
           {item && (
             <Typography.Paragraph type="secondary">
@@ -99,7 +123,7 @@ export default function IntakePage() {
         </Card>
         <Card title={t('case.applicant')} style={{ marginTop: 16 }}>
           <Form.Item name={['applicant', 'kind']} label={t('intake.applicantKind')}>
-            <Radio.Group onChange={() => void form.validateFields([['applicant', 'idNumber']]).catch(() => undefined)} options={[
+            <Radio.Group options={[
               { value: 'person', label: t('intake.person') }, { value: 'organization', label: t('intake.organization') },
             ]} />
           </Form.Item>
@@ -109,13 +133,14 @@ export default function IntakePage() {
               <Input style={{ width: 240 }} maxLength={100} />
             </Form.Item>
             <Form.Item name={['applicant', 'idNumber']} label={kind === 'person' ? t('intake.idNumber') : t('intake.creditCode')} validateTrigger="onBlur"
-              rules={[{ required: true }, idNumberRule(kind)]}>
+              rules={[{ required: true, message: t('intake.required', { label: kind === 'person' ? t('intake.idNumber') : t('intake.creditCode') }) }, idNumberRule(kind)]}>
               <Input style={{ width: 240 }} maxLength={18} />
             </Form.Item>
             <Form.Item name={['applicant', 'phone']} label={t('intake.phone')} validateTrigger="onBlur" rules={[{ required: true }, phoneRule]}>
               <Input style={{ width: 200 }} maxLength={20} />
             </Form.Item>
           </Space>
+          {kind === 'organization' && <Representatives />}
         </Card>
         {item && (
           <Card title={t('intake.materials')} style={{ marginTop: 16 }}>
@@ -167,5 +192,31 @@ export default function IntakePage() {
         </div>
       </Form>
     </div>
+  )
+}
+
+/** 法定代表人 and 经办人 of an organization: the representative's ID number and phone are checked like the applicant's. */
+function Representatives() {
+  const form = Form.useFormInstance<Values>()
+  const repName = Form.useWatch(['applicant', 'representative', 'name'], form)
+  const needed = (label: string) => ({ required: !!repName?.trim(), message: t('intake.required', { label }) })
+  return (
+    <Space wrap size="large" align="start">
+      <Form.Item name={['applicant', 'legalRepresentative', 'name']} label={t('intake.legalRepresentative')}
+        rules={[{ required: true, whitespace: true, message: t('intake.required', { label: t('intake.legalRepresentative') }) }]}>
+        <Input style={{ width: 240 }} maxLength={100} />
+      </Form.Item>
+      <Form.Item name={['applicant', 'representative', 'name']} label={t('intake.representativeName')}>
+        <Input style={{ width: 200 }} maxLength={100} />
+      </Form.Item>
+      <Form.Item name={['applicant', 'representative', 'idNumber']} label={t('intake.representativeIdNumber')} validateTrigger="onBlur"
+        rules={[needed(t('intake.representativeIdNumber')), idNumberRule('person')]}>
+        <Input style={{ width: 240 }} maxLength={18} />
+      </Form.Item>
+      <Form.Item name={['applicant', 'representative', 'phone']} label={t('intake.representativePhone')} validateTrigger="onBlur"
+        rules={[needed(t('intake.representativePhone')), phoneRule]}>
+        <Input style={{ width: 200 }} maxLength={20} />
+      </Form.Item>
+    </Space>
   )
 }

@@ -11,7 +11,11 @@ export interface CaseSummary {
   id: number; number: string; queryCode: string; itemId: number; itemVersion: number; itemName: string
   handlingKind: HandlingKind; status: CaseStatus; version: number; centerId: number; currentCenterId: number; originCenterId: number
   departmentId: number; windowId: number | null
-  applicant: { kind: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+  applicant: {
+    kind: 'person' | 'organization'; name: string; idNumber: string; phone: string
+    legalRepresentative?: { name: string }
+    representative?: { name: string; idNumber: string; phone: string }
+  }
   receivedAt: string; acceptedAt: string | null; acceptedOn: string | null; dueDate: string | null; legalDueDate: string | null
   extendedLegalDueDate: string | null; provisional: boolean; daysUnit: 'workday' | 'calendar'; extensionRule: 'none' | 'art42' | 'joint' | 'own'
   promisedDays: number; legalDays: number; extendedDays: number; suspended: boolean; light: Light

@@ -36,7 +36,7 @@ export default function GuidePage() {
 
   return (
     <div className="guide">
-      <Typography.Title level={2} style={{ marginTop: 0 }}>{t('guide.title')}</Typography.Title>
+      <Typography.Title level={1} style={{ marginTop: 0 }}>{t('guide.title')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('guide.intro')}</Typography.Paragraph>
       <Input.Search
         key={q}

@@ -3,6 +3,7 @@
 import { Alert, Button, Card, DatePicker, Form, Input, Radio, Result, Select, Space } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { api, errorMessage } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
@@ -12,7 +13,9 @@ interface Slots { day: string; workday: boolean; slots: { start: string; end: st
 interface Booked { id: number; bookingCode: string; day: string; slotStart: string; slotEnd: string; categoryName: string; centerName: string }
 
 export default function BookingPage() {
-  const [centerId, setCenterId] = useState<number>()
+  // `?centerId=` from the 网上预约 link of a center on the home page
+  const [params] = useSearchParams()
+  const [centerId, setCenterId] = useState<number | undefined>(Number(params.get('centerId')) || undefined)
   const [categoryId, setCategoryId] = useState<number>()
   const [picked, setDay] = useState<Dayjs | null>(null)
   const [start, setStart] = useState<string>()
@@ -43,7 +46,7 @@ export default function BookingPage() {
     )
   }
   return (
-    <Card title={t('book.title')} style={{ maxWidth: 720, margin: '0 auto' }}>
+    <Card title={<h1 className="card-heading">{t('book.title')}</h1>} style={{ maxWidth: 720, margin: '0 auto' }}>
       <Form layout="vertical" onFinish={() => attempt(async () => {
         setBooked(await api.post<Booked>('/api/public/appointments', { centerId, categoryId, day: dayText, start, phone, code, ...(name ? { name } : {}) }))
       })}>

@@ -3,6 +3,7 @@
 // (e.g. while the server restarts) a new one resumes from the last id it saw, without reloading the page.
 import { useEffect, useRef, useState } from 'react'
 import { useParams } from 'react-router'
+import { latestCallPerTicket } from '../../../../src/domain/ticket-rules.js'
 import { t } from '../../i18n'
 import type { CallData } from './hallTypes'
 import './hall.css'
@@ -47,7 +48,7 @@ export default function DisplayPage() {
       es.addEventListener('call', (e) => {
         remember(e)
         const call: CallData = JSON.parse(e.data)
-        setState((s) => s && { ...s, calls: [call, ...s.calls].slice(0, 8) })
+        setState((s) => s && { ...s, calls: latestCallPerTicket([call, ...s.calls], 8) })
         if (voiceRef.current) { speak(call.text); speak(call.text) }
       })
       es.addEventListener('counts', (e) => { const { categories } = JSON.parse(e.data); setState((s) => s && { ...s, categories }) })

@@ -1,5 +1,5 @@
-// 取号机 /hall/kiosk/:centerId: touch-friendly, no login. Pick a category (or one of its items) or check in an
-// appointment with its code; the slip shows the number, people ahead, the estimated wait and a QR code to follow it.
+// 取号机 /hall/kiosk/:centerId: a full-screen touch kiosk, no login. Large tiles: a category (or one of its items), or
+// 预约签到, whose code is typed on the on-screen keypad (kiosks have no keyboard); the slip shows the number, people ahead, the estimated wait and a QR code to follow it.
 import { usePublicOrigin } from '../../lib/publicOrigin'
 import { useEffect, useState } from 'react'
 import { useParams } from 'react-router'
@@ -8,6 +8,7 @@ import { dateTime } from '../../lib/format'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import type { IssuedTicket, KioskInfo } from './hallTypes'
+import { Keypad } from './Keypad'
 import { QrCode } from './QrCode'
 import './hall.css'
 
@@ -18,6 +19,7 @@ export default function KioskPage() {
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [code, setCode] = useState('')
+  const [checkingIn, setCheckingIn] = useState(false)
 
   useEffect(() => { const id = setInterval(info.reload, 20_000); return () => clearInterval(id) }, [info.reload])
   useEffect(() => {
@@ -30,44 +32,61 @@ export default function KioskPage() {
     setBusy(true); setError('')
     try {
       setTicket(await api.post<IssuedTicket>('/api/tickets', { centerId, ...body }))
-      setCode('')
+      setCode(''); setCheckingIn(false)
       info.reload()
     } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
   }
 
   const k = info.data
   if (ticket) return <Slip ticket={ticket} onDone={() => setTicket(null)} />
+  if (checkingIn) return (
+    <main className="kiosk">
+      <header className="kiosk-head"><h1>{t('kiosk.checkIn')}</h1></header>
+      <form className="kiosk-checkin" onSubmit={(e) => { e.preventDefault(); void take({ bookingCode: code }) }}>
+        <p>{t('kiosk.checkInHint')}</p>
+        <Keypad label={t('kiosk.bookingCode')} value={code} length={6} onChange={setCode} />
+        {error && <div className="kiosk-error" role="alert">{error}</div>}
+        <div className="kiosk-actions">
+          <button type="button" className="kiosk-secondary" onClick={() => { setCheckingIn(false); setCode(''); setError('') }}>{t('kiosk.back')}</button>
+          <button type="submit" disabled={busy || code.length !== 6}>{busy ? t('kiosk.taking') : t('kiosk.checkInSubmit')}</button>
+        </div>
+      </form>
+    </main>
+  )
   return (
     <main className="kiosk">
-      <h1>{k ? t('kiosk.title', { center: k.centerName }) : t('app.loading')}</h1>
-      {k && <div>{t('kiosk.hours', { opens: k.opens, closes: k.closes })}</div>}
+      <header className="kiosk-head">
+        <h1>{k ? t('kiosk.title', { center: k.centerName }) : t('app.loading')}</h1>
+        {k && <div className="kiosk-hours">{t('kiosk.hours', { opens: k.opens, closes: k.closes })}</div>}
+      </header>
       {k && !k.open && <div className="kiosk-error" role="alert">{t('kiosk.closed', { reason: k.closedMessage ?? '' })}</div>}
       {info.error != null && <div className="kiosk-error" role="alert">{errorMessage(info.error)}</div>}
       {k && <h2>{t('kiosk.pick')}</h2>}
       <div className="kiosk-grid">
         {k?.categories.map((c) => (
-          <div key={c.id}>
+          <div key={c.id} className="kiosk-cell">
             <button type="button" className="kiosk-tile" disabled={busy || !k.open || c.status !== 'open'} onClick={() => take({ categoryId: c.id })}>
               {c.prefix} {c.name}
               <small>{c.status === 'open' ? t('kiosk.waiting', { n: c.waiting }) : t('kiosk.paused')}</small>
             </button>
             {c.items.length > 0 && (
-              <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 8 }}>
+              <div className="kiosk-items" role="group" aria-label={t('kiosk.itemsOf', { category: c.name })}>
                 {c.items.slice(0, 6).map((i) => (
-                  <button key={i.id} type="button" disabled={busy || !k.open || c.status !== 'open'} onClick={() => take({ itemId: i.id })}
-                    style={{ fontSize: 18, padding: '6px 12px', borderRadius: 8, border: '1px solid #1f5fae', background: '#fff' }}>{i.name}</button>
+                  <button key={i.id} type="button" disabled={busy || !k.open || c.status !== 'open'} onClick={() => take({ itemId: i.id })}>{i.name}</button>
                 ))}
               </div>
             )}
           </div>
         ))}
+        {k && (
+          <div className="kiosk-cell">
+            <button type="button" className="kiosk-tile kiosk-tile-checkin" disabled={busy || !k.open} onClick={() => { setCheckingIn(true); setError('') }}>
+              {t('kiosk.checkIn')}
+              <small>{t('kiosk.bookingCode')}</small>
+            </button>
+          </div>
+        )}
       </div>
-      <form className="kiosk-checkin" onSubmit={(e) => { e.preventDefault(); void take({ bookingCode: code }) }}>
-        <strong>{t('kiosk.checkIn')}</strong>
-        <input aria-label={t('kiosk.bookingCode')} placeholder={t('kiosk.bookingCode')} inputMode="numeric" maxLength={6} pattern="[0-9]{6}"
-          value={code} onChange={(e) => setCode(e.target.value.replace(/\D/g, ''))} />
-        <button type="submit" disabled={busy || code.length !== 6}>{t('kiosk.checkInSubmit')}</button>
-      </form>
       {busy && <div>{t('kiosk.taking')}</div>}
       {error && <div className="kiosk-error" role="alert">{error}</div>}
     </main>

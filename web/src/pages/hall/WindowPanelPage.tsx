@@ -4,7 +4,7 @@ import { Alert, App, Button, Card, Descriptions, Input, Select, Space, Tag, Time
 import { useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
-import { dateTime } from '../../lib/format'
+import { when } from '../../lib/format'
 import { statusTag, type ServiceWindow } from '../../lib/network'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
@@ -17,19 +17,22 @@ export default function WindowPanelPage() {
   const { message } = App.useApp()
   const run = useAction()
   const [windowId, setWindowId] = useState<number | null>(user.windowId)
-  const [lastCall, setLastCall] = useState('')
+  // what was said for the ticket just called; shown only while that ticket is still the called one
+  const [lastCall, setLastCall] = useState<{ ticketId: number; text: string } | null>(null)
   const [target, setTarget] = useState<string | undefined>()
   const [caseNumber, setCaseNumber] = useState('')
   const windows = useLoad((s) => api.get<{ windows: ServiceWindow[] }>('/api/windows', { centerId: user.centerId, status: 'open' }, s), [user.centerId])
   const panel = useLoad((s) => (windowId ? api.get<Panel>(`/api/windows/${windowId}/panel`, undefined, s) : Promise.resolve(null)), [windowId])
   const p = panel.data
   const cur = p?.current
+  const callText = lastCall && cur?.id === lastCall.ticketId && cur.status === 'called' ? lastCall.text : ''
+  const callsShort = cur ? Math.max(0, (p?.maxCalls ?? 0) - cur.calls) : 0
 
   async function callNext() {
     await run(async () => {
       const res = await api.post<{ ticket: HallTicket } | undefined>(`/api/windows/${windowId}/call-next`)
       if (!res) { message.info(t('panel.nobody')); return }
-      setLastCall(t('panel.calledText', { text: `请${res.ticket.number}号到${p!.window.number}号窗口办理` }))
+      setLastCall({ ticketId: res.ticket.id, text: t('panel.calledText', { text: `请${res.ticket.number}号到${p!.window.number}号窗口办理` }) })
     }, { success: t('panel.callNext'), then: panel.reload })
   }
   const act = (action: string, body: object = {}) => run(() => api.post(`/api/tickets/${cur!.id}/actions/${action}`, body), { then: panel.reload })
@@ -46,7 +49,7 @@ export default function WindowPanelPage() {
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card>
             <Space wrap size="large">
-              <Typography.Title level={4} style={{ margin: 0 }}>{p.window.number} {p.window.name} <Tag color={statusTag(p.window.status).color}>{statusTag(p.window.status).text}</Tag></Typography.Title>
+              <Typography.Title level={2} style={{ margin: 0 }}>{p.window.number} {p.window.name} <Tag color={statusTag(p.window.status).color}>{statusTag(p.window.status).text}</Tag></Typography.Title>
               {p.categories.map((c) => <Tag key={c.id} color="blue">{t('panel.waitingIn', { name: `${c.prefix} ${c.name}`, n: c.waiting })}</Tag>)}
             </Space>
             <Space wrap style={{ marginTop: 16 }}>
@@ -54,12 +57,14 @@ export default function WindowPanelPage() {
               <Button size="large" onClick={() => act('recall')} disabled={cur?.status !== 'called'}>{t('panel.recall')}</Button>
               <Button size="large" onClick={() => act('start')} disabled={cur?.status !== 'called'}>{t('panel.start')}</Button>
               <Button size="large" onClick={() => act('finish')} disabled={cur?.status !== 'serving'}>{t('panel.finish')}</Button>
-              <Button size="large" danger onClick={() => act('noShow')} disabled={cur?.status !== 'called'}>{t('panel.noShow')}</Button>
+              <Button size="large" danger onClick={() => act('noShow')} disabled={cur?.status !== 'called' || callsShort > 0}
+                title={cur?.status === 'called' && callsShort > 0 ? t('panel.noShowAfter', { n: p.maxCalls, left: callsShort }) : undefined}>{t('panel.noShow')}</Button>
               <Button size="large" onClick={() => run(() => api.post(`/api/windows/${p.window.id}/pause`, { paused: p.window.status === 'open' }), { then: panel.reload })}>
                 {p.window.status === 'open' ? t('panel.pause') : t('panel.resume')}
               </Button>
             </Space>
-            {lastCall && <div data-testid="panel-call-text" style={{ marginTop: 12, fontSize: 18 }}>{lastCall}</div>}
+            {callText && <div data-testid="panel-call-text" style={{ marginTop: 12, fontSize: 18 }}>{callText}</div>}
+            {cur?.status === 'called' && callsShort > 0 && <div className="hint" data-testid="no-show-hint">{t('panel.noShowAfter', { n: p.maxCalls, left: callsShort })}</div>}
           </Card>
           <Card title={t('panel.current')}>
             {!cur ? <Typography.Text type="secondary">{t('panel.noCurrent')}</Typography.Text> : (
@@ -79,7 +84,7 @@ export default function WindowPanelPage() {
                   <Input style={{ width: 220 }} placeholder={t('panel.caseNumber')} aria-label={t('panel.caseNumber')} value={caseNumber} onChange={(e) => setCaseNumber(e.target.value.trim())} />
                   <Button disabled={!caseNumber || cur.status !== 'serving'} onClick={() => act('link', { caseNumber })}>{t('panel.link')}</Button>
                 </Space>
-                <Timeline items={cur.timeline.map((e) => ({ content: `${dateTime(e.at)} ${t(`ticketAction.${e.action}` as MessageKey)}${e.windowNumber ? ` · ${e.windowNumber}` : ''}${e.staffName ? ` · ${e.staffName}` : ''}` }))} />
+                <Timeline items={cur.timeline.map((e) => ({ content: `${when(e.at)} ${t(`ticketAction.${e.action}` as MessageKey)}${e.windowNumber ? ` · ${e.windowNumber}` : ''}${e.staffName ? ` · ${e.staffName}` : ''}` }))} />
               </>
             )}
           </Card>

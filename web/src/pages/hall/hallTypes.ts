@@ -23,6 +23,7 @@ export interface Panel {
   categories: { id: number; prefix: string; name: string; waiting: number }[]
   allCategories: { id: number; prefix: string; name: string }[]
   otherWindows: { id: number; number: string; name: string }[]
+  maxCalls: number
 }
 
 export interface CallData { number: string; windowName: string; windowNumber: string; at: string; text: string; recall?: boolean }

@@ -13,7 +13,7 @@ import { PhoneTasksCard } from './PhoneTasksCard'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type AgentCase, type CaseOut, type PickerItem } from './levelsApi'
 
-interface AgentInbox { cases: AgentCase[]; nextCursor: string | null }
+interface AgentInbox { cases: AgentCase[]; nextCursor: string | null; total?: number }
 
 type ItemHit = Omit<PickerItem, 'own'>
 interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
@@ -56,8 +56,8 @@ function NewCase({ onDone }: { onDone(c: CaseOut): void }) {
   return (
     <Card title={t('levels.newCase')} className="levels-big">
       <Form form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ urgent: false, authorization: false }}>
-        <Form.Item label={t('levels.item')} required>
-          <AutoComplete value={q} onChange={setQ} placeholder={t('levels.itemPlaceholder')} className="agency-item"
+        <Form.Item label={t('levels.item')} htmlFor="agency-item" required>
+          <AutoComplete id="agency-item" value={q} onChange={setQ} placeholder={t('levels.itemPlaceholder')} className="agency-item"
             options={(hits.data ?? []).map((i) => ({
               value: String(i.id), name: i.name,
               label: (
@@ -112,11 +112,12 @@ export default function AgencyPage() {
           <Link to={`/print/levels/${made.id}/slip`} target="_blank">{t('levels.slip')}</Link>
         </Card>
       )}
-      <Typography.Title level={3}>{t('levels.myCases')}</Typography.Title>
+      <Typography.Title level={2}>{inbox.data?.total !== undefined ? t('list.counted', { label: t('levels.myCases'), n: inbox.data.total }) : t('levels.myCases')}</Typography.Title>
       <List<AgentCase>
         loading={inbox.loading} dataSource={cases} locale={{ emptyText: <Empty description={t('levels.noCases')} /> }}
         renderItem={(c) => (
-          <Card className="agency-case" data-case={c.number} key={c.id}>
+          <List.Item key={c.id}>
+          <Card className="agency-case" data-case={c.number}>
             <div className="agency-case-head"><b>{c.itemName}</b> <CaseStatus status={c.status} /></div>
             <div>{c.number} · {c.applicant.name}</div>
             <div>{t('levels.where')}：{c.currentCenterName}</div>
@@ -130,10 +131,11 @@ export default function AgencyPage() {
               <Link to={`/print/levels/${c.id}/slip`} target="_blank">{t('levels.slip')}</Link>
             </Space>
           </Card>
+          </List.Item>
         )}
       />
       {cursor && (
-        <Button block size="large" style={{ marginTop: 12 }} onClick={() => void api.get<AgentInbox>('/api/agency/inbox', { cursor }).then((r) => setMore({ cases: [...(more?.cases ?? []), ...r.cases], nextCursor: r.nextCursor }))}>
+        <Button block size="large" style={{ marginTop: 12 }} onClick={() => void api.get<AgentInbox>('/api/agency/inbox', { cursor }).then((r) => setMore({ cases: [...(more?.cases ?? []), ...r.cases], nextCursor: r.nextCursor, total: r.total }))}>
           {t('cases.more')}
         </Button>
       )}

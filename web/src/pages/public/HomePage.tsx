@@ -23,11 +23,12 @@ export function HomePage() {
         <p>{t('home.heroText')}</p>
         <Space wrap>
           <Link to="/guide"><Button size="large" className="hero-primary">{t('home.guide')}</Button></Link>
+          <Link to="/hall/book"><Button size="large" ghost>{t('home.book')}</Button></Link>
           <Link to="/progress"><Button size="large" ghost>{t('progress.homeLink')}</Button></Link>
           <Link to="/login"><Button size="large" ghost>{t('home.login')}</Button></Link>
         </Space>
       </section>
-      <Typography.Title level={3}>{t('home.network')}</Typography.Title>
+      <Typography.Title level={2}>{t('home.network')}</Typography.Title>
       {centers.data === null || centers.error ? (
         <Alert type="info" showIcon title={t('home.networkUnavailable')} />
       ) : (
@@ -57,6 +58,7 @@ function Network({ centers, loading }: { centers: PublicCenter[]; loading: boole
                 <div>{t('common.phone')}：{c.phone ? <a href={`tel:${c.phone}`}>{c.phone}</a> : '—'}</div>
                 <div>{t('common.hours')}：{c.hours || '—'}</div>
                 {c.level === 'town' && <div>{t('home.villages', { count: villagesUnder(c.id) })}</div>}
+                <div><Link to={`/hall/book?centerId=${c.id}`}>{t('home.bookAt', { center: c.name })}</Link></div>
               </div>
             </Card>
           </Col>

@@ -23,7 +23,7 @@ export default function ProgressPage() {
   const p = result.data
   return (
     <div className="progress-page" style={{ maxWidth: 640, margin: '0 auto' }}>
-      <Typography.Title level={3}>{t('progress.title')}</Typography.Title>
+      <Typography.Title level={1}>{t('progress.title')}</Typography.Title>
       <Card>
         <Typography.Paragraph type="secondary">{t('progress.intro')}</Typography.Paragraph>
         <Form layout="vertical" initialValues={{ number, code }} key={`${number}/${code}`}
@@ -42,7 +42,7 @@ export default function ProgressPage() {
             <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(p.acceptedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('case.dueDate')}>{p.dueDate ?? '—'} {p.acceptedAt && p.status !== 'closed' && <LightTag light={p.light} />}{p.suspended && <Tag color="orange">{t('case.suspended')}</Tag>}</Descriptions.Item>
           </Descriptions>
-          <Typography.Title level={5}>{t('progress.events')}</Typography.Title>
+          <Typography.Title level={2}>{t('progress.events')}</Typography.Title>
           <Timeline className="progress-events" items={[...p.events].reverse().map((e) => ({
             content: (
               <div>

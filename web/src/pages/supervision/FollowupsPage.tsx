@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Drawer, Input, Space, Table, Tag, Ti
 import { useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
+import { when } from '../../lib/format'
 import { t, type MessageKey } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
@@ -59,7 +60,7 @@ function FollowupDrawer({ id, onClose }: { id: number; onClose(): void }) {
             <Descriptions.Item label={t('fu.callbackDue')}>{d.callbackDue}</Descriptions.Item>
             <Descriptions.Item label={t('fu.fixDue')}>{d.fixDue}</Descriptions.Item>
           </Descriptions>
-          <Timeline items={d.events.map((e) => ({ content: `${new Date(e.at).toLocaleString('zh-CN')} ${t(`fu.action.${e.action}` as MessageKey)} ${e.actor ?? ''}：${e.note}` }))} />
+          <Timeline items={d.events.map((e) => ({ content: `${when(e.at)} ${t(`fu.action.${e.action}` as MessageKey)} ${e.actor ?? ''}：${e.note}` }))} />
           {d.allowedActions.length > 0 && (
             <>
               <Input.TextArea rows={3} placeholder={t('fu.note')} aria-label={t('fu.note')} value={note} onChange={(e) => setNote(e.target.value)} maxLength={1000} />

@@ -1,10 +1,12 @@
 // `/app/supervision`: yellow and red open steps in my jurisdiction, grouped by center, department, window and
 // person, and a 督办 notice sent from any row.
-import { Alert, Card, Col, Form, Input, Modal, Row, Segmented, Statistic, Table, Tabs, Button } from 'antd'
+import { Alert, Card, Col, Form, Input, Modal, Row, Segmented, Statistic, Table, Tabs, Tag, Button } from 'antd'
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { t, type MessageKey } from '../../i18n'
+import { dateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { LightTag, type Light } from './LightTag'
@@ -12,7 +14,7 @@ import { LightTag, type Light } from './LightTag'
 interface Group { key: string; name: string; yellow: number; red: number }
 interface LitStep {
   stepId: number; kind: string; caseId: number; number: string; itemName: string; light: Light; dueDate: string | null
-  centerName: string; departmentName: string | null; windowName: string | null; personName: string | null
+  centerName: string; departmentName: string | null; windowName: string | null; personName: string | null; urgedAt: string | null
 }
 interface Board { today: string; totals: { yellow: number; red: number }; byCenter: Group[]; byDepartment: Group[]; byWindow: Group[]; byPerson: Group[]; steps: LitStep[] }
 
@@ -29,7 +31,7 @@ export default function SupervisionPage() {
   const send = async () => {
     const { message } = await form.validateFields()
     const ok = await run(() => api.post('/api/supervision/notices', { caseId: notifying!.caseId, message }), { success: t('sv.notified') })
-    if (ok) { setNotifying(null); form.resetFields() }
+    if (ok) { setNotifying(null); form.resetFields(); board.reload() }
   }
 
   return (
@@ -56,7 +58,12 @@ export default function SupervisionPage() {
           onRow={(r) => ({ 'data-case': r.number } as React.HTMLAttributes<HTMLElement>)}
           columns={[
             { title: t('sv.light'), dataIndex: 'light', width: 80, render: (l: Light) => <LightTag light={l} /> },
-            { title: t('sv.caseNumber'), dataIndex: 'number', width: 170 },
+            { title: t('sv.caseNumber'), dataIndex: 'number', width: 190, render: (n: string, r) => (
+              <>
+                <Link to={`/app/cases/${r.caseId}`}>{n}</Link>
+                {r.urgedAt && <div><Tag color="orange" className="urged" title={t('sv.urgedAt', { at: dateTime(r.urgedAt) })}>{t('sv.urged')}</Tag></div>}
+              </>
+            ) },
             { title: t('sv.item'), dataIndex: 'itemName' },
             { title: t('sv.step'), dataIndex: 'kind', width: 70, render: (k: string) => t(`step.${k}` as MessageKey) },
             { title: t('sv.center'), dataIndex: 'centerName' },
