@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 import { intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
+import { queueRatingInvites } from '../../src/features/ratings/invitations.js'
 
 let t: TestApp
 let w: CaseWorld
@@ -220,5 +221,28 @@ describe('published: the 附录B values and the export agree with SQL', () => {
     expect(lines[0]).toBe(body.columns.join(','))
     expect(lines).toHaveLength(body.records.length + 1)
     expect((await w.clerk.client.get('/api/ratings/export?from=2026-03-01&to=2026-03-31')).statusCode).toBe(403)
+  })
+})
+
+describe('the invitation to rate (评价邀请)', () => {
+  it('a case unrated 3 days after it finished gets one message, once; a rated one none; none before 3 days', async () => {
+    const unrated = await open(w.items.immediate, { complete: true })
+    const rated = await open(w.items.immediate, { complete: true })
+    expect((await rate({ number: rated.number, code: rated.queryCode, score: 5 })).statusCode).toBe(201)
+    const invites = (id: number) => t.db.selectFrom('messages').select(['body', 'params', 'phone']).where('case_id', '=', id).where('template_key', '=', 'rating_invite').execute()
+    try {
+      clock.set('2026-03-04T10:00:00+08:00') // 2 days on: not yet
+      await queueRatingInvites({ db: t.db, clock })
+      expect(await invites(unrated.id)).toEqual([])
+      clock.set('2026-03-05T10:00:00+08:00') // 3 days on
+      expect(await queueRatingInvites({ db: t.db, clock })).toBeGreaterThanOrEqual(1)
+      const sent = await invites(unrated.id)
+      expect(sent).toEqual([expect.objectContaining({ phone: '13800138000', params: expect.objectContaining({ number: unrated.number, code: unrated.queryCode }) })])
+      expect(sent[0].body).toContain(unrated.queryCode)
+      expect(await invites(rated.id)).toEqual([])
+      clock.set('2026-03-06T10:00:00+08:00')
+      await queueRatingInvites({ db: t.db, clock })
+      expect(await invites(unrated.id)).toHaveLength(1) // once
+    } finally { clock.set('2026-03-02T09:00:00+08:00') }
   })
 })
