@@ -65,6 +65,11 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req, reply) => reply.code(201).send(await service.rateTicket(ctx, req.params.id, req.body)))
 
+  // The short link printed on the 办结通知书, the 不予受理/不予许可 documents and the consultation slip.
+  app.get('/r/:number/:code', {
+    schema: { hide: true, params: Type.Object({ number: Type.String({ pattern: '^[0-9A-Za-z-]{1,40}$' }), code: RatingBody.properties.code }) },
+  }, async (req, reply) => reply.redirect(`/rate?${new URLSearchParams({ number: req.params.number, code: req.params.code }).toString()}`, 302))
+
   app.get('/api/public/ratings/options', {
     schema: {
       tags: ['public'], summary: '评价表 the 差评 options (by code) and the indicators of the national form, and who reads a comment',
