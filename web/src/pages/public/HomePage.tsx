@@ -24,6 +24,7 @@ export function HomePage() {
         <Space wrap>
           <Link to="/guide"><Button size="large" className="hero-primary">{t('home.guide')}</Button></Link>
           <Link to="/progress"><Button size="large" ghost>{t('progress.homeLink')}</Button></Link>
+          <Link to="/ratings/public"><Button size="large" ghost>{t('published.link')}</Button></Link>
           <Link to="/login"><Button size="large" ghost>{t('home.login')}</Button></Link>
         </Space>
       </section>
