@@ -1,7 +1,7 @@
 // The national 好差评 form's items (GB/T 39734): the five levels, the three indicators, for a bad rating the 差评
 // options (the server's list, by code) with text, and who reads it. The same items for a case, a consultation and a
 // served ticket.
-import { Checkbox, Form, Input, Radio } from 'antd'
+import { Checkbox, Form, Input, Radio, Rate } from 'antd'
 import { api } from '../../api'
 import { t, type MessageKey } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
@@ -39,9 +39,11 @@ export default function ScoreFields({ large = false }: { large?: boolean }) {
       <fieldset className="rating-indicators" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontSize: 14, marginBottom: 8 }}>{t('rate.indicators')}</legend>
         {(form.data?.indicators ?? []).filter((i) => i.name !== 'overall').map((i) => (
-          <Form.Item key={i.name} name={['indicators', i.name]} label={i.text}>
-            <Radio.Group size="small" options={levels} />
-          </Form.Item>
+          <div key={i.name} data-indicator={i.name}>
+            <Form.Item name={['indicators', i.name]} label={i.text}>
+              <Rate tooltips={[1, 2, 3, 4, 5].map((n) => t(`score.${n}` as MessageKey))} />
+            </Form.Item>
+          </div>
         ))}
       </fieldset>
       <Form.Item name="comment" label={t(score !== undefined && score <= 2 ? 'rate.optionText' : 'rate.comment')}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
