@@ -14,7 +14,7 @@ export type IndicatorName = (typeof RATING_INDICATORS)[number]['name']
 const INDICATOR_NAMES: readonly string[] = RATING_INDICATORS.map((i) => i.name)
 
 /** Who reads a comment: said on the form, and true of the server (the 整改 page shows it to the center's managers). */
-export const COMMENT_READERS = '评价内容由所评服务中心的负责人（管理人员）和电子监察（督查）人员查看；差评转为整改单，由中心负责人回访整改。为您办理的窗口工作人员不能录入、修改或删除评价。'
+export const COMMENT_READERS = '评价内容由所评服务中心及其上级中心的负责人（管理人员）、电子监察（督查）人员和系统管理员查看；差评转为整改单，由中心负责人回访整改。为您办理的窗口工作人员不能录入、修改或删除评价。'
 
 export interface RatingForm { score: number; options?: readonly string[]; indicators?: Readonly<Record<string, number>> }
 export interface Problem { field: string; message: string }
