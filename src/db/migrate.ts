@@ -29,6 +29,7 @@ import * as m0120 from './migrations/0120_sms_providers.js'
 import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0170 from './migrations/0170_exchange.js'
 import * as m0160 from './migrations/0160_applicant_representatives.js'
+import * as m0140 from './migrations/0140_rating_form.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0121_special_message_params': m0121,
   '0170_exchange': m0170,
   '0160_applicant_representatives': m0160,
+  '0140_rating_form': m0140,
 }
 
 function migrator(db: Db): Migrator {

@@ -28,6 +28,8 @@ export interface CentersTable {
   updated_at: Timestamp
   review_body: ColumnType<string | null, string | null | undefined, string | null> // migration 0100: default 复议机关
   court: ColumnType<string | null, string | null | undefined, string | null>
+  /** 行政区划代码 (migration 0140); a center without one files ratings under its nearest ancestor's. */
+  area_code: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface UsersTable {
@@ -552,6 +554,12 @@ export interface RatingsTable {
   rated_at: Timestamp
   rated_on: string
   set_aside: Generated<boolean>
+  /** Migration 0140: a consultation's rating; the indicators' scores by name; the 差评 options by code; the one 追评. */
+  consultation_id: ColumnType<number | null, number | null | undefined, number | null>
+  indicators: ColumnType<Record<string, number>, string | undefined, string>
+  options: ColumnType<string[], string[] | undefined, string[]>
+  addendum: ColumnType<string | null, string | null | undefined, string | null>
+  addendum_at: ColumnType<Date | null, Date | null | undefined, Date | null>
 }
 
 export interface RatingFollowupsTable {
@@ -559,6 +567,7 @@ export interface RatingFollowupsTable {
   rating_id: number
   case_id: number | null
   ticket_id: ColumnType<number | null, number | null | undefined, number | null>
+  consultation_id: ColumnType<number | null, number | null | undefined, number | null>
   center_id: number
   center_path: string
   status: FollowupStatus
@@ -802,4 +811,42 @@ export interface Database {
   exchange_records: ExchangeRecordsTable
   exchange_attempts: ExchangeAttemptsTable
   exchange_watermarks: ExchangeWatermarksTable
+}
+
+/** 好差评 to the national form (migration 0140). */
+export interface RatingOptionsTable { code: string; text: string; position: number; active: Generated<boolean> }
+
+/** 咨询: a window records a consultation; its slip's number and query code rate it like a case. */
+export interface ConsultationsTable {
+  id: Generated<number>
+  number: string
+  query_code: string
+  center_id: number
+  center_path: string
+  window_id: number | null
+  staff_id: number
+  item_id: number | null
+  topic: Generated<string>
+  created_at: Timestamp
+  day: string
+}
+
+/** Every finished service and when it finished (a view): what may be rated and the 主动评价率's denominator. */
+export interface RatingServicesView {
+  kind: 'case' | 'ticket' | 'consultation'
+  service_id: number
+  number: string
+  center_id: number
+  center_path: string
+  item_id: number | null
+  finished_at: Date
+}
+
+export interface RatingInvitationsTable { case_id: number; message_id: number | null; created_at: Timestamp }
+
+export interface Database {
+  rating_options: RatingOptionsTable
+  consultations: ConsultationsTable
+  rating_services: RatingServicesView
+  rating_invitations: RatingInvitationsTable
 }

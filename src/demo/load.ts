@@ -60,6 +60,8 @@ async function insertAll(trx: Db, hash: string) {
   // 复议机关 and court of the district's departments and of the towns (行政复议法 2023 §24): the district government
   // and the district court; a department that differs (派出机构, vertically managed) sets its own.
   await trx.updateTable('centers').set({ review_body: DISTRICT_REVIEW_BODY, court: DISTRICT_COURT }).execute()
+  // 行政区划代码 the ratings export files under (the towns and rooms inherit it): the seed's towns lie in 梁子湖区
+  await trx.updateTable('centers').set({ area_code: DISTRICT_AREA_CODE }).where('code', '=', 'D01').execute()
 
   const deptIds = new Map<string, number>()
   const deptRows = await trx.insertInto('departments').values(departments.map((d) => ({
@@ -104,6 +106,7 @@ function limitsOf(item: DemoItem) {
 
 export const DISTRICT_REVIEW_BODY = '区人民政府'
 export const DISTRICT_COURT = '区人民法院'
+export const DISTRICT_AREA_CODE = '420702'
 
 async function insertItem(trx: Db, item: DemoItem, ids: {
   deptIds: Map<string, number>; center: (code: string) => number; windowIds: Map<string, number>; admin: number | null

@@ -32,7 +32,7 @@ export const MESSAGE_KINDS = {
   },
   decided: {
     name: '办结通知', when: '申请人，办件办结（准予、不予）或答复时', vars: ['number'],
-    text: '您的办件${number}已办结。查看结果：{link}',
+    text: '您的办件${number}已办结。查看结果、评价服务：{link}',
   },
   ready: {
     name: '领取通知', when: '申请人，办理结果送达领取地点时', vars: ['number', 'center'],
@@ -49,6 +49,10 @@ export const MESSAGE_KINDS = {
   recalculated: {
     name: '期限变更通知', when: '申请人，工作日历按国务院办公厅通知确认后办结期限变化时', vars: ['number', 'note'],
     text: '您的办件${number}：${note}。详情：{link}',
+  },
+  rating_invite: {
+    name: '评价邀请', when: '申请人，服务办结（含不予受理、结果送达）3 日后仍未评价时，仅一次', vars: ['number', 'code'],
+    text: '您的办件${number}已办结，欢迎评价本次服务（一次一评），查询码${code}。评价：{link}',
   },
   digest: {
     name: '监察简报', when: '管理人员，每个工作日 08:30 后', vars: ['date', 'yellow', 'red'],

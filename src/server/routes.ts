@@ -11,6 +11,7 @@ import { progressRoutes } from '../features/progress/progress.routes.js'
 import { levelsRoutes } from '../features/levels/levels.routes.js'
 import { messagesRoutes } from '../features/messages/messages.routes.js'
 import { reportsRoutes } from '../features/reports/reports.routes.js'
+import { consultationsRoutes } from '../features/ratings/consultations.routes.js'
 import { ratingsRoutes } from '../features/ratings/ratings.routes.js'
 import { supervisionRoutes } from '../features/supervision/supervision.routes.js'
 import { hallRoutes } from '../features/hall/hall.routes.js'
@@ -31,6 +32,7 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   phoneTasksRoutes(app, ctx)
   reportsRoutes(app, ctx)
   ratingsRoutes(app, ctx)
+  consultationsRoutes(app, ctx)
   supervisionRoutes(app, ctx)
   hallRoutes(app, ctx)
   securityRoutes(app, ctx)

@@ -15,11 +15,12 @@ function loadServerModules() {
   return Promise.all([
     import('./app.js'), import('../demo/load.js'), import('../demo/history/generate.js'), import('../features/messages/outbox.js'),
     import('../features/statistics/statistics.fold.js'), import('../features/messages/digest.js'),
-    import('../features/messages/providers/choose.js'), import('./public-url.js'), import('./metrics.js'),
-  ]).then(([app, demo, history, outbox, fold, digest, choose, publicUrl, metrics]) => ({
+    import('../features/messages/providers/choose.js'), import('./public-url.js'), import('./metrics.js'), import('../features/ratings/invitations.js'),
+  ]).then(([app, demo, history, outbox, fold, digest, choose, publicUrl, metrics, invitations]) => ({
     buildApp: app.buildApp, loadDemoIfEmpty: demo.loadDemoIfEmpty, startHistory: history.startHistory,
     startOutboxWorker: outbox.startOutboxWorker, startStatsFolder: fold.startStatsFolder, startDigestScheduler: digest.startDigestScheduler,
     chooseSender: choose.chooseSender, publicUrlWarnings: publicUrl.publicUrlWarnings, listenMetrics: metrics.listenMetrics, Metrics: metrics.Metrics,
+    startRatingInviter: invitations.startRatingInviter,
   }))
 }
 
@@ -40,7 +41,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   Object.assign(phases, { databaseServer: opened.readyAt.server, migrations: opened.readyAt.migrations })
   const {
     buildApp, loadDemoIfEmpty, startHistory, startOutboxWorker, startStatsFolder, startDigestScheduler,
-    chooseSender, publicUrlWarnings, listenMetrics, Metrics,
+    chooseSender, publicUrlWarnings, listenMetrics, Metrics, startRatingInviter,
   } = await modules
   mark('modules')
   const bus = createBus(opened.url, opened.pool, log)
@@ -67,6 +68,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   let history: { stop(): Promise<void> } | undefined
   let digests: { stop(): Promise<void> } | undefined
   let exchange: { stop(): Promise<void> } | undefined
+  let invites: { stop(): Promise<void> } | undefined
   let forgetState = () => {}
   let closing = false
   const shutdown = async (signal: string) => {
@@ -83,6 +85,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       metricsServer?.close()
       forgetState()
       await digests?.stop()
+      await invites?.stop()
       await outbox?.stop()
       await exchange?.stop()
       await folder?.stop()
@@ -127,6 +130,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   if (process.env.YIZHAN_STATS_FOLD !== 'off') folder = startStatsFolder(opened.db, { log })
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
+  // The invitation to rate a service unrated 3 days after it finished (once per case).
+  if (process.env.YIZHAN_OUTBOX !== 'off') invites = startRatingInviter({ db: opened.db, clock: systemClock }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock), writable: storage.writable })
   log.info({ startupMs: phases }, `一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.

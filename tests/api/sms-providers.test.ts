@@ -170,7 +170,7 @@ describe('public address (PUBLIC_URL)', () => {
 })
 
 describe('migration 0120', () => {
-  it('down and up again: messages still waiting get their template variables', async () => {
+  it('down and up again: messages still waiting get their template variables', { timeout: 120_000 }, async () => {
     const m = await createTestApp({ clock })
     try {
       const world = await makeLevelsWorld(m)

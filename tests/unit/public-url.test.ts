@@ -20,7 +20,7 @@ describe('PUBLIC_URL', () => {
 })
 
 describe('SMS_PROVIDER', () => {
-  const templates = Object.fromEntries(['ACCEPTED', 'CORRECTION', 'FORWARDED', 'DECIDED', 'READY', 'EXTENDED', 'SPECIAL', 'RECALCULATED', 'DIGEST', 'CODE'].map((k, i) => [`SMS_TEMPLATE_${k}`, `SMS_${i}`]))
+  const templates = Object.fromEntries(['ACCEPTED', 'CORRECTION', 'FORWARDED', 'DECIDED', 'READY', 'EXTENDED', 'SPECIAL', 'RECALCULATED', 'RATING_INVITE', 'DIGEST', 'CODE'].map((k, i) => [`SMS_TEMPLATE_${k}`, `SMS_${i}`]))
   it('unset is the log sender; an unknown provider is refused by name', () => {
     expect(loadConfig({}).sms).toEqual({ provider: 'log' })
     expect(() => loadConfig({ SMS_PROVIDER: 'twilio' })).toThrow(/SMS_PROVIDER/)
@@ -30,7 +30,7 @@ describe('SMS_PROVIDER', () => {
       .toThrow(/SMS_TEMPLATE_ACCEPTED.*SMS_TEMPLATE_CODE/)
     expect(() => loadConfig({ SMS_PROVIDER: 'tencent', SMS_KEY_ID: 'id', SMS_KEY_SECRET: 's', SMS_SIGN_NAME: '某区政务', ...templates })).toThrow(/SMS_SDK_APP_ID/)
     const c = loadConfig({ SMS_PROVIDER: 'tencent', SMS_KEY_ID: 'id', SMS_KEY_SECRET: 's', SMS_SIGN_NAME: '某区政务', SMS_SDK_APP_ID: '1400', SMS_ENDPOINT: 'http://127.0.0.1:9/', ...templates }).sms
-    expect(c).toMatchObject({ provider: 'tencent', sdkAppId: '1400', region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9/', templates: { accepted: 'SMS_0', special: 'SMS_6', code: 'SMS_9' } })
+    expect(c).toMatchObject({ provider: 'tencent', sdkAppId: '1400', region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9/', templates: { accepted: 'SMS_0', special: 'SMS_6', code: 'SMS_10' } })
   })
 })
 

@@ -29,6 +29,7 @@ export const router = createBrowserRouter([
       { path: '/progress', element: page(() => import('./pages/public/ProgressPage')) },
       { path: '/rate', element: page(() => import('./pages/supervision/RatePage')) },
       { path: '/pad/rate', element: page(() => import('./pages/supervision/RatePage')) },
+      { path: '/ratings/public', element: page(() => import('./pages/supervision/PublishedRatingsPage')) },
       { path: '/hall/book', element: page(() => import('./pages/hall/BookingPage')) },
       { path: '/hall/t/:id', element: page(() => import('./pages/hall/TicketFollowPage')) },
       { path: '*', element: <NotFoundPage /> },
@@ -77,5 +78,6 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '/print/cases/:id/:notice', element: page(() => import('./pages/cases/print/NoticePage')) },
+  { path: '/print/consultations/:id', element: page(() => import('./pages/supervision/ConsultSlipPage')) },
   { path: '/print/levels/:id/slip', element: page(() => import('./pages/levels/HandoverSlipPage')) },
 ])

@@ -9,6 +9,7 @@ import { t } from '../../i18n'
 import { useFormSubmit } from '../../lib/forms'
 import type { ItemSummary, PublicItem } from '../../lib/types'
 import { useSession } from '../../session'
+import ConsultButton from '../supervision/ConsultButton'
 import { idNumberRule, newRequestId, phoneRule } from './applicantRules'
 import { kindText, unitText, type CaseSummary } from './caseTypes'
 import { ProvisionalAlert, todayInChina } from './ProvisionalAlert'
@@ -100,7 +101,7 @@ export default function IntakePage() {
 
   return (
     <div>
-      <PageHead title={t('intake.title')} />
+      <PageHead title={t('intake.title')} extra={<ConsultButton itemId={item?.id} />} />
       <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ applicant: { kind: 'person' }, received: [], outcome: 'accept' }} style={{ maxWidth: 860 }}>
         <Card>
           <Form.Item name="itemId" label={t('intake.item')} rules={[{ required: true, message: t('intake.pickItem') }]}>

@@ -3,16 +3,16 @@ import { Alert, Button, Form, Result } from 'antd'
 import { useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { t } from '../../i18n'
-import ScoreFields from '../supervision/ScoreFields'
+import ScoreFields, { ratingPayload, type ScoreValues } from '../supervision/ScoreFields'
 
 export default function TicketRating({ id, token, rated }: { id: number; token: string; rated: boolean }) {
   const [done, setDone] = useState(rated)
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const submit = async (v: { score: number; comment?: string }) => {
+  const submit = async (v: ScoreValues) => {
     setBusy(true); setError(null)
     try {
-      await api.post(`/api/public/tickets/${id}/rating`, { token, score: v.score, ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) })
+      await api.post(`/api/public/tickets/${id}/rating`, { token, ...ratingPayload(v) })
       setDone(true)
     } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
   }

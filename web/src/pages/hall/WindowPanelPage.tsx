@@ -11,6 +11,7 @@ import { useLoad } from '../../lib/useLoad'
 import { t, type MessageKey } from '../../i18n'
 import { useSession } from '../../session'
 import type { HallTicket, Panel } from './hallTypes'
+import ConsultButton from '../supervision/ConsultButton'
 
 export default function WindowPanelPage() {
   const { user } = useSession()
@@ -39,10 +40,11 @@ export default function WindowPanelPage() {
 
   return (
     <>
-      <PageHead title={t('panel.title')} extra={
+      <PageHead title={t('panel.title')} extra={<Space>
+        <ConsultButton />
         <Select style={{ width: 240 }} placeholder={t('panel.pickWindow')} aria-label={t('panel.pickWindow')} value={windowId ?? undefined} onChange={(v: number) => setWindowId(v)}
           options={(windows.data?.windows ?? []).map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))} />
-      } />
+      </Space>} />
       {!windowId && <Alert type="info" showIcon title={t('panel.noWindow')} />}
       {panel.error != null && <Alert type="error" showIcon title={errorMessage(panel.error)} />}
       {p && (

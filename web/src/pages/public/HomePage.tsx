@@ -25,6 +25,7 @@ export function HomePage() {
           <Link to="/guide"><Button size="large" className="hero-primary">{t('home.guide')}</Button></Link>
           <Link to="/hall/book"><Button size="large" ghost>{t('home.book')}</Button></Link>
           <Link to="/progress"><Button size="large" ghost>{t('progress.homeLink')}</Button></Link>
+          <Link to="/ratings/public"><Button size="large" ghost>{t('published.link')}</Button></Link>
           <Link to="/login"><Button size="large" ghost>{t('home.login')}</Button></Link>
         </Space>
       </section>

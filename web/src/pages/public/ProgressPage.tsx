@@ -1,7 +1,7 @@
 // `/progress?number=&code=` 办理进度查询: no login, phone first. The QR code on every printed notice opens it prefilled;
 // it shows the masked name, the status and every event with the center where it happened.
 import { Alert, Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } from 'antd'
-import { useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { api, ApiError, errorMessage } from '../../api'
 import { t, type MessageKey } from '../../i18n'
 import { dateTime } from '../../lib/format'
@@ -13,6 +13,21 @@ function failure(e: unknown): string {
   if (e instanceof ApiError && e.status === 404) return t('progress.notFound')
   if (e instanceof ApiError && e.status === 429) return t('progress.tooMany')
   return errorMessage(e)
+}
+
+/** 好差评 from the progress page: 评价 once the service is finished, 追评 after a bad rating (the server decides). */
+function RatingButton({ number, code, stamp }: { number: string; code: string; stamp: string }) {
+  const state = useLoad((s) => api.get<{ ratable: boolean; rated: boolean; addendumAllowed: boolean }>('/api/public/ratings/state', { number, code }, s), [number, code, stamp])
+  const s = state.data
+  if (!s || (!s.ratable && !s.rated)) return null
+  const to = `/rate?${new URLSearchParams({ number, code }).toString()}`
+  if (s.ratable) return <Link to={to}><Button type="primary" size="large" block style={{ marginTop: 16 }}>{t('rate.button')}</Button></Link>
+  return (
+    <div style={{ marginTop: 16 }}>
+      <Tag color="green">{t('rate.rated')}</Tag>
+      {s.addendumAllowed && <Link to={to}><Button size="small">{t('rate.addendumButton')}</Button></Link>}
+    </div>
+  )
 }
 
 export default function ProgressPage() {
@@ -42,6 +57,7 @@ export default function ProgressPage() {
             <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(p.acceptedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('case.dueDate')}>{p.dueDate ?? '—'} {p.acceptedAt && p.status !== 'closed' && <LightTag light={p.light} />}{p.suspended && <Tag color="orange">{t('case.suspended')}</Tag>}</Descriptions.Item>
           </Descriptions>
+          <RatingButton number={p.number} code={code} stamp={`${p.status}/${p.events.length}`} />
           <Typography.Title level={2}>{t('progress.events')}</Typography.Title>
           <Timeline className="progress-events" items={[...p.events].reverse().map((e) => ({
             content: (

@@ -8,10 +8,11 @@ import { t, type MessageKey } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { LightTag, type Light } from './LightTag'
+import type { RatingOptions } from './ScoreFields'
 
 interface Followup {
   id: number; status: string; callbackDue: string; fixDue: string; due: string | null; light: Light | null
-  rating: { score: number; comment: string; ratedAt: string }; case: { number: string; itemName: string }; centerName: string; allowedActions: string[]
+  rating: { score: number; comment: string; ratedAt: string; options: string[]; indicators: Record<string, number>; addendum: string | null }; case: { number: string; itemName: string }; centerName: string; allowedActions: string[]
 }
 interface Detail extends Followup { events: { at: string; action: string; to: string; note: string; actor: string | null }[] }
 
@@ -42,6 +43,9 @@ export default function FollowupsPage() {
 
 function FollowupDrawer({ id, onClose }: { id: number; onClose(): void }) {
   const f = useLoad((s) => api.get<Detail>(`/api/ratings/followups/${id}`, undefined, s), [id])
+  const form = useLoad((s) => api.get<RatingOptions>('/api/public/ratings/options', undefined, s), [])
+  const optionText = (code: string) => form.data?.options.find((o) => o.code === code)?.text ?? code
+  const indicatorText = (name: string) => form.data?.indicators.find((i) => i.name === name)?.text ?? name
   const [note, setNote] = useState('')
   const run = useAction()
   const d = f.data
@@ -56,7 +60,10 @@ function FollowupDrawer({ id, onClose }: { id: number; onClose(): void }) {
           <Descriptions column={1} size="small" bordered>
             <Descriptions.Item label={t('fu.status')}><span data-testid="followup-status">{t(`fu.${d.status}` as MessageKey)}</span></Descriptions.Item>
             <Descriptions.Item label={t('fu.score')}>{t(`score.${d.rating.score}` as MessageKey)}</Descriptions.Item>
+            <Descriptions.Item label={t('rate.options')}>{d.rating.options.map(optionText).join('、') || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('rate.indicators')}>{Object.entries(d.rating.indicators).filter(([n]) => n !== 'overall').map(([n, v]) => `${indicatorText(n)} ${t(`score.${v}` as MessageKey)}`).join('；') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('fu.comment')}>{d.rating.comment || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('rate.addendumTitle')}>{d.rating.addendum ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('fu.callbackDue')}>{d.callbackDue}</Descriptions.Item>
             <Descriptions.Item label={t('fu.fixDue')}>{d.fixDue}</Descriptions.Item>
           </Descriptions>

@@ -17,6 +17,9 @@ import './notice.css'
 /** Documents the center issues on the department's behalf (相对集中受理): under its 受理专用章, "受 XX 委托". */
 const CENTER_ISSUED: readonly NoticeKind[] = ['accept', 'correction']
 
+/** Documents that end the service: they invite its rating (好差评) with a second QR code and the short link. */
+const RATED_AFTER: readonly NoticeKind[] = ['decision', 'denial', 'refusal']
+
 /** The document's 文号 as the server allocated it (gapless per department, type and year); the latest of its kind. */
 function docNumberOf(d: CaseDetail, kind: NoticeKind): string {
   const types = kind === 'decision' ? ['decision', 'answer'] : [kind]
@@ -48,6 +51,7 @@ function Notice({ d, kind }: { d: CaseDetail; kind: NoticeKind }) {
       </tbody></table>
       <div className="notice-foot">
         <NoticeQr number={d.number} code={d.queryCode} />
+        {RATED_AFTER.includes(kind) && <NoticeQr number={d.number} code={d.queryCode} rate />}
         <div className="notice-seal">
           <div className="seal-circle">{byCenter ? t('notice.seal', { center: d.notice.acceptingCenterName }) : t('notice.sealDone', { body: d.notice.decidingBody })}</div>
           <div className="notice-issuer">{byCenter ? d.notice.acceptingCenterName : d.notice.decidingBody}</div>
