@@ -28,6 +28,7 @@ export interface CentersTable {
   updated_at: Timestamp
   review_body: ColumnType<string | null, string | null | undefined, string | null> // migration 0100: default 复议机关
   court: ColumnType<string | null, string | null | undefined, string | null>
+  founded_on: ColumnType<string | null, string | null | undefined, string | null> // migration 0145
 }
 
 export interface UsersTable {

@@ -56,7 +56,7 @@ describe('GET /api/reports/operations', () => {
     const r = (await m.get('/api/reports/operations?asOf=2026-05-29')).json()
     expect(r.measures).toMatchObject({ decided: 4, onTimeRate: 1, villageRooms: 86 })
     const md = (await m.get('/api/reports/operations?asOf=2026-05-29&format=markdown')).body
-    expect(md).toContain('2026年1月1日至2026年5月29日，大厅累计取号接待4人次（按取号票计，含咨询和补正再次到厅）')
+    expect(md).toContain('2026年1月1日至2026年5月29日，各窗口累计接待4人次（按大厅取号计，含咨询和补正后再次到厅）')
   })
 
   it('defaults asOf to today on the clock', async () => {
