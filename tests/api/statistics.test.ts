@@ -239,9 +239,9 @@ describe('Excel export', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(res.rawPayload as never)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['按事项', '总体指标'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['按事项', '总体指标', '指标口径'])
     const ws = wb.getWorksheet('按事项')!
-    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['事项', '接件数', '办结数', '按时办结率', '一次办结率', '满意率']))
+    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['事项', '接件数', '办结数', '按时办结率', '一次办结率', '好评率']))
     const header = (ws.getRow(1).values as string[])
     const col = (h: string) => header.indexOf(h)
     const last = ws.getRow(ws.rowCount)
@@ -253,5 +253,21 @@ describe('Excel export', () => {
     expect(text).not.toMatch(/\d{17}[\dX]/)
     const summary = wb.getWorksheet('总体指标')!
     expect(summary.getRow(6).values).toEqual([undefined, '有办件的村便民服务室', 1])
+    // dates are Excel dates, rates numbers shown as percentages; every measure's written definition has a row
+    expect(summary.getCell('B3').value).toEqual(new Date(`${FROM}T00:00:00Z`))
+    expect(typeof summary.getCell('B7').value).toBe('number')
+    expect(summary.getCell('B7').numFmt).toBe('0.0%')
+    const defs = wb.getWorksheet('指标口径')!
+    const defined = defs.getColumn(1).values.filter(Boolean)
+    expect(defined).toEqual(expect.arrayContaining(['指标', '接件数', '受理数', '按时办结率', '好评率', '村级便民服务室覆盖率', '应进必进进驻率']))
+    expect(String(defs.getRow(defined.indexOf('好评率') + 1).getCell(2).value)).toContain('基本满意')
+  })
+
+  it('a month grouping gives months as Excel dates', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await sup.get(`/api/statistics?from=${FROM}&to=${TO}&groupBy=month&format=xlsx`)).rawPayload as never)
+    const first = wb.getWorksheet('按月份')!.getRow(2).getCell(1)
+    expect(first.value).toBeInstanceOf(Date)
+    expect(first.numFmt).toBe('yyyy"年"m"月"')
   })
 })
