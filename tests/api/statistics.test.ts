@@ -7,6 +7,7 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCalendar, workingDaysBetween } from '../../src/domain/calendar.js'
 import { chinaDate, SettableClock } from '../../src/domain/clock.js'
+import { migrateDown, migrateToLatest } from '../../src/db/migrate.js'
 import { foldAll, foldDeltas, GROUP_BYS, type GroupBy } from '../../src/features/statistics/statistics.repository.js'
 import { isGoodScore } from '../../src/domain/rating-measures.js'
 import { goodShare, percent } from '../../src/domain/statistics-measures.js'
@@ -312,5 +313,19 @@ describe('one value per measure on every route', () => {
     const md = (await sup.get(`/api/reports/operations?asOf=${TO}&casesFrom=${FROM}&format=markdown`)).body
     for (const text of [`好评率${percent(s.totals.satisfaction)}`, `按时办结率${percent(s.totals.onTimeRate)}`, `覆盖率${percent(s.coverage.rate)}`,
       `一次办结率${percent(s.totals.oneTripRate)}`, `| 应进必进进驻率 | ${percent(s.entry.rate)} |`]) expect(md).toContain(text)
+  })
+})
+
+describe('migration 0145', () => {
+  it('down counts 满意 and better again (score ≥ 4), up counts 基本满意 as 好评; the founding day comes and goes', async () => {
+    const good = async () => (await sup.get(`/api/statistics?from=${FROM}&to=${TO}`)).json().totals.satisfied
+    const now = await good()
+    const threes = Number((await sql<{ n: number }>`select count(*)::int as n from ratings where score = 3 and not set_aside`.execute(t.db)).rows[0].n)
+    expect(threes).toBeGreaterThan(0)
+    expect((await migrateDown(t.db)).results?.[0]).toMatchObject({ migrationName: '0145_good_rating_statistics', status: 'Success' })
+    expect(await good()).toBe(now - threes)
+    await migrateToLatest(t.db)
+    expect(await good()).toBe(now)
+    await expectAllMatch('after down and up')
   })
 })

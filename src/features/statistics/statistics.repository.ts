@@ -4,6 +4,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { MeasureCounts } from '../../domain/statistics-measures.js'
+import type { CenterLevel } from '../../domain/vocabulary.js'
 import { eventDeltasSelect, STAT_KEYS, STAT_MEASURES } from '../../db/migrations/0080_statistics.js'
 
 export const GROUP_BYS = ['center', 'department', 'window', 'person', 'item', 'month'] as const
@@ -132,6 +133,13 @@ export async function keyNames(db: Db, groupBy: GroupBy, ids: number[]): Promise
     : await db.selectFrom('item_versions').distinctOn('item_id').select(['item_id as id', 'name'])
       .where('item_id', 'in', ids).orderBy('item_id').orderBy('version', 'desc').execute()
   return new Map(rows.map((r) => [Number(r.id), r.name]))
+}
+
+/** The level of each center (the statistics page charts one level at a time). */
+export async function centerLevels(db: Db, ids: number[]): Promise<Map<number, CenterLevel>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('centers').select(['id', 'level']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.level]))
 }
 
 /** Village rooms in scope and how many started at least one case in the dates (from the aggregates). */

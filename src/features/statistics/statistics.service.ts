@@ -7,6 +7,7 @@ import { assertCan, assertCovers, type Actor } from '../../domain/jurisdiction.j
 import type { AppContext } from '../../server/app.js'
 import * as repo from './statistics.repository.js'
 import type { GroupBy, Measures } from './statistics.repository.js'
+import type { CenterLevel } from '../../domain/vocabulary.js'
 import { entryRate, villageCoverageRate, withRates } from '../../domain/statistics-measures.js'
 
 export interface StatisticsQuery { from?: string; to?: string; groupBy?: GroupBy; centerId?: number }
@@ -51,12 +52,14 @@ export async function figures(db: AppContext['db'], scope: { id: number; path: s
   const [rows, coverage, entry] = await Promise.all([
     repo.aggregateRows(db, { scopePath: scope.path, from, to, groupBy }), repo.villageCoverage(db, scope.path, from, to), repo.entryUnits(db, scope.id, to),
   ])
-  const names = await repo.keyNames(db, groupBy, rows.map((r) => r.key).filter((k): k is number => typeof k === 'number'))
+  const ids = rows.map((r) => r.key).filter((k): k is number => typeof k === 'number')
+  const [names, levels] = await Promise.all([repo.keyNames(db, groupBy, ids), groupBy === 'center' ? repo.centerLevels(db, ids) : new Map<number, CenterLevel>()])
   const total = emptyMeasures()
   for (const r of rows) for (const k of Object.keys(total) as (keyof Measures)[]) total[k] += r[k]
   return {
     rows: rows.map((r) => ({
-      key: r.key, name: r.key === null ? NO_KEY[groupBy] : typeof r.key === 'string' ? r.key : names.get(r.key) ?? String(r.key), ...withRates(r),
+      key: r.key, name: r.key === null ? NO_KEY[groupBy] : typeof r.key === 'string' ? r.key : names.get(r.key) ?? String(r.key),
+      ...(typeof r.key === 'number' && levels.has(r.key) ? { level: levels.get(r.key) } : {}), ...withRates(r),
     })),
     totals: withRates(total),
     coverage: { villageRooms: coverage.rooms, villageRoomsUsed: coverage.used, rate: villageCoverageRate(coverage.used, coverage.rooms), usedIds: coverage.usedIds },
