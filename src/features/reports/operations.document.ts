@@ -7,7 +7,6 @@
 import {
   AlignmentType, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx'
-import { chartPng } from './chart-image.js'
 import type { OperationsReport } from './operations.service.js'
 import { reportBlocks, type Block } from './report-text.js'
 
@@ -52,8 +51,9 @@ const run = (text: string, f: { ascii: string; hAnsi: string; eastAsia: string }
 const widthInChars = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0)
 
 const CHART_WIDTH = 600 // points: the 156 mm type area is about 442 pt; the image is drawn 2× and shown at 440 × 233
-function chartParagraphs(b: Extract<Block, { kind: 'chart' }>): Paragraph[] {
-  const png = chartPng(b.spec, CHART_WIDTH, 318)
+type Draw = (spec: Extract<Block, { kind: 'chart' }>['spec'], width: number, height: number) => Buffer
+function chartParagraphs(b: Extract<Block, { kind: 'chart' }>, draw: Draw): Paragraph[] {
+  const png = draw(b.spec, CHART_WIDTH, 318)
   return [
     new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, children: [
       new ImageRun({ type: 'png', data: png, transformation: { width: 587, height: 311 }, altText: { name: b.caption, description: b.caption, title: b.caption } })] }),
@@ -69,7 +69,7 @@ function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
   ] })
 }
 
-function docxChildren(blocks: Block[]): (Paragraph | Table)[] {
+function docxChildren(blocks: Block[], draw: Draw): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = []
   for (const b of blocks) {
     switch (b.kind) {
@@ -80,7 +80,7 @@ function docxChildren(blocks: Block[]): (Paragraph | Table)[] {
       case 'h1': out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 2 * CHAR }, keepNext: true, keepLines: true, children: [run(b.text, FONTS.h1, SIZE.body)] })); break
       case 'h2': out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 2 * CHAR }, keepNext: true, keepLines: true, children: [run(b.text, FONTS.h2, SIZE.body)] })); break
       case 'p': out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED, children: [run(b.text, FONTS.body, SIZE.body)] })); break
-      case 'chart': out.push(...chartParagraphs(b)); break
+      case 'chart': out.push(...chartParagraphs(b, draw)); break
       case 'attachments':
         // 附件说明: one blank line after the body, 左空二字, “附件：” then the numbered names, later ones under the first
         out.push(new Paragraph({ spacing: LINE, children: [] }))
@@ -113,6 +113,8 @@ const pageNumber = (side: 'odd' | 'even') => new Footer({ children: [new Paragra
 })] })
 
 export async function toDocx(r: OperationsReport): Promise<Buffer> {
+  // ECharts and resvg load with the first document, not at start-up (idle memory, issue 26)
+  const { chartPng } = await import('./chart-image.js')
   const blocks = reportBlocks(r)
   const title = blocks.find((b): b is Extract<Block, { kind: 'title' }> => b.kind === 'title')
   const doc = new Document({
@@ -122,7 +124,7 @@ export async function toDocx(r: OperationsReport): Promise<Buffer> {
     sections: [{
       properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1587, header: 851 } } },
       footers: { default: pageNumber('odd'), even: pageNumber('even') },
-      children: docxChildren(blocks),
+      children: docxChildren(blocks, chartPng),
     }],
   })
   return Packer.toBuffer(doc)
