@@ -48,7 +48,7 @@ function overview(r: OperationsReport): Block[] {
       spec: { title: '各镇便民服务中心受理办件数', unit: '件', labels: r.towns.map((t) => t.name), series: [{ name: '受理', kind: 'bar', values: r.towns.map((t) => t.casesSince.count) }] } })
   }
   const m = r.measures
-  out.push({ kind: 'p', text: `${cnDate(m.from)}至${cnDate(m.to)}，${r.scope.name}范围内共受理办件${m.accepted}件，办结${m.decided}件，`
+  out.push({ kind: 'p', text: `${cnDate(m.from)}至${cnDate(m.to)}，${r.scope.level === 'district' ? '全区' : r.scope.name}共受理办件${m.accepted}件，办结${m.decided}件，`
     + `按时办结率${percent(m.onTimeRate)}，平均办理${m.avgWorkdays ?? 0}个工作日，一次办结率${percent(m.oneTripRate)}；`
     + `${m.villageRooms}个村级便民服务室中有${m.villageRoomsUsed}个发起过代办，覆盖率${percent(m.villageCoverage)}；`
     + `群众评价${m.ratings}条，其中好评${m.good}条，好评率${percent(m.satisfaction)}。` })
