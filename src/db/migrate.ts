@@ -30,6 +30,7 @@ import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0170 from './migrations/0170_exchange.js'
 import * as m0160 from './migrations/0160_applicant_representatives.js'
 import * as m0140 from './migrations/0140_rating_form.js'
+import * as m0145 from './migrations/0145_good_rating_statistics.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0170_exchange': m0170,
   '0160_applicant_representatives': m0160,
   '0140_rating_form': m0140,
+  '0145_good_rating_statistics': m0145,
 }
 
 function migrator(db: Db): Migrator {

@@ -30,6 +30,7 @@ export interface CentersTable {
   court: ColumnType<string | null, string | null | undefined, string | null>
   /** 行政区划代码 (migration 0140); a center without one files ratings under its nearest ancestor's. */
   area_code: ColumnType<string | null, string | null | undefined, string | null>
+  founded_on: ColumnType<string | null, string | null | undefined, string | null> // migration 0145
 }
 
 export interface UsersTable {

@@ -55,6 +55,7 @@ async function insertAll(trx: Db, hash: string) {
       code: c.code, name: c.name, level: c.level, parent: parent ?? null, address: c.address, phone: c.phone, hours: c.hours, note: c.note ?? '',
     })
     centerIds.set(c.code, { id, path, name: c.name })
+    if (c.foundedOn) await trx.updateTable('centers').set({ founded_on: c.foundedOn }).where('id', '=', id).execute()
   }
   const center = (code: string) => centerIds.get(code)!.id
   // 复议机关 and court of the district's departments and of the towns (行政复议法 2023 §24): the district government

@@ -13,6 +13,7 @@ export interface DemoCenter {
   phone: string
   hours: string           // e.g. '周一至周五 8:30-12:00 14:00-17:30'
   note?: string
+  foundedOn?: string      // YYYY-MM-DD the center opened (the district center: May, as the report says)
 }
 
 export interface DemoDepartment {

@@ -61,6 +61,16 @@ describe('demo history', () => {
     expect(tj.visits.count).toBe(await n(`select count(*)::int as n from tickets t join centers c on c.id = t.center_id where c.code = 'T04'`))
     expect(report.measures.villageRoomsUsed).toBe(rooms)
 
+    // a district that looks real: refusals after a correction, town cases that take working days, some decided late
+    expect(await n(`select count(*)::int as n from cases where status = 'refused'`)).toBeGreaterThan(0)
+    const stats = (await m.get('/api/statistics?from=2026-05-01&to=2026-05-29&groupBy=center')).json()
+    const towns = stats.rows.filter((x: { name: string }) => x.name.endsWith('镇便民服务中心'))
+    expect(towns.some((x: { avgWorkdays: number | null }) => (x.avgWorkdays ?? 0) > 0)).toBe(true)
+    expect(stats.totals.late).toBeGreaterThan(0)
+    expect(stats.totals.onTimeRate).toBeLessThan(1)
+    expect(stats.totals.refused).toBeGreaterThan(0)
+    console.log(`history realism: refused ${stats.totals.refused}, late ${stats.totals.late}/${stats.totals.finished}, on time ${stats.totals.onTimeRate}, 好评率 ${stats.totals.satisfaction}, extensions ${await n(`select count(*)::int as n from case_events where action = 'extend'`)}, denied ${await n(`select count(*)::int as n from cases where status in ('denied') or (status = 'closed' and exists (select 1 from case_events e where e.case_id = cases.id and e.action = 'deny'))`)}`)
+
     // a second run after "restart" from the middle changes nothing
     const tickets = await n('select count(*)::int as n from tickets')
     await t.db.updateTable('demo_history').set({ status: 'running', through: '2026-05-26' }).execute()

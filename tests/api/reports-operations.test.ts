@@ -1,6 +1,10 @@
 // GET /api/reports/operations on the demo district: the report's own figures, cases counted from cases and visits
 // from the hall's tickets,
 // the markdown and docx documents, bad dates and another town's figures refused.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
@@ -11,6 +15,18 @@ const clock = new SettableClock('2026-05-29T10:00:00+08:00')
 
 beforeAll(async () => { t = await createTestApp({ demo: true, clock }) })
 afterAll(() => t.close())
+
+/** A .docx opened with JSZip: its body XML and text, footers, settings and images. */
+async function openDocx(buf: Buffer) {
+  expect(buf.subarray(0, 2).toString()).toBe('PK')
+  const JSZip = (await import('jszip')).default
+  const zip = await JSZip.loadAsync(buf)
+  const xml = await zip.file('word/document.xml')!.async('string')
+  const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((x) => x[1]).join('')
+  const footers = await Promise.all(zip.file(/^word\/footer\d*\.xml$/).map((f) => f.async('string')))
+  const images = await Promise.all(zip.file(/^word\/media\//).map((f) => f.async('nodebuffer')))
+  return { xml, text, footers, images, settings: await zip.file('word/settings.xml')!.async('string') }
+}
 
 describe('GET /api/reports/operations', () => {
   it('states the network, the district center and each town as in the district report', async () => {
@@ -56,7 +72,7 @@ describe('GET /api/reports/operations', () => {
     const r = (await m.get('/api/reports/operations?asOf=2026-05-29')).json()
     expect(r.measures).toMatchObject({ decided: 4, onTimeRate: 1, villageRooms: 86 })
     const md = (await m.get('/api/reports/operations?asOf=2026-05-29&format=markdown')).body
-    expect(md).toContain('2026年1月1日至2026年5月29日，大厅累计取号接待4人次（按取号票计，含咨询和补正再次到厅）')
+    expect(md).toContain('2026年1月1日至2026年5月29日，各窗口累计接待4人次（按大厅取号计，含咨询和补正后再次到厅）')
   })
 
   it('defaults asOf to today on the clock', async () => {
@@ -79,16 +95,63 @@ describe('GET /api/reports/operations', () => {
     expect(md).toContain('图1 各镇便民服务中心受理办件数')
   })
 
-  it('docx is a Word document with the same text', async () => {
+  it('docx is a 公文: title, 主送, official fonts by name, charts as images, 落款, page numbers, rows and headings kept together', async () => {
     const res = await (await t.login('district.manager1')).get('/api/reports/operations?asOf=2026-05-29&format=docx')
     expect(res.statusCode).toBe(200)
     expect(res.headers['content-disposition']).toContain('operations-2026-05-29.docx')
-    const buf = res.rawPayload
-    expect(buf.subarray(0, 2).toString()).toBe('PK')
-    const JSZip = (await import('jszip')).default
-    const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string')
-    expect(xml).toContain('一、全区行政服务体系建设运行情况')
-    expect(xml).toContain('类58项，窗口工作人员8人')
+    const docx = await openDocx(res.rawPayload)
+    expect(docx.text).toContain('关于全区行政服务体系运行情况的报告')
+    expect(docx.text).toContain('区人民政府：')
+    expect(docx.text).toContain('一、全区行政服务体系建设运行情况')
+    expect(docx.text).toContain('二、存在的问题')
+    expect(docx.text).toContain('三、意见建议')
+    expect(docx.text).toContain('类58项，窗口工作人员8人')
+    expect(docx.text).toContain('特此报告。')
+    expect(docx.text).toMatch(/附件：1\. 主要指标及统计口径.*2\. 各镇便民服务中心主要数据/)
+    expect(docx.text).toMatch(/特此报告。.*区行政服务中心2026年5月29日.*附件1/) // 落款: the office over the date, before the attachments
+    for (const f of ['方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312']) expect(docx.xml).toContain(`w:eastAsia="${f}"`)
+    expect(docx.xml).toContain('w:sz w:val="44"') // 2号 title
+    expect(docx.xml).toContain('w:sz w:val="32"') // 3号 body
+    expect(docx.xml).toMatch(/<w:keepNext\/>/)
+    expect(docx.xml).toMatch(/<w:cantSplit\/>/)
+    expect(docx.xml).toMatch(/<w:pgMar w:top="2098"[^>]*w:left="1588"/)
+    // the charts: PNG images drawn on the server (ECharts → resvg), referenced from the body
+    expect(docx.images.length).toBeGreaterThanOrEqual(1)
+    for (const png of docx.images) expect(png.subarray(1, 4).toString()).toBe('PNG')
+    expect((docx.xml.match(/<w:drawing>/g) ?? []).length).toBe(docx.images.length)
+    // page numbers “— n —” on odd and even pages
+    expect(docx.footers.length).toBe(2)
+    for (const f of docx.footers) expect(f).toMatch(/PAGE/)
+    expect(docx.settings).toContain('w:evenAndOddHeaders')
+  })
+
+  it('converts cleanly with LibreOffice where it is installed', async (ctx) => {
+    const soffice = ['/usr/bin/soffice', '/usr/local/bin/soffice', '/usr/lib/libreoffice/program/soffice'].find((p) => existsSync(p))
+    if (!soffice) { ctx.skip(); return } // LibreOffice not installed (apt-get install libreoffice-writer-nogui)
+    const res = await (await t.login('district.manager1')).get('/api/reports/operations?asOf=2026-05-29&format=docx')
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'yz-docx-'))
+    writeFileSync(path.join(dir, 'report.docx'), res.rawPayload)
+    execFileSync(soffice, ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, path.join(dir, 'report.docx')], { timeout: 120_000, stdio: 'ignore' })
+    const pdf = readFileSync(path.join(dir, 'report.pdf'))
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(3) // body pages and the two attachments
+    rmSync(dir, { recursive: true, force: true })
+  }, 180_000)
+})
+
+describe('on the seed date', () => {
+  it('as of the last May 31 the report states the district report\'s facts: founded in May, 5 towns, 86 rooms, 16 units, 9 entered', async () => {
+    const m = await t.login('district.manager1')
+    const r = (await m.get('/api/reports/operations?asOf=2026-05-31')).json()
+    expect(r.district.foundedOn).toBe('2025-05-12')
+    expect(r.problems.unitsNotEntered).toHaveLength(7)
+    expect(r.problems.leastUsedTown.name).toBeDefined()
+    const md = (await m.get('/api/reports/operations?asOf=2026-05-31&format=markdown')).body
+    expect(md).toContain('我区于2025年5月成立了区级行政服务中心，陆续建成镇级便民服务中心5个、村级便民服务室86个。')
+    expect(md).toContain('全区16家行政单位须进中心设立服务窗口。目前，区级行政服务中心已进驻9家单位')
+    expect(md).toContain(`尚有7家未进驻区行政服务中心，分别是${r.problems.unitsNotEntered.join('、')}`)
+    expect(md).toContain('## 二、存在的问题')
+    expect(md).toContain('## 三、意见建议')
   })
 })
 

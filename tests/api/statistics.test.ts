@@ -7,7 +7,10 @@ import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeCalendar, workingDaysBetween } from '../../src/domain/calendar.js'
 import { chinaDate, SettableClock } from '../../src/domain/clock.js'
+import { migrateDown, migrateToLatest } from '../../src/db/migrate.js'
 import { foldAll, foldDeltas, GROUP_BYS, type GroupBy } from '../../src/features/statistics/statistics.repository.js'
+import { isGoodScore } from '../../src/domain/rating-measures.js'
+import { goodShare, percent } from '../../src/domain/statistics-measures.js'
 import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
 import { intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
 
@@ -75,7 +78,7 @@ async function direct(groupBy: GroupBy, scopePath: string, from = FROM, to = TO)
   const ratings = await t.db.selectFrom('ratings').selectAll().where('set_aside', '=', false).execute()
   for (const r of ratings) {
     add({ day: String(r.rated_on), center: r.center_id, department: r.department_id, window: r.window_id, person: r.staff_id, item: r.item_id },
-      { rated: 1, satisfied: r.score >= 4 ? 1 : 0 })
+      { rated: 1, satisfied: isGoodScore(r.score) ? 1 : 0 })
   }
   return out
 }
@@ -239,9 +242,9 @@ describe('Excel export', () => {
     expect(res.headers['content-type']).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(res.rawPayload as never)
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['按事项', '总体指标'])
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['按事项', '总体指标', '指标口径'])
     const ws = wb.getWorksheet('按事项')!
-    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['事项', '接件数', '办结数', '按时办结率', '一次办结率', '满意率']))
+    expect(ws.getRow(1).values).toEqual(expect.arrayContaining(['事项', '接件数', '办结数', '按时办结率', '一次办结率', '好评率']))
     const header = (ws.getRow(1).values as string[])
     const col = (h: string) => header.indexOf(h)
     const last = ws.getRow(ws.rowCount)
@@ -253,5 +256,76 @@ describe('Excel export', () => {
     expect(text).not.toMatch(/\d{17}[\dX]/)
     const summary = wb.getWorksheet('总体指标')!
     expect(summary.getRow(6).values).toEqual([undefined, '有办件的村便民服务室', 1])
+    // dates are Excel dates, rates numbers shown as percentages; every measure's written definition has a row
+    expect(summary.getCell('B3').value).toEqual(new Date(`${FROM}T00:00:00Z`))
+    expect(typeof summary.getCell('B7').value).toBe('number')
+    expect(summary.getCell('B7').numFmt).toBe('0.0%')
+    const defs = wb.getWorksheet('指标口径')!
+    const defined = defs.getColumn(1).values.filter(Boolean)
+    expect(defined).toEqual(expect.arrayContaining(['指标', '接件数', '受理数', '按时办结率', '好评率', '村级便民服务室覆盖率', '应进必进进驻率']))
+    expect(String(defs.getRow(defined.indexOf('好评率') + 1).getCell(2).value)).toContain('基本满意')
+  })
+
+  it('a month grouping gives months as Excel dates', async () => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await sup.get(`/api/statistics?from=${FROM}&to=${TO}&groupBy=month&format=xlsx`)).rawPayload as never)
+    const first = wb.getWorksheet('按月份')!.getRow(2).getCell(1)
+    expect(first.value).toBeInstanceOf(Date)
+    expect(first.numFmt).toBe('yyyy"年"m"月"')
+  })
+})
+
+describe('one value per measure on every route', () => {
+  it('the statistics (JSON and xlsx), the workbench card (by month) and the report (JSON, markdown) show the same figures', async () => {
+    const basic = await open(w.items.immediate, { complete: true })
+    expect((await rate(basic, 3)).statusCode).toBe(201) // 基本满意 is 好评 (rating-measures.ts)
+    await expectAllMatch('with a 基本满意')
+    const q = `from=${FROM}&to=${TO}`
+    const s = (await sup.get(`/api/statistics?${q}`)).json()
+    expect(s.totals.satisfied).toBe(2) // the 5 and the 3 (the 2, a 差评, was set aside above)
+    expect(s.totals.satisfaction).toBe(goodShare(s.totals.satisfied, s.totals.rated))
+    const card = (await sup.get(`/api/statistics?${q}&groupBy=month`)).json()
+    expect(card.totals).toEqual(s.totals)
+    expect({ coverage: card.coverage, entry: card.entry }).toEqual({ coverage: s.coverage, entry: s.entry })
+
+    const r = (await sup.get(`/api/reports/operations?asOf=${TO}&casesFrom=${FROM}`)).json()
+    expect(r.measures).toMatchObject({
+      received: s.totals.received, accepted: s.totals.accepted, refused: s.totals.refused, decided: s.totals.finished, late: s.totals.late,
+      onTimeRate: s.totals.onTimeRate, oneTripRate: s.totals.oneTripRate, avgWorkdays: s.totals.avgWorkdays, ratings: s.totals.rated,
+      good: s.totals.satisfied, satisfaction: s.totals.satisfaction, villageRooms: s.coverage.villageRooms, villageRoomsUsed: s.coverage.villageRoomsUsed,
+      villageCoverage: s.coverage.rate, requiredUnits: s.entry.requiredUnits, enteredUnits: s.entry.enteredUnits, entryRate: s.entry.rate,
+    })
+    const byCenter = new Map(s.rows.map((x: { key: number; accepted: number }) => [x.key, x.accepted]))
+    expect(r.towns.length).toBeGreaterThan(0)
+    for (const town of r.towns) expect(town.casesSince.count).toBe(byCenter.get(town.centerId) ?? 0)
+
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load((await sup.get(`/api/statistics?${q}&format=xlsx`)).rawPayload as never)
+    const sheet = wb.worksheets[0]
+    const header = sheet.getRow(1).values as string[]
+    const total = sheet.getRow(sheet.rowCount)
+    for (const [h, v] of [['好评率', s.totals.satisfaction], ['按时办结率', s.totals.onTimeRate], ['受理数', s.totals.accepted], ['一次办结率', s.totals.oneTripRate]] as const) {
+      expect(total.getCell(header.indexOf(h)).value, h).toBe(v)
+    }
+    const summary = wb.getWorksheet('总体指标')!
+    expect([7, 8, 9, 10].map((row) => summary.getCell(`B${row}`).value)).toEqual([s.coverage.rate, s.entry.requiredUnits, s.entry.enteredUnits, s.entry.rate])
+
+    const md = (await sup.get(`/api/reports/operations?asOf=${TO}&casesFrom=${FROM}&format=markdown`)).body
+    for (const text of [`好评率${percent(s.totals.satisfaction)}`, `按时办结率${percent(s.totals.onTimeRate)}`, `覆盖率${percent(s.coverage.rate)}`,
+      `一次办结率${percent(s.totals.oneTripRate)}`, `| 应进必进进驻率 | ${percent(s.entry.rate)} |`]) expect(md).toContain(text)
+  })
+})
+
+describe('migration 0145', () => {
+  it('down counts 满意 and better again (score ≥ 4), up counts 基本满意 as 好评; the founding day comes and goes', async () => {
+    const good = async () => (await sup.get(`/api/statistics?from=${FROM}&to=${TO}`)).json().totals.satisfied
+    const now = await good()
+    const threes = Number((await sql<{ n: number }>`select count(*)::int as n from ratings where score = 3 and not set_aside`.execute(t.db)).rows[0].n)
+    expect(threes).toBeGreaterThan(0)
+    expect((await migrateDown(t.db)).results?.[0]).toMatchObject({ migrationName: '0145_good_rating_statistics', status: 'Success' })
+    expect(await good()).toBe(now - threes)
+    await migrateToLatest(t.db)
+    expect(await good()).toBe(now)
+    await expectAllMatch('after down and up')
   })
 })

@@ -44,6 +44,28 @@ describe('统计分析', () => {
     await expect(row.getByRole('cell').nth(4).textContent()).resolves.toBe('2') // 办结
     await expect(row.getByRole('cell').nth(10).textContent()).resolves.toBe('100.0%') // 一次办结率
     await screenshot(page, 'statistics-center')
+    // each measure's written definition (口径) is its tooltip; the charts show one level of centers at a time
+    await page.getByTestId('measure-satisfaction').first().hover()
+    await page.getByRole('tooltip').getByText(/基本满意/).waitFor()
+    await page.getByTestId('chart-level').getByText('村级服务室').click()
+    await page.getByTestId('counts-chart').locator('canvas').waitFor()
+    const coverage = /（([\d.]+%|—)）/.exec((await page.getByTestId('coverage').textContent()) ?? '')![1]
+
+    // the report for the same period shows the same coverage, its charts and the problems it names
+    await page.getByRole('menuitem', { name: '运行情况报告' }).click()
+    await page.getByTestId('report-problems').waitFor()
+    const from = page.getByLabel('起始日期（办件）')
+    await from.click()
+    await from.fill(`${chinaDate(new Date()).slice(0, 4)}-01-01`)
+    await from.press('Enter')
+    await page.getByText(`主要指标（${chinaDate(new Date()).slice(0, 4)}-01-01 至`).waitFor()
+    await expect(page.getByTestId('report-coverage').textContent()).resolves.toContain(coverage)
+    await page.getByTestId('towns-chart').locator('canvas').waitFor()
+    await expect(page.getByTestId('report-problems').textContent()).resolves.toContain('尚有 7 家应进驻单位未进驻')
+    expect(await page.getByTestId('download-docx').getAttribute('href')).toContain(`casesFrom=${chinaDate(new Date()).slice(0, 4)}-01-01`)
+    await screenshot(page, 'report-period')
+    await page.getByRole('menuitem', { name: '统计分析' }).click()
+    await page.getByRole('heading', { name: '统计分析' }).waitFor()
 
     await page.getByRole('combobox', { name: '统计维度' }).click()
     await page.getByTitle('按月份').click()

@@ -13,6 +13,7 @@ const district: DemoCenter = {
   address: '区府大道188号区政务服务大楼一至二楼',
   phone: '027-86651000',
   hours: '周一至周五 8:30-12:00 14:00-17:30',
+  foundedOn: '2025-05-12', // the first units entered that day (departments.ts)
   note: '5月成立；坚持“应进必进”，区直16家行政审批单位均须进驻设窗口',
 }
 

@@ -10,7 +10,7 @@ import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../../features/calendar/calendar.service.js'
 import { intake } from '../../features/cases/intake.service.js'
 import { performAction } from '../../features/cases/actions.service.js'
-import { casesOnDay, CORRECTION_SHARE, daysBetween, FORWARD_SHARE, hallOpens, MONTHLY, monthlyCount, monthlyEnquiries, seeded, VILLAGE_MONTHLY, visitTimes } from './plan.js'
+import { casesOnDay, CORRECTION_SHARE, daysBetween, DENY_SHARE, FORWARD_SHARE, hallOpens, LATE_SHARE, MONTHLY, monthlyCount, monthlyEnquiries, REFUSE_SHARE, seedDate, seeded, VILLAGE_MONTHLY, visitTimes } from './plan.js'
 import { maybeRate, maybeRateTicket } from './rate.js'
 import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from './visits.js'
 import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
@@ -117,7 +117,8 @@ export async function generateHistory(base: Ctx, log: Log, signal?: AbortSignal,
 
 /** A center's day: its window cases and enquiries in the order of their tickets, then (towns) its villages' agency cases. */
 async function centerDay(lane: Lane, center: HistoryCenter, day: IsoDate, k: number, workdays: number, signal?: AbortSignal): Promise<number> {
-  const thisYear = Number(lane.lastDay.slice(0, 4))
+  if (center.foundedOn && day < center.foundedOn) return 0 // the district center opened in May of last year
+  const thisYear = Number(seedDate(lane.lastDay).slice(0, 4))
   const n = casesOnDay(monthlyCount(center.code, day, thisYear), k, workdays)
   // A day redone after a restart skips its enquiries when the hall already has tickets that day (no case to recognise them by).
   const redone = await lane.ctx.db.selectFrom('tickets').select('id').where('center_id', '=', center.id).where('day', '=', day).executeTakeFirst()
@@ -186,7 +187,8 @@ async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minut
   if (await made(lane, clerk, requestId)) return 0 // made before a restart: its day is being redone
   const { world } = lane
   const immediate = center.items.filter((i) => i.kind === 'immediate')
-  const promised = center.items.filter((i) => i.kind === 'promised' && world.approvers.has(i.departmentId))
+  const approverOf = (i: HistoryItem) => world.approvers.get(i.departmentId) ?? center.approver
+  const promised = center.items.filter((i) => i.kind === 'promised' && approverOf(i))
   const forward = center.code === 'D01' ? [] : center.items.filter((i) => i.kind === 'forward' && world.approvers.has(i.departmentId))
   const how = forward.length && r() < FORWARD_SHARE ? 'forward' : promised.length && r() < 0.35 ? 'promised' : 'immediate'
   const item = how === 'forward' ? pick(forward, r) : how === 'promised' ? pick(promised, r) : pick(immediate.length ? immediate : center.items, r)
@@ -198,6 +200,11 @@ async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minut
     return c.number
   })
   let m = minute + 20
+  if (c.status === 'correction' && r() < REFUSE_SHARE) {
+    // the applicant never brings the missing material: refused (不予受理) two working days later
+    await walk(lane, c.id, day, m, [[clerk, 'refuse', { reason: '申请人未在告知期限内补齐材料' }, 2]], r)
+    return 1
+  }
   if (c.status === 'correction') {
     // the second trip: the applicant brings what was missing, takes another ticket, the case is accepted
     m = Math.min(minute + 90 + Math.floor(r() * 60), 440)
@@ -211,32 +218,40 @@ async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minut
       await walk(lane, c.id, day, m, [[clerk, 'approve', { note: '材料补齐后当场办结' }, 0], [clerk, 'deliver', { method: 'pickup', centerId: center.id }, 0], [clerk, 'pickup', {}, 0]], r)
     }
   }
-  const approver = world.approvers.get(item.departmentId)
+  const approver = item.kind === 'forward' ? world.approvers.get(item.departmentId) : approverOf(item)
   if (item.kind === 'forward' && approver) await walk(lane, c.id, day, m, forwardSteps(clerk, approver, center, item, r), r)
-  else if (item.kind !== 'immediate' && approver) await walk(lane, c.id, day, m, promisedSteps(clerk, approver, center, item, r), r)
+  else if (item.kind !== 'immediate' && approver) await walk(lane, c.id, day, m, promisedSteps(clerk, approver, world.heads.get(item.departmentId), center, item, r), r)
   await maybeRate(lane, center, c.id, r)
   return 1
 }
 
-/** Working days the department takes over its steps: the promised days, or a few more for a late one. */
+/** Working days the department takes over its steps: up to the promised days (often fewer), a few more for a late one. */
 function span(item: HistoryItem, r: () => number) {
-  const late = r() < 0.08
-  return Math.max(1, Math.min(item.promisedDays, 12)) + (late ? 2 + Math.floor(r() * 4) : 0)
+  const days = Math.max(1, Math.min(item.promisedDays, 12))
+  const extra = r() < LATE_SHARE ? 2 + Math.floor(r() * 4) : 0
+  return { days: extra ? days + extra : Math.max(1, days - Math.floor(r() * Math.min(3, days))), extra }
 }
 
-/** 承办 → 审核 → 批准, delivery and pick-up, spread over the promised days; some late, the newest left open. */
-function promisedSteps(clerk: Actor, approver: Actor, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
-  const s = span(item, r)
+/**
+ * 承办 → 审核 → 批准 (or 不予许可), delivery and pick-up, spread over the days taken; a late one's department head
+ * approves an extension first half the time (then it is on time), the newest left open.
+ */
+function promisedSteps(clerk: Actor, approver: Actor, head: Actor | undefined, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
+  const { days: s, extra } = span(item, r)
   const a = Math.round(s / 3); const b = Math.round((2 * s) / 3) - a
+  const reason = '需现场核查，申请延期'
+  const extension: Step[] = extra && head && r() < 0.5
+    ? [[approver, 'request_extension', { days: extra, reason }, 0], [head, 'extend', { days: extra, reason }, 0]] : []
+  const decision: Step = r() < DENY_SHARE ? [approver, 'deny', { reasons: '经审查不符合法定条件' }, s - a - b] : [approver, 'approve', { note: '准予许可' }, s - a - b]
   return [
-    [approver, 'advance', { opinion: '材料齐全，符合条件' }, a], [approver, 'advance', { opinion: '审核通过' }, b], [approver, 'approve', { note: '准予许可' }, s - a - b],
+    [approver, 'advance', { opinion: '材料齐全，符合条件' }, a], ...extension, [approver, 'advance', { opinion: '审核通过' }, b], decision,
     [clerk, 'deliver', { method: 'pickup', centerId: center.id }, 0], [clerk, 'pickup', {}, 1 + Math.floor(r() * 2)],
   ]
 }
 
 /** 上报: the town's preliminary opinion and forward, the district department receives (sometimes late), decides, the result back at the town. */
 function forwardSteps(clerk: Actor, approver: Actor, town: HistoryCenter, item: HistoryItem, r: () => number, toRoom?: { id: number; agent: Actor }): Step[] {
-  const s = span(item, r)
+  const s = span(item, r).days
   const receive = r() < 0.1 ? 3 + Math.floor(r() * 3) : Math.floor(r() * 2)
   const back: Step[] = toRoom
     ? [[approver, 'deliver', { method: 'pickup', centerId: toRoom.id }, 0], [clerk, 'handover', { toUserId: toRoom.agent.userId }, 1], [toRoom.agent, 'pickup', {}, Math.floor(r() * 3)]]

@@ -1,15 +1,16 @@
-// How much history each center gets, month by month: shaped so the district report's own figures come back
-// (梁子镇 a little over 3000 cases since January 1 of last year, 涂家垴镇 a little over 1100 visits — hall tickets —
-// from January to May of this year, 长岭镇 clearly the fewest). Pure and deterministic.
+// How much history each center gets, month by month: shaped so the district report's own figures come back on the
+// seed's date (the last May 31, `seedDate`): 梁子镇 a little over 3000 cases accepted since January 1 of the year
+// before, 涂家垴镇 a little over 1100 visits — hall tickets — from January to May, 长岭镇 clearly the fewest; the
+// district center opens on its founding day (May of last year). Pure and deterministic.
 import { addDays, dayNumber, type IsoDate } from '../../domain/calendar.js'
 
 /** Window cases per month at a center: [last year's months, this year's January–May, this year's June–December]. */
 export const MONTHLY: Record<string, [number, number, number]> = {
   D01: [32, 32, 32],
   T01: [36, 36, 36],
-  T02: [124, 134, 134],
+  T02: [176, 194, 150],
   T03: [34, 34, 34],
-  T04: [55, 200, 90],
+  T04: [55, 205, 90],
   T05: [5, 5, 5],
 }
 /** Enquiry-only visits per month (a ticket, served, no case), same shape as MONTHLY. */
@@ -18,7 +19,7 @@ export const ENQUIRIES: Record<string, [number, number, number]> = {
   T01: [4, 4, 4],
   T02: [10, 10, 10],
   T03: [4, 4, 4],
-  T04: [6, 14, 9],
+  T04: [6, 20, 9],
   T05: [1, 1, 1],
 }
 /** Agency cases per month a town's village agents start in its rooms (village coverage, hops up and back down). */
@@ -26,6 +27,34 @@ export const VILLAGE_MONTHLY = 2
 /** Shares of window cases: 上报 to a district department (towns), a missing material (a second trip). */
 export const FORWARD_SHARE = 0.08
 export const CORRECTION_SHARE = 0.06
+/** Of the cases left in correction, those whose applicant never brings the material: refused (不予受理) two days later. */
+export const REFUSE_SHARE = 0.3
+/** Promised cases whose department takes longer than promised (some get an approved extension first), and those denied. */
+export const LATE_SHARE = 0.12
+export const DENY_SHARE = 0.04
+
+/** The seed's date: the last May 31 on or before `day` (the district report counts January–May). */
+export function seedDate(day: IsoDate): IsoDate {
+  const y = Number(day.slice(0, 4))
+  return day.slice(5) >= '05-31' ? `${y}-05-31` : `${y - 1}-05-31`
+}
+
+/**
+ * Window cases (MONTHLY) plus village agency cases a center is planned to make in [from, to], on these working days
+ * (the generator spreads each month over its working days exactly so). Correction refusals are not subtracted.
+ */
+export function plannedCases(code: string, workdays: IsoDate[], from: IsoDate, to: IsoDate, seedYear: number): number {
+  let n = 0
+  const byMonth = new Map<string, IsoDate[]>()
+  for (const d of workdays) byMonth.set(d.slice(0, 7), [...(byMonth.get(d.slice(0, 7)) ?? []), d])
+  for (const days of byMonth.values()) {
+    days.forEach((d, k) => {
+      if (d < from || d > to) return
+      n += casesOnDay(monthlyCount(code, d, seedYear), k, days.length) + (code.startsWith('T') ? casesOnDay(VILLAGE_MONTHLY, k, days.length) : 0)
+    })
+  }
+  return n
+}
 
 /** The halls (kiosk, tickets, window calling) open on January 1 of this year: visits are tickets from then on. */
 export const hallOpens = (lastDay: IsoDate): IsoDate => `${lastDay.slice(0, 4)}-01-01`

@@ -7,6 +7,7 @@ import { SettableClock, today } from '../../domain/clock.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { performAction } from '../../features/cases/actions.service.js'
+import { AppError } from '../../domain/errors.js'
 import { act, callNext } from '../../features/hall/calling.service.js'
 import { createHall, type Hall } from '../../features/hall/hall.context.js'
 import { createCategory } from '../../features/hall/setup.service.js'
@@ -80,13 +81,21 @@ export type Step = [Actor, string, Record<string, unknown>, number]
  * `minute`; stops (the case stays open, with its lights) at the first step that would fall after the last day.
  * Whether every step was taken.
  */
+/** Steps a refusal does not stop: the case goes on without them. */
+const OPTIONAL = new Set(['request_extension', 'extend'])
+
 export async function walk(lane: Lane, caseId: number, day: IsoDate, minute: number, steps: Step[], r: () => number): Promise<boolean> {
   let d = day; let m = minute
   for (const [who, action, body, wait] of steps) {
     if (wait > 0) { d = addWorkingDays(lane.cal, d, wait); m = 20 + Math.floor(r() * 120) } else m += 10 + Math.floor(r() * 20)
     if (d > lane.lastDay) return false
     lane.clock.set(at(d, m))
-    await performAction(lane.ctx, who as Actor & { windowId: number | null }, caseId, action as never, body as never)
+    try {
+      await performAction(lane.ctx, who as Actor & { windowId: number | null }, caseId, action as never, body as never)
+    } catch (e) {
+      // an extension the law leaves no room for is refused (4xx): the case simply runs late
+      if (!(e instanceof AppError && OPTIONAL.has(action))) throw e
+    }
   }
   return true
 }

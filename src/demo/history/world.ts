@@ -6,8 +6,13 @@ import type { Actor } from '../../domain/jurisdiction.js'
 import type { Role } from '../../domain/vocabulary.js'
 
 export interface HistoryItem { id: number; kind: string; departmentId: number; materials: number[]; promisedDays: number }
-export interface HistoryCenter { id: number; code: string; path: string; clerks: Actor[]; agents: Actor[]; manager?: Actor; items: HistoryItem[]; villages: HistoryCenter[] }
-export interface World { centers: Map<string, HistoryCenter>; approvers: Map<number, Actor>; supervisor: Actor }
+export interface HistoryCenter {
+  id: number; code: string; path: string; foundedOn: string | null; clerks: Actor[]; agents: Actor[]; manager?: Actor
+  /** The center's own approver for its offices' steps (a town's approver has no department). */
+  approver?: Actor; items: HistoryItem[]; villages: HistoryCenter[]
+}
+/** approvers and heads (department_head, who approve extensions) by department. */
+export interface World { centers: Map<string, HistoryCenter>; approvers: Map<number, Actor>; heads: Map<number, Actor>; supervisor: Actor }
 
 export async function loadWorld(db: Db): Promise<World> {
   const users = await db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id').leftJoin('windows as w', 'w.id', 'u.window_id')
@@ -16,7 +21,7 @@ export async function loadWorld(db: Db): Promise<World> {
   const actor = (u: (typeof users)[number]): Actor => ({
     userId: u.id, username: u.username, name: u.name, roles: u.roles as Role[], centerId: u.centerId, centerPath: u.path, centerLevel: u.level, windowId: u.windowId,
   })
-  const rows = await db.selectFrom('centers').select(['id', 'code', 'path', 'level', 'parent_id as parentId']).where('status', '=', 'active').orderBy('code').execute()
+  const rows = await db.selectFrom('centers').select(['id', 'code', 'path', 'level', 'parent_id as parentId', 'founded_on as foundedOn']).where('status', '=', 'active').orderBy('code').execute()
   const items = await sql<{ centerId: number; id: number; kind: string; departmentId: number; promisedDays: number; materials: number[] }>`
     select o.center_id as "centerId", i.id, v.handling_kind as kind, i.department_id as "departmentId", v.promised_days as "promisedDays",
       array(select m.id from item_materials m where m.version_id = v.id order by m.position) as materials
@@ -26,7 +31,8 @@ export async function loadWorld(db: Db): Promise<World> {
   const byId = new Map<number, HistoryCenter>()
   for (const c of rows) {
     const hc: HistoryCenter = {
-      id: c.id, code: c.code, path: c.path, villages: [],
+      id: c.id, code: c.code, path: c.path, foundedOn: c.foundedOn, villages: [],
+      approver: users.filter((u) => u.centerId === c.id && u.roles.includes('approver') && u.departmentId === null).map(actor)[0],
       clerks: users.filter((u) => u.centerId === c.id && u.roles.includes('clerk') && u.windowId !== null && u.windowStatus === 'open').map(actor),
       agents: users.filter((u) => u.centerId === c.id && u.roles.includes('agent')).map(actor),
       manager: users.filter((u) => u.centerId === c.id && u.roles.includes('manager')).map(actor)[0],
@@ -37,5 +43,6 @@ export async function loadWorld(db: Db): Promise<World> {
   for (const c of rows) if (c.level === 'village' && c.parentId) byId.get(c.parentId)?.villages.push(byId.get(c.id)!)
   const approvers = new Map(users.filter((u) => u.roles.includes('approver') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
   const sup = users.find((u) => u.username === 'district.supervisor') ?? users.find((u) => u.roles.includes('admin'))!
-  return { centers, approvers, supervisor: actor(sup) }
+  const heads = new Map(users.filter((u) => u.roles.includes('department_head') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
+  return { centers, approvers, heads, supervisor: actor(sup) }
 }

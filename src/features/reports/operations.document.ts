@@ -1,105 +1,131 @@
-// The operations report as a Chinese document, written like section 一 of the district's report: one list of
-// blocks (heading, paragraph, table, bar chart) rendered to markdown or to a .docx file.
-import type { Paragraph, Table } from 'docx'
+// The operations report rendered from its blocks (report-text.ts): markdown (charts as tables of their values), and a
+// .docx in the 公文 format of GB/T 9704-2012: A4 with the standard margins, title in 2号方正小标宋简体, 主送 and body in
+// 3号仿宋_GB2312 with a fixed 28.95 pt line, 一、 headings in 黑体 and （一） in 楷体_GB2312, page numbers “— 1 —” in
+// 4号宋体 at the outer edge (odd right, even left), 落款 (office over the date), attachments each on a new page; charts
+// are PNG images drawn on the server from the web's ECharts definitions; headings and captions keep with what
+// follows, table rows never split.
+import {
+  AlignmentType, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
+} from 'docx'
 import type { OperationsReport } from './operations.service.js'
+import { reportBlocks, type Block } from './report-text.js'
 
-type Block =
-  | { kind: 'h'; level: 1 | 2; text: string }
-  | { kind: 'p'; text: string }
-  | { kind: 'table'; head: string[]; rows: string[][] }
-  | { kind: 'bars'; title: string; bars: { label: string; value: number }[] }
-
-/** 2026-05-31 → 2026年5月31日 */
-export function cnDate(d: string): string {
-  return `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`
-}
-const pct = (r: number | null) => (r === null ? '暂无数据' : `${(r * 100).toFixed(1)}%`)
-
-function townParagraph(t: OperationsReport['towns'][number]): string {
-  const cats = t.itemCategories ? `${t.itemCategories}类` : ''
-  return `${t.name}便民服务中心设有${t.windowNames.join('、')}等${t.windows}个服务窗口，服务事项${cats}${t.items}项，窗口工作人员${t.staff}人。`
-    + `${cnDate(t.casesSince.from)}以来，共受理行政审批和服务事项${t.casesSince.count}件；`
-    + `${cnDate(t.visits.from)}至${cnDate(t.visits.to)}，大厅累计取号接待${t.visits.count}人次（按取号票计，含咨询和补正再次到厅）。`
-}
-
-export function reportBlocks(r: OperationsReport): Block[] {
-  const out: Block[] = [{ kind: 'h', level: 1, text: `全区行政服务体系运行情况（截至${cnDate(r.asOf)}）` },
-    { kind: 'h', level: 2, text: '一、全区行政服务体系建设运行情况' }]
-  if (r.demoHistory?.status === 'running') {
-    out.push({ kind: 'p', text: `（演示历史数据仍在生成中，已生成至${r.demoHistory.through ? cnDate(r.demoHistory.through) : '开始'}，以下数字将继续增长。）` })
-  }
-  const n = r.network
-  out.push({ kind: 'p', text: `全区建成区级行政服务中心${n.districtCenters}个、镇级便民服务中心${n.townCenters}个、村级便民服务室${n.villageRooms}个。` })
-  const d = r.district
-  if (d) {
-    const depts = d.itemsByDepartment.map((x) => `${x.department}（${x.items}项）`).join('、')
-    out.push({ kind: 'p', text: `按照“应进必进”的原则，全区${d.requiredUnits}家行政单位须进中心设立服务窗口。目前，区级行政服务中心已进驻${d.enteredUnits}家单位，`
-      + `设立${d.windows}个服务窗口，行政审批事项${d.items}项，分别是${depts}。中心现有窗口工作人员${d.windowStaff}名，管理人员${d.managers}名。` })
-  }
-  for (const t of r.towns) out.push({ kind: 'p', text: townParagraph(t) })
-  if (r.towns.length > 1) {
-    const fewest = [...r.towns].sort((a, b) => a.casesSince.count - b.casesSince.count)[0]
-    out.push({ kind: 'p', text: `${fewest.name}便民服务中心承办的事项最少，${cnDate(fewest.casesSince.from)}以来受理${fewest.casesSince.count}件。` })
-    out.push({ kind: 'bars', title: `图1 各镇便民服务中心受理办件数（${cnDate(r.towns[0].casesSince.from)}至${cnDate(r.asOf)}）`,
-      bars: r.towns.map((t) => ({ label: t.name, value: t.casesSince.count })) })
-  }
-  const m = r.measures
-  out.push({ kind: 'h', level: 2, text: '附：原报告未能统计的指标' },
-    { kind: 'table', head: ['指标', '数值', '口径'], rows: [
-      ['按时办结率', pct(m.onTimeRate), `${cnDate(m.from)}至${cnDate(m.to)}办结的${m.decided}件中，在承诺期限内办结的比例`],
-      ['一次办结率', pct(m.oneTripRate), '事项到现场不超过一次且未要求补正的办件比例'],
-      ['村级便民服务室覆盖率', pct(m.villageCoverage), `${m.villageRooms}个村级便民服务室中有办件发起的${m.villageRoomsUsed}个`],
-      ['群众满意率', pct(m.satisfaction), `${m.ratings}条有效评价中基本满意及以上的比例`],
-    ] })
-  return out
-}
+export { cnDate } from './report-text.js'
 
 /** Any text in one line: control characters and line breaks (stored before names refused them) become spaces. */
 export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 /** Text that markdown shows as written: no heading, link, emphasis, table cell or HTML tag can come out of a name. */
 export const mdText = (text: string) => oneLine(text).replace(/[\\`*_{}[\]<>#|~!&]/g, (c) => `\\${c}`)
 
-const BAR_WIDTH = 30
-function barLines(b: Extract<Block, { kind: 'bars' }>): string[] {
-  const max = Math.max(1, ...b.bars.map((x) => x.value))
-  return b.bars.map((x) => `${x.label.padEnd(5, '　')} ${'█'.repeat(Math.round((x.value / max) * BAR_WIDTH))} ${x.value}`)
-}
-
 export function toMarkdown(r: OperationsReport): string {
   const lines: string[] = []
+  const table = (head: string[], rows: string[][]) => {
+    const row = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`
+    lines.push(row(head), `| ${head.map(() => '---').join(' | ')} |`, ...rows.map(row), '')
+  }
   for (const b of reportBlocks(r)) {
-    if (b.kind === 'h') lines.push(`${'#'.repeat(b.level)} ${mdText(b.text)}`, '')
-    else if (b.kind === 'p') lines.push(mdText(b.text), '')
-    else if (b.kind === 'table') {
-      const row = (cells: string[]) => `| ${cells.map(mdText).join(' | ')} |`
-      lines.push(row(b.head), `| ${b.head.map(() => '---').join(' | ')} |`, ...b.rows.map(row), '')
-    } else lines.push(`**${mdText(b.title)}**`, '', '```', ...barLines(b).map((l) => oneLine(l).replace(/`/g, "'")), '```', '')
+    if (b.kind === 'title') lines.push(`# ${mdText(b.text)}`, '')
+    else if (b.kind === 'h1') lines.push(`## ${mdText(b.text)}`, '')
+    else if (b.kind === 'h2') lines.push(`### ${mdText(b.text)}`, '')
+    else if (b.kind === 'to' || b.kind === 'p') lines.push(mdText(b.text), '')
+    else if (b.kind === 'chart') {
+      lines.push(`**${mdText(b.caption)}**`, '')
+      table([b.spec.unit ? `单位：${b.spec.unit}` : '', ...b.spec.series.map((s) => s.name)], b.spec.labels.map((l, i) => [l, ...b.spec.series.map((s) => String(s.values[i] ?? '—'))]))
+    } else if (b.kind === 'attachments') lines.push(`附件：${b.items.map((x, i) => `${i + 1}. ${mdText(x)}`).join('；')}`, '')
+    else if (b.kind === 'signature') lines.push(`${mdText(b.office)}  `, `${b.date}`, '')
+    else if (b.kind === 'attachment') lines.push('---', '', `附件${b.no}`, '', `## ${mdText(b.title)}`, '')
+    else table(b.head, b.rows)
   }
   return lines.join('\n')
 }
 
-const FONT = { ascii: 'SimSun', eastAsia: '宋体', hAnsi: 'SimSun' }
+// Sizes in half-points (2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt); lengths in twips (1 mm ≈ 56.7).
+const SIZE = { title: 44, body: 32, page: 28, table: 24 }
+const CHAR = 320 // one 3号 character
+const font = (eastAsia: string) => ({ ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia })
+const FONTS = { title: font('方正小标宋简体'), body: font('仿宋_GB2312'), h1: font('黑体'), h2: font('楷体_GB2312'), page: { ascii: '宋体', hAnsi: '宋体', eastAsia: '宋体' } }
+const LINE = { line: 579, lineRule: LineRuleType.EXACT } // 28.95 pt: 22 lines on the 225 mm type area
+const run = (text: string, f: { ascii: string; hAnsi: string; eastAsia: string }, size: number, bold = false) => new TextRun({ text: oneLine(text), font: f, size, bold })
 
-export async function toDocx(r: OperationsReport): Promise<Buffer> {
-  // docx is loaded on first use (start-up time and memory of the server).
-  const { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } = await import('docx')
-  // docx escapes XML markup itself; control characters (not allowed in XML) go through oneLine.
-  const cell = (text: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: oneLine(text), bold })] })] })
-  const children: (Paragraph | Table)[] = []
-  for (const b of reportBlocks(r)) {
-    if (b.kind === 'h') children.push(new Paragraph({ text: oneLine(b.text), heading: b.level === 1 ? HeadingLevel.TITLE : HeadingLevel.HEADING_1, alignment: b.level === 1 ? AlignmentType.CENTER : undefined }))
-    else if (b.kind === 'p') children.push(new Paragraph({ children: [new TextRun(oneLine(b.text))], indent: { firstLine: 480 }, spacing: { line: 360 } }))
-    else if (b.kind === 'table') {
-      children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [
-        new TableRow({ children: b.head.map((h) => cell(h, true)) }), ...b.rows.map((row) => new TableRow({ children: row.map((c) => cell(c)) }))] }))
-    } else {
-      // The chart: one row per town, the bar drawn in a proportional run of full blocks.
-      children.push(new Paragraph({ children: [new TextRun({ text: oneLine(b.title), bold: true })], alignment: AlignmentType.CENTER }))
-      const max = Math.max(1, ...b.bars.map((x) => x.value))
-      children.push(new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: b.bars.map((x) => new TableRow({ children: [
-        cell(x.label), new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: '█'.repeat(Math.round((x.value / max) * BAR_WIDTH)), color: '1677FF' })] })] }), cell(String(x.value))] })) }))
+/** Width of a line of 仿宋 text in characters (digits and Latin letters are half width). */
+const widthInChars = (text: string) => [...text].reduce((n, c) => n + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0)
+
+const CHART_WIDTH = 600 // points: the 156 mm type area is about 442 pt; the image is drawn 2× and shown at 440 × 233
+type Draw = (spec: Extract<Block, { kind: 'chart' }>['spec'], width: number, height: number) => Buffer
+function chartParagraphs(b: Extract<Block, { kind: 'chart' }>, draw: Draw): Paragraph[] {
+  const png = draw(b.spec, CHART_WIDTH, 318)
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, keepNext: true, keepLines: true, children: [
+      new ImageRun({ type: 'png', data: png, transformation: { width: 587, height: 311 }, altText: { name: b.caption, description: b.caption, title: b.caption } })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: LINE, children: [run(b.caption, FONTS.body, SIZE.table)] }),
+  ]
+}
+
+function tableOf(b: Extract<Block, { kind: 'table' }>): Table {
+  const cell = (text: string, bold: boolean) => new TableCell({ children: [new Paragraph({ children: [run(text, bold ? FONTS.h1 : FONTS.body, SIZE.table)] })] })
+  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [
+    new TableRow({ tableHeader: true, cantSplit: true, keepNext: true, children: b.head.map((h) => cell(h, true)) }),
+    ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false)) })),
+  ] })
+}
+
+function docxChildren(blocks: Block[], draw: Draw): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = []
+  for (const b of blocks) {
+    switch (b.kind) {
+      case 'title':
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 579 }, keepNext: true, children: [run(b.text, FONTS.title, SIZE.title)] }))
+        break
+      case 'to': out.push(new Paragraph({ spacing: LINE, keepNext: true, children: [run(b.text, FONTS.body, SIZE.body)] })); break
+      case 'h1': out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 2 * CHAR }, keepNext: true, keepLines: true, children: [run(b.text, FONTS.h1, SIZE.body)] })); break
+      case 'h2': out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 2 * CHAR }, keepNext: true, keepLines: true, children: [run(b.text, FONTS.h2, SIZE.body)] })); break
+      case 'p': out.push(new Paragraph({ spacing: LINE, indent: { firstLine: 2 * CHAR }, alignment: AlignmentType.JUSTIFIED, children: [run(b.text, FONTS.body, SIZE.body)] })); break
+      case 'chart': out.push(...chartParagraphs(b, draw)); break
+      case 'attachments':
+        // 附件说明: one blank line after the body, 左空二字, “附件：” then the numbered names, later ones under the first
+        out.push(new Paragraph({ spacing: LINE, children: [] }))
+        b.items.forEach((x, i) => out.push(new Paragraph({ spacing: LINE, keepNext: i < b.items.length - 1, indent: { left: 2 * CHAR + (i ? 3 * CHAR : 0) },
+          children: [run(`${i ? '' : '附件：'}${i + 1}. ${x}`, FONTS.body, SIZE.body)] })))
+        break
+      case 'signature': {
+        // 落款 without a seal: the date 右空二字, the office centred over the date; kept together
+        const dateW = widthInChars(b.date); const officeW = widthInChars(b.office)
+        out.push(new Paragraph({ spacing: LINE, keepNext: true, children: [] }), new Paragraph({ spacing: LINE, keepNext: true, children: [] }))
+        out.push(new Paragraph({ spacing: LINE, keepNext: true, alignment: AlignmentType.RIGHT, indent: { right: Math.max(0, Math.round((2 + (dateW - officeW) / 2) * CHAR)) }, children: [run(b.office, FONTS.body, SIZE.body)] }))
+        out.push(new Paragraph({ spacing: LINE, alignment: AlignmentType.RIGHT, indent: { right: 2 * CHAR }, children: [run(b.date, FONTS.body, SIZE.body)] }))
+        break
+      }
+      case 'attachment':
+        out.push(new Paragraph({ pageBreakBefore: true, spacing: LINE, keepNext: true, children: [run(`附件${b.no}`, FONTS.h1, SIZE.body)] }))
+        out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 289 }, keepNext: true, children: [run(b.title, FONTS.title, SIZE.title)] }))
+        break
+      case 'table': out.push(tableOf(b)); break
     }
   }
-  const doc = new Document({ styles: { default: { document: { run: { font: FONT, size: 24 } } } }, sections: [{ children }] })
+  return out
+}
+
+/** “— 1 —” in 4号宋体, one character in from the outer edge. */
+const pageNumber = (side: 'odd' | 'even') => new Footer({ children: [new Paragraph({
+  alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+  indent: side === 'odd' ? { right: 280 } : { left: 280 },
+  children: [new TextRun({ children: ['— ', PageNumber.CURRENT, ' —'], font: FONTS.page, size: SIZE.page })],
+})] })
+
+export async function toDocx(r: OperationsReport): Promise<Buffer> {
+  // ECharts and resvg load with the first document, not at start-up (idle memory, issue 26)
+  const { chartPng } = await import('./chart-image.js')
+  const blocks = reportBlocks(r)
+  const title = blocks.find((b): b is Extract<Block, { kind: 'title' }> => b.kind === 'title')
+  const doc = new Document({
+    creator: '一站 Yizhan', title: oneLine(title?.text ?? '运行情况报告'),
+    evenAndOddHeaderAndFooters: true,
+    styles: { default: { document: { run: { font: FONTS.body, size: SIZE.body } } } },
+    sections: [{
+      properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 2098, bottom: 1984, left: 1588, right: 1474, footer: 1587, header: 851 } } },
+      footers: { default: pageNumber('odd'), even: pageNumber('even') },
+      children: docxChildren(blocks, chartPng),
+    }],
+  })
   return Packer.toBuffer(doc)
 }

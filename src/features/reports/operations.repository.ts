@@ -1,8 +1,8 @@
 // SQL behind the operations report: the network, the district center's units, windows, items and staff, each town
-// center's windows, staff, items, cases and visits (hall tickets), and the measures the original report could not give.
+// center's windows, staff, items and visits (hall tickets), and the problems: units not entered, late steps, idle rooms.
+// Cases and measures come from the statistics (statistics.service.ts), so both show one figure.
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
-import { aggregateRows, villageCoverage } from '../statistics/statistics.repository.js'
 
 export function networkCounts(db: Db) {
   return db.selectFrom('centers').where('status', '=', 'active')
@@ -11,17 +11,9 @@ export function networkCounts(db: Db) {
 
 /** Active centers of a level under a path, in code order. */
 export function centersAt(db: Db, level: 'district' | 'town', scopePath: string) {
-  return db.selectFrom('centers').select(['id', 'code', 'name', 'path'])
+  return db.selectFrom('centers').select(['id', 'code', 'name', 'path', 'founded_on'])
     .where('level', '=', level).where('status', '=', 'active').where('path', 'like', `${scopePath}%`)
     .orderBy('code').execute()
-}
-
-export function requiredUnits(db: Db, centerId: number, asOf: string) {
-  return db.selectFrom('departments').where('center_id', '=', centerId).where('required', '=', true).where('status', '=', 'active')
-    .select((eb) => [
-      eb.fn.countAll<number>().as('required'),
-      eb.fn.count<number>(eb.case().when('entered_on', '<=', asOf).then(1).end()).as('entered'),
-    ]).executeTakeFirstOrThrow()
 }
 
 /** Distinct windows of a center that are not retired (a window serving several departments counts once). */
@@ -60,14 +52,6 @@ export function offeredItems(db: Db, centerId: number) {
     .executeTakeFirstOrThrow()
 }
 
-/** Cases accepted at the center (those it forwarded up included) with acceptance in [from, to]. */
-export async function casesAccepted(db: Db, centerId: number, from: string, to: string): Promise<number> {
-  const r = await db.selectFrom('cases').where('accepting_center_id', '=', centerId)
-    .where('accepted_on', '>=', from).where('accepted_on', '<=', to)
-    .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  return r.n
-}
-
 /** Visits (接待人次) at a center in [from, to]: the hall's tickets issued there (one per trip, enquiries included). */
 export async function ticketsIssued(db: Db, centerId: number, from: string, to: string): Promise<number> {
   const r = await db.selectFrom('tickets').where('center_id', '=', centerId).where('day', '>=', from).where('day', '<=', to)
@@ -75,19 +59,33 @@ export async function ticketsIssued(db: Db, centerId: number, from: string, to: 
   return Number(r.n)
 }
 
+/** Required units of a center not entered by `asOf` (应进必进 not yet met), in creation order. */
+export function unitsNotEntered(db: Db, centerId: number, asOf: string) {
+  return db.selectFrom('departments').select('name').where('center_id', '=', centerId).where('required', '=', true).where('status', '=', 'active')
+    .where((eb) => eb.or([eb('entered_on', 'is', null), eb('entered_on', '>', asOf)])).orderBy('id').execute()
+}
+
 /**
- * What the original report could not measure, in [from, to]: decided, on time (by the due date) and one trip (at most
- * one visit, no correction asked) from the statistics aggregates (decisions taken at centers of the scope), village
- * coverage from the same, satisfaction (基本满意 or better) from the ratings.
+ * Steps of cases in scope that started in [from, to] and were late: done after their due date, or still open after
+ * it on `to`; per department (late first), with how many steps had a due date at all.
  */
-export async function measures(db: Db, scopePath: string, from: string, to: string) {
-  const [rows, coverage, sat] = await Promise.all([
-    aggregateRows(db, { scopePath, from, to, groupBy: 'month' }),
-    villageCoverage(db, scopePath, from, to),
-    sql<{ rated: number; satisfied: number }>`
-      select count(*)::int as rated, count(*) filter (where score >= 3)::int as satisfied
-      from ratings where center_path like ${scopePath + '%'} and not set_aside and rated_on between ${from}::date and ${to}::date`.execute(db),
-  ])
-  const sum = (k: 'finished' | 'on_time' | 'one_trip') => rows.reduce((n, r) => n + r[k], 0)
-  return { decided: sum('finished'), on_time: sum('on_time'), one_trip: sum('one_trip'), rooms: coverage.rooms, used: coverage.used, ...sat.rows[0] }
+export async function lateStepsByDepartment(db: Db, scopePath: string, from: string, to: string) {
+  const r = await sql<{ department: string; steps: number; late: number }>`
+    select d.name as department, count(*)::int as steps,
+      count(*) filter (where (s.done_at is not null and (s.done_at at time zone 'Asia/Shanghai')::date > s.due_date)
+        or (s.done_at is null and s.due_date < ${to}::date))::int as late
+    from case_steps s join centers c on c.id = s.center_id join departments d on d.id = s.department_id
+    where c.path like ${scopePath + '%'} and s.due_date is not null and s.start_date between ${from}::date and ${to}::date
+    group by d.id, d.name order by late desc, d.id`.execute(db)
+  return r.rows
+}
+
+/** Active village rooms in scope with no case started in [from, to], by town (from the same aggregates as coverage). */
+export async function idleVillageRooms(db: Db, scopePath: string, usedIds: number[]) {
+  const r = await db.selectFrom('centers as v').innerJoin('centers as t', 't.id', 'v.parent_id')
+    .select(['t.name as town', sql<number>`count(*)::int`.as('rooms'), sql<string[]>`array_agg(v.name order by v.code)`.as('names')])
+    .where('v.level', '=', 'village').where('v.status', '=', 'active').where('v.path', 'like', `${scopePath}%`)
+    .$if(usedIds.length > 0, (q) => q.where('v.id', 'not in', usedIds))
+    .groupBy(['t.id', 't.name', 't.code']).orderBy('t.code').execute()
+  return r
 }

@@ -7,6 +7,8 @@ import { assertCan, assertCovers, type Actor } from '../../domain/jurisdiction.j
 import type { AppContext } from '../../server/app.js'
 import * as repo from './operations.repository.js'
 import { historyStatus } from '../../demo/history/generate.js'
+import { figures } from '../statistics/statistics.service.js'
+import { entryUnits } from '../statistics/statistics.repository.js'
 
 export interface OperationsQuery { asOf?: string; casesFrom?: string; visitsFrom?: string; centerId?: number }
 export interface ReportDates { asOf: IsoDate; casesFrom: IsoDate; visitsFrom: IsoDate }
@@ -30,8 +32,6 @@ export function reportDates(q: OperationsQuery, todayIs: IsoDate): ReportDates {
 /** 梁子镇便民服务中心 → 梁子镇: the report names the town. */
 export const townName = (centerName: string) => centerName.replace(/(便民服务中心|服务中心)$/, '') || centerName
 
-const rate = (n: number, d: number) => (d ? Math.round((n / d) * 1000) / 1000 : null)
-
 export async function operationsReport(ctx: AppContext, actor: Actor, q: OperationsQuery) {
   assertCan(actor, 'reports.read')
   const dates = reportDates(q, today(ctx.clock))
@@ -47,13 +47,52 @@ export async function operationsReport(ctx: AppContext, actor: Actor, q: Operati
   const count = (l: string) => levels.find((r) => r.level === l)?.n ?? 0
   const district = (await repo.centersAt(db, 'district', '/'))[0]
   const towns = (await repo.centersAt(db, 'town', '/')).filter((t) => t.path.startsWith(scopePath) || scopePath.startsWith(t.path))
+  // The same figures as the statistics page over [casesFrom, asOf]: the towns' 受理 and the measures.
+  const scopeCenter = await db.selectFrom('centers').select(['id', 'path', 'name', 'level']).where('path', '=', scopePath).executeTakeFirstOrThrow()
+  const [stats, byMonth] = await Promise.all([figures(db, scopeCenter, dates.casesFrom, dates.asOf, 'center'), figures(db, scopeCenter, dates.casesFrom, dates.asOf, 'month')])
+  const accepted = (id: number) => stats.rows.find((r) => r.key === id)?.accepted ?? 0
+  const townRows = await Promise.all(towns.map((t) => townFigures(db, t, dates, accepted(t.id))))
   return {
-    asOf: dates.asOf,
+    asOf: dates.asOf, casesFrom: dates.casesFrom, visitsFrom: dates.visitsFrom,
+    scope: { centerId: scopeCenter.id, name: scopeCenter.name, level: scopeCenter.level, government: governmentOf(scopeCenter.level, scopeCenter.name) },
     network: { districtCenters: count('district'), townCenters: count('town'), villageRooms: count('village') },
-    district: district ? await districtFigures(db, district.id, dates.asOf) : null,
-    towns: await Promise.all(towns.map((t) => townFigures(db, t, dates))),
-    measures: await measuresOf(db, scopePath, dates.casesFrom, dates.asOf),
+    district: district ? await districtFigures(db, district, dates.asOf) : null,
+    towns: townRows,
+    measures: {
+      from: dates.casesFrom, to: dates.asOf, received: stats.totals.received, accepted: stats.totals.accepted, refused: stats.totals.refused,
+      decided: stats.totals.finished, onTime: stats.totals.onTime, late: stats.totals.late, onTimeRate: stats.totals.onTimeRate,
+      avgWorkdays: stats.totals.avgWorkdays, oneTripRate: stats.totals.oneTripRate,
+      villageRooms: stats.coverage.villageRooms, villageRoomsUsed: stats.coverage.villageRoomsUsed, villageCoverage: stats.coverage.rate,
+      ratings: stats.totals.rated, good: stats.totals.satisfied, satisfaction: stats.totals.satisfaction,
+      requiredUnits: stats.entry.requiredUnits, enteredUnits: stats.entry.enteredUnits, entryRate: stats.entry.rate,
+    },
+    months: byMonth.rows.map((x) => ({ month: String(x.key), accepted: x.accepted, finished: x.finished })),
+    problems: await problemsOf(db, scopePath, district && district.path.startsWith(scopePath) ? district.id : null, dates, stats.coverage.usedIds, townRows),
     demoHistory: await demoHistoryOf(db),
+  }
+}
+
+/** 主送: the government the center reports to (区人民政府 for the district center, the town's for a town). */
+const governmentOf = (level: string, name: string) => (level === 'district' ? '区人民政府' : `${townName(name).replace(/村$/, '')}人民政府`)
+
+/** What the report's problems section says, each from live rows: units not entered, late steps, the least used town, idle rooms. */
+async function problemsOf(db: AppContext['db'], scopePath: string, districtId: number | null, d: ReportDates, usedRooms: number[],
+  towns: Awaited<ReturnType<typeof townFigures>>[]) {
+  const [notEntered, lateSteps, idle] = await Promise.all([
+    districtId === null ? [] : repo.unitsNotEntered(db, districtId, d.asOf),
+    repo.lateStepsByDepartment(db, scopePath, d.casesFrom, d.asOf),
+    repo.idleVillageRooms(db, scopePath, usedRooms),
+  ])
+  const least = towns.length > 1 ? [...towns].sort((a, b) => a.casesSince.count - b.casesSince.count)[0] : null
+  const others = least ? towns.filter((t) => t !== least) : []
+  return {
+    unitsNotEntered: notEntered.map((u) => u.name),
+    lateSteps: lateSteps.filter((x) => x.late > 0).map((x) => ({ department: x.department, steps: x.steps, late: x.late })),
+    leastUsedTown: least && {
+      name: least.name, cases: least.casesSince.count, visits: least.visits.count, windows: least.windows, staff: least.staff,
+      othersAverage: others.length ? Math.round(others.reduce((n, t) => n + t.casesSince.count, 0) / others.length) : 0,
+    },
+    idleVillageRooms: idle.map((x) => ({ town: townName(x.town), rooms: x.rooms, names: x.names })),
   }
 }
 
@@ -63,10 +102,11 @@ async function demoHistoryOf(db: AppContext['db']) {
   return s ? { status: s.status, from: s.from, to: s.to, through: s.through < s.from ? null : s.through } : null
 }
 
-async function districtFigures(db: AppContext['db'], centerId: number, asOf: IsoDate) {
+async function districtFigures(db: AppContext['db'], center: { id: number; founded_on: string | null }, asOf: IsoDate) {
   const [units, windows, staff, byDept] = await Promise.all([
-    repo.requiredUnits(db, centerId, asOf), repo.windowsOf(db, centerId), repo.staffOf(db, centerId), repo.itemsByDepartment(db, centerId)])
+    entryUnits(db, center.id, asOf), repo.windowsOf(db, center.id), repo.staffOf(db, center.id), repo.itemsByDepartment(db, center.id)])
   return {
+    foundedOn: center.founded_on,
     requiredUnits: units.required, enteredUnits: units.entered, windows: windows.length,
     items: byDept.reduce((s, d) => s + d.items, 0),
     itemsByDepartment: byDept.map((d) => ({ department: d.name, items: d.items })),
@@ -74,23 +114,13 @@ async function districtFigures(db: AppContext['db'], centerId: number, asOf: Iso
   }
 }
 
-async function townFigures(db: AppContext['db'], t: { id: number; name: string }, d: ReportDates) {
-  const [windows, staff, items, cases, visits] = await Promise.all([
-    repo.windowsOf(db, t.id), repo.staffOf(db, t.id), repo.offeredItems(db, t.id),
-    repo.casesAccepted(db, t.id, d.casesFrom, d.asOf), repo.ticketsIssued(db, t.id, d.visitsFrom, d.asOf)])
+async function townFigures(db: AppContext['db'], t: { id: number; name: string }, d: ReportDates, accepted: number) {
+  const [windows, staff, items, visits] = await Promise.all([
+    repo.windowsOf(db, t.id), repo.staffOf(db, t.id), repo.offeredItems(db, t.id), repo.ticketsIssued(db, t.id, d.visitsFrom, d.asOf)])
   return {
     centerId: t.id, name: townName(t.name), centerName: t.name, windows: windows.length, windowNames: windows.map((w) => w.name), staff: staff.clerks,
     items: items.items, itemCategories: items.categories,
-    casesSince: { from: d.casesFrom, count: cases }, visits: { from: d.visitsFrom, to: d.asOf, count: visits },
-  }
-}
-
-async function measuresOf(db: AppContext['db'], scopePath: string, from: IsoDate, to: IsoDate) {
-  const m = await repo.measures(db, scopePath, from, to)
-  return {
-    from, to, decided: m.decided, onTimeRate: rate(m.on_time, m.decided), oneTripRate: rate(m.one_trip, m.decided),
-    villageRooms: m.rooms, villageRoomsUsed: m.used, villageCoverage: rate(m.used, m.rooms),
-    ratings: m.rated, satisfaction: rate(m.satisfied, m.rated),
+    casesSince: { from: d.casesFrom, count: accepted }, visits: { from: d.visitsFrom, to: d.asOf, count: visits },
   }
 }
 

@@ -18,29 +18,39 @@ const OperationsQuery = Type.Object({
 
 const Count = Type.Integer()
 const Rate = Type.Union([Type.Number(), Type.Null()])
+const Str = Type.String()
 const Operations = Type.Object({
-  asOf: Type.String(),
+  asOf: Str, casesFrom: Str, visitsFrom: Str,
+  scope: Type.Object({ centerId: Count, name: Str, level: Str, government: Str }),
   network: Type.Object({ districtCenters: Count, townCenters: Count, villageRooms: Count }),
   district: Type.Union([Type.Null(), Type.Object({
-    requiredUnits: Count, enteredUnits: Count, windows: Count, items: Count,
-    itemsByDepartment: Type.Array(Type.Object({ department: Type.String(), items: Count })), windowStaff: Count, managers: Count,
+    foundedOn: Type.Union([Str, Type.Null()]), requiredUnits: Count, enteredUnits: Count, windows: Count, items: Count,
+    itemsByDepartment: Type.Array(Type.Object({ department: Str, items: Count })), windowStaff: Count, managers: Count,
   })]),
   towns: Type.Array(Type.Object({
-    centerId: Count, name: Type.String(), centerName: Type.String(), windows: Count, windowNames: Type.Array(Type.String()), staff: Count, items: Count, itemCategories: Count,
-    casesSince: Type.Object({ from: Type.String(), count: Count }), visits: Type.Object({ from: Type.String(), to: Type.String(), count: Count }),
+    centerId: Count, name: Str, centerName: Str, windows: Count, windowNames: Type.Array(Str), staff: Count, items: Count, itemCategories: Count,
+    casesSince: Type.Object({ from: Str, count: Count }), visits: Type.Object({ from: Str, to: Str, count: Count }),
   })),
   measures: Type.Object({
-    from: Type.String(), to: Type.String(), decided: Count, onTimeRate: Rate, oneTripRate: Rate,
-    villageRooms: Count, villageRoomsUsed: Count, villageCoverage: Rate, ratings: Count, satisfaction: Rate,
+    from: Str, to: Str, received: Count, accepted: Count, refused: Count, decided: Count, onTime: Count, late: Count, onTimeRate: Rate,
+    avgWorkdays: Rate, oneTripRate: Rate, villageRooms: Count, villageRoomsUsed: Count, villageCoverage: Rate, ratings: Count, good: Count,
+    satisfaction: Rate, requiredUnits: Count, enteredUnits: Count, entryRate: Rate,
   }),
-  demoHistory: Type.Union([Type.Null(), Type.Object({ status: Type.Enum(['running', 'done']), from: Type.String(), to: Type.String(), through: Type.Union([Type.String(), Type.Null()]) })]),
+  months: Type.Array(Type.Object({ month: Str, accepted: Count, finished: Count })),
+  problems: Type.Object({
+    unitsNotEntered: Type.Array(Str),
+    lateSteps: Type.Array(Type.Object({ department: Str, steps: Count, late: Count })),
+    leastUsedTown: Type.Union([Type.Null(), Type.Object({ name: Str, cases: Count, visits: Count, windows: Count, staff: Count, othersAverage: Count })]),
+    idleVillageRooms: Type.Array(Type.Object({ town: Str, rooms: Count, names: Type.Array(Str) })),
+  }),
+  demoHistory: Type.Union([Type.Null(), Type.Object({ status: Type.Enum(['running', 'done']), from: Str, to: Str, through: Type.Union([Str, Type.Null()]) })]),
 })
 
 export function reportsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/reports/operations', {
     schema: {
       tags, summary: '运行情况报告 the live figures behind the district operations report (JSON, markdown or docx)',
-      description: 'casesFrom defaults to January 1 of the year before asOf, visitsFrom to January 1 of asOf\'s year; a town user sees its own town.',
+      description: 'casesFrom defaults to January 1 of the year before asOf, visitsFrom to January 1 of asOf\'s year; a town user sees its own town. Cases and measures are the statistics\' figures over [casesFrom, asOf] (docs/MEASURES.md); the docx is a 公文 (GB/T 9704-2012) with server-drawn charts.',
       querystring: OperationsQuery, response: { 200: Operations, ...errorsFor(400, 401, 403, 404) },
     },
   }, async (req, reply) => {

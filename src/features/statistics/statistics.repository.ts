@@ -3,11 +3,13 @@
 // village-room coverage and the 应进必进 entry rate.
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
+import type { MeasureCounts } from '../../domain/statistics-measures.js'
+import type { CenterLevel } from '../../domain/vocabulary.js'
 import { eventDeltasSelect, STAT_KEYS, STAT_MEASURES } from '../../db/migrations/0080_statistics.js'
 
 export const GROUP_BYS = ['center', 'department', 'window', 'person', 'item', 'month'] as const
 export type GroupBy = (typeof GROUP_BYS)[number]
-export type Measures = Record<(typeof STAT_MEASURES)[number], number>
+export type Measures = MeasureCounts
 export type AggregateRow = Measures & { key: number | string | null }
 
 const KEY_EXPR: Record<GroupBy, string> = {
@@ -113,7 +115,7 @@ export async function scanRows(db: Db, q: RangeQuery): Promise<AggregateRow[]> {
       select t.day, t.center_id, i.department_id, null, null, t.item_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0
       from tickets t left join service_items i on i.id = t.item_id
       union all
-      select rated_on, center_id, department_id, window_id, staff_id, item_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (score >= 4)::int
+      select rated_on, center_id, department_id, window_id, staff_id, item_id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, (score >= 3)::int -- isGoodScore (rating-measures.ts)
       from ratings where not set_aside
     ) x where day between $2::date and $3::date and center_id in (select id from scope)
     group by 1 order by 1 nulls last`).compile(db)
@@ -133,6 +135,13 @@ export async function keyNames(db: Db, groupBy: GroupBy, ids: number[]): Promise
   return new Map(rows.map((r) => [Number(r.id), r.name]))
 }
 
+/** The level of each center (the statistics page charts one level at a time). */
+export async function centerLevels(db: Db, ids: number[]): Promise<Map<number, CenterLevel>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db.selectFrom('centers').select(['id', 'level']).where('id', 'in', ids).execute()
+  return new Map(rows.map((r) => [r.id, r.level]))
+}
+
 /** Village rooms in scope and how many started at least one case in the dates (from the aggregates). */
 export async function villageCoverage(db: Db, scopePath: string, from: string, to: string) {
   const [rooms, used] = await Promise.all([
@@ -140,16 +149,16 @@ export async function villageCoverage(db: Db, scopePath: string, from: string, t
       .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     aggregateRows(db, { scopePath, from, to, groupBy: 'center', level: 'village' }),
   ])
-  return { rooms: Number(rooms.n), used: used.filter((r) => r.received > 0).length }
+  const usedIds = used.filter((r) => r.received > 0).map((r) => Number(r.key))
+  return { rooms: Number(rooms.n), used: usedIds.length, usedIds }
 }
 
-/** 应进必进: units that must be present in the centers of the scope, and how many had entered by `asOf`. */
-export async function entryUnits(db: Db, scopePath: string, asOf: string) {
-  return db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
-    .where('c.path', 'like', `${scopePath}%`).where('d.required', '=', true).where('d.status', '=', 'active')
+/** 应进必进 of one center: its units that must be present, and how many had entered by `asOf` (entryRate's counts). */
+export async function entryUnits(db: Db, centerId: number, asOf: string) {
+  return db.selectFrom('departments').where('center_id', '=', centerId).where('required', '=', true).where('status', '=', 'active')
     .select((eb) => [
       eb.fn.countAll<number>().as('required'),
-      eb.fn.count<number>(eb.case().when('d.entered_on', '<=', asOf).then(1).end()).as('entered'),
+      eb.fn.count<number>(eb.case().when('entered_on', '<=', asOf).then(1).end()).as('entered'),
     ]).executeTakeFirstOrThrow()
 }
 

@@ -18,7 +18,10 @@ const MeasuresSchema = {
 }
 const StatisticsSchema = Type.Object({
   from: Type.String(), to: Type.String(), groupBy: Type.Enum(GROUP_BYS), centerId: Count,
-  rows: Type.Array(Type.Object({ key: Type.Union([Type.Integer(), Type.String(), Type.Null()]), name: Type.String(), ...MeasuresSchema })),
+  rows: Type.Array(Type.Object({
+    key: Type.Union([Type.Integer(), Type.String(), Type.Null()]), name: Type.String(),
+    level: Type.Optional(Type.Enum(['district', 'town', 'village'], { description: 'groupBy=center: the center\'s level' })), ...MeasuresSchema,
+  })),
   totals: Type.Object(MeasuresSchema),
   coverage: Type.Object({ villageRooms: Count, villageRoomsUsed: Count, rate: Rate }),
   entry: Type.Object({ requiredUnits: Count, enteredUnits: Count, rate: Rate }),

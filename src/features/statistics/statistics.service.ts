@@ -7,6 +7,8 @@ import { assertCan, assertCovers, type Actor } from '../../domain/jurisdiction.j
 import type { AppContext } from '../../server/app.js'
 import * as repo from './statistics.repository.js'
 import type { GroupBy, Measures } from './statistics.repository.js'
+import type { CenterLevel } from '../../domain/vocabulary.js'
+import { entryRate, villageCoverageRate, withRates } from '../../domain/statistics-measures.js'
 
 export interface StatisticsQuery { from?: string; to?: string; groupBy?: GroupBy; centerId?: number }
 
@@ -23,19 +25,6 @@ export function statisticsDates(q: Pick<StatisticsQuery, 'from' | 'to'>, todayIs
   return { from, to }
 }
 
-const rate = (n: number, d: number, digits = 3) => (d ? Math.round((n / d) * 10 ** digits) / 10 ** digits : null)
-
-/** The rates a reader wants beside the counts. */
-export function withRates(m: Measures) {
-  return {
-    received: m.received, accepted: m.accepted, refused: m.refused, finished: m.finished,
-    onTime: m.on_time, early: m.early, late: m.late, onTimeRate: rate(m.on_time, m.finished), earlyRate: rate(m.early, m.finished),
-    lateRate: rate(m.late, m.finished), workdays: m.workdays, avgWorkdays: rate(m.workdays, m.finished, 1),
-    trips: m.trips, tripsPerCase: rate(m.trips, m.finished, 2), oneTrip: m.one_trip, oneTripRate: rate(m.one_trip, m.finished),
-    visits: m.visits, rated: m.rated, satisfied: m.satisfied, satisfaction: rate(m.satisfied, m.rated),
-  }
-}
-
 const NO_KEY: Record<GroupBy, string> = {
   center: '', department: '未分部门', window: '未经窗口（代办、取号等）', person: '未记录办理人', item: '未指定事项', month: '',
 }
@@ -44,28 +33,37 @@ export async function statistics(ctx: AppContext, actor: Actor, q: StatisticsQue
   assertCan(actor, 'reports.read')
   const { from, to } = statisticsDates(q, today(ctx.clock))
   const groupBy = q.groupBy ?? 'center'
-  let scope = { id: actor.centerId, path: actor.centerPath }
+  let scope: { id: number; path: string } = { id: actor.centerId, path: actor.centerPath }
   if (q.centerId !== undefined) {
     const c = await repo.centerById(ctx.db, q.centerId)
     if (!c) throw errors.notFound('服务中心', q.centerId)
     assertCovers(actor, c.path)
     scope = c
   }
-  const range = { scopePath: scope.path, from, to, groupBy }
+  return { from, to, groupBy, centerId: scope.id, ...await figures(ctx.db, scope, from, to, groupBy) }
+}
+
+/**
+ * The figures of a scope (a center and what is under it) over [from, to], grouped: the rows, their totals, village
+ * coverage and the center's 应进必进 entry. The statistics page, its workbook, the workbench card and the operations
+ * report all read them here, so each measure has one value.
+ */
+export async function figures(db: AppContext['db'], scope: { id: number; path: string }, from: IsoDate, to: IsoDate, groupBy: GroupBy) {
   const [rows, coverage, entry] = await Promise.all([
-    repo.aggregateRows(ctx.db, range), repo.villageCoverage(ctx.db, scope.path, from, to), repo.entryUnits(ctx.db, scope.path, to),
+    repo.aggregateRows(db, { scopePath: scope.path, from, to, groupBy }), repo.villageCoverage(db, scope.path, from, to), repo.entryUnits(db, scope.id, to),
   ])
-  const names = await repo.keyNames(ctx.db, groupBy, rows.map((r) => r.key).filter((k): k is number => typeof k === 'number'))
+  const ids = rows.map((r) => r.key).filter((k): k is number => typeof k === 'number')
+  const [names, levels] = await Promise.all([repo.keyNames(db, groupBy, ids), groupBy === 'center' ? repo.centerLevels(db, ids) : new Map<number, CenterLevel>()])
   const total = emptyMeasures()
   for (const r of rows) for (const k of Object.keys(total) as (keyof Measures)[]) total[k] += r[k]
   return {
-    from, to, groupBy, centerId: scope.id,
     rows: rows.map((r) => ({
-      key: r.key, name: r.key === null ? NO_KEY[groupBy] : typeof r.key === 'string' ? r.key : names.get(r.key) ?? String(r.key), ...withRates(r),
+      key: r.key, name: r.key === null ? NO_KEY[groupBy] : typeof r.key === 'string' ? r.key : names.get(r.key) ?? String(r.key),
+      ...(typeof r.key === 'number' && levels.has(r.key) ? { level: levels.get(r.key) } : {}), ...withRates(r),
     })),
     totals: withRates(total),
-    coverage: { villageRooms: coverage.rooms, villageRoomsUsed: coverage.used, rate: rate(coverage.used, coverage.rooms) },
-    entry: { requiredUnits: entry.required, enteredUnits: entry.entered, rate: rate(entry.entered, entry.required) },
+    coverage: { villageRooms: coverage.rooms, villageRoomsUsed: coverage.used, rate: villageCoverageRate(coverage.used, coverage.rooms), usedIds: coverage.usedIds },
+    entry: { requiredUnits: entry.required, enteredUnits: entry.entered, rate: entryRate(entry.entered, entry.required) },
   }
 }
 

@@ -1,4 +1,5 @@
-// `/app/report`: the operations report (运行情况) as of a date, with one chart and the markdown/Word downloads.
+// `/app/report`: the operations report (运行情况) for a period (from-date and as-of date): the figures, the problems
+// the report names, its charts (the same ECharts definitions the Word document is drawn from) and the downloads.
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Row, Space, Statistic, Table } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
@@ -6,7 +7,8 @@ import { api, errorMessage, withQuery } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
-import { BarChart } from './BarChart'
+import { MeasureTitle } from './MeasureTitle'
+import { StatChart } from './StatChart'
 
 interface Town {
   centerId: number; name: string; windows: number; windowNames: string[]; staff: number; items: number; itemCategories: number
@@ -16,22 +18,32 @@ interface Report {
   asOf: string; network: { districtCenters: number; townCenters: number; villageRooms: number }
   district: null | { requiredUnits: number; enteredUnits: number; windows: number; items: number; itemsByDepartment: { department: string; items: number }[]; windowStaff: number; managers: number }
   towns: Town[]
-  measures: { onTimeRate: number | null; oneTripRate: number | null; villageCoverage: number | null; satisfaction: number | null }
+  casesFrom: string
+  measures: { onTimeRate: number | null; oneTripRate: number | null; villageCoverage: number | null; satisfaction: number | null; accepted: number; decided: number }
+  months: { month: string; accepted: number; finished: number }[]
+  problems: {
+    unitsNotEntered: string[]; lateSteps: { department: string; steps: number; late: number }[]
+    leastUsedTown: null | { name: string; cases: number; visits: number; othersAverage: number }
+    idleVillageRooms: { town: string; rooms: number; names: string[] }[]
+  }
   demoHistory: null | { status: 'running' | 'done'; through: string | null; to: string }
 }
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 
 export default function ReportPage() {
   const [asOf, setAsOf] = useState<Dayjs | null>(null)
-  const q = asOf ? { asOf: asOf.format('YYYY-MM-DD') } : undefined
-  const r = useLoad((s) => api.get<Report>('/api/reports/operations', q, s), [asOf?.valueOf()])
+  const [from, setFrom] = useState<Dayjs | null>(null)
+  const q = { ...(asOf ? { asOf: asOf.format('YYYY-MM-DD') } : {}), ...(from ? { casesFrom: from.format('YYYY-MM-DD') } : {}) }
+  const r = useLoad((s) => api.get<Report>('/api/reports/operations', q, s), [asOf?.valueOf(), from?.valueOf()])
   const d = r.data
-  const download = (format: string) => withQuery('/api/reports/operations', { ...(d ? { asOf: d.asOf } : {}), format })
+  const download = (format: string) => withQuery('/api/reports/operations', { ...(d ? { asOf: d.asOf, casesFrom: d.casesFrom } : {}), format })
+  const p = d?.problems
   return (
     <>
       <PageHead title={t('report.title')} extra={
         <Space>
-          <DatePicker aria-label={t('report.asOf')} value={asOf ?? (d ? dayjs(d.asOf) : null)} onChange={setAsOf} allowClear={false} />
+          <DatePicker aria-label={t('report.from')} placeholder={t('report.from')} value={from ?? (d ? dayjs(d.casesFrom) : null)} onChange={setFrom} allowClear={false} data-testid="report-from" />
+          <DatePicker aria-label={t('report.asOf')} placeholder={t('report.asOf')} value={asOf ?? (d ? dayjs(d.asOf) : null)} onChange={setAsOf} allowClear={false} data-testid="report-asof" />
           <Button href={download('markdown')} data-testid="download-markdown">{t('report.markdown')}</Button>
           <Button type="primary" href={download('docx')} data-testid="download-docx">{t('report.docx')}</Button>
         </Space>} />
@@ -62,16 +74,29 @@ export default function ReportPage() {
               { title: t('report.cases', { from: d.towns[0]?.casesSince.from ?? '' }), render: (_: unknown, x) => x.casesSince.count },
               { title: t('report.visits', { from: d.towns[0]?.visits.from ?? '', to: d.asOf }), render: (_: unknown, x) => x.visits.count },
             ]} />
-            <BarChart title={t('report.chart')} labels={d.towns.map((x) => x.name)} values={d.towns.map((x) => x.casesSince.count)} />
+            <StatChart testId="towns-chart" title={t('report.chart')} unit="件" labels={d.towns.map((x) => x.name)}
+              series={[{ name: t('report.accepted'), kind: 'bar', values: d.towns.map((x) => x.casesSince.count) }]} />
           </Card>
-          <Card title={t('report.measures')}>
+          <Card title={t('report.measures', { from: d.casesFrom, to: d.asOf })}>
             <Row gutter={16}>
-              <Col xs={12} md={6}><Statistic title={t('report.onTime')} value={pct(d.measures.onTimeRate)} /></Col>
-              <Col xs={12} md={6}><Statistic title={t('report.oneTrip')} value={pct(d.measures.oneTripRate)} /></Col>
-              <Col xs={12} md={6}><Statistic title={t('report.coverage')} value={pct(d.measures.villageCoverage)} /></Col>
-              <Col xs={12} md={6}><Statistic title={t('report.satisfaction')} value={pct(d.measures.satisfaction)} /></Col>
+              <Col xs={12} md={6}><Statistic title={<MeasureTitle k="onTimeRate" />} value={pct(d.measures.onTimeRate)} /></Col>
+              <Col xs={12} md={6}><Statistic title={<MeasureTitle k="oneTripRate" />} value={pct(d.measures.oneTripRate)} /></Col>
+              <Col xs={12} md={6}><Statistic title={<MeasureTitle k="villageCoverage" />} value={pct(d.measures.villageCoverage)} data-testid="report-coverage" /></Col>
+              <Col xs={12} md={6}><Statistic title={<MeasureTitle k="satisfaction" />} value={pct(d.measures.satisfaction)} data-testid="report-satisfaction" /></Col>
             </Row>
+            {d.months.length > 1 && <StatChart testId="months-chart" title={t('report.monthsChart')} unit="件" labels={d.months.map((x) => x.month)} series={[
+              { name: t('report.accepted'), kind: 'bar', values: d.months.map((x) => x.accepted) }, { name: t('report.finished'), kind: 'line', values: d.months.map((x) => x.finished) }]} />}
           </Card>
+          {p && (
+            <Card title={t('report.problems')} data-testid="report-problems">
+              <ul>
+                {p.unitsNotEntered.length > 0 && <li>{t('report.problem.units', { n: p.unitsNotEntered.length, names: p.unitsNotEntered.join('、') })}</li>}
+                {p.lateSteps.length > 0 && <li>{t('report.problem.late', { list: p.lateSteps.slice(0, 5).map((x) => `${x.department} ${x.late}/${x.steps}`).join('、') })}</li>}
+                {p.leastUsedTown && <li>{t('report.problem.least', { ...p.leastUsedTown })}</li>}
+                {p.idleVillageRooms.length > 0 && <li>{t('report.problem.idle', { n: p.idleVillageRooms.reduce((n, x) => n + x.rooms, 0), list: p.idleVillageRooms.map((x) => `${x.town} ${x.rooms}`).join('、') })}</li>}
+              </ul>
+            </Card>
+          )}
         </Space>
       )}
     </>

@@ -5,6 +5,7 @@ import { Link } from 'react-router'
 import { api } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
+import { MeasureTitle } from './MeasureTitle'
 import { pct, type Statistics } from './statistics'
 
 export function StatisticsCard() {
@@ -16,12 +17,12 @@ export function StatisticsCard() {
   return (
     <Card title={t('stats.card', { from, to })} extra={<Link to="/app/statistics">{t('stats.more')}</Link>} data-testid="statistics-card">
       <Row gutter={16}>
-        <Col xs={12} md={4}><Statistic title={t('stats.received')} value={d.received} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('stats.finished')} value={d.finished} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('stats.onTimeRate')} value={pct(d.onTimeRate)} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('stats.oneTripRate')} value={pct(d.oneTripRate)} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('stats.satisfaction')} value={pct(d.satisfaction)} /></Col>
-        <Col xs={12} md={4}><Statistic title={t('stats.visits')} value={d.visits} /></Col>
+        <Col xs={12} md={4}><Statistic title={<MeasureTitle k="received" label={t('stats.received')} />} value={d.received} /></Col>
+        <Col xs={12} md={4}><Statistic title={<MeasureTitle k="finished" label={t('stats.finished')} />} value={d.finished} /></Col>
+        <Col xs={12} md={4}><Statistic title={<MeasureTitle k="onTimeRate" label={t('stats.onTimeRate')} />} value={pct(d.onTimeRate)} /></Col>
+        <Col xs={12} md={4}><Statistic title={<MeasureTitle k="oneTripRate" label={t('stats.oneTripRate')} />} value={pct(d.oneTripRate)} /></Col>
+        <Col xs={12} md={4}><Statistic title={<MeasureTitle k="satisfaction" label={t('stats.satisfaction')} />} value={pct(d.satisfaction)} /></Col>
+        <Col xs={12} md={4}><Statistic title={<MeasureTitle k="visits" label={t('stats.visits')} />} value={d.visits} /></Col>
       </Row>
     </Card>
   )
