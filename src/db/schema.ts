@@ -179,6 +179,9 @@ export interface ItemVersionsTable {
   outcome_wording: Generated<string>
   publish_warnings: ColumnType<unknown, string | undefined, string>
   publish_reason: ColumnType<string | null, string | null | undefined, string | null>
+  // migration 0150 (容缺受理): working days to hand in a deferred material (null: no 容缺), what a missed date allows
+  deferral_days: ColumnType<number | null, number | null | undefined, number | null>
+  deferral_lapse: Generated<'suspend' | 'deny' | 'terminate'>
 }
 
 export interface ItemMaterialsTable {
@@ -191,6 +194,7 @@ export interface ItemMaterialsTable {
   required: boolean
   note: Generated<string>
   sample_file_id: number | null
+  deferral_allowed: Generated<boolean> // migration 0150: may be missing at acceptance (容缺)
 }
 
 export interface CalendarDaysTable {
@@ -342,6 +346,8 @@ export interface CaseMaterialsTable {
   received: boolean
   received_at: NullableTimestamp
   problem: ColumnType<string | null, string | null | undefined, string | null> // migration 0101: what is wrong with it
+  deferred: Generated<boolean> // migration 0150: accepted without it under a commitment (容缺)
+  handed_in_via: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CasePausesTable {
@@ -736,4 +742,10 @@ export interface Database {
   stat_deltas: StatDeltasTable
   stat_daily: StatDailyTable
   stat_monthly: StatMonthlyTable
+}
+
+// ---- issue 23: 容缺受理 (migration 0150)
+export interface CommitmentRemindersTable { step_id: number; case_id: number; message_id: number | null; created_at: Timestamp }
+export interface Database {
+  commitment_reminders: CommitmentRemindersTable
 }

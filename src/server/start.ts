@@ -66,6 +66,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   let folder: { stop(): Promise<void> } | undefined
   let history: { stop(): Promise<void> } | undefined
   let digests: { stop(): Promise<void> } | undefined
+  let reminders: { stop(): Promise<void> } | undefined
   let forgetState = () => {}
   let closing = false
   const shutdown = async (signal: string) => {
@@ -82,6 +83,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       metricsServer?.close()
       forgetState()
       await digests?.stop()
+      await reminders?.stop()
       await outbox?.stop()
       await folder?.stop()
       await history?.stop()
@@ -120,6 +122,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   if (process.env.YIZHAN_STATS_FOLD !== 'off') folder = startStatsFolder(opened.db, { log })
   // The managers' daily digest into the outbox (once per manager and working day, whichever process gets there first).
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
+  // 容缺 reminders the day before a commitment's due date (once per commitment, whichever process gets there first).
+  if (process.env.YIZHAN_OUTBOX !== 'off') reminders = (await import('../features/cases/commitment-reminders.js')).startCommitmentReminders({ db: opened.db, clock: systemClock }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock), writable: storage.writable })
   log.info({ startupMs: phases }, `一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.

@@ -174,10 +174,14 @@ describe('migration 0120', () => {
     const m = await createTestApp({ clock })
     try {
       const world = await makeLevelsWorld(m)
-      expect((await migrateDown(m.db)).results?.[0]).toMatchObject({ migrationName: '0121_special_message_params', direction: 'Down', status: 'Success' })
+      // the case is written by today's code and schema; going down past 0120 drops the messages' variables
+      const c = (await world.clerk.client.post('/api/cases', intakeBody(world, world.items.promised))).json()
+      // later migrations (other features' ranges) are reverted first
+      let down = await migrateDown(m.db)
+      while (down.results?.[0]?.migrationName !== '0121_special_message_params') down = await migrateDown(m.db)
+      expect(down.results?.[0]).toMatchObject({ migrationName: '0121_special_message_params', direction: 'Down', status: 'Success' })
       const done = await migrateDown(m.db)
       expect(done.results?.[0]).toMatchObject({ migrationName: '0120_sms_providers', direction: 'Down', status: 'Success' })
-      const c = (await world.clerk.client.post('/api/cases', intakeBody(world, world.items.promised))).json()
       await migrateToLatest(m.db)
       const row = await m.db.selectFrom('messages').select(['params', 'status']).where('case_id', '=', c.id).executeTakeFirstOrThrow()
       expect(row).toMatchObject({ status: 'pending', params: { number: c.number, code: c.queryCode, item: c.itemName } })

@@ -26,6 +26,7 @@ export function planAcceptance(cal: Calendar, c: ClockInput, acceptedOn: IsoDate
 const STEP_NAMES: Record<StepKind, readonly string[]> = {
   handle: ['handle', '承办', '受理审查', '审查'], review: ['review', '审核'], approve: ['approve', '批准', '审批', '决定'],
   sign: ['sign', '会签', '并联审查'], forward: ['forward', '上报'], handover: ['handover', '交接'], delivery: ['delivery', '送达'],
+  commitment: ['commitment', '容缺补交'],
 }
 
 /** The item's own limit for a step kind (step_limits names it in English or Chinese), or null. */
