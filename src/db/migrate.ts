@@ -27,6 +27,8 @@ import * as m0101 from './migrations/0101_material_problems.js'
 import * as m0120 from './migrations/0120_sms_providers.js'
 import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0150 from './migrations/0150_commitments.js'
+import * as m0151 from './migrations/0151_bundles.js'
+import * as m0152 from './migrations/0152_channels.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -55,6 +57,8 @@ const migrations: Record<string, Migration> = {
   '0120_sms_providers': m0120,
   '0121_special_message_params': m0121,
   '0150_commitments': m0150,
+  '0151_bundles': m0151,
+  '0152_channels': m0152,
 }
 
 function migrator(db: Db): Migrator {

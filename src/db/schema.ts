@@ -301,6 +301,11 @@ export interface CasesTable {
   extension_days: Generated<number>
   extended_legal_due_date: ColumnType<string | null, string | null | undefined, string | null>
   provisional: Generated<boolean>
+  bundle_case_id: ColumnType<number | null, number | null | undefined, number | null> // migration 0151: the 一件事 it is part of
+  // migration 0152: how it was served (src/domain/channels.ts)
+  channel: ColumnType<string, string | undefined, string>
+  channel_staff_id: ColumnType<number | null, number | null | undefined, number | null>
+  visit_date: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CaseStepsTable {
@@ -748,4 +753,19 @@ export interface Database {
 export interface CommitmentRemindersTable { step_id: number; case_id: number; message_id: number | null; created_at: Timestamp }
 export interface Database {
   commitment_reminders: CommitmentRemindersTable
+  bundles: BundlesTable
+  bundle_items: BundleItemsTable
+  bundle_cases: BundleCasesTable
+}
+
+// ---- issue 23: 一件事一次办 (migration 0151); cases.bundle_case_id links a part to its bundle case
+export interface BundleField { key: string; label: string; required: boolean }
+export interface BundlesTable {
+  id: Generated<number>; center_id: number; name: string; description: Generated<string>; fields: Json<BundleField[]>
+  status: Generated<'active' | 'retired'>; created_by: number | null; created_at: Timestamp
+}
+export interface BundleItemsTable { bundle_id: number; item_id: number; position: number }
+export interface BundleCasesTable {
+  id: Generated<number>; bundle_id: number; number: string; query_code: string; request_id: string; request_hash: string
+  created_by: number; center_id: number; origin_path: string; applicant_name: string; form: Json<Record<string, string>>; created_at: Timestamp
 }

@@ -19,7 +19,7 @@ export const caseColumns = [
   'k.decision', 'k.refusal', 'k.delivery', 'k.closed_at as closedAt', 'k.created_by as createdBy', 'k.created_at as createdAt',
   'k.request_hash as requestHash', 'k.co_department_ids as coDepartmentIds',
   'k.days_unit as daysUnit', 'k.extension_rule as extensionRule', 'k.extension_days as extensionDays',
-  'k.extended_legal_due_date as extendedLegalDueDate', 'k.provisional',
+  'k.extended_legal_due_date as extendedLegalDueDate', 'k.provisional', 'k.channel',
 ] as const
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>

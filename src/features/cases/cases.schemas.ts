@@ -4,6 +4,7 @@ import { CASE_ACTION_NAMES, CASE_STATUSES, PAUSE_KINDS, STEP_KINDS } from '../..
 import { DAYS_UNITS, EXTENSION_RULES } from '../../domain/deadlines.js'
 import { DOC_TYPES } from '../../domain/legal-rules.js'
 import { HAND_IN_VIA } from '../../domain/commitments.js'
+import { CHANNELS } from '../../domain/channels.js'
 import { HANDLING_KINDS } from '../../domain/vocabulary.js'
 import { Id, Name, Text } from '../network/network.shared.js'
 import { DateString, DateTime, NullableDateTime } from '../../server/schemas.js'
@@ -24,6 +25,13 @@ export const Commitment = Type.Object({
   dueDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'default and latest: the item\'s deferralDays working days after acceptance' })),
 }, { additionalProperties: false })
 
+/** How the case is served (办理渠道): 陪同办 and 上门办 name the staff member, 上门办 the visit's date. Default: window (village agency for an agent). */
+export const ChannelSchema = Type.Object({
+  kind: Type.Enum(CHANNELS, { description: 'window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办' }),
+  staffId: Type.Optional(Id),
+  visitDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+}, { additionalProperties: false })
+
 export const IntakeBody = Type.Object({
   requestId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
   itemId: Id,
@@ -42,6 +50,7 @@ export const IntakeBody = Type.Object({
   refuse: Type.Optional(Type.Object({ reason: Name(1000), referTo: Type.Optional(Text(200)) }, { additionalProperties: false })),
   agency: Type.Optional(Type.Object({ authorization: Type.Literal(true), urgent: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
   commitment: Type.Optional(Commitment),
+  channel: Type.Optional(ChannelSchema),
 }, { additionalProperties: false })
 
 export const ActionBody = Type.Object({
@@ -81,6 +90,7 @@ export const Case = Type.Object({
   extendedDays: Type.Integer(), extensionRule: Type.Enum(EXTENSION_RULES),
   suspended: Type.Boolean(), light: Light, decidedAt: NullableDateTime, decision: Json, refusal: Json, delivery: Json,
   closedAt: NullableDateTime, createdAt: DateTime,
+  channel: Type.Optional(Type.Enum(CHANNELS, { description: '办理渠道' })),
   commitment: Type.Optional(Type.Object({
     dueDate: DateString, done: Type.Boolean(), light: Light, materials: Type.Array(Type.Object({ materialId: Type.Integer(), name: Type.String(), received: Type.Boolean() })),
   }, { description: '容缺受理: the applicant\'s commitment (承诺书): materials accepted missing and the date to hand them in' })),

@@ -17,6 +17,8 @@ import * as items from './intake.repository.js'
 import { toCase, type CaseOut } from './cases.view.js'
 import { agencyFor, insertAuthorization, recordAgencyIntake } from '../levels/agency-intake.js'
 import { commitmentNote, commitmentStep, deferralOf, type CommitmentAsk } from './commitment.js'
+import { channelColumns } from './channel.js'
+import { channelProblems, type ChannelAsk } from '../../domain/channels.js'
 
 export interface IntakeBody {
   requestId: string
@@ -31,12 +33,13 @@ export interface IntakeBody {
   refuse?: { reason: string; referTo?: string }
   agency?: { authorization: true; urgent?: boolean }
   commitment?: CommitmentAsk
+  channel?: ChannelAsk
 }
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 
 /** Same request, same hash: the body without its requestId, keys sorted. */
-export function requestHash(body: IntakeBody): string {
+export function requestHash(body: object): string {
   const canon = (v: unknown): unknown => (Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
     ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'requestId').sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)]))
     : v)
@@ -126,7 +129,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
     refusal: JSON.stringify(refusalBody ? { reason: body.refuse!.reason, referTo: body.refuse!.referTo ?? null, ...refusalBody, appealRights: appealRights(refusalBody) } : null),
     delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
-    created_at: now, updated_at: now,
+    created_at: now, updated_at: now, ...channelColumns(checked.channel),
   }
   const materials = item.materials.map((m) => ({
     itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id), problem: problems.get(m.id) ?? null,
@@ -244,6 +247,12 @@ async function checkIntake(ctx: AppContext, actor: Actor, body: IntakeBody) {
       problems.push({ field: 'body.agent.staffId', message: '代办员不存在，或不在此中心的上下级链上' })
     }
   }
+  const channel: ChannelAsk = body.channel ?? { kind: agency || body.agency || actor.roles.includes('agent') && !actor.roles.includes('clerk') ? 'village_agency' : 'window' }
+  problems.push(...channelProblems(channel, chinaDate(ctx.clock.now())))
+  if (channel.staffId !== undefined) {
+    const s = await items.findStaff(ctx.db, channel.staffId)
+    if (!s || s.status !== 'active' || !covers(s.centerPath, center.path) && !covers(center.path, s.centerPath)) problems.push({ field: 'body.channel.staffId', message: '工作人员不存在，或不在此中心的上下级链上' })
+  }
   if (problems.length) throw errors.validation(problems)
-  return { center, item, agency, windowId, kind, coIds, deferral }
+  return { center, item, agency, windowId, kind, coIds, deferral, channel }
 }
