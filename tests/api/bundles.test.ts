@@ -124,4 +124,15 @@ describe('channels', () => {
     const row = await t.db.selectFrom('cases').select(['channel_staff_id', 'visit_date']).where('id', '=', ok.json().parts[0].id).executeTakeFirstOrThrow()
     expect(row).toEqual({ channel_staff_id: w.clerk.id, visit_date: '2026-03-02' })
   })
+
+  it('statistics count cases and trips per channel: 上门办 costs no trip, a bundle\'s trips count once', async () => {
+    const s = (await w.manager.client.get('/api/statistics/channels?from=2026-03-01&to=2026-03-31')).json()
+    const home = s.channels.find((c: { channel: string }) => c.channel === 'home_visit')
+    expect(home).toMatchObject({ name: '上门办', cases: 2, trips: 0 })
+    const window = s.channels.find((c: { channel: string }) => c.channel === 'window')
+    // three window bundles of 2 parts so far (the refused ones wrote nothing): one trip each
+    expect(window).toMatchObject({ cases: 6, trips: 3 })
+    expect(s.bundled).toMatchObject({ cases: 8, trips: 3 })
+    expect((await w.clerk.client.get('/api/statistics/channels')).statusCode).toBe(403)
+  })
 })
