@@ -29,6 +29,7 @@ import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0150 from './migrations/0150_commitments.js'
 import * as m0151 from './migrations/0151_bundles.js'
 import * as m0152 from './migrations/0152_channels.js'
+import * as m0153 from './migrations/0153_priority_lane.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '0150_commitments': m0150,
   '0151_bundles': m0151,
   '0152_channels': m0152,
+  '0153_priority_lane': m0153,
 }
 
 function migrator(db: Db): Migrator {

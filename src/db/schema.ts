@@ -587,7 +587,7 @@ export interface DigestSendsTable { user_id: number; day: string; message_id: nu
 export interface DemoHistoryTable { id: number; from_date: string; to_date: string; through: string; status: 'running' | 'done'; updated_at: Timestamp }
 // ── the hall (migration 0030)
 export type HallCategoryStatus = 'open' | 'paused' | 'retired'
-export type TicketAction = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'transferred' | 'no_show' | 'linked'
+export type TicketAction = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'transferred' | 'no_show' | 'linked' | 'prioritized'
 export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show'
 
 export interface HallSettingsTable {
