@@ -9,6 +9,7 @@ import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import type { IssuedTicket, KioskInfo } from './hallTypes'
 import { QrCode } from './QrCode'
+import { PriorityChoice } from './PriorityChoice'
 import './hall.css'
 
 export default function KioskPage() {
@@ -18,6 +19,7 @@ export default function KioskPage() {
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)
   const [code, setCode] = useState('')
+  const [priority, setPriority] = useState(false)
 
   useEffect(() => { const id = setInterval(info.reload, 20_000); return () => clearInterval(id) }, [info.reload])
   useEffect(() => {
@@ -29,8 +31,9 @@ export default function KioskPage() {
   async function take(body: Record<string, unknown>) {
     setBusy(true); setError('')
     try {
-      setTicket(await api.post<IssuedTicket>('/api/tickets', { centerId, ...body }))
+      setTicket(await api.post<IssuedTicket>('/api/tickets', { centerId, ...body, ...(priority ? { priority: true } : {}) }))
       setCode('')
+      setPriority(false)
       info.reload()
     } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
   }
@@ -43,6 +46,7 @@ export default function KioskPage() {
       {k && <div>{t('kiosk.hours', { opens: k.opens, closes: k.closes })}</div>}
       {k && !k.open && <div className="kiosk-error" role="alert">{t('kiosk.closed', { reason: k.closedMessage ?? '' })}</div>}
       {info.error != null && <div className="kiosk-error" role="alert">{errorMessage(info.error)}</div>}
+      {k && <PriorityChoice value={priority} onChange={setPriority} />}
       {k && <h2>{t('kiosk.pick')}</h2>}
       <div className="kiosk-grid">
         {k?.categories.map((c) => (
