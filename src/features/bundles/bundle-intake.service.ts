@@ -1,7 +1,6 @@
 // 一件事一次办 intake: ONE request (one requestId) opens one linked case per item of the bundle, each with its own
 // number, department, limit and steps, plus the bundle's own number and query code, all in one transaction: a part
 // failing its checks (named in the 400) leaves nothing written. One one-time notice merges what every part misses.
-import crypto from 'node:crypto'
 import { AppError, errors, type FieldProblem } from '../../domain/errors.js'
 import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
@@ -9,7 +8,7 @@ import { shareCalendarCache } from '../calendar/calendar.service.js'
 import { nextCaseNumber } from '../cases/cases.repository.js'
 import type { CaseOut } from '../cases/cases.view.js'
 import { findCenter } from '../cases/intake.repository.js'
-import { intake, requestHash, type IntakeBody } from '../cases/intake.service.js'
+import { intake, queryCode, requestHash, type IntakeBody } from '../cases/intake.service.js'
 import { getCaseRow } from '../cases/query.service.js'
 import { chinaDate } from '../../domain/clock.js'
 import * as repo from './bundles.repository.js'
@@ -26,9 +25,6 @@ export interface BundleIntakeBody {
   commitment?: { materials: string[]; dueDate?: string }
   channel?: IntakeBody['channel']
 }
-
-const QUERY_CHARS = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-const queryCode = () => Array.from(crypto.randomBytes(6), (b) => QUERY_CHARS[b % QUERY_CHARS.length]).join('')
 
 /** A part's problems, named by its item, under body.parts.N (the part's own fields) or the shared field they came from. */
 function partError(e: unknown, i: number, itemName: string): never {

@@ -66,7 +66,7 @@ function existingOr409(row: repo.CaseRow, hash: string): repo.CaseRow {
 }
 
 const QUERY_CHARS = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ'
-function queryCode(): string {
+export function queryCode(): string {
   return Array.from(crypto.randomBytes(6), (b) => QUERY_CHARS[b % QUERY_CHARS.length]).join('')
 }
 
