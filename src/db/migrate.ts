@@ -31,6 +31,10 @@ import * as m0170 from './migrations/0170_exchange.js'
 import * as m0160 from './migrations/0160_applicant_representatives.js'
 import * as m0140 from './migrations/0140_rating_form.js'
 import * as m0145 from './migrations/0145_good_rating_statistics.js'
+import * as m0150 from './migrations/0150_commitments.js'
+import * as m0151 from './migrations/0151_bundles.js'
+import * as m0152 from './migrations/0152_channels.js'
+import * as m0153 from './migrations/0153_priority_lane.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -63,6 +67,10 @@ const migrations: Record<string, Migration> = {
   '0160_applicant_representatives': m0160,
   '0140_rating_form': m0140,
   '0145_good_rating_statistics': m0145,
+  '0150_commitments': m0150,
+  '0151_bundles': m0151,
+  '0152_channels': m0152,
+  '0153_priority_lane': m0153,
 }
 
 function migrator(db: Db): Migrator {

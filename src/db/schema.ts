@@ -184,6 +184,9 @@ export interface ItemVersionsTable {
   outcome_wording: Generated<string>
   publish_warnings: ColumnType<unknown, string | undefined, string>
   publish_reason: ColumnType<string | null, string | null | undefined, string | null>
+  // migration 0150 (容缺受理): working days to hand in a deferred material (null: no 容缺), what a missed date allows
+  deferral_days: ColumnType<number | null, number | null | undefined, number | null>
+  deferral_lapse: Generated<'suspend' | 'deny' | 'terminate'>
 }
 
 export interface ItemMaterialsTable {
@@ -196,6 +199,7 @@ export interface ItemMaterialsTable {
   required: boolean
   note: Generated<string>
   sample_file_id: number | null
+  deferral_allowed: Generated<boolean> // migration 0150: may be missing at acceptance (容缺)
 }
 
 export interface CalendarDaysTable {
@@ -307,6 +311,11 @@ export interface CasesTable {
   extension_days: Generated<number>
   extended_legal_due_date: ColumnType<string | null, string | null | undefined, string | null>
   provisional: Generated<boolean>
+  bundle_case_id: ColumnType<number | null, number | null | undefined, number | null> // migration 0151: the 一件事 it is part of
+  // migration 0152: how it was served (src/domain/channels.ts)
+  channel: ColumnType<string, string | undefined, string>
+  channel_staff_id: ColumnType<number | null, number | null | undefined, number | null>
+  visit_date: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CaseStepsTable {
@@ -352,6 +361,8 @@ export interface CaseMaterialsTable {
   received: boolean
   received_at: NullableTimestamp
   problem: ColumnType<string | null, string | null | undefined, string | null> // migration 0101: what is wrong with it
+  deferred: Generated<boolean> // migration 0150: accepted without it under a commitment (容缺)
+  handed_in_via: ColumnType<string | null, string | null | undefined, string | null>
 }
 
 export interface CasePausesTable {
@@ -607,7 +618,7 @@ export interface DigestSendsTable { user_id: number; day: string; message_id: nu
 export interface DemoHistoryTable { id: number; from_date: string; to_date: string; through: string; status: 'running' | 'done'; updated_at: Timestamp }
 // ── the hall (migration 0030)
 export type HallCategoryStatus = 'open' | 'paused' | 'retired'
-export type TicketAction = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'transferred' | 'no_show' | 'linked'
+export type TicketAction = 'issued' | 'called' | 'recalled' | 'started' | 'finished' | 'transferred' | 'no_show' | 'linked' | 'prioritized'
 export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show'
 
 export interface HallSettingsTable {
@@ -850,4 +861,25 @@ export interface Database {
   consultations: ConsultationsTable
   rating_services: RatingServicesView
   rating_invitations: RatingInvitationsTable
+}
+
+// ---- issue 23: 容缺受理 (migration 0150)
+export interface CommitmentRemindersTable { step_id: number; case_id: number; message_id: number | null; created_at: Timestamp }
+export interface Database {
+  commitment_reminders: CommitmentRemindersTable
+  bundles: BundlesTable
+  bundle_items: BundleItemsTable
+  bundle_cases: BundleCasesTable
+}
+
+// ---- issue 23: 一件事一次办 (migration 0151); cases.bundle_case_id links a part to its bundle case
+export interface BundleField { key: string; label: string; required: boolean }
+export interface BundlesTable {
+  id: Generated<number>; center_id: number; name: string; description: Generated<string>; fields: Json<BundleField[]>
+  status: Generated<'active' | 'retired'>; created_by: number | null; created_at: Timestamp
+}
+export interface BundleItemsTable { bundle_id: number; item_id: number; position: number }
+export interface BundleCasesTable {
+  id: Generated<number>; bundle_id: number; number: string; query_code: string; request_id: string; request_hash: string
+  created_by: number; center_id: number; origin_path: string; applicant_name: string; form: Json<Record<string, string>>; created_at: Timestamp
 }

@@ -1,5 +1,6 @@
 // Loads the demo district of ../shared/seed (src/demo/data) into an empty database, in one transaction.
 // Idempotent: a database that already holds the district center 'D01' is left alone.
+import { insertDemoBundles } from './bundles.js'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -94,6 +95,7 @@ async function insertAll(trx: Db, hash: string) {
 
   const admin = userId.get('admin') ?? null
   for (const item of [...districtItems, ...townItems]) await insertItem(trx, item, { deptIds, center, windowIds, admin })
+  await insertDemoBundles(trx, center('D01'), admin, new Date()) // 一件事一次办 and 容缺 rules (issue 23)
   await appendAudit(trx, { actorId: admin, centerId: center('D01'), action: 'demo.load', entity: 'center', entityId: center('D01'), data: { centers: centers.length, items: districtItems.length + townItems.length } })
 
   return staff.map((s) => ({ username: s.username, name: s.name, roles: s.roles, centerId: center(s.centerCode), centerName: centerIds.get(s.centerCode)!.name }))

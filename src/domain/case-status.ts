@@ -1,6 +1,7 @@
 // The case (办件) state machine as ONE table: every status, every action, who may take it and when.
 // The server's check (assertAction), the API's allowedActions and the web's buttons all read CASE_ACTIONS: each action
 // belongs to the center that holds the case now or to the department whose open step it is, never to where it started.
+import type { LapseRule } from './commitments.js'
 import { AppError } from './errors.js'
 import { SPECIAL_PROCEDURES, type HandlingKind, type Role } from './vocabulary.js'
 
@@ -10,8 +11,9 @@ export const CASE_STATUSES = [
 export type CaseStatus = (typeof CASE_STATUSES)[number]
 
 /** A case's steps: the department's 承办/审核/批准, a co-department's 会签, a 上报 forward, an agency hop, the delivery,
- * and after a licence is granted the permit's issue (发证, 行政许可法 §44: within 10 working days of the decision). */
-export const STEP_KINDS = ['handle', 'review', 'approve', 'sign', 'forward', 'handover', 'delivery', 'issue'] as const
+ * and after a licence is granted the permit's issue (发证, 行政许可法 §44: within 10 working days of the decision), and
+ * the applicant's 容缺 commitment (its own due date and light beside the case's). */
+export const STEP_KINDS = ['handle', 'review', 'approve', 'sign', 'forward', 'handover', 'delivery', 'issue', 'commitment'] as const
 export type StepKind = (typeof STEP_KINDS)[number]
 
 /** Why the clock is paused: a correction during handling or one of the 特别程序. */
@@ -60,6 +62,8 @@ const handoverOpen: Condition = {
 }
 const resultArrived: Condition = { test: (c) => c.resultAt === null || c.resultAt === c.holderCenterId, code: 'result_not_arrived', message: '办理结果尚未交接到领取地点' }
 const decidedAbove: Condition = { test: (c) => c.decidedAbove, code: 'decided_here', message: '此事项由本级审批，无须上报' }
+const commitmentLapsed: Condition = { test: (c) => c.commitment === 'lapsed', code: 'commitment_not_lapsed', message: '没有逾期未履行的容缺承诺' }
+const lapseCloses: Condition = { test: (c) => c.lapseRule === 'deny' || c.lapseRule === 'terminate', code: 'lapse_rule_suspend', message: '此事项规定承诺逾期只能挂起，不能不予许可或终止' }
 const notDecidedAbove: Condition = { test: (c) => !c.decidedAbove, code: 'must_forward', message: '此事项由上级审批，初审后请上报' }
 
 export const CASE_ACTIONS = {
@@ -82,6 +86,11 @@ export const CASE_ACTIONS = {
   handover: { from: ['received', ...DECIDED_STATUSES], to: null, roles: ['agent', 'clerk'], kinds: ALL_KINDS, by: 'holder', paused: 'any', when: [handoverOpen] },
   deliver: { from: DECIDED_STATUSES, to: null, roles: ['clerk', 'approver'], kinds: ALL_KINDS, by: 'holder', delivered: false },
   pickup: { from: DECIDED_STATUSES, to: 'closed', roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'pickupPoint', delivered: true, when: [resultArrived] },
+  // 容缺受理: the deferred materials handed in at the accepting center; a missed date lets the department suspend, or
+  // deny / terminate per the item's rule.
+  hand_in: { from: [...OPEN_STATUSES, ...DECIDED_STATUSES], to: null, roles: ['clerk', 'agent'], kinds: ALL_KINDS, by: 'step', step: ['commitment'], paused: 'any' },
+  lapse_suspend: { from: OPEN_STATUSES, to: null, roles: ['approver', 'manager'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', when: [commitmentLapsed] },
+  lapse_close: { from: OPEN_STATUSES, to: 'denied', roles: ['approver'], kinds: ['promised', 'joint', 'forward', 'controlled'], by: 'holder', paused: 'any', when: [commitmentLapsed, lapseCloses] },
 } as const satisfies Record<string, ActionRule>
 
 export type CaseAction = keyof typeof CASE_ACTIONS
@@ -108,6 +117,10 @@ export interface ActionContext {
   decidedAbove: boolean
   /** The pick-up point of a result sent for pick-up (null: not delivered, or mailed). */
   resultAt: number | null
+  /** 容缺: no open commitment, one open, or one whose date has passed (optional: none). */
+  commitment?: 'none' | 'open' | 'lapsed'
+  /** What the item's rule allows on a missed commitment (null: no 容缺). */
+  lapseRule?: LapseRule | null
 }
 
 function rule(action: CaseAction): ActionRule {

@@ -62,6 +62,10 @@ export const MESSAGE_KINDS = {
     name: '预约验证码', when: '群众，网上预约取验证码时', vars: ['code'],
     text: '您的预约验证码为${code}，10分钟内有效，请勿告诉他人。',
   },
+  commitment_reminder: {
+    name: '容缺补交提醒', when: '申请人，容缺受理承诺补交材料期限的前一天', vars: ['number', 'due'],
+    text: '您的办件${number}容缺受理时承诺的材料须于${due}前补交，可交至受理窗口，也可邮寄或网上提交。详情：{link}',
+  },
 } as const satisfies Record<string, MessageKind>
 
 export type MessageKindKey = keyof typeof MESSAGE_KINDS

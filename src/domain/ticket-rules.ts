@@ -38,7 +38,19 @@ export function allowedTicketActions(status: TicketStatus): TicketActionName[] {
   return (Object.keys(TICKET_ACTIONS) as TicketActionName[]).filter((a) => (TICKET_ACTIONS[a].from as readonly TicketStatus[]).includes(status))
 }
 
-/** A ticket's place: appointments (priority 0) before walk-ins (1), then by arrival; a transfer keeps `queuedAt`. */
+/**
+ * The call order (tickets.priority): checked-in appointments, then the priority lane (老年人/残疾人/孕妇 优先,
+ * chosen at the kiosk or marked by staff, 国办发〔2020〕45号 绿色通道), then ordinary walk-ins of the same category.
+ */
+export const QUEUE_RANK = { appointment: 0, priority: 1, ordinary: 2 } as const
+export type QueueLane = keyof typeof QUEUE_RANK
+export const LANE_NAMES: Record<QueueLane, string> = { appointment: '预约', priority: '优先', ordinary: '普通' }
+
+export function laneOf(priority: number): QueueLane {
+  return priority <= QUEUE_RANK.appointment ? 'appointment' : priority === QUEUE_RANK.priority ? 'priority' : 'ordinary'
+}
+
+/** A ticket's place: by lane (QUEUE_RANK), then by arrival; a transfer keeps `queuedAt`. */
 export interface QueuePlace { priority: number; queuedAt: Date; id: number }
 
 export function compareQueue(a: QueuePlace, b: QueuePlace): number {

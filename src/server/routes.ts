@@ -1,4 +1,5 @@
 // Every feature's routes, registered in one place.
+import { bundlesRoutes } from '../features/bundles/bundles.routes.js'
 import { phoneTasksRoutes } from '../features/messages/phone-tasks.routes.js'
 import type { App, AppContext } from './app.js'
 import { sessionRoutes } from '../features/session/session.routes.js'
@@ -38,4 +39,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   securityRoutes(app, ctx)
   statisticsRoutes(app, ctx)
   exchangeRoutes(app, ctx)
+  bundlesRoutes(app, ctx)
 }

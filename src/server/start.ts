@@ -69,6 +69,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   let digests: { stop(): Promise<void> } | undefined
   let exchange: { stop(): Promise<void> } | undefined
   let invites: { stop(): Promise<void> } | undefined
+  let reminders: { stop(): Promise<void> } | undefined
   let forgetState = () => {}
   let closing = false
   const shutdown = async (signal: string) => {
@@ -86,6 +87,7 @@ export async function start(config: Config = loadConfig()): Promise<void> {
       forgetState()
       await digests?.stop()
       await invites?.stop()
+      await reminders?.stop()
       await outbox?.stop()
       await exchange?.stop()
       await folder?.stop()
@@ -132,6 +134,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   if (process.env.YIZHAN_OUTBOX !== 'off') digests = startDigestScheduler({ db: opened.db, clock: systemClock, config, bus }, log)
   // The invitation to rate a service unrated 3 days after it finished (once per case).
   if (process.env.YIZHAN_OUTBOX !== 'off') invites = startRatingInviter({ db: opened.db, clock: systemClock }, log)
+  // 容缺 reminders the day before a commitment's due date (once per commitment, whichever process gets there first).
+  if (process.env.YIZHAN_OUTBOX !== 'off') reminders = (await import('../features/cases/commitment-reminders.js')).startCommitmentReminders({ db: opened.db, clock: systemClock }, log)
   if (config.demo && process.env.YIZHAN_DEMO_HISTORY !== '0') history = startHistory({ db: opened.db, bus, config }, plain, { justLoaded: demo.loaded, today: today(systemClock), writable: storage.writable })
   log.info({ startupMs: phases }, `一站 Yizhan 已启动: http://${config.host}:${config.port}/  (API 文档 /api/docs)`)
   // A plain line for the person at the terminal, besides the JSON log.

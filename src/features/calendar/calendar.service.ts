@@ -60,6 +60,11 @@ export class CalendarCache {
 const caches = new WeakMap<Db, CalendarCache>()
 
 /** The one calendar cache of an app (keyed by its database), for every feature that computes due dates. */
+/** A transaction reads the calendar of the database it runs on (one intake of several cases in one transaction). */
+export function shareCalendarCache(from: { db: Db; bus?: Bus }, trx: Db): void {
+  caches.set(trx, calendarCache(from))
+}
+
 export function calendarCache(ctx: { db: Db; bus?: Bus }): CalendarCache {
   let c = caches.get(ctx.db)
   if (!c) caches.set(ctx.db, (c = new CalendarCache(ctx.db, ctx.bus)))

@@ -11,11 +11,13 @@ import { firstSteps, issueStep, nextSteps, planAcceptance, stepCap, type CasePla
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
 import { correctionNote } from './intake.service.js'
+import { handIn, lapseClose, lapseSuspend, openAfterSupplement } from './commitment.js'
+import type { HandInVia } from '../../domain/commitments.js'
 
 export interface ActionBody {
   version?: number; note?: string; opinion?: string; reasons?: string; text?: string; reason?: string; kind?: string
   days?: number; departmentId?: number; materials?: { materialId: number; received: boolean; problem?: string }[]; referTo?: string
-  method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string; permitNumber?: string
+  method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string; permitNumber?: string; via?: HandInVia
   /** A file uploaded with the action (multipart): the government head's approval of a joint extension. */
   attachment?: { name: string; mime: string; data: Buffer }
 }
@@ -48,7 +50,7 @@ async function receiveMaterials(s: ActionState, list: ActionBody['materials']) {
   const arrived = (list ?? []).filter((m) => m.received && !problemOf.has(m.materialId)).map((m) => m.materialId)
   await repo.markReceived(s.trx, s.row.id, arrived, s.now)
   await repo.markProblems(s.trx, s.row.id, problems)
-  return all.filter((m) => m.required && (problemOf.has(m.materialId!) || (!m.received && !arrived.includes(m.materialId!))))
+  return all.filter((m) => m.required && !m.deferred && (problemOf.has(m.materialId!) || (!m.received && !arrived.includes(m.materialId!))))
     .map((m) => ({ materialId: m.materialId!, name: m.name, problem: problemOf.get(m.materialId!) ?? (m.received ? null : m.problem) }))
 }
 
@@ -136,7 +138,9 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
   async supplement(s, b) {
     const missing = await receiveMaterials(s, need(b, 'materials', '请列出补齐的材料'))
     if (missing.length) throw errors.validation([{ field: 'body.materials', message: '仍缺少: ' + missing.map((m) => m.name).join('、') }])
-    return { patch: await start(s, s.today), note: '材料补齐，受理' }
+    const patch = await start(s, s.today)
+    const promise = await openAfterSupplement(s, 2) // 容缺 materials marked at intake: their commitment starts with the clock
+    return { patch, note: promise ? `材料补齐，受理；${promise}` : '材料补齐，受理' }
   },
 
   async refuse(s, b) {
@@ -258,6 +262,10 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     const late = issue.dueDate !== null && s.today > issue.dueDate
     return { ...done, note: `制发许可证件，${done.note}${late ? `（发证逾期，应于 ${issue.dueDate} 前制发）` : ''}`, data: { ...done.data, permitIssued: true, issueLate: late } }
   },
+
+  hand_in: handIn,
+  lapse_suspend: lapseSuspend,
+  lapse_close: lapseClose,
 
   async pickup(s, b) {
     const d = s.row.delivery! // the table let only the pick-up point holding the result through

@@ -3,6 +3,7 @@
 import type { Calendar } from '../../domain/calendar.js'
 import { assertAction, type ActionContext, type CaseAction, type CaseStatus } from '../../domain/case-status.js'
 import { chinaDate } from '../../domain/clock.js'
+import { commitmentLapsed, type LapseRule } from '../../domain/commitments.js'
 import { errors } from '../../domain/errors.js'
 import { covers, type Actor } from '../../domain/jurisdiction.js'
 import { deciderBlock, type DeciderFacts } from '../../domain/legal-rules.js'
@@ -32,6 +33,8 @@ export interface ActionState {
   today: string
   /** For the actions the law reserves (DECIDER_ACTIONS): who the actor is to the deciding department. */
   decider?: DeciderFacts
+  /** 容缺: what a missed commitment allows (loaded only while a commitment is open; null: none). */
+  lapseRule?: LapseRule | null
 }
 
 /** Open steps this actor may work on: at their own center (a parent level supervises, it does not work a lower
@@ -42,10 +45,12 @@ export function openStepsFor(actor: Pick<Actor, 'centerId'>, actorDepartmentId: 
 }
 
 /** The facts the one table decides on, for this actor and this case. */
-export function actionContext(s: Pick<ActionState, 'actor' | 'row' | 'steps' | 'myOpenSteps' | 'holder'> & { pendingExtension: boolean }): ActionContext {
+export function actionContext(s: Pick<ActionState, 'actor' | 'row' | 'steps' | 'myOpenSteps' | 'holder' | 'lapseRule' | 'today'> & { pendingExtension: boolean }): ActionContext {
   const { row, holder } = s
   const delivery = row.delivery
+  const promise = s.steps.find((x) => x.kind === 'commitment' && x.doneAt === null)
   return {
+    commitment: !promise ? 'none' : commitmentLapsed(promise, s.today) ? 'lapsed' : 'open', lapseRule: s.lapseRule ?? null,
     handlingKind: row.handlingKind, paused: row.pausedSince !== null, delivered: delivery !== null,
     pendingExtension: s.pendingExtension, openSteps: s.steps.filter((x) => x.doneAt === null).map((x) => x.kind),
     myOpenSteps: s.myOpenSteps.map((x) => x.kind), actorCenterId: s.actor.centerId, holderCenterId: row.currentCenterId,
@@ -64,8 +69,10 @@ export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: numb
     items.userDepartment(trx, actor.userId), repo.findHolder(trx, id),
   ])
   const now = ctx.clock.now()
+  const lapseRule = steps.some((x) => x.kind === 'commitment' && x.doneAt === null)
+    ? (await trx.selectFrom('item_versions').select('deferral_lapse').where('id', '=', row.itemVersionId).executeTakeFirstOrThrow()).deferral_lapse : null
   return {
-    trx, cal, actor, actorDepartmentId, row, steps, pauses, holder, now, today: chinaDate(now), pendingExtension: pending !== undefined,
+    trx, cal, actor, actorDepartmentId, row, steps, pauses, holder, now, today: chinaDate(now), pendingExtension: pending !== undefined, lapseRule,
     myOpenSteps: openStepsFor(actor, actorDepartmentId, steps),
   }
 }

@@ -28,6 +28,7 @@ const STEP_NAMES: Record<StepKind, readonly string[]> = {
   handle: ['handle', '承办', '受理审查', '审查', '初审'], review: ['review', '审核'], approve: ['approve', '批准', '审批', '决定'],
   sign: ['sign', '会签', '并联审查'], forward: ['forward', '上报'], handover: ['handover', '交接'], delivery: ['delivery', '送达'],
   issue: ['issue', '发证', '制证'],
+  commitment: ['commitment', '容缺补交'],
 }
 
 /** 行政许可法 §44: the permit is issued within 10 (working, §82) days of the decision to grant. */

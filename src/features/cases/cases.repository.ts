@@ -21,7 +21,7 @@ export const caseColumns = [
   'k.decision', 'k.refusal', 'k.delivery', 'k.closed_at as closedAt', 'k.created_by as createdBy', 'k.created_at as createdAt',
   'k.request_hash as requestHash', 'k.co_department_ids as coDepartmentIds',
   'k.days_unit as daysUnit', 'k.extension_rule as extensionRule', 'k.extension_days as extensionDays',
-  'k.extended_legal_due_date as extendedLegalDueDate', 'k.provisional',
+  'k.extended_legal_due_date as extendedLegalDueDate', 'k.provisional', 'k.channel',
 ] as const
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof findCase>>>
@@ -113,9 +113,9 @@ export async function insertCaseWhole(db: Db, row: InsertObject<Database, 'cases
   const events = rows(p.events.map((e) => { const { case_id: _, ...v } = eventValues(e); return v }))
   const [out] = await runPrepared(db, sql<CaseRow>`
     with k as (${k}),
-    m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at, problem)
+    m as (insert into case_materials (case_id, item_material_id, position, name, required, received, received_at, problem, deferred)
       select k.id, x.* from k, jsonb_to_recordset(${materials}::jsonb)
-        as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz, problem text)),
+        as x(item_material_id integer, position integer, name text, required boolean, received boolean, received_at timestamptz, problem text, deferred boolean)),
     s as (insert into case_steps (case_id, seq, kind, center_id, department_id, assignee_id, started_at, start_date, limit_days, due_date, done_at, done_by, opinion, data)
       select k.id, x.seq, x.kind, x.center_id, x.department_id, x.assignee_id, x.started_at, x.start_date, x.limit_days, x.due_date,
         x.done_at, x.done_by, x.opinion, x.data::jsonb
@@ -200,11 +200,11 @@ export function setStepDue(trx: Db, stepId: number, dueDate: string | null) {
   return trx.updateTable('case_steps').set({ due_date: dueDate }).where('id', '=', stepId).execute()
 }
 
-export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean; problem?: string | null }
+export interface MaterialInsert { itemMaterialId: number; position: number; name: string; required: boolean; received: boolean; problem?: string | null; deferred?: boolean }
 
 const materialValues = (caseId: number, at: Date, m: MaterialInsert) => ({
   case_id: caseId, item_material_id: m.itemMaterialId, position: m.position, name: m.name, required: m.required,
-  received: m.received, received_at: m.received ? at : null, problem: m.problem ?? null,
+  received: m.received, received_at: m.received ? at : null, problem: m.problem ?? null, deferred: m.deferred ?? false,
 })
 
 export function insertMaterials(trx: Db, caseId: number, at: Date, materials: readonly MaterialInsert[]) {
@@ -213,7 +213,8 @@ export function insertMaterials(trx: Db, caseId: number, at: Date, materials: re
 }
 
 export function listMaterials(db: Db, caseId: number) {
-  return db.selectFrom('case_materials').select(['id', 'item_material_id as materialId', 'kind', 'name', 'required', 'received', 'received_at as receivedAt', 'problem'])
+  return db.selectFrom('case_materials').select(['id', 'item_material_id as materialId', 'kind', 'name', 'required', 'received', 'received_at as receivedAt', 'problem',
+    'deferred', 'handed_in_via as handedInVia'])
     .where('case_id', '=', caseId).orderBy('position').execute()
 }
 
@@ -221,6 +222,12 @@ export function markReceived(trx: Db, caseId: number, itemMaterialIds: readonly 
   if (itemMaterialIds.length === 0) return Promise.resolve([])
   return trx.updateTable('case_materials').set({ received: true, received_at: at, problem: null })
     .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).where('received', '=', false).execute()
+}
+
+/** 容缺 materials handed in after acceptance, and how (window, mail, electronic: the trip count reads it). */
+export function markHandedIn(trx: Db, caseId: number, itemMaterialIds: readonly number[], at: Date, via: string) {
+  return trx.updateTable('case_materials').set({ received: true, received_at: at, problem: null, handed_in_via: via })
+    .where('case_id', '=', caseId).where('item_material_id', 'in', [...itemMaterialIds]).where('deferred', '=', true).execute()
 }
 
 /** Materials listed on the hand-over slip that did not arrive with it: not received after all. */

@@ -3,6 +3,8 @@ import { Type } from 'typebox'
 import { CASE_ACTION_NAMES, CASE_STATUSES, PAUSE_KINDS, STEP_KINDS } from '../../domain/case-status.js'
 import { DAYS_UNITS, EXTENSION_RULES } from '../../domain/deadlines.js'
 import { DOC_TYPES } from '../../domain/legal-rules.js'
+import { HAND_IN_VIA } from '../../domain/commitments.js'
+import { CHANNELS } from '../../domain/channels.js'
 import { HANDLING_KINDS } from '../../domain/vocabulary.js'
 import { Id, Name, Text } from '../network/network.shared.js'
 import { DateString, DateTime, NullableDateTime } from '../../server/schemas.js'
@@ -15,6 +17,19 @@ const Json = Type.Unknown()
 export const MaterialTick = Type.Object({
   materialId: Id, received: Type.Boolean(),
   problem: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received' })),
+}, { additionalProperties: false })
+
+/** 容缺受理: materials accepted missing (deferrable ones of the item) and the date the applicant promises them by. */
+export const Commitment = Type.Object({
+  materialIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
+  dueDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'default and latest: the item\'s deferralDays working days after acceptance' })),
+}, { additionalProperties: false })
+
+/** How the case is served (办理渠道): 陪同办 and 上门办 name the staff member, 上门办 the visit's date. Default: window (village agency for an agent). */
+export const ChannelSchema = Type.Object({
+  kind: Type.Enum(CHANNELS, { description: 'window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办' }),
+  staffId: Type.Optional(Id),
+  visitDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
 }, { additionalProperties: false })
 
 export const IntakeBody = Type.Object({
@@ -40,6 +55,8 @@ export const IntakeBody = Type.Object({
   coDepartmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
   refuse: Type.Optional(Type.Object({ reason: Name(1000), referTo: Type.Optional(Text(200)) }, { additionalProperties: false })),
   agency: Type.Optional(Type.Object({ authorization: Type.Literal(true), urgent: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+  commitment: Type.Optional(Commitment),
+  channel: Type.Optional(ChannelSchema),
 }, { additionalProperties: false })
 
 export const ActionBody = Type.Object({
@@ -60,6 +77,7 @@ export const ActionBody = Type.Object({
   trackingNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 50, pattern: '^[A-Za-z0-9-]+$' })),
   toUserId: Type.Optional(Id),
   toCenterId: Type.Optional(Id),
+  via: Type.Optional(Type.Enum(HAND_IN_VIA, { description: 'hand_in: how the 容缺 material came (window costs a trip; mail, electronic none)' })),
 }, { additionalProperties: false })
 
 export const ActionParams = Type.Object({ id: Id, action: Type.Enum(CASE_ACTION_NAMES) })
@@ -83,6 +101,10 @@ export const Case = Type.Object({
   extendedDays: Type.Integer(), extensionRule: Type.Enum(EXTENSION_RULES),
   suspended: Type.Boolean(), light: Light, decidedAt: NullableDateTime, decision: Json, refusal: Json, delivery: Json,
   closedAt: NullableDateTime, createdAt: DateTime,
+  channel: Type.Optional(Type.Enum(CHANNELS, { description: '办理渠道' })),
+  commitment: Type.Optional(Type.Object({
+    dueDate: DateString, done: Type.Boolean(), light: Light, materials: Type.Array(Type.Object({ materialId: Type.Integer(), name: Type.String(), received: Type.Boolean() })),
+  }, { description: '容缺受理: the applicant\'s commitment (承诺书): materials accepted missing and the date to hand them in' })),
   missing: Type.Optional(Type.Array(Type.Object({
     materialId: Type.Integer(), name: Type.String(),
     problem: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'what is wrong with it; null: not handed in' })),
@@ -101,7 +123,7 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
   })),
   materials: Type.Array(Type.Object({
     materialId: Type.Union([Type.Integer(), Type.Null()]), kind: Type.String(), name: Type.String(), required: Type.Boolean(), received: Type.Boolean(),
-    problem: Type.Union([Type.String(), Type.Null()]),
+    problem: Type.Union([Type.String(), Type.Null()]), deferred: Type.Optional(Type.Boolean({ description: '容缺: accepted missing under the commitment' })),
   })),
   pauses: Type.Array(Type.Object({ id: Type.Integer(), kind: Type.String(), reason: Type.String(), from: DateString, to: NullableDate })),
   extensions: Type.Array(Type.Object({

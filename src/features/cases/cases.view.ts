@@ -1,4 +1,5 @@
 // What a case looks like to the API: the contract's Case (ID numbers masked unless asked), lights, missing materials.
+import type { Channel } from '../../domain/channels.js'
 import { addWorkingDays, workingDaysBetween, type Calendar, type IsoDate } from '../../domain/calendar.js'
 import { OPEN_STATUSES, type CaseStatus } from '../../domain/case-status.js'
 import { chinaDate } from '../../domain/clock.js'
@@ -63,7 +64,7 @@ export function toCase(cal: Calendar, row: CaseRow, today: IsoDate, opts: ViewOp
     extensionRule: row.extensionRule,
     suspended: row.pausedSince !== null, light: caseLight(cal, row, today),
     decidedAt: row.decidedAt, decision: row.decision, refusal: row.refusal, delivery: row.delivery, closedAt: row.closedAt,
-    createdAt: row.createdAt,
+    createdAt: row.createdAt, channel: row.channel as Channel,
     ...(opts.missing ? { missing: opts.missing } : {}),
   }
 }

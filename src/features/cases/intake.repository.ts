@@ -19,9 +19,10 @@ function itemForIntake(db: Db, itemId: number, centerId: number) {
       'v.id as versionId', 'v.version', 'v.name', 'v.handling_kind as handlingKind', 'v.legal_days as legalDays',
       'v.promised_days as promisedDays', 'v.targets', 'v.days_unit as daysUnit', 'v.extension_rule as extensionRule',
       'v.extension_days as extensionDays', sql<StepLimit[]>`v.step_limits`.as('stepLimits'),
+      'v.deferral_days as deferralDays', 'v.deferral_lapse as deferralLapse',
       sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${centerId})`.as('offered'),
-      sql<{ id: number; name: string; required: boolean; position: number }[]>`coalesce((select json_agg(json_build_object(
-        'id', m.id, 'name', m.name, 'required', m.required, 'position', m.position) order by m.position)
+      sql<{ id: number; name: string; required: boolean; position: number; deferrable: boolean }[]>`coalesce((select json_agg(json_build_object(
+        'id', m.id, 'name', m.name, 'required', m.required, 'position', m.position, 'deferrable', m.deferral_allowed) order by m.position)
         from item_materials m where m.version_id = v.id), '[]'::json)`.as('materials')])
     .where('i.id', '=', itemId)
 }

@@ -16,6 +16,9 @@ import { firstSteps, planAcceptance } from './case-plan.js'
 import * as items from './intake.repository.js'
 import { toCase, type CaseOut } from './cases.view.js'
 import { agencyFor, insertAuthorization, recordAgencyIntake } from '../levels/agency-intake.js'
+import { commitmentNote, commitmentStep, deferralOf, type CommitmentAsk } from './commitment.js'
+import { channelColumns } from './channel.js'
+import { channelProblems, type ChannelAsk } from '../../domain/channels.js'
 
 export interface IntakeBody {
   requestId: string
@@ -33,12 +36,14 @@ export interface IntakeBody {
   coDepartmentIds?: number[]
   refuse?: { reason: string; referTo?: string }
   agency?: { authorization: true; urgent?: boolean }
+  commitment?: CommitmentAsk
+  channel?: ChannelAsk
 }
 
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/
 
 /** Same request, same hash: the body without its requestId, keys sorted. */
-export function requestHash(body: IntakeBody): string {
+export function requestHash(body: object): string {
   const canon = (v: unknown): unknown => (Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
     ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'requestId').sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)]))
     : v)
@@ -102,7 +107,8 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   // 一次性告知: a material handed in with something wrong with it is not received; the notice says what is wrong.
   const problems = new Map(body.materials.filter((m) => m.problem?.trim()).map((m) => [m.materialId, m.problem!.trim()]))
   const received = new Set(body.materials.filter((m) => m.received && !problems.has(m.materialId)).map((m) => m.materialId))
-  const missing = item.materials.filter((m) => m.required && !received.has(m.id))
+  const deferred = checked.deferral.ids // 容缺: accepted missing under the commitment; the notice names only the others
+  const missing = item.materials.filter((m) => m.required && !received.has(m.id) && !deferred.has(m.id))
     .map((m) => ({ materialId: m.id, name: m.name, problem: problems.get(m.id) ?? null }))
   const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
   const now = ctx.clock.now()
@@ -139,10 +145,11 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
     refusal: JSON.stringify(refusalBody ? { reason: body.refuse!.reason, referTo: body.refuse!.referTo ?? null, ...refusalBody, appealRights: appealRights(refusalBody) } : null),
     delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
-    created_at: now, updated_at: now,
+    created_at: now, updated_at: now, ...channelColumns(checked.channel),
   }
   const materials = item.materials.map((m) => ({
     itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id), problem: problems.get(m.id) ?? null,
+    deferred: deferred.has(m.id) && !received.has(m.id),
   }))
   const ev = { caseId: 0, at: now, actorId: actor.userId, centerId: center.id, windowId } // caseId: the new row's, given by the insert
 
@@ -167,7 +174,11 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
       steps = firstSteps(cal, { id: 0, handlingKind: kind, departmentId: item.departmentId, departmentCenterId: item.departmentCenterId, acceptingCenterId: center.id, stepLimits: item.stepLimits ?? [] },
         { dueDate: clock!.dueDate, at: now, today })
       if (status === 'closed') Object.assign(steps[0], { doneAt: now, doneBy: actor.userId, opinion: '当场办结' })
-      const accept = { ...ev, action: 'accept', from: null, to: 'accepted' as const, note: `受理，承诺 ${item.promisedDays} 个工作日内办结`, data: { dueDate: clock!.dueDate } }
+      const promise = checked.deferral.due !== null && deferred.size > 0
+        ? { dueDate: checked.deferral.due, materials: item.materials.filter((m) => deferred.has(m.id) && !received.has(m.id)).map((m) => m.name) } : null
+      if (promise && promise.materials.length) steps.push(commitmentStep(0, steps.length + 1, center.id, now, today, promise.dueDate))
+      const acceptNote = `受理，承诺 ${item.promisedDays} 个工作日内办结${promise?.materials.length ? '；' + commitmentNote(promise.materials, promise.dueDate) : ''}`
+      const accept = { ...ev, action: 'accept', from: null, to: 'accepted' as const, note: acceptNote, data: { dueDate: clock!.dueDate, ...(promise?.materials.length ? { commitment: promise } : {}) } }
       events = status === 'accepted' ? [accept] : [accept,
         { ...ev, action: 'approve', from: 'accepted', to: 'approved', note: '即办件当场办结' },
         { ...ev, action: 'deliver', from: 'approved', to: 'approved', note: '窗口当场送达', data: { method: 'pickup', centerId: center.id } },
@@ -197,7 +208,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
 /** The required materials not yet received, each with what is wrong with it if handed in: the one-time notice (一次性告知). */
 export async function missingOf(ctx: Pick<AppContext, 'db'>, caseId: number) {
   const all = await repo.listMaterials(ctx.db, caseId)
-  return all.filter((m) => m.required && !m.received && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name, problem: m.problem }))
+  return all.filter((m) => m.required && !m.received && !m.deferred && m.materialId !== null).map((m) => ({ materialId: m.materialId!, name: m.name, problem: m.problem }))
 }
 
 /** 一次性告知：申请表（未签名）、身份证复印件 */
@@ -233,6 +244,10 @@ async function checkIntake(ctx: AppContext, actor: Actor, body: IntakeBody) {
   body.materials.forEach((m, i) => { if (!known.has(m.materialId)) problems.push({ field: `body.materials.${i}.materialId`, message: '不是此事项的申请材料' }) })
   const kind = item.handlingKind!
   if (body.complete && kind !== 'immediate') problems.push({ field: 'body.complete', message: '只有即办件可以当场办结' })
+  const cal = await calendarCache(ctx).get()
+  const deferral = deferralOf(cal, { deferralDays: item.deferralDays, materials: item.materials }, body.commitment, chinaDate(ctx.clock.now()))
+  problems.push(...deferral.problems)
+  if (body.commitment && (kind === 'immediate' || body.refuse || agency)) problems.push({ field: 'body.commitment', message: '即办件、不予受理和代办转交的办件不适用容缺受理' })
   const coIds = [...new Set(body.coDepartmentIds ?? [])]
   if (kind === 'joint') {
     if (coIds.length === 0) problems.push({ field: 'body.coDepartmentIds', message: '联办件须列出协办部门' })
@@ -248,6 +263,12 @@ async function checkIntake(ctx: AppContext, actor: Actor, body: IntakeBody) {
       problems.push({ field: 'body.agent.staffId', message: '代办员不存在，或不在此中心的上下级链上' })
     }
   }
+  const channel: ChannelAsk = body.channel ?? { kind: agency || body.agency || actor.roles.includes('agent') && !actor.roles.includes('clerk') ? 'village_agency' : 'window' }
+  problems.push(...channelProblems(channel, chinaDate(ctx.clock.now())))
+  if (channel.staffId !== undefined) {
+    const s = await items.findStaff(ctx.db, channel.staffId)
+    if (!s || s.status !== 'active' || !covers(s.centerPath, center.path) && !covers(center.path, s.centerPath)) problems.push({ field: 'body.channel.staffId', message: '工作人员不存在，或不在此中心的上下级链上' })
+  }
   if (problems.length) throw errors.validation(problems)
-  return { center, item, agency, windowId, kind, coIds }
+  return { center, item, agency, windowId, kind, coIds, deferral, channel }
 }

@@ -15,6 +15,7 @@ import { effectiveDue, toCase, toCaseItem } from './cases.view.js'
 import * as items from './intake.repository.js'
 import * as lists from './lists.repository.js'
 import { missingOf } from './intake.service.js'
+import { commitmentView } from './commitment.js'
 
 export function assertReader(actor: Actor): void {
   if (!actor.roles.some((r) => (CASE_READERS as readonly string[]).includes(r))) throw errors.forbidden()
@@ -42,6 +43,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   const body = decidingBodyOf(dept, { reviewBody: dept.centerReviewBody, court: dept.centerCourt })
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
+    ...withCommitment(commitmentView(cal, s.steps, materials, today)),
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
     steps: s.steps.map((st) => ({
       id: st.id, kind: st.kind, centerId: st.centerId, centerName: st.centerName, departmentId: st.departmentId ?? undefined,
@@ -49,7 +51,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
       light: (st.doneAt ? (st.dueDate && chinaDate(new Date(st.doneAt)) > st.dueDate ? 'red' : 'green')
         : lightOf(cal, { start: st.startDate, due: effectiveDue(cal, st.dueDate, row.pausedSince, today) }, today)) as Light,
     })),
-    materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received, problem: m.problem })),
+    materials: materials.map((m) => ({ materialId: m.materialId, kind: m.kind, name: m.name, required: m.required, received: m.received, problem: m.problem, deferred: m.deferred })),
     pauses: s.pauses, extensions, attachments,
     allowedActions: allowedActions(row.status, actor.roles, actionContext(s))
       .filter((a) => !(DECIDER_ACTIONS.includes(a) && deciderBlock(a, decider))),
@@ -63,6 +65,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     },
   }
 }
+
+const withCommitment = <T>(c: T | undefined) => (c ? { commitment: c } : {})
 
 /** The Case (masked) after an action: no full ID number, so no audit row. */
 export async function getCaseRow(ctx: AppContext, actor: Actor, id: number) {

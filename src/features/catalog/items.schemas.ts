@@ -1,4 +1,5 @@
 // TypeBox schemas of the catalog API: the fields of an item version, its materials, and what the routes return.
+import { LAPSE_RULES } from '../../domain/commitments.js'
 import { DAYS_UNITS, EXTENSION_RULES } from '../../domain/deadlines.js'
 import { Type, type Static } from 'typebox'
 import {
@@ -59,6 +60,9 @@ export const versionFieldProps = {
   category: Type.Optional(Text(50)),
   /** 俗称: names citizens use (低保, 医保, 社保卡), searched by the public guide */
   keywords: Type.Optional(Type.Array(Name(20), { maxItems: 20 })),
+  /** 容缺受理: working days to hand in a material accepted missing (null: no 容缺) and what a missed date allows. */
+  deferralDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 60, description: '容缺受理: working days after acceptance to hand in a deferrable material; null: the item allows no 容缺' }))),
+  deferralLapse: Type.Optional(Type.Enum(LAPSE_RULES, { description: 'a missed commitment: suspend only, or also deny / terminate the case' })),
 }
 
 export const MaterialInput = Type.Object({
@@ -68,6 +72,7 @@ export const MaterialInput = Type.Object({
   required: Type.Optional(Type.Boolean()),
   note: Type.Optional(Text(500)),
   sampleFileId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
+  deferrable: Type.Optional(Type.Boolean({ description: '容缺: may be missing at acceptance (never the application form or identity)' })),
 }, { additionalProperties: false })
 
 const Materials = Type.Array(MaterialInput, { maxItems: 100 })
@@ -95,7 +100,7 @@ export type MaterialInputT = Static<typeof MaterialInput>
 
 export const MaterialOut = Type.Object({
   id: Type.Integer(), name: Type.String(), form: Type.Enum(MATERIAL_FORMS), copies: Type.Integer(),
-  required: Type.Boolean(), note: Type.String(), sampleFileId: Nullable(Type.Integer()),
+  required: Type.Boolean(), note: Type.String(), sampleFileId: Nullable(Type.Integer()), deferrable: Type.Boolean(),
 })
 
 export const VersionOut = Type.Object({
@@ -108,6 +113,7 @@ export const VersionOut = Type.Object({
   conditions: Type.String(), procedure: Type.Array(Type.String()), stepLimits: Type.Array(StepLimit), fees: Fees,
   result: Type.String(), visits: Type.Integer(), consultPhone: Type.String(), complaintPhone: Type.String(),
   specialProcedures: Type.Array(Type.String()), theme: Type.String(), category: Type.String(), keywords: Type.Array(Type.String()),
+  deferralDays: Nullable(Type.Integer()), deferralLapse: Type.Enum(LAPSE_RULES),
   createdAt: DateTime, publishedAt: NullableDateTime, supersededAt: NullableDateTime,
   materials: Type.Array(MaterialOut),
 })

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely'
 import type { Fees, ItemMaterialsTable, ItemVersionsTable, StepLimit } from '../../db/schema.js'
 import type { DaysUnit, ExtensionRule } from '../../domain/deadlines.js'
+import { deferrableProblems, type LapseRule } from '../../domain/commitments.js'
 import { errors } from '../../domain/errors.js'
 import { defaultLimits } from '../../domain/legal-rules.js'
 import { pinyinFull, pinyinInitials } from '../../domain/pinyin.js'
@@ -40,6 +41,9 @@ export interface VersionFields {
   category: string
   /** 俗称: what citizens call the item (低保, 医保), searched by the guide */
   keywords: string[]
+  /** 容缺受理: working days to hand in a deferred material (null: no 容缺) and what a missed date allows. */
+  deferralDays: number | null
+  deferralLapse: LapseRule
 }
 
 export interface MaterialFields {
@@ -49,6 +53,7 @@ export interface MaterialFields {
   required: boolean
   note: string
   sampleFileId: number | null
+  deferrable: boolean
 }
 
 /** PostgreSQL text cannot hold NUL: it is dropped, like the blanks around a value. */
@@ -74,6 +79,7 @@ export function normalizeFields(v: Omit<VersionFieldsInput, 'materials'>): Versi
     result: clean(v.result ?? ''), visits: v.visits ?? 1, consultPhone: clean(v.consultPhone ?? ''),
     complaintPhone: clean(v.complaintPhone ?? ''), specialProcedures: [...(v.specialProcedures ?? [])],
     theme: clean(v.theme ?? ''), category: clean(v.category ?? ''), keywords: normalizeKeywords(v.keywords ?? []),
+    deferralDays: v.deferralDays ?? null, deferralLapse: v.deferralLapse ?? 'suspend',
   }
 }
 
@@ -82,11 +88,15 @@ export function normalizeKeywords(ks: readonly string[]): string[] {
   return [...new Set(ks.map(clean).filter(Boolean))]
 }
 
+/** The materials as written; one marked deferrable that is a key material (申请表, 身份证明) is 400. */
 export function normalizeMaterials(ms: readonly MaterialInputT[]): MaterialFields[] {
-  return ms.map((m) => ({
+  const out = ms.map((m) => ({
     name: clean(m.name), form: m.form, copies: m.copies ?? 1, required: m.required ?? true,
-    note: clean(m.note ?? ''), sampleFileId: m.sampleFileId ?? null,
+    note: clean(m.note ?? ''), sampleFileId: m.sampleFileId ?? null, deferrable: m.deferrable ?? false,
   }))
+  const bad = deferrableProblems(out)
+  if (bad.length) throw errors.validation(bad)
+  return out
 }
 
 type VersionRow = Selectable<ItemVersionsTable>
@@ -101,7 +111,7 @@ export function versionValues(f: VersionFields) {
     decide_level: f.decideLevel, conditions: f.conditions, procedure: f.procedure, step_limits: JSON.stringify(f.stepLimits),
     fees: JSON.stringify(f.fees), result: f.result, visits: f.visits, consult_phone: f.consultPhone,
     complaint_phone: f.complaintPhone, special_procedures: f.specialProcedures, theme: f.theme, category: f.category,
-    keywords: f.keywords,
+    keywords: f.keywords, deferral_days: f.deferralDays, deferral_lapse: f.deferralLapse,
   }
 }
 
@@ -114,12 +124,12 @@ export function fieldsFromRow(r: VersionRow): VersionFields {
     procedure: r.procedure, stepLimits: r.step_limits ?? [], fees: r.fees ?? { charged: false }, result: r.result,
     visits: r.visits, consultPhone: r.consult_phone, complaintPhone: r.complaint_phone,
     specialProcedures: r.special_procedures as SpecialProcedure[], theme: r.theme, category: r.category,
-    keywords: r.keywords ?? [],
+    keywords: r.keywords ?? [], deferralDays: r.deferral_days ?? null, deferralLapse: r.deferral_lapse ?? 'suspend',
   }
 }
 
 export function materialFromRow(m: Selectable<ItemMaterialsTable>): MaterialFields & { id: number } {
-  return { id: m.id, name: m.name, form: m.form, copies: m.copies, required: m.required, note: m.note, sampleFileId: m.sample_file_id }
+  return { id: m.id, name: m.name, form: m.form, copies: m.copies, required: m.required, note: m.note, sampleFileId: m.sample_file_id, deferrable: m.deferral_allowed ?? false }
 }
 
 export type VersionOutT = VersionFields & {
@@ -137,7 +147,7 @@ export function versionOut(r: VersionRow, materials: Selectable<ItemMaterialsTab
 
 /** Same content? (used by the import to leave unchanged items alone) */
 export function sameContent(a: { fields: VersionFields; materials: MaterialFields[] }, b: { fields: VersionFields; materials: MaterialFields[] }): boolean {
-  const strip = (ms: MaterialFields[]) => ms.map(({ name, form, copies, required, note, sampleFileId }) => ({ name, form, copies, required, note, sampleFileId }))
+  const strip = (ms: MaterialFields[]) => ms.map(({ name, form, copies, required, note, sampleFileId, deferrable }) => ({ name, form, copies, required, note, sampleFileId, deferrable: deferrable ?? false }))
   return JSON.stringify(canon(a.fields)) === JSON.stringify(canon(b.fields)) && JSON.stringify(strip(a.materials)) === JSON.stringify(strip(b.materials))
 }
 
@@ -154,5 +164,6 @@ function canon(f: VersionFields): VersionFields {
     stepLimits: f.stepLimits.map((s) => ({ step: s.step, days: s.days })), fees, result: f.result, visits: f.visits,
     consultPhone: f.consultPhone, complaintPhone: f.complaintPhone, specialProcedures: [...f.specialProcedures].sort(),
     theme: f.theme, category: f.category, keywords: [...f.keywords].sort(),
+    deferralDays: f.deferralDays ?? null, deferralLapse: f.deferralLapse ?? 'suspend',
   }
 }

@@ -60,7 +60,7 @@ export async function replaceMaterials(trx: Db, versionId: number, materials: re
   if (materials.length === 0) return
   await trx.insertInto('item_materials').values(materials.map((m, i) => ({
     version_id: versionId, position: i + 1, name: m.name, form: m.form, copies: m.copies, required: m.required,
-    note: m.note, sample_file_id: m.sampleFileId,
+    note: m.note, sample_file_id: m.sampleFileId, deferral_allowed: m.deferrable,
   }))).execute()
 }
 

@@ -4,6 +4,7 @@ import type { App } from '../../server/app.js'
 import { requirePermission } from '../../server/auth.js'
 import { IdParams } from '../../server/schemas.js'
 import * as service from './calling.service.js'
+import { markPriority } from './priority.service.js'
 import { CategoryRef, errorReplies, Id, tags, Ticket } from './hall.schemas.js'
 import type { Hall } from './hall.context.js'
 
@@ -54,4 +55,11 @@ export function callingRoutes(app: App, hall: Hall): void {
       response: { 200: Ticket, ...errorReplies },
     },
   }, async (req) => service.act(hall, requirePermission(req, 'hall.call'), req.params.id, req.params.action, req.body))
+
+  app.post('/api/tickets/:id/priority', {
+    schema: {
+      tags, summary: '改为优先 staff mark a waiting ticket priority (老年人/残疾人/孕妇): after appointments, before ordinary walk-ins', params: IdParams,
+      response: { 200: Ticket, ...errorReplies },
+    },
+  }, async (req) => markPriority(hall, requirePermission(req, 'hall.call'), req.params.id))
 }

@@ -4,7 +4,7 @@
 import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
-import { callText, nextTicketStatus, type TicketActionName } from '../../domain/ticket-rules.js'
+import { callText, nextTicketStatus, type TicketActionName, laneOf } from '../../domain/ticket-rules.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import * as windows from '../network/windows.repository.js'
 import { appendDisplayEvent, type HallNotice } from './display.repository.js'
@@ -24,10 +24,10 @@ async function lockOwnWindow(trx: Db, actor: Actor, windowId: number) {
   return ownWindow(await windows.lockWindow(trx, windowId), actor, windowId)
 }
 
-async function announce(trx: Db, centerId: number, ticket: { id: number; number: string }, w: { number: string; name: string }, at: Date, recall: boolean) {
+async function announce(trx: Db, centerId: number, ticket: { id: number; number: string; priority?: number }, w: { number: string; name: string }, at: Date, recall: boolean) {
   return appendDisplayEvent(trx, centerId, 'call', at, {
     number: ticket.number, windowName: w.name, windowNumber: w.number, at: at.toISOString(),
-    text: callText(ticket.number, w.number), recall,
+    text: callText(ticket.number, w.number), recall, ...(ticket.priority === undefined ? {} : { lane: laneOf(ticket.priority) }),
   })
 }
 

@@ -33,6 +33,7 @@ const StatsRow = Type.Object({
   key: Type.Union([Type.String(), Type.Null()]), label: Type.String(), tickets: Type.Integer(), served: Type.Integer(), noShows: Type.Integer(),
   avgWaitSeconds: Type.Union([Type.Integer(), Type.Null()]), p90WaitSeconds: Type.Union([Type.Integer(), Type.Null()]),
   avgServiceSeconds: Type.Union([Type.Integer(), Type.Null()]),
+  priorityTickets: Type.Integer({ description: '优先 tickets (老年人/残疾人/孕妇), counted apart' }), avgWaitPrioritySeconds: Type.Union([Type.Integer(), Type.Null()]),
 })
 
 export function setupRoutes(app: App, hall: Hall): void {

@@ -15,6 +15,8 @@ const KEYS: Record<StatsGroup, { key: RawBuilder<unknown>; label: RawBuilder<unk
 export interface StatsRow {
   key: string | null; label: string; tickets: number; served: number; noShows: number
   avgWaitSeconds: number | null; p90WaitSeconds: number | null; avgServiceSeconds: number | null
+  /** the priority lane (tickets.priority = 1) counted apart, with its own average wait */
+  priorityTickets: number; avgWaitPrioritySeconds: number | null
 }
 
 export async function hallStats(db: Db, f: { scopePath: string; centerId?: number; from: string; to: string; by: StatsGroup }): Promise<StatsRow[]> {
@@ -28,7 +30,9 @@ export async function hallStats(db: Db, f: { scopePath: string; centerId?: numbe
       count(*) filter (where t.status = 'no_show')::int as "noShows",
       round(avg(${wait}))::int as "avgWaitSeconds",
       round(percentile_cont(0.9) within group (order by ${wait}))::int as "p90WaitSeconds",
-      round(avg(${service}))::int as "avgServiceSeconds"
+      round(avg(${service}))::int as "avgServiceSeconds",
+      count(*) filter (where t.priority = 1)::int as "priorityTickets",
+      round(avg(${wait}) filter (where t.priority = 1))::int as "avgWaitPrioritySeconds"
     from tickets t
     join centers c on c.id = t.center_id
     ${k.join}

@@ -22,7 +22,7 @@ export async function nextSeq(trx: Db, categoryId: number, day: string): Promise
  * statement runs, and a statement that fails gives its numbers back (no gaps). Numbers as ticketNumber() makes them:
  * the prefix and the sequence padded to three digits.
  */
-export async function issueWalkIns(db: Db, t: { centerId: number; categoryId: number; prefix: string; itemId: number | null; day: string; at: Date }, tokens: string[]) {
+export async function issueWalkIns(db: Db, t: { centerId: number; categoryId: number; prefix: string; itemId: number | null; day: string; at: Date; priority: number }, tokens: string[]) {
   return runPrepared(db, sql<{ id: number; seq: number; number: string; token: string }>`
     with c as (
       insert into ticket_counters (category_id, day, last) values (${t.categoryId}, ${t.day}::date, ${tokens.length}::int)
@@ -33,12 +33,12 @@ export async function issueWalkIns(db: Db, t: { centerId: number; categoryId: nu
     t as (
       insert into tickets (center_id, category_id, item_id, appointment_id, day, seq, number, token, priority, queued_at, issued_at)
       select ${t.centerId}::int, ${t.categoryId}::int, ${t.itemId}::int, null, ${t.day}::date, n.seq,
-        ${t.prefix}::text || case when n.seq < 1000 then lpad(n.seq::text, 3, '0') else n.seq::text end, n.token, 1, ${t.at}::timestamptz, ${t.at}::timestamptz
+        ${t.prefix}::text || case when n.seq < 1000 then lpad(n.seq::text, 3, '0') else n.seq::text end, n.token, ${t.priority}::smallint, ${t.at}::timestamptz, ${t.at}::timestamptz
       from n order by n.seq
       returning id, seq, number, token),
     e as (
       insert into ticket_events (ticket_id, center_id, at, action, window_id, staff_id, data)
-      select t.id, ${t.centerId}::int, ${t.at}::timestamptz, 'issued', null, null, jsonb_build_object('number', t.number, 'priority', 1) from t)
+      select t.id, ${t.centerId}::int, ${t.at}::timestamptz, 'issued', null, null, jsonb_build_object('number', t.number, 'priority', ${t.priority}::int) from t)
     select id, seq, number, token from t order by seq`.compile(db))
 }
 

@@ -9,11 +9,13 @@ import * as service from './tickets.service.js'
 
 const TicketRequest = Type.Object({
   centerId: Id, categoryId: Type.Optional(Id), itemId: Type.Optional(Id), appointmentId: Type.Optional(Id), bookingCode: Type.Optional(BookingCode),
+  priority: Type.Optional(Type.Boolean({ description: '老年人/残疾人/孕妇 优先: called after checked-in appointments, before ordinary walk-ins' })),
 }, { additionalProperties: false })
 
 const IssuedTicket = Type.Object({
   id: Type.Integer(), number: Type.String(), ahead: Type.Integer(), estimatedWaitMinutes: Type.Integer(),
   token: Type.String(), categoryName: Type.String(), centerName: Type.String(), issuedAt: DateTime, appointment: Type.Boolean(),
+  lane: Type.Enum(['appointment', 'priority', 'ordinary'], { description: 'the call order: appointments, then 优先, then 普通' }),
 })
 
 const Followed = Type.Object({

@@ -5,14 +5,14 @@ import crypto from 'node:crypto'
 import { errors } from '../../domain/errors.js'
 import type { Db } from '../../db/database.js'
 import { arrival, chinaTime, closedReason, CLOSED_MESSAGES, type ChinaTime } from '../../domain/hall-time.js'
-import { estimateWaitMinutes, ticketNumber, STATUS_NAMES } from '../../domain/ticket-rules.js'
+import { estimateWaitMinutes, laneOf, QUEUE_RANK, ticketNumber, STATUS_NAMES } from '../../domain/ticket-rules.js'
 import * as appts from './appointments.repository.js'
 import { workday, type Hall } from './hall.context.js'
 import * as setup from './setup.repository.js'
 import * as repo from './tickets.repository.js'
 
 /** By category or item (walk-in), or an appointment's check-in: its id and booking code, or the code alone. */
-export interface TicketRequest { centerId: number; categoryId?: number; itemId?: number; appointmentId?: number; bookingCode?: string }
+export interface TicketRequest { centerId: number; categoryId?: number; itemId?: number; appointmentId?: number; bookingCode?: string; priority?: boolean }
 
 const isCheckIn = (input: TicketRequest) => input.appointmentId !== undefined || input.bookingCode !== undefined
 
@@ -23,7 +23,7 @@ const isCheckIn = (input: TicketRequest) => input.appointmentId !== undefined ||
  */
 export async function issueTicket(hall: Hall, input: TicketRequest) {
   if (isCheckIn(input)) return (await issueBatch(hall, input, 1))[0]
-  const key = `${input.centerId}:${input.categoryId ?? ''}:${input.itemId ?? ''}`
+  const key = `${input.centerId}:${input.categoryId ?? ''}:${input.itemId ?? ''}:${input.priority ? 'p' : ''}`
   return batched(hall, key, (n) => issueBatch(hall, input, n))
 }
 
@@ -66,7 +66,8 @@ async function issueBatch(hall: Hall, input: TicketRequest, count: number) {
   return issued.tickets.map((t, i) => ({
     id: t.id, number: t.number, token: t.token, ahead: place.ahead + i,
     estimatedWaitMinutes: estimateWaitMinutes(place.ahead + i, place.serviceSeconds, place.windows),
-    categoryName: issued.category.name, centerName: issued.centerName, issuedAt: at, appointment: t.priority === 0,
+    categoryName: issued.category.name, centerName: issued.centerName, issuedAt: at, appointment: t.priority === QUEUE_RANK.appointment,
+    lane: laneOf(t.priority),
   }))
 }
 
@@ -91,8 +92,9 @@ async function writeWalkIns(hall: Hall, input: TicketRequest, count: number, at:
   const center = await openHall(hall.db, input, now, open)
   const category = await issuableCategory(hall.db, input, input.categoryId)
   const tokens = Array.from({ length: count }, () => crypto.randomBytes(9).toString('base64url'))
-  const rows = await repo.issueWalkIns(hall.db, { centerId: input.centerId, categoryId: category.id, prefix: category.prefix, itemId: input.itemId ?? null, day: now.day, at }, tokens)
-  return { tickets: rows.map((r) => ({ ...r, priority: 1 })), category, centerName: center.centerName }
+  const priority = input.priority ? QUEUE_RANK.priority : QUEUE_RANK.ordinary
+  const rows = await repo.issueWalkIns(hall.db, { centerId: input.centerId, categoryId: category.id, prefix: category.prefix, itemId: input.itemId ?? null, day: now.day, at, priority }, tokens)
+  return { tickets: rows.map((r) => ({ ...r, priority })), category, centerName: center.centerName }
 }
 
 /** The center's hall, open now: 409 with the reason when it is closed (a closed center, a day off, outside hours). */
@@ -123,7 +125,7 @@ async function checkIn(trx: Db, input: TicketRequest, now: ChinaTime, at: Date) 
   if (when === 'wrong_day') throw errors.conflict('appointment_not_today', `预约日期为 ${a.day}，请在当天签到`)
   if (input.categoryId !== undefined && input.categoryId !== a.categoryId) throw errors.validation([{ field: 'body.categoryId', message: '与预约的类别不同' }])
   await appts.markCheckedIn(trx, a.id, at, when === 'late')
-  return { categoryId: a.categoryId, appointmentId: a.id, priority: when === 'on_time' ? 0 : 1 }
+  return { categoryId: a.categoryId, appointmentId: a.id, priority: when === 'on_time' ? QUEUE_RANK.appointment : input.priority ? QUEUE_RANK.priority : QUEUE_RANK.ordinary }
 }
 
 /** The category asked for, or the one serving the item asked for; 400 naming the field otherwise. */

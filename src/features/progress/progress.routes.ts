@@ -5,11 +5,17 @@ import { etagMatches } from '../../server/public-cache.js'
 import { rateLimit } from '../../server/rate-limit.js'
 import { DateString, ErrorResponse, NullableDateTime } from '../../server/schemas.js'
 import { progress } from './progress.service.js'
+import { bundleProgress, isBundleNumber } from '../bundles/bundle-progress.js'
 
-const Progress = Type.Object({
+const progressProps = {
   number: Type.String(), itemName: Type.String(), status: Type.String(), acceptedAt: NullableDateTime,
   dueDate: Type.Union([DateString, Type.Null()]), applicantName: Type.String(), suspended: Type.Boolean(), light: Type.String(),
   events: Type.Array(Type.Object({ at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), action: Type.String(), status: Type.String(), centerName: Type.String(), note: Type.String() })),
+}
+const PartProgress = Type.Object(progressProps)
+const Progress = Type.Object({
+  ...progressProps,
+  bundle: Type.Optional(Type.Object({ number: Type.String(), name: Type.String(), parts: Type.Array(PartProgress) }, { description: '一件事一次办: a bundle\'s number shows every part (each as a case\'s progress)' })),
 })
 
 export function progressRoutes(app: App, ctx: AppContext): void {
@@ -24,7 +30,9 @@ export function progressRoutes(app: App, ctx: AppContext): void {
       response: { 200: Progress, 304: Type.Null(), 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
     },
   }, async (req, reply) => {
-    const { body, etag } = await progress(ctx, req.query.number, req.query.code, (v) => reply.serialize(v) as string)
+    const { number, code } = req.query
+    const { body, etag } = await (isBundleNumber(number) ? bundleProgress(ctx, number, code, (v) => reply.serialize(v) as string)
+      : progress(ctx, number, code, (v) => reply.serialize(v) as string))
     reply.header('etag', etag).header('cache-control', 'no-cache')
     if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send(null)
     return reply.type('application/json; charset=utf-8').send(body as never) // already serialized by the route's schema

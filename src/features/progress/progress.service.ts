@@ -18,12 +18,15 @@ const PUBLIC_TEXT: Record<string, string> = {
   advance: '审查环节已完成', sign: '协办部门已会签', forward: '已上报上级部门', receive: '上级部门已接收',
   approve: '准予许可', deny: '不予许可', answer: '已作出书面答复', suspend: '暂停计时（特别程序或补正）', resume: '恢复计时',
   request_extension: '', extend: '延长办理期限', handover: '材料已交接', deliver: '办理结果已送达', pickup: '申请人已领取，办结',
+  hand_in: '容缺材料已补交', lapse_suspend: '承诺期限内未补交材料，暂停办理', lapse_close: '承诺期限内未补交材料',
 }
 
 function publicNote(action: string, note: string, data: Record<string, unknown>): string {
   const base = PUBLIC_TEXT[action] ?? ''
   if (action === 'correct') return `${base}：${(data.missing as { name: string }[] | undefined)?.map((m) => m.name).join('、') ?? ''}`
-  if (action === 'refuse' || action === 'deny') return `${base}：${note}`
+  if (action === 'refuse' || action === 'deny' || action === 'lapse_close' || action === 'hand_in') return `${base}：${note}`
+  const promise = data.commitment as { dueDate: string; materials: string[] } | undefined
+  if (action === 'accept' && promise) return `${base}（容缺受理：${promise.materials.join('、')} 须于 ${promise.dueDate} 前补交）`
   if (action === 'extend') return `${base} ${String(data.days)} 个工作日：${String(data.reason ?? '')}`
   if (action === 'deliver' && data.method === 'mail') return `${base}（邮寄，单号 ${String(data.trackingNumber)}）`
   // Each hop of the way, up and back down, names the centers: the applicant sees where the papers and the result are.
@@ -38,7 +41,7 @@ function publicNote(action: string, note: string, data: Record<string, unknown>)
   return base
 }
 
-function sameCode(a: string, b: string): boolean {
+export function sameCode(a: string, b: string): boolean {
   const x = Buffer.from(a.toUpperCase()); const y = Buffer.from(b)
   return x.length === y.length && crypto.timingSafeEqual(x, y)
 }
@@ -47,7 +50,7 @@ type CaseWithEvents = NonNullable<Awaited<ReturnType<typeof repo.findCaseWithEve
 export type ProgressOut = ReturnType<typeof buildProgress>
 
 /** The answer as of `today` on `cal`: the same day and calendar the cached entry is keyed by. */
-function buildProgress(row: CaseWithEvents, cal: Calendar, today: IsoDate) {
+export function buildProgress(row: CaseWithEvents, cal: Calendar, today: IsoDate) {
   const { events } = row
   const c = toCase(cal, row, today)
   return {

@@ -5,6 +5,7 @@ import { requireActor } from '../../server/auth.js'
 import { ErrorResponse } from '../../server/schemas.js'
 import { centerById, GROUP_BYS } from './statistics.repository.js'
 import { statistics } from './statistics.service.js'
+import { channelStatistics } from './channels.js'
 import { statisticsWorkbook } from './statistics.workbook.js'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -28,7 +29,23 @@ const StatisticsSchema = Type.Object({
 })
 const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
+const ChannelTally = { cases: Count, trips: Count, tripsPerCase: Rate }
+
 export function statisticsRoutes(app: App, ctx: AppContext): void {
+  app.get('/api/statistics/channels', {
+    schema: {
+      tags: ['reports'], summary: '办理渠道 cases and trips per channel (窗口, 村代办, 帮办, 陪同办, 上门办), and trips per case with and without 容缺 and 一件事',
+      querystring: Type.Object({ from: Type.Optional(DateText), to: Type.Optional(DateText), centerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false }),
+      response: {
+        200: Type.Object({
+          from: Type.String(), to: Type.String(), channels: Type.Array(Type.Object({ channel: Type.String(), name: Type.String(), ...ChannelTally })),
+          total: Type.Object(ChannelTally), withCommitment: Type.Object(ChannelTally), bundled: Type.Object(ChannelTally), withoutEither: Type.Object(ChannelTally),
+        }),
+        400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse,
+      },
+    },
+  }, async (req) => channelStatistics(ctx, requireActor(req), req.query))
+
   app.get('/api/statistics', {
     schema: {
       tags: ['reports'], summary: '统计分析 received/accepted/finished, on time, working days, trips, visits, satisfaction per group (JSON or xlsx)',

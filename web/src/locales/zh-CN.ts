@@ -4,6 +4,7 @@ import zhCNCases from './zh-CN.cases-web'
 import levels from './zh-CN.levels'
 import zhCNSupervision from './zh-CN.supervision'
 import hall from './zh-CN.hall'
+import fewerTrips from './zh-CN.fewer-trips'
 import security from './zh-CN.security'
 import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
@@ -17,6 +18,7 @@ const zhCN = {
   ...zhCNExchange,
   ...hall,
   ...a11y,
+  ...fewerTrips,
   'app.name': '一站',
   'app.title': '一站 · 区政务服务网',
   'app.subtitleShort': '政务服务',

@@ -17,11 +17,12 @@ const EXAMPLE: ExportItem = {
     procedure: ['申请', '受理', '审核', '审批', '公示', '发放'], stepLimits: [{ step: '审核', days: 10 }],
     fees: { charged: false }, result: '最低生活保障金', visits: 1, consultPhone: '0710-0000000', complaintPhone: '12345',
     specialProcedures: ['public_notice'], theme: '社会保障', category: '民政服务类', keywords: ['低保'],
+    deferralDays: null, deferralLapse: 'suspend',
   },
 }
 const EXAMPLE_MATERIALS: ExportMaterial[] = [
-  { code: EXAMPLE.code, name: '最低生活保障申请书', form: 'original', copies: 1, required: true, note: '', sampleFileId: null },
-  { code: EXAMPLE.code, name: '申请人居民身份证', form: 'copy', copies: 1, required: true, note: '核验原件', sampleFileId: null },
+  { code: EXAMPLE.code, name: '最低生活保障申请书', form: 'original', copies: 1, required: true, note: '', sampleFileId: null, deferrable: false },
+  { code: EXAMPLE.code, name: '申请人居民身份证', form: 'copy', copies: 1, required: true, note: '核验原件', sampleFileId: null, deferrable: false },
 ]
 
 export function template(): Promise<Buffer> {

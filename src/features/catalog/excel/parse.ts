@@ -131,6 +131,6 @@ function parseMaterialRow(c: CellReader<MaterialKey>): MaterialFields | undefine
   const file = c.raw('sampleFileId')
   if (file && !/^[1-9]\d{0,8}$/.test(file)) c.fail('sampleFileId', `「${file}」应为文件编号（正整数）`)
   if (c.failures > 0) return undefined
-  return { name, form, copies, required, note, sampleFileId: file ? Number(file) : null }
+  return { name, form, copies, required, note, sampleFileId: file ? Number(file) : null, deferrable: false } // 容缺 is set on the item's page
 }
 

@@ -10,6 +10,7 @@ import { useLoad } from '../../lib/useLoad'
 import type { IssuedTicket, KioskInfo } from './hallTypes'
 import { Keypad } from './Keypad'
 import { QrCode } from './QrCode'
+import { PriorityChoice } from './PriorityChoice'
 import './hall.css'
 
 export default function KioskPage() {
@@ -20,6 +21,7 @@ export default function KioskPage() {
   const [busy, setBusy] = useState(false)
   const [code, setCode] = useState('')
   const [checkingIn, setCheckingIn] = useState(false)
+  const [priority, setPriority] = useState(false)
 
   useEffect(() => { const id = setInterval(info.reload, 20_000); return () => clearInterval(id) }, [info.reload])
   useEffect(() => {
@@ -31,8 +33,8 @@ export default function KioskPage() {
   async function take(body: Record<string, unknown>) {
     setBusy(true); setError('')
     try {
-      setTicket(await api.post<IssuedTicket>('/api/tickets', { centerId, ...body }))
-      setCode(''); setCheckingIn(false)
+      setTicket(await api.post<IssuedTicket>('/api/tickets', { centerId, ...body, ...(priority ? { priority: true } : {}) }))
+      setCode(''); setCheckingIn(false); setPriority(false)
       info.reload()
     } catch (e) { setError(errorMessage(e)) } finally { setBusy(false) }
   }
@@ -61,6 +63,7 @@ export default function KioskPage() {
       </header>
       {k && !k.open && <div className="kiosk-error" role="alert">{t('kiosk.closed', { reason: k.closedMessage ?? '' })}</div>}
       {info.error != null && <div className="kiosk-error" role="alert">{errorMessage(info.error)}</div>}
+      {k && <PriorityChoice value={priority} onChange={setPriority} />}
       {k && <h2>{t('kiosk.pick')}</h2>}
       <div className="kiosk-grid">
         {k?.categories.map((c) => (
