@@ -47,6 +47,10 @@ export interface Config {
   displayStreams: { perAddress: number; total: number }
   /** STORAGE_FLOOR_MB: writes are refused while DATA_DIR has less free space (unset: 1 GiB, or 5 % of a smaller disk) */
   storageFloorMb: number | undefined
+  /** Electronic materials (issue 20): MATERIAL_FILE_MAX_MB per upload, MATERIAL_CASE_MAX_MB and MATERIAL_CASE_MAX_FILES per case. */
+  materials: { fileBytes: number; caseBytes: number; caseFiles: number }
+  /** OFFLINE_RECEIPT_MAX_WORKDAYS: an offline intake's receipt may be at most this many working days old when it syncs. */
+  offlineReceiptMaxWorkdays: number
 }
 
 function metricsToken(value: string | undefined): string | undefined {
@@ -149,6 +153,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsListen: metricsListen(env.METRICS_LISTEN),
     displayStreams: { perAddress: int('DISPLAY_STREAMS_PER_ADDRESS', env.DISPLAY_STREAMS_PER_ADDRESS, 20), total: int('DISPLAY_STREAMS_MAX', env.DISPLAY_STREAMS_MAX, 2000) },
     storageFloorMb: env.STORAGE_FLOOR_MB ? int('STORAGE_FLOOR_MB', env.STORAGE_FLOOR_MB, 0) : undefined,
+    materials: {
+      fileBytes: int('MATERIAL_FILE_MAX_MB', env.MATERIAL_FILE_MAX_MB, 15) * 1024 * 1024,
+      caseBytes: int('MATERIAL_CASE_MAX_MB', env.MATERIAL_CASE_MAX_MB, 60) * 1024 * 1024,
+      caseFiles: int('MATERIAL_CASE_MAX_FILES', env.MATERIAL_CASE_MAX_FILES, 40),
+    },
+    offlineReceiptMaxWorkdays: int('OFFLINE_RECEIPT_MAX_WORKDAYS', env.OFFLINE_RECEIPT_MAX_WORKDAYS, 3),
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

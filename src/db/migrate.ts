@@ -26,6 +26,7 @@ import * as m0100 from './migrations/0100_legal_limits.js'
 import * as m0101 from './migrations/0101_material_problems.js'
 import * as m0120 from './migrations/0120_sms_providers.js'
 import * as m0121 from './migrations/0121_special_message_params.js'
+import * as m0130 from './migrations/0130_case_files.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0101_material_problems': m0101,
   '0120_sms_providers': m0120,
   '0121_special_message_params': m0121,
+  '0130_case_files': m0130,
 }
 
 function migrator(db: Db): Migrator {

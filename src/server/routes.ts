@@ -16,6 +16,7 @@ import { supervisionRoutes } from '../features/supervision/supervision.routes.js
 import { hallRoutes } from '../features/hall/hall.routes.js'
 import { securityRoutes } from '../features/security/security.routes.js'
 import { statisticsRoutes } from '../features/statistics/statistics.routes.js'
+import { materialsRoutes } from '../features/materials/materials.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -34,4 +35,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   hallRoutes(app, ctx)
   securityRoutes(app, ctx)
   statisticsRoutes(app, ctx)
+  materialsRoutes(app, ctx)
 }
