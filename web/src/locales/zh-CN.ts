@@ -7,6 +7,7 @@ import hall from './zh-CN.hall'
 import security from './zh-CN.security'
 import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
+import materials from './zh-CN.materials'
 
 const zhCN = {
   ...zhCNCatalog,
@@ -383,6 +384,7 @@ const zhCN = {
   'tokens.showOnce': '令牌只显示这一次，请立即复制并妥善保存。',
   ...zhCNCases,
   ...levels,
+  ...materials,
   ...security,
   ...calendar,
 } as const
