@@ -27,6 +27,8 @@ import * as m0101 from './migrations/0101_material_problems.js'
 import * as m0120 from './migrations/0120_sms_providers.js'
 import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0130 from './migrations/0130_case_files.js'
+import * as m0131 from './migrations/0131_offline_receipts.js'
+import * as m0132 from './migrations/0132_standing_proxies.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -55,6 +57,8 @@ const migrations: Record<string, Migration> = {
   '0120_sms_providers': m0120,
   '0121_special_message_params': m0121,
   '0130_case_files': m0130,
+  '0131_offline_receipts': m0131,
+  '0132_standing_proxies': m0132,
 }
 
 function migrator(db: Db): Migrator {

@@ -28,8 +28,45 @@ export interface CaseFilesTable {
   seen_on_paper_by: number | null
 }
 
+/** Migration 0131: an intake recorded offline on an agent's phone. */
+export interface OfflineReceiptsTable {
+  case_id: number
+  device_id: string
+  offline_number: string
+  device_received_at: Timestamp
+  device_now: Timestamp
+  offset_ms: ColumnType<string, number, number>
+  corrected: boolean
+  synced_at: Timestamp
+}
+
+/** Migration 0132: a standing proxy (委托登记). */
+export interface StandingProxiesTable {
+  id: Generated<number>
+  center_id: number
+  principal_name: string
+  principal_id_number: string
+  principal_phone: string
+  proxy_name: string
+  proxy_id_number: string | null
+  proxy_user_id: number | null
+  scope: 'all' | 'items'
+  item_ids: ColumnType<number[], number[] | undefined, number[]>
+  valid_until: string
+  document: Buffer
+  document_mime: MaterialMime
+  document_sha256: string
+  created_by: number
+  created_at: Timestamp
+  revoked_at: NullableTimestamp
+  revoked_by: number | null
+  revoke_reason: string | null
+}
+
 declare module './schema.js' {
   interface Database {
     case_files: CaseFilesTable
+    offline_receipts: OfflineReceiptsTable
+    standing_proxies: StandingProxiesTable
   }
 }

@@ -17,6 +17,7 @@ import { hallRoutes } from '../features/hall/hall.routes.js'
 import { securityRoutes } from '../features/security/security.routes.js'
 import { statisticsRoutes } from '../features/statistics/statistics.routes.js'
 import { materialsRoutes } from '../features/materials/materials.routes.js'
+import { proxiesRoutes } from '../features/proxies/proxies.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -36,4 +37,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   securityRoutes(app, ctx)
   statisticsRoutes(app, ctx)
   materialsRoutes(app, ctx)
+  proxiesRoutes(app, ctx)
 }

@@ -1,4 +1,5 @@
 // Contract: GET /api/public/progress?number=&code= (public, no login), with an ETag.
+import { resolveNumber } from '../levels/offline-intake.js'
 import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
 import { etagMatches } from '../../server/public-cache.js'
@@ -24,7 +25,8 @@ export function progressRoutes(app: App, ctx: AppContext): void {
       response: { 200: Progress, 304: Type.Null(), 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
     },
   }, async (req, reply) => {
-    const { body, etag } = await progress(ctx, req.query.number, req.query.code, (v) => reply.serialize(v) as string)
+    const number = await resolveNumber(ctx.db, req.query.number) // an offline slip's OFL-… number is an alias (issue 20)
+    const { body, etag } = await progress(ctx, number, req.query.code, (v) => reply.serialize(v) as string)
     reply.header('etag', etag).header('cache-control', 'no-cache')
     if (etagMatches(req.headers['if-none-match'], etag)) return reply.code(304).send(null)
     return reply.type('application/json; charset=utf-8').send(body as never) // already serialized by the route's schema
