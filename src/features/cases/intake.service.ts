@@ -145,10 +145,11 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   const ev = { caseId: 0, at: now, actorId: actor.userId, centerId: center.id, windowId } // caseId: the new row's, given by the insert
 
   /** An agency intake's standing proxy (its use an event of the case) and offline receipt, in the intake's transaction. */
-  const agencyExtras = async (trx: Db, caseId: number, at: CaseStatus): Promise<string[]> => [
-    ...(body.agency?.proxyId ? [await useProxy(trx, { proxyId: body.agency.proxyId, actor, caseId, itemId: item.id, applicantIdNumber: body.applicant.idNumber, at: now, today, status: at, windowId })] : []),
-    ...(offline ? [await recordOffline(trx, caseId, offline)] : []),
-  ]
+  const agencyExtras = async (trx: Db, caseId: number, at: CaseStatus): Promise<{ notes: string[]; events: repo.EventRow[] }> => {
+    const proxy = body.agency?.proxyId ? await useProxy(trx, { proxyId: body.agency.proxyId, actor, caseId, itemId: item.id, applicantIdNumber: body.applicant.idNumber, at: now, today, status: at, windowId }) : undefined
+    const notes = [...(proxy ? [proxy.text] : []), ...(offline ? [await recordOffline(trx, caseId, offline)] : [])]
+    return { notes, events: proxy ? [proxy.event] : [] }
+  }
   if (body.offline && status !== 'received' && !ownAgency) throw errors.validation([{ field: 'body.offline', message: '只有代办员的代办受理可以离线记录' }])
   if (ownAgency && !body.agency!.authorization && !body.agency!.proxyId) throw errors.validation([{ field: 'body.agency.authorization', message: '代办须附申请人签署的授权委托书，或使用委托登记' }])
   if (body.agency?.proxyId && status !== 'received' && !ownAgency) throw errors.validation([{ field: 'body.agency.proxyId', message: '委托登记只用于代办受理' }])
@@ -161,7 +162,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
       await repo.insertMaterials(trx, row.id, now, materials) // the agency hop lists them
       const note = await recordAgencyIntake(trx, { caseId: row.id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
       const extra = await agencyExtras(trx, row.id, 'received')
-      await repo.appendEvents(trx, [{ ...ev, caseId: row.id, action: 'agency_intake', from: null, to: 'received', note: [note, ...extra].join('；') }])
+      await repo.appendEvents(trx, [{ ...ev, caseId: row.id, action: 'agency_intake', from: null, to: 'received', note: [note, ...extra.notes].join('；') }, ...extra.events])
       return row
     })
   } else {
@@ -189,7 +190,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
         await insertAuthorization(trx, row.id, now)
         await repo.insertSteps(trx, steps.map((x) => ({ ...x, caseId: row.id })))
         const extra = await agencyExtras(trx, row.id, status)
-        await repo.appendEvents(trx, events.map((e, i) => ({ ...e, caseId: row.id, note: i === 0 ? [`代办受理（附授权委托书）；${e.note}`, ...extra].join('；') : e.note })))
+        await repo.appendEvents(trx, [...events.map((e, i) => ({ ...e, caseId: row.id, note: i === 0 ? [`代办受理（附授权委托书）；${e.note}`, ...extra.notes].join('；') : e.note })), ...extra.events])
         return row
       })
     } else {

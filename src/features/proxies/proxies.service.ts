@@ -96,7 +96,7 @@ export async function document(ctx: AppContext, actor: Actor, id: number) {
   await readable(ctx, actor, id)
   const d = (await repo.readDocument(ctx.db, id))!
   await appendAudit(ctx.db, { actorId: actor.userId, centerId: actor.centerId, action: 'proxy.document_view', entity: 'standing_proxy', entityId: id })
-  return { name: `委托书-${id}${d.mime === 'application/pdf' ? '.pdf' : d.mime === 'image/png' ? '.png' : '.jpg'}`, mime: d.mime, data: d.data }
+  return { name: `proxy-${id}${d.mime === 'application/pdf' ? '.pdf' : d.mime === 'image/png' ? '.png' : '.jpg'}`, mime: d.mime, data: d.data }
 }
 
 export async function revoke(ctx: AppContext, actor: Actor, id: number, reason: string) {
@@ -114,20 +114,20 @@ export async function revoke(ctx: AppContext, actor: Actor, id: number, reason: 
 /**
  * Inside an agency intake's transaction, after the case row: the proxy locked (a revocation waits or wins), checked
  * (revoked/expired 409, another applicant or item 400), the authorisation material named after it, the use recorded as
- * an event of the case. Returns the text for the intake's note.
+ * an event of the case (returned, for the caller to append after the intake's own). Returns it and the text for the note.
  */
 export async function useProxy(trx: Db, u: {
   proxyId: number; actor: Actor; caseId: number; itemId: number; applicantIdNumber: string; at: Date; today: string; status: CaseStatus; windowId: number | null
-}): Promise<string> {
+}): Promise<{ text: string; event: cases.EventRow }> {
   const p = await repo.lockProxy(trx, u.proxyId)
   if (!p || !covers(u.actor.centerPath, p.centerPath)) throw errors.validation([{ field: 'body.agency.proxyId', message: '没有这项委托登记，或不在本账号辖区' }])
   const block = proxyBlock(p, { today: u.today, itemId: u.itemId, applicantIdNumber: u.applicantIdNumber })
   if (block) throw block
   const text = `常年委托第 ${p.id} 号（受托人 ${p.proxyName}，至 ${p.validUntil}）`
   await trx.updateTable('case_materials').set({ name: `授权委托书（${text}）` }).where('case_id', '=', u.caseId).where('kind', '=', 'authorization').execute()
-  await cases.appendEvents(trx, [{
+  const event = {
     caseId: u.caseId, at: u.at, actorId: u.actor.userId, centerId: u.actor.centerId, windowId: u.windowId, action: 'proxy_use', from: u.status, to: u.status,
     note: `使用${text}`, data: { proxyId: p.id },
-  }])
-  return text
+  }
+  return { text, event }
 }
