@@ -21,7 +21,13 @@ const cases = () => env.db.selectFrom('cases').select(['id', 'number', 'received
 
 async function record(agent: Page, name: string, n: number, color: string) {
   await agent.locator('.agency-item input').fill('临时救助')
-  await agent.locator('.ant-select-item-option', { hasText: '临时救助审批' }).click()
+  const option = agent.locator('.ant-select-item-option', { hasText: '临时救助审批' })
+  await option.waitFor({ timeout: 5000 }).catch(async () => {
+    console.error('options', await agent.locator('.ant-select-item-option').count(), await agent.evaluate(() => new Promise((res) => {
+      const r = indexedDB.open('yizhan-offline'); r.onsuccess = () => { const g = r.result.transaction('meta').objectStore('meta').get('pack'); g.onsuccess = () => { res(JSON.stringify(g.result?.map((i: { name: string }) => i.name))); r.result.close() } }
+    })))
+  })
+  await option.click()
   await agent.getByLabel('申请人姓名').fill(name)
   await agent.getByLabel('身份证号码').fill(id(n))
   await agent.getByLabel('手机号码').fill('13907150001')
