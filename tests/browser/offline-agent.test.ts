@@ -46,9 +46,9 @@ describe('offline agent page', () => {
     await agent.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 })
     // the room's items are on the device before the signal goes
     agent.on('pageerror', (e) => console.error('pageerror', e.message))
-    await agent.waitForFunction(async () => {
+    const packed = () => agent.evaluate(async () => {
       if (!(await indexedDB.databases()).some((d) => d.name === 'yizhan-offline')) return false // never create it here
-      return new Promise((resolve) => {
+      return new Promise<boolean>((resolve) => {
         const r = indexedDB.open('yizhan-offline')
         r.onsuccess = () => {
           const db = r.result
@@ -58,7 +58,8 @@ describe('offline agent page', () => {
         }
         r.onerror = () => resolve(false)
       })
-    }, undefined, { timeout: 60_000, polling: 500 })
+    })
+    for (let i = 0; !(await packed()); i++) { expect(i).toBeLessThan(240); await agent.waitForTimeout(500) }
     await agent.getByLabel('设置 4–6 位离线 PIN').fill('2468')
     await agent.getByRole('button', { name: '保存 PIN' }).click()
     await agent.getByLabel('设置 4–6 位离线 PIN').waitFor({ state: 'detached' })
