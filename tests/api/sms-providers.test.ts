@@ -185,5 +185,5 @@ describe('migration 0120', () => {
       const row = await m.db.selectFrom('messages').select(['params', 'status']).where('case_id', '=', c.id).executeTakeFirstOrThrow()
       expect(row).toMatchObject({ status: 'pending', params: { number: c.number, code: c.queryCode, item: c.itemName } })
     } finally { await m.close() }
-  })
+  }, 90_000)
 })
