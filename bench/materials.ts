@@ -117,6 +117,7 @@ async function offline(base: string, w: Awaited<ReturnType<typeof seedIntakeWorl
       let r = await send()
       if (k % 10 === 5) { retries += 1; r = await send() } // the answer was lost: the device sends again
       const c = await r.json() as { id: number }
+      if (r.status !== 201 && r.status !== 200) { console.error('intake', r.status, JSON.stringify(c).slice(0, 200)); continue }
       for (const [i, p] of photos.entries()) { const u = await upload(base, sessions[d], c.id, p, `p${i}.jpg`); await u.arrayBuffer(); if (k % 10 === 5) await (await upload(base, sessions[d], c.id, p, `p${i}.jpg`)).arrayBuffer() }
     }
   }))
