@@ -50,6 +50,10 @@ export interface Config {
   storageFloorMb: number | undefined
   /** EXCHANGE_*: the exchange with the provincial platform (src/features/exchange/exchange.config.ts) */
   exchange: ExchangeConfig
+  /** Electronic materials (issue 20): MATERIAL_FILE_MAX_MB per upload, MATERIAL_CASE_MAX_MB and MATERIAL_CASE_MAX_FILES per case. */
+  materials: { fileBytes: number; caseBytes: number; caseFiles: number }
+  /** OFFLINE_RECEIPT_MAX_WORKDAYS: an offline intake's receipt may be at most this many working days old when it syncs. */
+  offlineReceiptMaxWorkdays: number
 }
 
 function metricsToken(value: string | undefined): string | undefined {
@@ -153,6 +157,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     displayStreams: { perAddress: int('DISPLAY_STREAMS_PER_ADDRESS', env.DISPLAY_STREAMS_PER_ADDRESS, 20), total: int('DISPLAY_STREAMS_MAX', env.DISPLAY_STREAMS_MAX, 2000) },
     storageFloorMb: env.STORAGE_FLOOR_MB ? int('STORAGE_FLOOR_MB', env.STORAGE_FLOOR_MB, 0) : undefined,
     exchange: loadExchangeConfig(env),
+    materials: {
+      fileBytes: int('MATERIAL_FILE_MAX_MB', env.MATERIAL_FILE_MAX_MB, 15) * 1024 * 1024,
+      caseBytes: int('MATERIAL_CASE_MAX_MB', env.MATERIAL_CASE_MAX_MB, 60) * 1024 * 1024,
+      caseFiles: int('MATERIAL_CASE_MAX_FILES', env.MATERIAL_CASE_MAX_FILES, 40),
+    },
+    offlineReceiptMaxWorkdays: int('OFFLINE_RECEIPT_MAX_WORKDAYS', env.OFFLINE_RECEIPT_MAX_WORKDAYS, 3),
     logFormat: env.LOG_FORMAT === 'json' || (env.LOG_FORMAT !== 'pretty' && !process.stdout.isTTY) ? 'json' : 'pretty',
   }
 }

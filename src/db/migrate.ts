@@ -35,6 +35,9 @@ import * as m0150 from './migrations/0150_commitments.js'
 import * as m0151 from './migrations/0151_bundles.js'
 import * as m0152 from './migrations/0152_channels.js'
 import * as m0153 from './migrations/0153_priority_lane.js'
+import * as m0130 from './migrations/0130_case_files.js'
+import * as m0131 from './migrations/0131_offline_receipts.js'
+import * as m0132 from './migrations/0132_standing_proxies.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -71,6 +74,9 @@ const migrations: Record<string, Migration> = {
   '0151_bundles': m0151,
   '0152_channels': m0152,
   '0153_priority_lane': m0153,
+  '0130_case_files': m0130,
+  '0131_offline_receipts': m0131,
+  '0132_standing_proxies': m0132,
 }
 
 function migrator(db: Db): Migrator {

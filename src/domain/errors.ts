@@ -1,6 +1,6 @@
 // One flat list of application errors with stable codes. Domain and service code throw these;
 // only src/server/errors.ts knows how each kind becomes an HTTP status.
-export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked'
+export type ErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'locked' | 'too_large'
 
 export class AppError extends Error {
   constructor(
@@ -27,6 +27,7 @@ export const errors = {
   notFound: (what: string, id?: unknown) =>
     new AppError('not_found', 'not_found', `${what}不存在`, id === undefined ? undefined : { id }),
   conflict: (code: string, message: string, details?: unknown) => new AppError('conflict', code, message, details),
+  tooLarge: (message: string, details?: unknown) => new AppError('too_large', 'payload_too_large', message, details),
   lockedOut: (retryAfterSeconds: number) =>
     new AppError('locked', 'locked_out', '登录失败次数过多，请稍后再试', { retryAfterSeconds }),
   rateLimited: (retryAfterSeconds: number) =>

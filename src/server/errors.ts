@@ -5,7 +5,7 @@ import { AppError, type ErrorKind, type FieldProblem } from '../domain/errors.js
 import { dbFault, RETRY_AFTER_SECONDS, type DbFault } from '../db/faults.js'
 
 const STATUS: Record<ErrorKind, number> = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, locked: 429,
+  invalid: 400, unauthenticated: 401, forbidden: 403, not_found: 404, conflict: 409, locked: 429, too_large: 413,
 }
 
 /** Turn Ajv validation errors into one problem per field, with a dotted path. */

@@ -19,6 +19,8 @@ import { hallRoutes } from '../features/hall/hall.routes.js'
 import { securityRoutes } from '../features/security/security.routes.js'
 import { statisticsRoutes } from '../features/statistics/statistics.routes.js'
 import { exchangeRoutes } from '../features/exchange/exchange.routes.js'
+import { materialsRoutes } from '../features/materials/materials.routes.js'
+import { proxiesRoutes } from '../features/proxies/proxies.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -40,4 +42,6 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   statisticsRoutes(app, ctx)
   exchangeRoutes(app, ctx)
   bundlesRoutes(app, ctx)
+  materialsRoutes(app, ctx)
+  proxiesRoutes(app, ctx)
 }

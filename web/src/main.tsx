@@ -13,6 +13,9 @@ import './styles.css'
 dayjs.locale('zh-cn')
 mendAccessibility()
 
+// The agent's pages open without a network (public/sw.js); only in a built app served over http(s).
+if ('serviceWorker' in navigator && import.meta.env.PROD) void navigator.serviceWorker.register('/sw.js').catch(() => undefined)
+
 const theme = {
   token: {
     colorPrimary: '#1f5fae',

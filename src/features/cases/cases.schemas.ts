@@ -32,6 +32,15 @@ export const ChannelSchema = Type.Object({
   visitDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
 }, { additionalProperties: false })
 
+/** An agent's intake recorded without a signal (issue 20): the device's times, its offline number and query code. */
+export const OfflineStamp = Type.Object({
+  receivedAt: Type.String({ format: 'date-time', description: 'the device time when the applicant handed the papers over' }),
+  deviceNow: Type.String({ format: 'date-time', description: 'the device time when it sends (gives the clock offset)' }),
+  deviceId: Type.String({ minLength: 4, maxLength: 12, pattern: '^[0-9A-Z]+$' }),
+  offlineNumber: Type.String({ maxLength: 30, pattern: '^OFL-[0-9A-Z]{4,12}-[0-9]{1,6}$', description: 'printed on the offline slip; resolved by the progress lookup for the case\'s whole life' }),
+  queryCode: Type.String({ minLength: 6, maxLength: 6, pattern: '^[2-9A-HJ-NP-Z]{6}$' }),
+}, { additionalProperties: false })
+
 export const IntakeBody = Type.Object({
   requestId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
   itemId: Id,
@@ -54,7 +63,11 @@ export const IntakeBody = Type.Object({
   complete: Type.Optional(Type.Literal(true)),
   coDepartmentIds: Type.Optional(Type.Array(Id, { maxItems: 20 })),
   refuse: Type.Optional(Type.Object({ reason: Name(1000), referTo: Type.Optional(Text(200)) }, { additionalProperties: false })),
-  agency: Type.Optional(Type.Object({ authorization: Type.Literal(true), urgent: Type.Optional(Type.Boolean()) }, { additionalProperties: false })),
+  agency: Type.Optional(Type.Object({
+    authorization: Type.Optional(Type.Literal(true)), urgent: Type.Optional(Type.Boolean()),
+    proxyId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: '委托登记: a standing proxy used instead of a new written authorisation' })),
+  }, { additionalProperties: false })),
+  offline: Type.Optional(OfflineStamp),
   commitment: Type.Optional(Commitment),
   channel: Type.Optional(ChannelSchema),
 }, { additionalProperties: false })

@@ -9,6 +9,7 @@ import { errors, type FieldProblem } from '../../domain/errors.js'
 import { isValidIdNumber } from '../../domain/id-number.js'
 import { assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
+import type { Db } from '../../db/database.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import * as repo from './cases.repository.js'
 import { appealRights, deciderBlock, decidingBodyOf, type DecidingBody } from '../../domain/legal-rules.js'
@@ -19,6 +20,8 @@ import { agencyFor, insertAuthorization, recordAgencyIntake } from '../levels/ag
 import { commitmentNote, commitmentStep, deferralOf, type CommitmentAsk } from './commitment.js'
 import { channelColumns } from './channel.js'
 import { channelProblems, type ChannelAsk } from '../../domain/channels.js'
+import { offlineReceipt, recordOffline, type OfflineBody, type OfflineReceipt } from '../levels/offline-intake.js'
+import { useProxy } from '../proxies/proxies.service.js'
 
 export interface IntakeBody {
   requestId: string
@@ -35,7 +38,8 @@ export interface IntakeBody {
   complete?: true
   coDepartmentIds?: number[]
   refuse?: { reason: string; referTo?: string }
-  agency?: { authorization: true; urgent?: boolean }
+  agency?: { authorization?: true; urgent?: boolean; proxyId?: number }
+  offline?: OfflineBody
   commitment?: CommitmentAsk
   channel?: ChannelAsk
 }
@@ -47,7 +51,10 @@ export function requestHash(body: object): string {
   const canon = (v: unknown): unknown => (Array.isArray(v) ? v.map(canon) : v && typeof v === 'object'
     ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([k]) => k !== 'requestId').sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, canon(x)]))
     : v)
-  return crypto.createHash('sha256').update(JSON.stringify(canon(body))).digest('hex')
+  // An offline intake sent again carries a new deviceNow: still the same request.
+  const offline = (body as { offline?: Record<string, unknown> }).offline
+  const same = offline ? { ...body, offline: { ...offline, deviceNow: undefined } } : body
+  return crypto.createHash('sha256').update(JSON.stringify(canon(same))).digest('hex')
 }
 
 function applicantProblems(a: IntakeBody['applicant']): FieldProblem[] {
@@ -92,8 +99,13 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     return { created: false, case: toCase(cal, row, chinaDate(ctx.clock.now()), { missing: row.status === 'correction' ? await missingOf(ctx, row.id) : undefined }) }
   }
   let checked: Checked
+  let offline: OfflineReceipt | undefined
   try {
     checked = await checkIntake(ctx, actor, body)
+    if (body.offline) {
+      const isAgency = actor.roles.includes('agent') && body.agency !== undefined
+      offline = await offlineReceipt(ctx.db, cal, { isAgency, body: body.offline, now: ctx.clock.now(), maxWorkdays: ctx.config.offlineReceiptMaxWorkdays })
+    }
   } catch (e) {
     // A retry of a request already recorded gets its case even if the item or center has changed since.
     const seen = await repo.findCaseByRequest(ctx.db, actor.userId, body.requestId)
@@ -111,7 +123,10 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   const missing = item.materials.filter((m) => m.required && !received.has(m.id) && !deferred.has(m.id))
     .map((m) => ({ materialId: m.id, name: m.name, problem: problems.get(m.id) ?? null }))
   const status: CaseStatus = agency ? 'received' : body.refuse ? 'refused' : missing.length ? 'correction' : body.complete ? 'closed' : 'accepted'
-  const now = ctx.clock.now()
+  // Offline: the receipt time is the villager's hand-over (the custody chain, the hop's due date and, for the room's
+  // own items under the town's 委托, the legal clocks start there); the sync time is kept with the receipt.
+  const syncedAt = ctx.clock.now()
+  const now = offline?.receivedAt ?? syncedAt
   const today = chinaDate(now)
 
   const accepted = status === 'accepted' || status === 'closed'
@@ -129,7 +144,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   }
   const clock = accepted ? planAcceptance(cal, limits, today, []) : undefined
   const caseRow = {
-    number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: queryCode(),
+    number: repo.nextCaseNumber(`${center.code}-${today.slice(0, 4)}-`), query_code: body.offline?.queryCode ?? queryCode(),
     request_id: body.requestId, request_hash: hash, created_by: actor.userId, item_id: item.id, item_version_id: item.versionId!,
     item_version: item.version!, item_name: item.name!, handling_kind: kind, department_id: item.departmentId, status,
     applicant_kind: body.applicant.kind, applicant_name: body.applicant.name.trim(), applicant_id_number: body.applicant.idNumber,
@@ -145,13 +160,23 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
     decision: JSON.stringify(status === 'closed' ? { outcome: 'approved', note: '即办件当场办结' } : null),
     refusal: JSON.stringify(refusalBody ? { reason: body.refuse!.reason, referTo: body.refuse!.referTo ?? null, ...refusalBody, appealRights: appealRights(refusalBody) } : null),
     delivery: JSON.stringify(status === 'closed' ? { method: 'pickup', centerId: center.id, trackingNumber: null, at: now.toISOString() } : null),
-    created_at: now, updated_at: now, ...channelColumns(checked.channel),
+    created_at: syncedAt, updated_at: syncedAt, ...channelColumns(checked.channel),
   }
   const materials = item.materials.map((m) => ({
     itemMaterialId: m.id, position: m.position, name: m.name, required: m.required, received: received.has(m.id), problem: problems.get(m.id) ?? null,
     deferred: deferred.has(m.id) && !received.has(m.id),
   }))
   const ev = { caseId: 0, at: now, actorId: actor.userId, centerId: center.id, windowId } // caseId: the new row's, given by the insert
+
+  /** An agency intake's standing proxy (its use an event of the case) and offline receipt, in the intake's transaction. */
+  const agencyExtras = async (trx: Db, caseId: number, at: CaseStatus): Promise<{ notes: string[]; events: repo.EventRow[] }> => {
+    const proxy = body.agency?.proxyId ? await useProxy(trx, { proxyId: body.agency.proxyId, actor, caseId, itemId: item.id, applicantIdNumber: body.applicant.idNumber, at: now, today, status: at, windowId }) : undefined
+    const notes = [...(proxy ? [proxy.text] : []), ...(offline ? [await recordOffline(trx, caseId, offline)] : [])]
+    return { notes, events: proxy ? [proxy.event] : [] }
+  }
+  if (body.offline && status !== 'received' && !ownAgency) throw errors.validation([{ field: 'body.offline', message: '只有代办员的代办受理可以离线记录' }])
+  if (ownAgency && !body.agency!.authorization && !body.agency!.proxyId) throw errors.validation([{ field: 'body.agency.authorization', message: '代办须附申请人签署的授权委托书，或使用委托登记' }])
+  if (body.agency?.proxyId && status !== 'received' && !ownAgency) throw errors.validation([{ field: 'body.agency.proxyId', message: '委托登记只用于代办受理' }])
 
   let inserted: repo.CaseRow | undefined
   if (status === 'received') {
@@ -160,7 +185,8 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
       if (!row) return undefined
       await repo.insertMaterials(trx, row.id, now, materials) // the agency hop lists them
       const note = await recordAgencyIntake(trx, { caseId: row.id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
-      await repo.appendEvents(trx, [{ ...ev, caseId: row.id, action: 'agency_intake', from: null, to: 'received', note }])
+      const extra = await agencyExtras(trx, row.id, 'received')
+      await repo.appendEvents(trx, [{ ...ev, caseId: row.id, action: 'agency_intake', from: null, to: 'received', note: [note, ...extra.notes].join('；') }, ...extra.events])
       return row
     })
   } else {
@@ -191,7 +217,8 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
         await repo.insertMaterials(trx, row.id, now, materials)
         await insertAuthorization(trx, row.id, now)
         await repo.insertSteps(trx, steps.map((x) => ({ ...x, caseId: row.id })))
-        await repo.appendEvents(trx, events.map((e, i) => ({ ...e, caseId: row.id, note: i === 0 ? `代办受理（附授权委托书）；${e.note}` : e.note })))
+        const extra = await agencyExtras(trx, row.id, status)
+        await repo.appendEvents(trx, [...events.map((e, i) => ({ ...e, caseId: row.id, note: i === 0 ? [`代办受理（附授权委托书）；${e.note}`, ...extra.notes].join('；') : e.note })), ...extra.events])
         return row
       })
     } else {

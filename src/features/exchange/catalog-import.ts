@@ -81,7 +81,7 @@ export async function importProvinceCatalog(db: Db, actor: Actor, source: string
       if (current) await versionsRepo.markSuperseded(trx, itemId, current.version)
       const v = await versionsRepo.insertVersion(trx, { itemId, version: it.task_version, status: 'published', fields, actorId: actor.userId })
       await versionsRepo.replaceMaterials(trx, v.id, (it.materials ?? []).map((m) => ({
-        name: m.material_name, form: FORMS[m.material_form ?? ''] ?? 'copy', copies: m.copies ?? 1, required: m.required === undefined || YES(m.required), note: '', sampleFileId: null,
+        name: m.material_name, form: FORMS[m.material_form ?? ''] ?? 'copy', copies: m.copies ?? 1, required: m.required === undefined || YES(m.required), note: '', sampleFileId: null, deferrable: false,
       })))
       // offered at the department's center and, per the town and village columns, at every town or village below it
       const at = [d.centerId, ...towns.filter((c) => c.path.startsWith(d.path) && ((c.level === 'town' && (YES(it.town_accept) || YES(it.village_accept))) || (c.level === 'village' && YES(it.village_accept)))).map((c) => c.id)]

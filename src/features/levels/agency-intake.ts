@@ -19,12 +19,12 @@ export interface Agency { urgent: boolean; problems: FieldProblem[] }
  * above it does. Undefined for every other intake (which then follows the window's rules).
  */
 export async function agencyFor(db: Db, actor: Pick<Actor, 'roles'>, center: { level: string; path: string }, item: { id: number; offered: boolean },
-  body: { agency?: { authorization: true; urgent?: boolean } }): Promise<Agency | undefined> {
+  body: { agency?: { authorization?: true; urgent?: boolean; proxyId?: number } }): Promise<Agency | undefined> {
   if (!actor.roles.includes('agent') || center.level === 'district' || item.offered) return undefined
   const above = pathIds(center.path).slice(0, -1)
   const offered = await db.selectFrom('item_offerings').select('center_id').where('item_id', '=', item.id).where('center_id', 'in', above).executeTakeFirst()
   if (!offered) return undefined
-  const problems = body.agency ? [] : [{ field: 'body.agency.authorization', message: '代办须附申请人签署的授权委托书' }]
+  const problems = body.agency?.authorization || body.agency?.proxyId ? [] : [{ field: 'body.agency.authorization', message: '代办须附申请人签署的授权委托书，或使用委托登记' }]
   return { urgent: body.agency?.urgent ?? false, problems }
 }
 

@@ -45,7 +45,9 @@ export function levelsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/agency/incoming', {
     schema: {
       tags, summary: '待接收的代办件 cases handed over to my center and waiting for the window to accept them', querystring: Page,
-      response: { 200: Type.Object({ cases: Type.Array(Type.Intersect([CaseItem, Type.Object({ originCenterName: Type.String(), agentName: Nullable(Type.String()) })])), nextCursor: Cursor }), ...errorsFor(400, 401, 403) },
+      response: { 200: Type.Object({ cases: Type.Array(Type.Intersect([CaseItem, Type.Object({
+        originCenterName: Type.String(), agentName: Nullable(Type.String()), files: Type.Integer(), filesSeen: Type.Integer(), thumbFileId: Type.Union([Type.Integer(), Type.Null()]),
+      })])), nextCursor: Cursor }), ...errorsFor(400, 401, 403) },
     },
   }, async (req) => service.incomingHandovers(ctx, requireActor(req), req.query))
 

@@ -12,6 +12,7 @@ import { loadState } from '../cases/actions.service.js'
 import { toCaseItem } from '../cases/cases.view.js'
 import * as items from '../cases/intake.repository.js'
 import { assertReader } from '../cases/query.service.js'
+import { countsFor as fileCounts } from '../materials/materials.repository.js'
 import * as repo from './levels.repository.js'
 
 function idCursor(cursor: string | undefined): number | undefined {
@@ -53,13 +54,19 @@ export async function agentInbox(ctx: AppContext, actor: Actor, q: { cursor?: st
   }
 }
 
+/** The electronic materials of a case on a list: how many, how many seen on the paper, the first thumbnail. */
+function filesOf(m: Awaited<ReturnType<typeof fileCounts>>, id: number) {
+  const f = m.get(id)
+  return { files: f?.files ?? 0, filesSeen: f?.seen ?? 0, thumbFileId: f?.firstId ?? null }
+}
+
 export async function incomingHandovers(ctx: AppContext, actor: Actor, q: { cursor?: string; limit?: number }) {
   assertReader(actor)
   const limit = q.limit ?? 50
   const rows = await repo.incomingHandovers(ctx.db, actor.centerId, { cursor: idCursor(q.cursor), limit })
-  const v = await view(ctx)
+  const [v, files] = await Promise.all([view(ctx), fileCounts(ctx.db, rows.map((r) => r.id))])
   return {
-    cases: rows.map((r) => ({ ...toCaseItem(v.cal, r, v.today), originCenterName: r.originCenterName, agentName: r.agentName })),
+    cases: rows.map((r) => ({ ...toCaseItem(v.cal, r, v.today), originCenterName: r.originCenterName, agentName: r.agentName, ...filesOf(files, r.id) })),
     nextCursor: rows.length === limit ? String(rows[rows.length - 1].id) : null,
   }
 }

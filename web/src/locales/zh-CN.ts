@@ -10,6 +10,7 @@ import calendar from './zh-CN.calendar'
 import zhCNStatistics from './zh-CN.statistics'
 import zhCNExchange from './zh-CN.exchange'
 import a11y from './zh-CN.a11y'
+import materials from './zh-CN.materials'
 
 const zhCN = {
   ...zhCNCatalog,
@@ -393,6 +394,7 @@ const zhCN = {
   'tokens.showOnce': '令牌只显示这一次，请立即复制并妥善保存。',
   ...zhCNCases,
   ...levels,
+  ...materials,
   ...security,
   ...calendar,
 } as const

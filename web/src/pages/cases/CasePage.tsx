@@ -9,6 +9,7 @@ import { PageLoading } from '../../components/PageLoading'
 import { t, type MessageKey } from '../../i18n'
 import { dateTime, when } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
+import { CaseFiles } from '../levels/CaseFiles'
 import { HandoverDialog } from '../levels/HandoverDialog'
 import { ActionDialog } from './ActionDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
@@ -55,6 +56,7 @@ export default function CasePage() {
           ))}
         </Space>
       </Card>
+      <CaseFiles caseId={d.id} canAdd={d.status !== 'closed'} canMarkSeen={d.allowedActions.length > 0} />
       <Card title={t('case.timeline')}>
         <Timeline className="case-timeline" items={d.events.map((e) => ({
           content: (

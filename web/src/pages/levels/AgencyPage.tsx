@@ -1,9 +1,14 @@
 // 代办员: record a case at the village room (the citizen's materials and the written authorisation), and the inbox of
 // what the agent carries, what is due next and where each case stands. Mobile first: one column, large text.
-import { AutoComplete, Button, Card, Checkbox, Empty, Form, Input, List, Space, Tag, Typography } from 'antd'
-import { useState } from 'react'
+import { AutoComplete, Button, Card, Checkbox, Empty, Form, Input, List, Space, Tag, Typography, message } from 'antd'
+import { useEffect, useState } from 'react'
 import { Link } from 'react-router'
-import { api } from '../../api'
+import { api, ApiError } from '../../api'
+import { downscale } from '../../lib/downscale'
+import { uploadCaseFile } from './CaseFiles'
+import { OfflineCard, PinGate, useQueue } from './offline/OfflineCard'
+import { findPackItem, refreshPack, searchPack } from './offline/pack'
+import { nextOfflineNumber, queue, type QueuedPhoto } from './offline/store'
 import { t, type MessageKey } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
@@ -19,39 +24,67 @@ type ItemHit = Omit<PickerItem, 'own'>
 interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
 interface Intake { name: string; idNumber: string; phone: string; materials: number[]; authorization: boolean; urgent: boolean }
 
-function NewCase({ onDone }: { onDone(c: CaseOut): void }) {
+function NewCase({ onDone, onQueued }: { onDone(c: CaseOut): void; onQueued(): void }) {
   const { user } = useSession()
   const centers = useLoad((s) => api.get<{ centers: { id: number; parentId: number | null }[] }>('/api/public/centers', undefined, s), [])
   const town = centers.data?.centers.find((c) => c.id === user!.centerId)?.parentId
   const [q, setQ] = useState('')
   // The room's own items first (accepted here), then the town's (carried up as agency cases); each with who decides.
   const hits = useLoad(async (s): Promise<PickerItem[]> => {
-    if (!town || !q) return []
+    if (!q) return []
+    if (!navigator.onLine || !town) return searchPack(q)
     const [own, up] = await Promise.all([user!.centerId, town].map((centerId) => api.get<{ items: ItemHit[] }>('/api/public/items', { q, centerId, pageSize: 10 }, s)))
     const mine = new Set(own.items.map((i) => i.id))
     return [...own.items.map((i) => ({ ...i, own: true })), ...up.items.filter((i) => !mine.has(i.id)).map((i) => ({ ...i, own: false }))]
   }, [q, town])
-  const [item, setItem] = useState<ItemFull>()
+  useEffect(() => { if (town && navigator.onLine) void refreshPack(user!.centerId, town).catch(() => undefined) }, [town, user])
+  const [item, setItem] = useState<ItemFull & { name?: string }>()
+  const [photos, setPhotos] = useState<QueuedPhoto[]>([])
+  const addPhotos = async (files: FileList | null) => {
+    const small = await Promise.all(Array.from(files ?? []).map(async (f) => { const d = await downscale(f, f.name); return { name: d.name, blob: d.blob } }))
+    setPhotos((p) => [...p, ...small])
+  }
   const [form] = Form.useForm<Intake>()
   const run = useAction()
   const pick = async (id: number) => {
-    const full = await api.get<ItemFull>(`/api/public/items/${id}`)
+    const full = navigator.onLine ? await api.get<ItemFull & { name: string }>(`/api/public/items/${id}`).catch(() => findPackItem(id)) : await findPackItem(id)
+    if (!full) return
     setItem(full)
     form.setFieldValue('materials', full.materials.map((m) => m.id))
   }
+  const reset = () => { form.resetFields(); setItem(undefined); setQ(''); setPhotos([]) }
+  /** No signal: the intake waits on the device with its receipt time, an offline number and a query code for the slip. */
+  const enqueue = async (body: Record<string, unknown> & { requestId: string }, v: Intake) => {
+    const now = new Date().toISOString()
+    const ids = await nextOfflineNumber()
+    await queue.put({
+      key: body.requestId, userId: user!.username, createdAt: Date.now(), status: 'waiting', body: { ...body, offline: { receivedAt: now, deviceNow: now, ...ids } },
+      itemName: q || String(item!.id), applicantName: v.name, photos,
+    })
+    message.info(t('offline.queued', { number: ids.offlineNumber }))
+    reset(); onQueued()
+  }
   const submit = async (v: Intake) => {
-    let made: CaseOut | undefined
-    const ok = await run(async () => {
-      made = await api.post<CaseOut>('/api/cases', {
-        requestId: `agency-${user!.centerId}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, itemId: item!.id, centerId: user!.centerId,
-        applicant: { kind: 'person', name: v.name, idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim() },
-        materials: item!.materials.map((m) => ({ materialId: m.id, received: (v.materials ?? []).includes(m.id) })),
-        agency: { authorization: true, urgent: v.urgent || undefined },
-      })
-    }, { success: () => t('levels.recorded', { number: made!.number }) })
-    if (ok && made) {
-      form.resetFields(); setItem(undefined); setQ(''); onDone(made)
+    const body = {
+      requestId: `agency-${user!.centerId}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`, itemId: item!.id, centerId: user!.centerId,
+      applicant: { kind: 'person', name: v.name, idNumber: v.idNumber.trim().toUpperCase(), phone: v.phone.trim() },
+      materials: item!.materials.map((m) => ({ materialId: m.id, received: (v.materials ?? []).includes(m.id) })),
+      agency: { authorization: true as const, urgent: v.urgent || undefined },
     }
+    if (!navigator.onLine) return enqueue(body, v)
+    let made: CaseOut | undefined
+    let lost = false
+    const ok = await run(async () => {
+      try {
+        made = await api.post<CaseOut>('/api/cases', body)
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 0) { lost = true; return }
+        throw e
+      }
+      for (const p of photos) await uploadCaseFile(made.id, p.blob, p.name)
+    }, { success: () => (made ? t('levels.recorded', { number: made.number }) : '') })
+    if (lost) return enqueue(body, v)
+    if (ok && made) { reset(); onDone(made) }
   }
   return (
     <Card title={t('levels.newCase')} className="levels-big">
@@ -81,6 +114,13 @@ function NewCase({ onDone }: { onDone(c: CaseOut): void }) {
             <Checkbox.Group className="levels-checks" options={item.materials.map((m) => ({ value: m.id, label: m.name }))} />
           </Form.Item>
         )}
+        <Form.Item label={t('offline.photosLabel')}>
+          <label className="ant-btn ant-btn-default agency-photos">
+            {t('offline.addPhotos')}
+            <input type="file" accept="image/jpeg,image/png,application/pdf" capture="environment" multiple style={{ display: 'none' }} onChange={(e) => { void addPhotos(e.target.files); e.target.value = '' }} />
+          </label>{' '}
+          {photos.length > 0 && <span className="agency-photo-count">{t('offline.photoCount', { n: photos.length })}</span>}
+        </Form.Item>
         <Form.Item name="authorization" valuePropName="checked" rules={[{ validator: (_, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('levels.authorizationRequired')))) }]}>
           <Checkbox>{t('levels.authorization')}</Checkbox>
         </Form.Item>
@@ -101,11 +141,15 @@ export default function AgencyPage() {
   const [handing, setHanding] = useState<number>()
   const [made, setMade] = useState<CaseOut>()
   const run = useAction()
+  const offline = useQueue(user!.username)
   const resultHere = (c: AgentCase) => c.delivery?.centerId === user!.centerId && c.currentCenterId === user!.centerId && c.status !== 'closed'
   return (
+    <PinGate userId={user!.username}>
     <div className="agency-page levels-big">
+      {!navigator.onLine && <Tag color="red" className="agency-offline">{t('offline.noSignal')}</Tag>}
       <PhoneTasksCard caseLink={(id) => `/app/agency/cases/${id}`} />
-      <NewCase onDone={(c) => { setMade(c); reload() }} />
+      <NewCase onDone={(c) => { setMade(c); reload() }} onQueued={offline.reload} />
+      <OfflineCard q={offline} userId={user!.username} />
       {made && (
         <Card className="agency-made">
           <Typography.Text strong>{t('levels.recorded', { number: made.number })}</Typography.Text>{' '}
@@ -141,5 +185,6 @@ export default function AgencyPage() {
       )}
       {handing && <HandoverDialog caseId={handing} open onClose={() => setHanding(undefined)} onDone={reload} />}
     </div>
+    </PinGate>
   )
 }

@@ -11,6 +11,8 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { ActionDialog } from '../cases/ActionDialog'
 import { actionText, type CaseAction, type CaseDetail } from '../cases/caseTypes'
+import { useSession } from '../../session'
+import { CaseFiles } from './CaseFiles'
 import { CustodyChain } from './CustodyChain'
 import { HandoverDialog } from './HandoverDialog'
 import { LevelsMap } from './LevelsMap'
@@ -24,6 +26,7 @@ export default function CaseLevelsPage() {
   const id = Number(useParams().id)
   const data = useLoad((s) => Promise.all([api.get<CaseDetail>(`/api/cases/${id}`, undefined, s), custodyOf(id, s)]), [id])
   const run = useAction()
+  const { user } = useSession()
   const [handing, setHanding] = useState(false)
   const [dialog, setDialog] = useState<CaseAction | null>(null)
   const [opinion, setOpinion] = useState('')
@@ -49,6 +52,7 @@ export default function CaseLevelsPage() {
         {can('pickup') && <Button type="primary" onClick={() => run(() => act(id, 'pickup'), { success: t('levels.pickedUp'), then: data.reload })}>{t('levels.pickup')}</Button>}
         {c.allowedActions.filter((a) => !OWN.includes(a)).map((a) => <Button key={a} onClick={() => setDialog(a)}>{actionText(a)}</Button>)}
       </Space>
+      <CaseFiles caseId={id} canAdd={c.status !== 'closed'} canMarkSeen={c.currentCenterId === user!.centerId} />
       <Card title={t('levels.map')} size="small" style={{ marginBottom: 12 }}><LevelsMap custody={custody} /></Card>
       <Card title={t('levels.custody')} size="small" style={{ marginBottom: 12 }}><CustodyChain handovers={custody.handovers} /></Card>
       <Card title={t('levels.timeline')} size="small">

@@ -68,6 +68,7 @@ export default function FlowPage() {
         { key: 'incoming', label: label('incoming', t('levels.incoming')), children: (
           <Table<IncomingCase> rowKey="id" size="middle" loading={incoming.loading} dataSource={incoming.data?.cases ?? []} pagination={false}
             columns={[numberCol, itemCol, { title: t('levels.origin'), dataIndex: 'originCenterName' }, { title: t('levels.agent'), dataIndex: 'agentName' },
+              { title: t('files.title'), key: 'files', render: (_: unknown, c) => (c.files ? <span className="flow-files">{c.thumbFileId && <img src={`/api/cases/${c.id}/files/${c.thumbFileId}/thumb`} alt="" style={{ height: 40, verticalAlign: 'middle', marginRight: 6 }} />}{t('files.count', { files: c.files, seen: c.filesSeen })}</span> : '—') },
               { title: t('common.actions'), key: 'a', render: (_: unknown, c) => (
                 <span className="flow-actions"><Button type="primary" onClick={() => setChecking(c.id)}>{t('levels.accept')}</Button></span>
               ) }]} />

@@ -6,6 +6,7 @@ import { api } from '../../api'
 import { t } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import type { CaseDetail } from '../cases/caseTypes'
+import { CaseFiles } from './CaseFiles'
 import { act } from './levelsApi'
 
 export function MaterialCheckDialog({ caseId, onClose, onDone }: { caseId: number; onClose(): void; onDone(): void }) {
@@ -28,8 +29,9 @@ export function MaterialCheckDialog({ caseId, onClose, onDone }: { caseId: numbe
   }
   return (
     <Modal open title={t('levels.checkTitle')} onCancel={onClose} onOk={submit} okText={missing.length ? t('levels.notice') : t('levels.accept')}
-      okButtonProps={{ disabled: !c }} className="material-check">
+      okButtonProps={{ disabled: !c }} className="material-check" width={640}>
       <Alert type={missing.length ? 'warning' : 'info'} showIcon title={missing.length ? t('levels.checkMissing') : t('levels.checkHint')} style={{ marginBottom: 12 }} />
+      <CaseFiles caseId={caseId} canMarkSeen />
       <Form form={form} layout="vertical">
         <Form.Item name="arrived" label={t('levels.handoverMaterials')}>
           <Checkbox.Group className="levels-checks" options={own.map((m) => ({ value: m.materialId!, label: `${m.name}（${m.required ? t('case.required') : t('case.optional')}）` }))} />

@@ -14,7 +14,7 @@ export interface PickerItem { id: number; name: string; itemType: string; decide
 export type CaseItem = Pick<CaseOut, 'id' | 'number' | 'itemName' | 'handlingKind' | 'status' | 'currentCenterId' | 'dueDate' | 'light' | 'receivedAt' | 'delivery'>
   & { applicant: Pick<CaseOut['applicant'], 'kind' | 'name' | 'idNumber'> }
 export interface AgentCase extends CaseItem { currentCenterName: string; next: { kind: string; dueDate: string | null; light: Light; atMyRoom: boolean } | null }
-export interface IncomingCase extends CaseItem { originCenterName: string; agentName: string | null }
+export interface IncomingCase extends CaseItem { originCenterName: string; agentName: string | null; files: number; filesSeen: number; thumbFileId: number | null }
 export interface ForwardRow { step: { id: number; dueDate: string | null; light: Light; fromCenterName: string; toCenterName: string }; case: CaseItem }
 export interface Handover {
   id: number; at: string; direction: 'up' | 'down'; fromCenterId: number; fromCenterName: string; toCenterId: number; toCenterName: string
