@@ -6,20 +6,20 @@ import * as m0002 from './migrations/0002_network_catalog.js'
 import * as m0004 from './migrations/0004_catalog.js'
 import * as m0005 from './migrations/0005_calendar.js'
 import * as m0006 from './migrations/0006_catalog_generation.js'
-import * as m0060 from './migrations/0060_catalog_keywords.js'
 import * as m0010 from './migrations/0010_cases.js'
 import * as m0011 from './migrations/0011_case_co_departments.js'
 import * as m0012 from './migrations/0012_progress_notify.js'
+import * as m0020 from './migrations/0020_levels.js'
+import * as m0030 from './migrations/0030_hall.js'
 import * as m0040 from './migrations/0040_network_generation.js'
 import * as m0041 from './migrations/0041_rate_limit_hits.js'
-import * as m0020 from './migrations/0020_levels.js'
+import * as m0050 from './migrations/0050_security.js'
+import * as m0051 from './migrations/0051_drop_login_failures.js'
+import * as m0060 from './migrations/0060_catalog_keywords.js'
 import * as m0070 from './migrations/0070_supervision.js'
 import * as m0071 from './migrations/0071_demo_history.js'
 import * as m0080 from './migrations/0080_statistics.js'
 import * as m0081 from './migrations/0081_statistics_lean_trigger.js'
-import * as m0030 from './migrations/0030_hall.js'
-import * as m0050 from './migrations/0050_security.js'
-import * as m0051 from './migrations/0051_drop_login_failures.js'
 import * as m0090 from './migrations/0090_ticket_ratings.js'
 import * as m0091 from './migrations/0091_digest_messages.js'
 import * as m0100 from './migrations/0100_legal_limits.js'
@@ -27,17 +27,17 @@ import * as m0101 from './migrations/0101_material_problems.js'
 import * as m0102 from './migrations/0102_permit_issue_stand_in.js'
 import * as m0120 from './migrations/0120_sms_providers.js'
 import * as m0121 from './migrations/0121_special_message_params.js'
-import * as m0170 from './migrations/0170_exchange.js'
-import * as m0160 from './migrations/0160_applicant_representatives.js'
+import * as m0130 from './migrations/0130_case_files.js'
+import * as m0131 from './migrations/0131_offline_receipts.js'
+import * as m0132 from './migrations/0132_standing_proxies.js'
 import * as m0140 from './migrations/0140_rating_form.js'
 import * as m0145 from './migrations/0145_good_rating_statistics.js'
 import * as m0150 from './migrations/0150_commitments.js'
 import * as m0151 from './migrations/0151_bundles.js'
 import * as m0152 from './migrations/0152_channels.js'
 import * as m0153 from './migrations/0153_priority_lane.js'
-import * as m0130 from './migrations/0130_case_files.js'
-import * as m0131 from './migrations/0131_offline_receipts.js'
-import * as m0132 from './migrations/0132_standing_proxies.js'
+import * as m0160 from './migrations/0160_applicant_representatives.js'
+import * as m0170 from './migrations/0170_exchange.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -45,20 +45,20 @@ const migrations: Record<string, Migration> = {
   '0004_catalog': m0004,
   '0005_calendar': m0005,
   '0006_catalog_generation': m0006,
-  '0060_catalog_keywords': m0060,
   '0010_cases': m0010,
   '0011_case_co_departments': m0011,
   '0012_progress_notify': m0012,
+  '0020_levels': m0020,
+  '0030_hall': m0030,
   '0040_network_generation': m0040,
   '0041_rate_limit_hits': m0041,
-  '0020_levels': m0020,
+  '0050_security': m0050,
+  '0051_drop_login_failures': m0051,
+  '0060_catalog_keywords': m0060,
   '0070_supervision': m0070,
   '0071_demo_history': m0071,
   '0080_statistics': m0080,
   '0081_statistics_lean_trigger': m0081,
-  '0030_hall': m0030,
-  '0050_security': m0050,
-  '0051_drop_login_failures': m0051,
   '0090_ticket_ratings': m0090,
   '0091_digest_messages': m0091,
   '0100_legal_limits': m0100,
@@ -66,17 +66,17 @@ const migrations: Record<string, Migration> = {
   '0102_permit_issue_stand_in': m0102,
   '0120_sms_providers': m0120,
   '0121_special_message_params': m0121,
-  '0170_exchange': m0170,
-  '0160_applicant_representatives': m0160,
+  '0130_case_files': m0130,
+  '0131_offline_receipts': m0131,
+  '0132_standing_proxies': m0132,
   '0140_rating_form': m0140,
   '0145_good_rating_statistics': m0145,
   '0150_commitments': m0150,
   '0151_bundles': m0151,
   '0152_channels': m0152,
   '0153_priority_lane': m0153,
-  '0130_case_files': m0130,
-  '0131_offline_receipts': m0131,
-  '0132_standing_proxies': m0132,
+  '0160_applicant_representatives': m0160,
+  '0170_exchange': m0170,
 }
 
 function migrator(db: Db): Migrator {
