@@ -4,7 +4,7 @@
 // the long side is brought down to 2480 px (A4 at 300 dpi) when larger, and a 320 px JPEG thumbnail is made.
 // A PDF is stored as sent (its first bytes checked). An image that does not decode is a 400, not a 500.
 import crypto from 'node:crypto'
-import sharp from 'sharp'
+import type SharpType from 'sharp'
 import type { MaterialMime } from '../../db/schema-materials.js'
 import { errors } from '../../domain/errors.js'
 
@@ -13,8 +13,15 @@ const THUMB_SIDE = 320
 /** A decompression bomb (a tiny PNG of 100,000 × 100,000 pixels) is refused before decoding. */
 const MAX_INPUT_PIXELS = 60_000_000
 
-sharp.concurrency(1) // per image: requests run side by side on libuv's pool; two cores are shared with PostgreSQL
-sharp.cache(false)
+/** sharp (and libvips) load with the first image, not at start-up (start-up time and idle memory, issue 26). */
+let loaded: Promise<typeof SharpType> | undefined
+function loadSharp(): Promise<typeof SharpType> {
+  return (loaded ??= import('sharp').then(({ default: sharp }) => {
+    sharp.concurrency(1) // per image: requests run side by side on libuv's pool; two cores are shared with PostgreSQL
+    sharp.cache(false)
+    return sharp
+  }))
+}
 
 export interface Normalised { data: Buffer; thumb: Buffer | null; width: number | null; height: number | null; sha256: string }
 
@@ -23,6 +30,7 @@ export async function normalise(mime: MaterialMime, input: Buffer): Promise<Norm
     if (!input.subarray(-1024).includes('%%EOF')) throw errors.validation([{ field: 'body.file', message: 'PDF 文件不完整（缺少 %%EOF）' }])
     return { data: input, thumb: null, width: null, height: null, sha256: sha256(input) }
   }
+  const sharp = await loadSharp()
   try {
     const base = () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
       .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
