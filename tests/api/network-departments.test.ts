@@ -133,3 +133,20 @@ describe('permissions', () => {
     expect((await clerk.patch(`/api/departments/${dept['D-GA']}`, { required: false })).statusCode).toBe(403)
   })
 })
+
+describe('PATCH /api/departments/:id — the law\'s settings (复议机关, court, 复议前置, window refusals)', () => {
+  it('an administrator sets them, they are read back and audited; a blank name is refused naming the field', async () => {
+    const res = await admin.patch(`/api/departments/${dept['D-MZ']}`, { reviewBody: '市民政局', court: '鄂州市鄂城区人民法院', reviewFirst: true, windowMayRefuse: true })
+    expect(res.statusCode).toBe(200)
+    expect(res.json()).toMatchObject({ reviewBody: '市民政局', court: '鄂州市鄂城区人民法院', reviewFirst: true, windowMayRefuse: true })
+    const row = await t.db.selectFrom('departments').select(['review_body', 'court', 'review_first', 'window_may_refuse']).where('id', '=', dept['D-MZ']).executeTakeFirstOrThrow()
+    expect(row).toEqual({ review_body: '市民政局', court: '鄂州市鄂城区人民法院', review_first: true, window_may_refuse: true })
+    const audit = await listAudit(t.db, 'department', dept['D-MZ'])
+    expect(audit.some((a) => a.action === 'department.update' && (a.data as { reviewBody?: string }).reviewBody === '市民政局')).toBe(true)
+    const blank = await admin.patch(`/api/departments/${dept['D-MZ']}`, { reviewBody: '   ' })
+    expect(blank.statusCode).toBe(400)
+    expect(JSON.stringify(blank.json())).toContain('reviewBody')
+    // back to the center's default
+    expect((await admin.patch(`/api/departments/${dept['D-MZ']}`, { reviewBody: null, court: null, reviewFirst: false })).json()).toMatchObject({ reviewBody: null, court: null, reviewFirst: false })
+  })
+})

@@ -11,6 +11,7 @@ export function listDepartments(db: Db, f: DepartmentFilter) {
     .select((eb) => [
       'd.id', 'd.code', 'd.name', 'd.short_name as shortName', 'd.level', 'd.center_id as centerId', 'c.name as centerName',
       'd.required', 'd.entered_on as enteredOn', 'd.phone', 'd.status', 'd.head_stand_in_user_id as headStandInUserId', 'd.head_away as headAway',
+      'd.review_body as reviewBody', 'd.court', 'd.review_first as reviewFirst', 'd.window_may_refuse as windowMayRefuse',
       eb.selectFrom('window_departments as wd').innerJoin('windows as w', 'w.id', 'wd.window_id')
         .select(eb.fn.countAll<number>().as('n')).whereRef('wd.department_id', '=', 'd.id').where('w.status', '<>', 'retired')
         .as('windowCount'),
@@ -45,13 +46,14 @@ export async function insertDepartment(db: Db, row: {
 export function lockDepartment(db: Db, id: number) {
   return db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
     .select(['d.id', 'd.code', 'd.name', 'd.short_name', 'd.required', 'd.entered_on', 'd.phone', 'd.status', 'd.center_id', 'c.path',
-      'd.head_stand_in_user_id', 'd.head_away'])
+      'd.head_stand_in_user_id', 'd.head_away', 'd.review_body', 'd.court', 'd.review_first', 'd.window_may_refuse'])
     .where('d.id', '=', id).forUpdate('d').executeTakeFirst()
 }
 
 export type DepartmentChanges = Partial<{
   code: string; name: string; short_name: string; required: boolean; entered_on: string | null; phone: string; status: RecordStatus
   head_stand_in_user_id: number | null; head_away: boolean
+  review_body: string | null; court: string | null; review_first: boolean; window_may_refuse: boolean
 }>
 
 /** Whether a user may stand in for the department's head (AB岗): active staff of the department who approves. */

@@ -12,12 +12,17 @@ const Department = Type.Object({
   phone: Type.String(), status: Type.String(), windowCount: Type.Integer(), itemCount: Type.Integer(),
   headStandInUserId: Type.Union([Type.Integer(), Type.Null()], { description: 'the department head\'s AB岗 stand-in' }),
   headAway: Type.Boolean({ description: 'the head is away: the stand-in approves extensions (recorded as such)' }),
+  reviewBody: Type.Union([Type.String(), Type.Null()], { description: '复议机关 named on its decisions (null: the center\'s default)' }),
+  court: Type.Union([Type.String(), Type.Null()], { description: '人民法院 named on its decisions (null: the center\'s default)' }),
+  reviewFirst: Type.Boolean({ description: '复议前置 (行政复议法 §23): its notices do not offer the court directly' }),
+  windowMayRefuse: Type.Boolean({ description: 'the center\'s window may issue 不予受理 in its name (entrusted)' }),
 })
 
 const editable = {
   code: Code, name: Name(), shortName: Text(50), required: Type.Boolean(),
   enteredOn: Type.Union([DateOnly, Type.Null()]), phone: Text(100),
   headStandInUserId: Type.Union([Id, Type.Null()]), headAway: Type.Boolean(),
+  reviewBody: Type.Union([Name(100), Type.Null()]), court: Type.Union([Name(100), Type.Null()]), reviewFirst: Type.Boolean(), windowMayRefuse: Type.Boolean(),
 }
 
 const NewDepartment = Type.Object({

@@ -44,12 +44,15 @@ export type DepartmentPatch = Partial<{
   code: string; name: string; shortName: string; required: boolean; enteredOn: string | null; phone: string
   /** The head's AB岗 stand-in, who approves extensions while the head is away (headAway). */
   headStandInUserId: number | null; headAway: boolean
+  /** 复议机关 and 人民法院 its decisions name (null: the center's default), 复议前置, and whether the window may refuse in its name. */
+  reviewBody: string | null; court: string | null; reviewFirst: boolean; windowMayRefuse: boolean
 }>
 
 /** Patch field → column. */
 const COLUMN = {
   code: 'code', name: 'name', shortName: 'short_name', required: 'required', enteredOn: 'entered_on', phone: 'phone',
   headStandInUserId: 'head_stand_in_user_id', headAway: 'head_away',
+  reviewBody: 'review_body', court: 'court', reviewFirst: 'review_first', windowMayRefuse: 'window_may_refuse',
 } as const satisfies Record<keyof DepartmentPatch, keyof repo.DepartmentChanges>
 
 export async function updateDepartment(db: Db, actor: Actor, id: number, patch: DepartmentPatch) {

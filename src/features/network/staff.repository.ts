@@ -10,7 +10,7 @@ export function listStaff(db: Db, f: StaffFilter) {
   let q = db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
     .leftJoin('windows as w', 'w.id', 'u.window_id')
     .select(['u.id', 'u.username', 'u.name', 'u.roles', 'u.center_id as centerId', 'c.name as centerName',
-      'u.window_id as windowId', 'w.name as windowName', 'u.phone', 'u.status'])
+      'u.window_id as windowId', 'w.name as windowName', 'u.phone', 'u.status', 'u.department_id as departmentId'])
     .where('c.path', 'like', `${f.scopePath}%`)
   if (f.id !== undefined) q = q.where('u.id', '=', f.id)
   if (f.centerId !== undefined) q = q.where('u.center_id', '=', f.centerId)

@@ -15,6 +15,7 @@ export interface Center {
 export interface Department {
   id: number; code: string; name: string; shortName: string; level: CenterLevel; centerId: number; centerName: string
   required: boolean; enteredOn: string | null; phone: string; status: string; windowCount: number; itemCount: number
+  headStandInUserId: number | null; headAway: boolean; reviewBody: string | null; court: string | null; reviewFirst: boolean; windowMayRefuse: boolean
 }
 
 export interface ServiceWindow {
@@ -24,7 +25,7 @@ export interface ServiceWindow {
 
 export interface Staff {
   id: number; username: string; name: string; roles: Role[]; centerId: number; centerName: string
-  windowId: number | null; windowName: string | null; phone: string; status: string
+  windowId: number | null; windowName: string | null; phone: string; status: string; departmentId: number | null
 }
 
 export const listCenters = (query: Record<string, string | number | undefined> = {}, signal?: AbortSignal) =>
