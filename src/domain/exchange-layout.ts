@@ -49,11 +49,15 @@ export const CODE_LISTS: Record<string, Record<string, string>> = {
   cert_type: { id_card: '111', credit_code: '001' },
   node_name: {
     handle: '承办', review: '审核', approve: '决定', sign: '会签', forward: '上报', handover: '交接', delivery: '送达',
+    issue: '发证', commitment: '容缺承诺补交',
     correction_notice: '补正告知', correction_accept: '补正受理',
   },
   action_code: { start: '1', end: '2', notice: '3', accept: '4' },
   result_code: { approved: '1', denied: '2', answered: '3' },
-  special_type: { hearing: '1', inspection: '2', expert_review: '3', testing: '4', public_notice: '5', extension: '6' },
+  special_type: {
+    hearing: '1', inspection: '2', expert_review: '3', testing: '4', public_notice: '5', extension: '6',
+    tender: '7', auction: '8', quarantine: '9', appraisal: '10',
+  },
   delivery_type: { pickup: '1', mail: '2' },
   receive_type: { paper: '1', none: '0' },
   evaluate_channel: { pad: '2', progress: '1' },

@@ -65,3 +65,13 @@ describe('mapping files', () => {
     expect(signRatingFields('k', { b: '2', a: '1' })).toBe(signRatingFields('k', { a: '1', b: '2' }))
   })
 })
+
+describe('code lists cover every value Yizhan can report', () => {
+  it('each step kind has a 环节名称 and each special procedure a 特别程序种类', async () => {
+    const { CODE_LISTS } = await import('../../src/domain/exchange-layout.js')
+    const { STEP_KINDS } = await import('../../src/domain/case-status.js')
+    const { SPECIAL_PROCEDURES } = await import('../../src/domain/vocabulary.js')
+    expect(STEP_KINDS.filter((k) => !(k in CODE_LISTS.node_name))).toEqual([])
+    expect(SPECIAL_PROCEDURES.filter((k) => !(k in CODE_LISTS.special_type))).toEqual([])
+  })
+})

@@ -30,7 +30,7 @@ describe('SMS_PROVIDER', () => {
       .toThrow(/SMS_TEMPLATE_ACCEPTED.*SMS_TEMPLATE_CODE/)
     expect(() => loadConfig({ SMS_PROVIDER: 'tencent', SMS_KEY_ID: 'id', SMS_KEY_SECRET: 's', SMS_SIGN_NAME: '某区政务', ...templates })).toThrow(/SMS_SDK_APP_ID/)
     const c = loadConfig({ SMS_PROVIDER: 'tencent', SMS_KEY_ID: 'id', SMS_KEY_SECRET: 's', SMS_SIGN_NAME: '某区政务', SMS_SDK_APP_ID: '1400', SMS_ENDPOINT: 'http://127.0.0.1:9/', ...templates }).sms
-    expect(c).toMatchObject({ provider: 'tencent', sdkAppId: '1400', region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9/', templates: { accepted: 'SMS_0', special: 'SMS_6', code: 'SMS_10' } })
+    expect(c).toMatchObject({ provider: 'tencent', sdkAppId: '1400', region: 'ap-guangzhou', endpoint: 'http://127.0.0.1:9/', templates: { accepted: 'SMS_0', special: 'SMS_6', code: 'SMS_11' } })
   })
 })
 

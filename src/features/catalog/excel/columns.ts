@@ -1,5 +1,6 @@
 // The columns of the catalog workbook (template, export, import): Chinese headers and Chinese values for enums.
 // One table read by all three, so a round trip export → edit → import reads back what was written.
+import type { LapseRule } from '../../../domain/commitments.js'
 import type { DaysUnit, ExtensionRule } from '../../../domain/deadlines.js'
 import type { CenterLevel, HandlingKind, MaterialForm, ServiceTarget, SpecialProcedure } from '../../../domain/vocabulary.js'
 
@@ -25,6 +26,7 @@ export const EXTENSION_LABELS: Record<ExtensionRule, string[]> = {
 export const YES = ['是', 'y', 'yes', 'true', '1']
 export const NO = ['否', 'n', 'no', 'false', '0']
 export const STATUS_LABELS = { draft: ['草稿'], published: ['发布', '已发布'] }
+export const LAPSE_LABELS: Record<LapseRule, string[]> = { suspend: ['中止办理', '中止'], deny: ['不予许可', '不予批准'], terminate: ['终止办理', '终止'] }
 
 export function label<K extends string>(table: Record<K, string[]>, value: K): string {
   return table[value][0]
@@ -45,7 +47,7 @@ export type ItemKey =
   | 'code' | 'name' | 'basicCode' | 'departmentCode' | 'itemType' | 'implementingBody' | 'targets' | 'handlingKind'
   | 'legalDays' | 'promisedDays' | 'daysUnit' | 'extensionRule' | 'extensionDays' | 'outcomeWording' | 'acceptLevel' | 'decideLevel' | 'legalBasis' | 'conditions' | 'procedure'
   | 'stepLimits' | 'feesCharged' | 'feesAmount' | 'feesBasis' | 'result' | 'visits' | 'consultPhone' | 'complaintPhone'
-  | 'specialProcedures' | 'theme' | 'category' | 'keywords' | 'centerCodes' | 'status'
+  | 'specialProcedures' | 'theme' | 'category' | 'keywords' | 'centerCodes' | 'status' | 'deferralDays' | 'deferralLapse'
 
 export interface Column<K extends string> { key: K; header: string; required?: boolean; width: number; help: string }
 
@@ -75,6 +77,8 @@ export const ITEM_COLUMNS: Column<ItemKey>[] = [
   { key: 'feesBasis', header: '收费依据', width: 20, help: '' },
   { key: 'result', header: '办理结果', width: 20, help: '' },
   { key: 'visits', header: '到现场次数', width: 10, help: '整数，默认 1' },
+  { key: 'deferralDays', header: '容缺补交时限', width: 12, help: '容缺受理后申请人补交材料的工作日数（1–60）；留空：本事项不实行容缺受理' },
+  { key: 'deferralLapse', header: '容缺逾期处理', width: 12, help: allLabels(LAPSE_LABELS).join('、') + '；留空为中止办理' },
   { key: 'consultPhone', header: '咨询电话', width: 14, help: '' },
   { key: 'complaintPhone', header: '投诉电话', width: 14, help: '' },
   { key: 'specialProcedures', header: '特别程序', width: 16, help: allLabels(SPECIAL_LABELS).join('、') + '（可多选）' },
@@ -85,7 +89,7 @@ export const ITEM_COLUMNS: Column<ItemKey>[] = [
   { key: 'status', header: '状态', width: 8, help: '草稿、发布（仅对新编码有效；已存在的编码总是保存为草稿）' },
 ]
 
-export type MaterialKey = 'code' | 'name' | 'form' | 'copies' | 'required' | 'note' | 'sampleFileId'
+export type MaterialKey = 'code' | 'name' | 'form' | 'copies' | 'required' | 'note' | 'sampleFileId' | 'deferrable'
 
 export const MATERIAL_COLUMNS: Column<MaterialKey>[] = [
   { key: 'code', header: '实施编码', required: true, width: 24, help: '所属事项的实施编码（须在事项表中）' },
@@ -95,6 +99,7 @@ export const MATERIAL_COLUMNS: Column<MaterialKey>[] = [
   { key: 'required', header: '是否必需', width: 10, help: '是、否（默认是）' },
   { key: 'note', header: '备注', width: 24, help: '' },
   { key: 'sampleFileId', header: '样表文件编号', width: 12, help: '上传样表后得到的文件编号' },
+  { key: 'deferrable', header: '可容缺', width: 8, help: '是、否（默认否）：容缺受理时可以后补；申请表、身份证明不得容缺' },
 ]
 
 /** Header text as typed by people: '法定时限（工作日）*' → '法定时限'. */

@@ -8,7 +8,7 @@ import { normalizeFields, type MaterialFields, type VersionFields } from '../ver
 import { CellReader, readSheet, type ImportProblem, type SheetRow } from './cells.js'
 import {
   FORM_LABELS, HANDLING_LABELS, ITEM_COLUMNS, ITEM_SHEET, LEVEL_LABELS, MATERIAL_COLUMNS, MATERIAL_SHEET, SPECIAL_LABELS,
-  STATUS_LABELS, STEP_SEPARATORS, TARGET_LABELS, UNIT_LABELS, EXTENSION_LABELS, type ItemKey, type MaterialKey,
+  STATUS_LABELS, LAPSE_LABELS, STEP_SEPARATORS, TARGET_LABELS, UNIT_LABELS, EXTENSION_LABELS, type ItemKey, type MaterialKey,
 } from './columns.js'
 import { openWorkbook, WorkbookError } from './stream.js'
 
@@ -104,6 +104,8 @@ function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem {
     result: c.text('result', 2000), visits: c.int('visits', { fallback: 1, max: 10 }), consultPhone: c.text('consultPhone', 50),
     complaintPhone: c.text('complaintPhone', 50), specialProcedures: c.listOf('specialProcedures', SPECIAL_LABELS),
     theme: c.text('theme', 50), category: c.text('category', 50), keywords: c.list('keywords'),
+    deferralDays: c.raw('deferralDays') ? c.int('deferralDays', { max: 60 }) : null,
+    deferralLapse: c.raw('deferralLapse') ? c.oneOf('deferralLapse', LAPSE_LABELS) : undefined,
   }
   if (raw.keywords.length > 20 || raw.keywords.some((k) => k.length > 20)) c.fail('keywords', '「俗称」最多 20 个，每个不超过 20 个字')
   const departmentCode = c.text('departmentCode', 64, true)
@@ -131,6 +133,8 @@ function parseMaterialRow(c: CellReader<MaterialKey>): MaterialFields | undefine
   const file = c.raw('sampleFileId')
   if (file && !/^[1-9]\d{0,8}$/.test(file)) c.fail('sampleFileId', `「${file}」应为文件编号（正整数）`)
   if (c.failures > 0) return undefined
-  return { name, form, copies, required, note, sampleFileId: file ? Number(file) : null, deferrable: false } // 容缺 is set on the item's page
+  const deferrable = c.bool('deferrable', false)
+  if (c.failures > 0) return undefined
+  return { name, form, copies, required, note, sampleFileId: file ? Number(file) : null, deferrable }
 }
 

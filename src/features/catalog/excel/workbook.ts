@@ -5,7 +5,7 @@ import { ITEM_TYPES } from '../../../domain/vocabulary.js'
 import type { MaterialFields, VersionFields } from '../version-fields.js'
 import {
   allLabels, FORM_LABELS, HANDLING_LABELS, HELP_SHEET, ITEM_COLUMNS, ITEM_SHEET, label, LEVEL_LABELS, MATERIAL_COLUMNS,
-  MATERIAL_SHEET, SPECIAL_LABELS, STATUS_LABELS, TARGET_LABELS, UNIT_LABELS, EXTENSION_LABELS, type Column, type ItemKey, type MaterialKey,
+  MATERIAL_SHEET, SPECIAL_LABELS, STATUS_LABELS, LAPSE_LABELS, TARGET_LABELS, UNIT_LABELS, EXTENSION_LABELS, type Column, type ItemKey, type MaterialKey,
 } from './columns.js'
 
 export interface ExportItem { code: string; departmentCode: string; fields: VersionFields; centerCodes: string[]; status: 'draft' | 'published' }
@@ -47,13 +47,14 @@ export function itemRow(i: ExportItem): Record<ItemKey, string | number> {
     visits: f.visits, consultPhone: f.consultPhone, complaintPhone: f.complaintPhone,
     specialProcedures: f.specialProcedures.map((s) => label(SPECIAL_LABELS, s)).join('、'), theme: f.theme, category: f.category,
     keywords: f.keywords.join('、'), centerCodes: i.centerCodes.join('、'), status: label(STATUS_LABELS, i.status),
+    deferralDays: f.deferralDays ?? '', deferralLapse: label(LAPSE_LABELS, f.deferralLapse),
   }
 }
 
 export function materialRow(m: ExportMaterial): Record<MaterialKey, string | number> {
   return {
     code: m.code, name: m.name, form: label(FORM_LABELS, m.form), copies: m.copies, required: m.required ? '是' : '否',
-    note: m.note, sampleFileId: m.sampleFileId ?? '',
+    note: m.note, sampleFileId: m.sampleFileId ?? '', deferrable: m.deferrable ? '是' : '否',
   }
 }
 
