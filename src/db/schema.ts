@@ -783,7 +783,6 @@ export interface Database {
 // ── exchange with the province (migration 0170): the log of every reportable event, its attempts, watermarks
 export type ExchangeStage = 'accept' | 'correction_notice' | 'correction_accept' | 'process' | 'special' | 'result' | 'material' | 'rating'
 export type ExchangeStatus = 'pending' | 'sent' | 'acked' | 'refused'
-export interface CentersTable { region_code: ColumnType<string | null, string | null | undefined, string | null> }
 export interface DepartmentsTable { credit_code: ColumnType<string | null, string | null | undefined, string | null> }
 export interface CasesTable { province_number: ColumnType<string | null, string | null | undefined, string | null> }
 export interface ExchangeRecordsTable {

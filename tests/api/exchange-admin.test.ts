@@ -37,26 +37,26 @@ afterAll(async () => { await standin.close(); await t.close() })
 
 describe('identifiers', () => {
   it('a center\'s 区划代码 and a department\'s 统一社会信用代码: validated, audited', async () => {
-    const bad = await admin.put(`/api/exchange/centers/${w.tree.district.id}/region-code`, { regionCode: '4207' })
+    const bad = await admin.put(`/api/exchange/centers/${w.tree.district.id}/area-code`, { areaCode: '4207' })
     expect(bad.statusCode).toBe(400)
-    expect(bad.json().error.details[0].field).toBe('body.regionCode')
-    expect((await admin.put(`/api/exchange/centers/${w.tree.district.id}/region-code`, { regionCode: '420702000000' })).statusCode).toBe(200)
+    expect(bad.json().error.details[0].field).toBe('body.areaCode')
+    expect((await admin.put(`/api/exchange/centers/${w.tree.district.id}/area-code`, { areaCode: '420702000000' })).statusCode).toBe(200)
     const wrongCheck = credit(w.departments.lead).slice(0, 17) + (credit(w.departments.lead).endsWith('0') ? '1' : '0')
     const bad2 = await admin.put(`/api/exchange/departments/${w.departments.lead}/credit-code`, { creditCode: wrongCheck })
     expect(bad2.statusCode).toBe(400)
     expect(bad2.json().error.details[0].field).toBe('body.creditCode')
     const ok = await admin.put(`/api/exchange/departments/${w.departments.lead}/credit-code`, { creditCode: credit(w.departments.lead) })
     expect(ok.json()).toEqual({ departmentId: w.departments.lead, creditCode: credit(w.departments.lead) })
-    expect((await w.clerk.client.put(`/api/exchange/centers/${w.tree.district.id}/region-code`, { regionCode: '420702000000' })).statusCode).toBe(403)
+    expect((await w.clerk.client.put(`/api/exchange/centers/${w.tree.district.id}/area-code`, { areaCode: '420702000000' })).statusCode).toBe(403)
   })
 })
 
 describe('reconciliation and refusals', () => {
   it('matches what the stand-in holds; a refused record stays visible with its reason and goes again once put right', async () => {
     // a town center without a region code: its case's records are refused by the province
-    await t.db.updateTable('centers').set({ region_code: null }).where('id', '=', w.tree.district.id).execute()
+    await t.db.updateTable('centers').set({ area_code: null }).where('id', '=', w.tree.district.id).execute()
     const c1 = (await w.clerk.client.post('/api/cases', intakeBody(w, w.items.immediate))).json()
-    await t.db.updateTable('centers').set({ region_code: '420702000000' }).where('id', '=', w.tree.district.id).execute()
+    await t.db.updateTable('centers').set({ area_code: '420702000000' }).where('id', '=', w.tree.district.id).execute()
     const c2 = (await w.clerk.client.post('/api/cases', intakeBody(w, w.items.promised))).json()
     expect(c2.status).toBe('accepted')
     const adapter = pushAdapter({ url: standin.url, mapping, dataSource: 'YIZHAN' })

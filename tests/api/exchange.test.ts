@@ -32,8 +32,8 @@ const records = (caseId: number) => t.db.selectFrom('exchange_records').select([
 beforeAll(async () => {
   t = await createTestApp({ clock })
   w = await makeLevelsWorld(t)
-  await t.db.updateTable('centers').set({ region_code: '420702000000' }).where('id', '=', w.tree.district.id).execute()
-  await t.db.updateTable('centers').set({ region_code: '420702100000' }).where('id', '=', w.tree.townA.id).execute()
+  await t.db.updateTable('centers').set({ area_code: '420702000000' }).where('id', '=', w.tree.district.id).execute()
+  await t.db.updateTable('centers').set({ area_code: '420702100000' }).where('id', '=', w.tree.townA.id).execute()
   const deps = await t.db.selectFrom('departments').select('id').execute()
   for (const d of deps) await t.db.updateTable('departments').set({ credit_code: credit(d.id) }).where('id', '=', d.id).execute()
 

@@ -39,7 +39,7 @@ async function recordImmediate(centerId: number, item: { id: number; materials: 
 
 describe('数据交换', () => {
   it('the supervisor sees the day\'s reconciliation and a refusal with its reason; the administrator sends it again', { timeout: 240_000 }, async () => {
-    await env.db.updateTable('centers').set({ region_code: '420702000000' }).where('code', '=', 'D01').execute()
+    await env.db.updateTable('centers').set({ area_code: '420702000000' }).where('code', '=', 'D01').execute()
     const lz = await centerByName(env.db, '梁子镇便民服务中心')
     const item = await offeredItem(env.db, lz.id, 'immediate')
     await recordImmediate(lz.id, item, 1)

@@ -8,7 +8,6 @@ import { sql, type Kysely } from 'kysely'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
-    alter table centers add column region_code text check (region_code ~ '^[0-9]{12}$');
     alter table departments add column credit_code text check (credit_code ~ '^[0-9A-HJ-NPQRTUWXY]{18}$');
     alter table cases add column province_number text;
     -- the province's 统一申办流水号 is unique when assigned
@@ -73,7 +72,8 @@ export async function up(db: Kysely<any>): Promise<void> {
         'catalog_code', v.basic_code, 'task_name', k.item_name,
         'org_code', coalesce(d.credit_code, case when i.code ~ '^[0-9A-HJ-NPQRTUWXY]{18}[0-9]{12}$' then left(i.code, 18) end),
         'org_name', d.name,
-        'area_code', (select a.region_code from centers a where a.region_code is not null
+        -- 区划代码: the center's own (centers.area_code, migration 0140) or the nearest above; 6 or 9 digits are padded to 12
+        'area_code', (select rpad(a.area_code, 12, '0') from centers a where a.area_code is not null
           and (a.id = c.id or c.path like a.path || '%') order by length(a.path) desc limit 1),
         'center_id', k.accepting_center_id)
       from cases k join service_items i on i.id = k.item_id join item_versions v on v.id = k.item_version_id
@@ -205,6 +205,5 @@ export async function down(db: Kysely<any>): Promise<void> {
     drop index cases_province_number_idx;
     alter table cases drop column province_number;
     alter table departments drop column credit_code;
-    alter table centers drop column region_code;
   `.execute(db)
 }

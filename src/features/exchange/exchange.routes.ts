@@ -98,16 +98,16 @@ export function exchangeRoutes(app: App, ctx: AppContext): void {
     return service.reconciliationReport(ctx, actor, req.query.day)
   })
 
-  app.put('/api/exchange/centers/:id/region-code', {
+  app.put('/api/exchange/centers/:id/area-code', {
     schema: {
-      tags, summary: '中心的 12 位区划代码 a center\'s region code (its records carry it; a center without one uses the nearest above)',
-      params: Type.Object({ id: Id }), body: Type.Object({ regionCode: Type.Union([Type.String({ maxLength: 12 }), Type.Null()]) }, { additionalProperties: false }),
-      response: { 200: Type.Object({ centerId: Type.Integer(), regionCode: NullableString }), ...errorsFor(400, 401, 403, 404) },
+      tags, summary: '中心的行政区划代码 a center\'s area code, 6, 9 or 12 digits (its records carry it padded to 12; a center without one uses the nearest above)',
+      params: Type.Object({ id: Id }), body: Type.Object({ areaCode: Type.Union([Type.String({ maxLength: 12 }), Type.Null()]) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ centerId: Type.Integer(), areaCode: NullableString }), ...errorsFor(400, 401, 403, 404) },
     },
   }, async (req) => {
     const actor = requireActor(req)
     assertCan(actor, 'network.manage')
-    return service.setRegionCode(ctx, actor, req.params.id, req.body.regionCode)
+    return service.setAreaCode(ctx, actor, req.params.id, req.body.areaCode)
   })
 
   app.put('/api/exchange/departments/:id/credit-code', {

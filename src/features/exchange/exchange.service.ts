@@ -37,15 +37,16 @@ export async function resendRecord(ctx: AppContext, actor: Actor, id: number) {
   })
 }
 
-export async function setRegionCode(ctx: AppContext, actor: Actor, centerId: number, regionCode: string | null) {
-  if (regionCode !== null && !/^\d{12}$/.test(regionCode)) throw errors.validation([{ field: 'body.regionCode', message: '区划代码应为 12 位数字（统计用区划代码）' }])
+/** A center's 行政区划代码 (centers.area_code: 6, 9 or 12 digits; records carry it padded to the 12-digit 统计用区划代码). */
+export async function setAreaCode(ctx: AppContext, actor: Actor, centerId: number, areaCode: string | null) {
+  if (areaCode !== null && !/^\d{6}(\d{3}(\d{3})?)?$/.test(areaCode)) throw errors.validation([{ field: 'body.areaCode', message: '区划代码应为 6、9 或 12 位数字' }])
   return ctx.db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('centers').select(['id', 'path', 'region_code']).where('id', '=', centerId).forUpdate().executeTakeFirst()
+    const c = await trx.selectFrom('centers').select(['id', 'path', 'area_code']).where('id', '=', centerId).forUpdate().executeTakeFirst()
     if (!c) throw errors.notFound('服务中心', centerId)
     assertCovers(actor, c.path)
-    await trx.updateTable('centers').set({ region_code: regionCode }).where('id', '=', centerId).execute()
-    await appendAudit(trx, { actorId: actor.userId, centerId, action: 'exchange.region_code', entity: 'center', entityId: centerId, data: { before: c.region_code, after: regionCode } })
-    return { centerId, regionCode }
+    await trx.updateTable('centers').set({ area_code: areaCode }).where('id', '=', centerId).execute()
+    await appendAudit(trx, { actorId: actor.userId, centerId, action: 'center.area_code', entity: 'center', entityId: centerId, data: { before: c.area_code, after: areaCode } })
+    return { centerId, areaCode }
   })
 }
 
