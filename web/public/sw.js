@@ -24,7 +24,9 @@ async function cacheShell() {
 
 self.addEventListener('install', (e) => { e.waitUntil(cacheShell().then(() => self.skipWaiting())) })
 self.addEventListener('activate', (e) => {
-  e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== SHELL && k !== DATA).map((k) => caches.delete(k)))).then(() => self.clients.claim()))
+  e.waitUntil(caches.keys().then((keys) => Promise.all(keys.filter((k) => k !== SHELL && k !== DATA).map((k) => caches.delete(k)))).then(() => self.clients.claim())
+    // the page read its session before this worker took control: read it once more so it opens offline too
+    .then(() => networkFirst(new Request('/api/session'), DATA).catch(() => undefined)))
 })
 
 async function networkFirst(req, cacheName) {
