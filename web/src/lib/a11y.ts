@@ -13,7 +13,7 @@ function iconName(english: string): string | undefined {
 function mendIcon(icon: Element): void {
   const label = icon.getAttribute('aria-label')
   if (!label || !/^[a-z][a-z-]*$/.test(label)) return
-  const control = icon.closest('button, a, [role="button"], [role="tab"], li[tabindex]')
+  const control = icon.closest('button, a[href], [role="button"], [role="tab"], li[tabindex]') // an <a> without href has no role that may take a name
   const otherText = (control ?? icon.parentElement)?.textContent?.trim()
   const named = control && (control.getAttribute('aria-label') || control.getAttribute('title'))
   if (!control || otherText || named) {
