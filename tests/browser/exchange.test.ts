@@ -54,7 +54,7 @@ describe('数据交换', () => {
     await env.login(page, 'district.supervisor')
     await page.getByRole('menuitem', { name: '数据交换' }).click()
     await page.waitForURL(/\/app\/exchange$/)
-    await page.getByRole('heading', { name: '省平台数据交换对账' }).waitFor()
+    await page.getByRole('heading', { name: '省平台数据交换对账', exact: true }).waitFor()
     await expect(page.getByTestId('total-created').textContent()).resolves.toContain(String(total))
     await expect(page.getByTestId('total-refused').textContent()).resolves.toContain('1')
     await expect(page.getByTestId('total-acknowledged').textContent()).resolves.toContain(String(total - 1))

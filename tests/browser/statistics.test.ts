@@ -35,7 +35,7 @@ describe('统计分析', () => {
     await page.getByTestId('statistics-card').getByText('接件').waitFor()
     await page.getByRole('menuitem', { name: '统计分析' }).click()
     await page.waitForURL(/\/app\/statistics$/)
-    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    await page.getByRole('heading', { name: '统计分析', exact: true }).waitFor()
     await page.getByTestId('counts-chart').locator('canvas').waitFor()
     await page.getByTestId('rates-chart').locator('canvas').waitFor()
     const row = page.getByTestId('stats-table').getByRole('row', { name: /梁子镇便民服务中心/ })
@@ -65,7 +65,7 @@ describe('统计分析', () => {
     expect(await page.getByTestId('download-docx').getAttribute('href')).toContain(`casesFrom=${chinaDate(new Date()).slice(0, 4)}-01-01`)
     await screenshot(page, 'report-period')
     await page.getByRole('menuitem', { name: '统计分析' }).click()
-    await page.getByRole('heading', { name: '统计分析' }).waitFor()
+    await page.getByRole('heading', { name: '统计分析', exact: true }).waitFor()
 
     await page.getByRole('combobox', { name: '统计维度' }).click()
     await page.getByTitle('按月份').click()
