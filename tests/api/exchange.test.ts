@@ -186,8 +186,14 @@ describe('staging tables (前置库) read by the stand-in province', () => {
       const acked = await t.db.selectFrom('exchange_records').select('row_guid').where('status', '=', 'acked').execute()
       expect(acked.length + 1).toBe(p.received.length + p.refused.length)
       const row = (await sql<Record<string, string>>`select * from exchange_staging.up_pro_accept where project_no = ${cases.refused.number}`.execute(t.db)).rows[0]
-      expect(row).toMatchObject({ cd_operation: 'I', data_source: 'YIZHAN', accept_state: '0', refuse_reason: '不属于本机关职权范围', received: 1 })
+      // the scripted refusal falls on whichever row the province's job reads first (rows of one batch share cd_time)
+      const refusedHere = row.row_guid === refused[0].row_guid
+      expect(row).toMatchObject({ cd_operation: 'I', data_source: 'YIZHAN', accept_state: '0', refuse_reason: '不属于本机关职权范围', received: refusedHere ? 2 : 1 })
       expect(row.cd_batch).toBeTruthy()
+      const refusedRow = (await sql<Record<string, unknown>>`select received, received_note from exchange_staging.up_pro_accept where row_guid = ${refused[0].row_guid}::uuid
+        union all select received, received_note from exchange_staging.up_pro_process where row_guid = ${refused[0].row_guid}::uuid
+        union all select received, received_note from exchange_staging.up_pro_result where row_guid = ${refused[0].row_guid}::uuid`.execute(t.db)).rows
+      expect(refusedRow).toEqual([{ received: 2, received_note: expect.stringContaining('拒收') }])
     } finally { await p.close(); await adapter.close() }
   })
 })
