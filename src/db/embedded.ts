@@ -152,8 +152,9 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
   // about 100 bytes) and needs no shell quoting: per query it is cheaper than loopback TCP (pgbench -S here: 16.6k
   // against 14.1k tps). TCP on 127.0.0.1 stays for psql and other tools.
   const socketOk = process.platform !== 'win32' && /^[\w./-]+$/.test(pgData) && Buffer.byteLength(path.join(pgData, `.s.PGSQL.${port}.lock`)) < 100
-  const pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketOk ? pgData : ''} -c max_connections=100`
-  const pgCtlStart = async (options = pgOptions) => {
+  let pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketOk ? pgData : ''} -c max_connections=100`
+  const pgCtlStart = async (options?: string) => {
+    options ??= pgOptions
     try {
       await run(bin.pg_ctl, ['start', '-D', pgData, '-w', '-t', '60', '-l', logFile, '-o', options], asOwner)
     } catch (e) {
@@ -161,7 +162,17 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
       throw new Error(`内置数据库启动失败 (embedded PostgreSQL failed to start): ${(e as Error).message}\n${tail}`)
     }
   }
-  await pgCtlStart()
+  // Another server may take the port between the check above and PostgreSQL's bind: choose another one and try again.
+  for (let attempt = 1; ; attempt++) {
+    try { await pgCtlStart(); break } catch (e) {
+      const portTaken = /could not create any TCP\/IP sockets|Address already in use/.test((e as Error).message)
+      if (!portTaken || opts.port !== undefined || attempt >= 3) throw e
+      const next = await freePort()
+      log.warn(`端口 ${port} 刚被其他程序占用，内置数据库改用 ${next} (port ${port} taken while starting)`)
+      port = next
+      pgOptions = pgOptions.replace(/^-p \d+/, `-p ${port}`)
+    }
+  }
   log.info(`内置数据库已启动 embedded PostgreSQL on 127.0.0.1:${port}`)
 
   let stopped = false
