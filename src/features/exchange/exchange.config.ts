@@ -24,6 +24,8 @@ export interface ExchangeConfig {
   catalogUrl: string | undefined
   pollMs: number
   batch: number
+  /** Records a push request carries (1: one record as is; more: the mapping's batch list, results per record). */
+  pushBatch: number
 }
 
 export function loadExchangeConfig(env: NodeJS.ProcessEnv = process.env): ExchangeConfig {
@@ -50,5 +52,6 @@ export function loadExchangeConfig(env: NodeJS.ProcessEnv = process.env): Exchan
     ratingPageUrl: env.EXCHANGE_RATING_PAGE_URL?.trim() || undefined, ratingPageKey: env.EXCHANGE_RATING_PAGE_KEY?.trim() || undefined,
     catalogUrl: env.EXCHANGE_CATALOG_URL?.trim() || undefined,
     pollMs: int('EXCHANGE_POLL_MS', env.EXCHANGE_POLL_MS, 1000), batch: int('EXCHANGE_BATCH', env.EXCHANGE_BATCH, 50),
+    pushBatch: int('EXCHANGE_PUSH_BATCH', env.EXCHANGE_PUSH_BATCH, 1),
   }
 }

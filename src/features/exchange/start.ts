@@ -9,7 +9,7 @@ import { stagingAdapter } from './staging.js'
 
 export function exchangeAdapter(c: ExchangeConfig, db: Db): Adapter | undefined {
   if (c.mode === 'staging') return stagingAdapter({ db, url: c.stagingUrl, schema: c.stagingSchema, dataSource: c.dataSource })
-  if (c.mode === 'push') return pushAdapter({ url: c.pushUrl!, mapping: c.mapping, token: c.token, hmacKey: c.hmacKey, sm4Key: c.sm4Key, dataSource: c.dataSource })
+  if (c.mode === 'push') return pushAdapter({ url: c.pushUrl!, mapping: c.mapping, token: c.token, hmacKey: c.hmacKey, sm4Key: c.sm4Key, dataSource: c.dataSource, batchSize: c.pushBatch })
   return undefined
 }
 
