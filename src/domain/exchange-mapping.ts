@@ -169,8 +169,10 @@ field UP_PRO_MATERIAL.material_name = CLMC
 field UP_PRO_MATERIAL.receive_type = SJFS
 field UP_PRO_MATERIAL.material_count = CLSL
 field UP_PRO_MATERIAL.attachment = FJ
+field UP_PRO_EVALUATION.evaluate_object = PJDX
 field UP_PRO_EVALUATION.evaluate_level = PJDJ
 field UP_PRO_EVALUATION.evaluate_content = PJNR
+field UP_PRO_EVALUATION.evaluate_addendum = ZPNR
 field UP_PRO_EVALUATION.evaluate_time = PJSJ
 field UP_PRO_EVALUATION.evaluate_channel = PJQD
 field UP_PRO_EVALUATION.evaluate_provenance = PJLY
@@ -201,7 +203,7 @@ export function mappingFrom(nameOrText: { builtin?: string; text?: string; file?
 }
 
 export interface ExchangeRecordOut {
-  rowGuid: string; stage: ExchangeStage; seq: number; operation: 'I' | 'U'; version: number; payload: Record<string, unknown>
+  rowGuid: string; stage: ExchangeStage; seq: number; operation: 'I' | 'U' | 'D'; version: number; payload: Record<string, unknown>
 }
 
 /** The national row of a record: exactly its table's fields (null when absent), seq filled, times as China local time. */

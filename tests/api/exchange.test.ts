@@ -223,10 +223,11 @@ describe('staging tables (前置库) read by the stand-in province', () => {
   })
 })
 
-describe('migration 0170', () => {
+describe('migrations 0170 and 0171', () => {
   it('down and up again', async () => {
     const m = await createTestApp({ clock })
     try {
+      expect((await migrateDown(m.db)).results?.[0]).toMatchObject({ migrationName: '0171_exchange_ratings_numbers', direction: 'Down', status: 'Success' })
       expect((await migrateDown(m.db)).results?.[0]).toMatchObject({ migrationName: '0170_exchange', direction: 'Down', status: 'Success' })
       await migrateToLatest(m.db)
       expect(await m.db.selectFrom('exchange_records').select('id').execute()).toEqual([])

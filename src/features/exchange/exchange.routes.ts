@@ -16,7 +16,7 @@ const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c
 const NullableString = Type.Union([Type.String(), Type.Null()])
 const Status = Type.Union(['pending', 'sent', 'acked', 'refused'].map((s) => Type.Literal(s)))
 const Record_ = Type.Object({
-  id: Type.Integer(), rowGuid: Type.String(), caseId: Type.Integer(), caseNumber: NullableString, centerName: Type.String(),
+  id: Type.Integer(), rowGuid: Type.String(), caseId: Type.Union([Type.Integer(), Type.Null()]), caseNumber: NullableString, centerName: Type.String(),
   stage: Type.String(), seq: Type.Integer(), operation: Type.String(), version: Type.Integer(), status: Type.String(), attempts: Type.Integer(),
   occurredAt: DateTime, sentAt: NullableDateTime, ackedAt: NullableDateTime, lastError: NullableString, refusedReason: NullableString,
 })

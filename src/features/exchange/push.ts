@@ -77,9 +77,10 @@ export const PUSH_IN_FLIGHT = 8
  * request up to `size` records; a case with more records than that takes consecutive requests of its own lane.
  * Each lane is a list of requests sent one after another; lanes go side by side.
  */
-export function planRequests<T extends { caseId: number; stage: string; version: number }>(records: readonly T[], size: number): number[][][] {
-  const byCase = new Map<number, number[]>()
-  records.forEach((r, i) => byCase.set(r.caseId, [...(byCase.get(r.caseId) ?? []), i]))
+export function planRequests<T extends { caseId: number | null; stage: string; version: number }>(records: readonly T[], size: number): number[][][] {
+  const byCase = new Map<number | string, number[]>()
+  // a rating without a case is a chain of its own (its versions never share a round)
+  records.forEach((r, i) => { const k = r.caseId ?? `r${i}`; byCase.set(k, [...(byCase.get(k) ?? []), i]) })
   const first = (i: number) => (records[i].stage === 'accept' && records[i].version === 1 ? 0 : 1)
   const lanes: number[][][] = []
   let open: number[] | undefined

@@ -17,3 +17,10 @@ export function startExchange(c: ExchangeConfig, db: Db, clock: Clock, opts: { b
   const adapter = exchangeAdapter(c, db)
   return adapter ? startExchangeSender(db, adapter, clock, { ...opts, pollMs: c.pollMs, batch: c.batch }) : undefined
 }
+
+/** The province's 统一申办流水号 rule where it asks the county to number (migration 0171's trigger reads it at 受理). */
+export async function writeProvinceNumberRule(db: Db, rule: string | undefined) {
+  if (!rule) { await db.deleteFrom('exchange_settings').where('key', '=', 'province_no_rule').execute(); return }
+  await db.insertInto('exchange_settings').values({ key: 'province_no_rule', value: rule })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: rule, updated_at: new Date() })).execute()
+}
