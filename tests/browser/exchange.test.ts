@@ -59,6 +59,7 @@ describe('数据交换', () => {
     await expect(page.getByTestId('total-refused').textContent()).resolves.toContain('1')
     await expect(page.getByTestId('total-acknowledged').textContent()).resolves.toContain(String(total - 1))
     await page.getByTestId('refused').getByText('省平台拒收 (scripted)').waitFor()
+    await page.getByTestId('refused').getByRole('cell', { name: '新增', exact: true }).waitFor() // cd_operation I, in words
     expect(await page.getByRole('button', { name: '重新发送' }).count()).toBe(0) // supervisors see, administrators act
     await screenshot(page, 'exchange-reconciliation')
     await page.context().close()

@@ -54,7 +54,7 @@ export default function ExchangePage() {
             <Table<Refused> rowKey="id" size="small" pagination={{ pageSize: 20 }} dataSource={d.refused} scroll={{ x: 700 }} data-testid="refused" columns={[
               { title: t('exchange.caseNumber'), dataIndex: 'caseNumber' },
               { title: t('exchange.stage'), dataIndex: 'stage', render: (s: string, x) => `${t(`exchange.stage.${s}` as MessageKey)} ${x.seq || ''}` },
-              { title: t('exchange.operation'), dataIndex: 'operation' },
+              { title: t('exchange.operation'), dataIndex: 'operation', render: (o: string) => t(`exchange.operation.${o}` as MessageKey) },
               { title: t('exchange.reason'), dataIndex: 'reason' },
               ...(canResend ? [{
                 title: '', key: 'resend', render: (_: unknown, x: Refused) => (
