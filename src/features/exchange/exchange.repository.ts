@@ -161,3 +161,17 @@ export async function totals(db: Db) {
     from exchange_records`.execute(db)
   return rows[0]
 }
+
+/** The identifiers the province needs, in a jurisdiction: each center's 区划代码 (its own, and the 12 digits its records
+ * carry: its own or the nearest above), each department's 统一社会信用代码. */
+export async function identifiers(db: Db, centerPath: string) {
+  const { rows: centers } = await sql<{ id: number; name: string; level: string; areaCode: string | null; recordAreaCode: string | null }>`
+    select c.id, c.name, c.level, c.area_code as "areaCode",
+      (select rpad(a.area_code, 12, '0') from centers a where a.area_code is not null and (a.id = c.id or c.path like a.path || '%')
+        order by length(a.path) desc limit 1) as "recordAreaCode"
+    from centers c where c.path like ${centerPath + '%'} and c.status = 'active' order by c.path`.execute(db)
+  const departments = await db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
+    .select(['d.id', 'd.name', 'c.name as centerName', 'd.credit_code as creditCode'])
+    .where('c.path', 'like', centerPath + '%').where('d.status', '=', 'active').orderBy('c.path').orderBy('d.id').execute()
+  return { centers, departments }
+}

@@ -98,6 +98,23 @@ export function exchangeRoutes(app: App, ctx: AppContext): void {
     return service.reconciliationReport(ctx, actor, req.query.day)
   })
 
+  app.get('/api/exchange/identifiers', {
+    schema: {
+      tags, summary: '区划代码与信用代码 each center\'s area code (and the 12 digits its records carry) and each department\'s credit code, in the actor\'s jurisdiction',
+      response: {
+        200: Type.Object({
+          centers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String(), areaCode: NullableString, recordAreaCode: NullableString })),
+          departments: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), centerName: Type.String(), creditCode: NullableString })),
+        }),
+        ...errorsFor(401, 403),
+      },
+    },
+  }, async (req) => {
+    const actor = requireActor(req)
+    assertCan(actor, 'network.manage')
+    return repo.identifiers(ctx.db, actor.centerPath)
+  })
+
   app.put('/api/exchange/centers/:id/area-code', {
     schema: {
       tags, summary: '中心的行政区划代码 a center\'s area code, 6, 9 or 12 digits (its records carry it padded to 12; a center without one uses the nearest above)',

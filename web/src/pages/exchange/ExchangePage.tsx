@@ -1,6 +1,6 @@
 // `/app/exchange`: the day's reconciliation with the provincial platform per center (sent, acknowledged, refused,
 // not yet sent, the oldest unacknowledged record) and the refused records with the province's reason; managers send
-// a refused record again once its data is put right.
+// a refused record again once its data is put right; administrators keep the identifiers and import the catalog.
 import { Alert, Button, Card, Col, DatePicker, Row, Statistic, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
@@ -11,6 +11,7 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { allowed } from '../../menu'
 import { useSession } from '../../session'
+import { ExchangeSetup } from './ExchangeSetup'
 
 interface Counts { created: number; sent: number; acknowledged: number; refused: number; pending: number; oldestUnacknowledged: string | null }
 interface CenterRow extends Counts { centerId: number; centerName: string }
@@ -65,6 +66,7 @@ export default function ExchangePage() {
           </Card>
         </>
       )}
+      {canResend && <ExchangeSetup />}
     </>
   )
 }
