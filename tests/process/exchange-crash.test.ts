@@ -2,7 +2,8 @@
 // (YIZHAN_EXCHANGE=off) takes cases and dies; senders (the same entry, EXCHANGE_MODE=push, five records a request)
 // are killed by kill -9 while the stand-in province holds a request it has taken but not yet answered; the next
 // sender sends it again, the province answers "already exists", and every record is acknowledged exactly once, none
-// lost. Runs on the embedded test server and on TEST_DATABASE_URL alike.
+// lost. Then the staging adapter into the province's own database (前置库), its sender killed mid-export: no row twice,
+// every record taken once by the province's job. Runs on the embedded test server and on TEST_DATABASE_URL alike.
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -11,6 +12,7 @@ import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startYizhan, stop, type Started } from '../../bench/lib.js'
 import { ensureDatabase } from '../../src/db/database.js'
+import { NATIONAL_TABLES } from '../../src/domain/exchange-layout.js'
 import { mappingFrom } from '../../src/domain/exchange-mapping.js'
 import { idNumber } from '../helpers/cases.js'
 import { startProvinceStandin } from '../helpers/province-standin.js'
@@ -22,6 +24,7 @@ let dbName = ''
 let province: Awaited<ReturnType<typeof startProvinceStandin>>
 const dirs: string[] = []
 const running: Started[] = []
+const dropLater: string[] = []
 
 const env = (extra: Record<string, string>) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-exchange-'))
@@ -73,7 +76,7 @@ afterAll(async () => {
   await province?.close()
   const admin = new pg.Client({ connectionString: inject('serverUrl') })
   await admin.connect()
-  await admin.query(`drop database if exists "${dbName}" with (force)`).catch(() => undefined)
+  for (const name of [dbName, ...dropLater]) await admin.query(`drop database if exists "${name}" with (force)`).catch(() => undefined)
   await admin.end()
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true })
 })
@@ -131,6 +134,50 @@ describe('exchange sender across kill -9', () => {
     expect(province.duplicates.length).toBeGreaterThanOrEqual(3)
     const exists = await query<{ row_guid: string }>(`select r.row_guid::text from exchange_records r join exchange_attempts a on a.record_id = r.id where a.outcome = 'exists'`)
     expect(exists.map((r) => r.row_guid).sort()).toEqual([...new Set(province.duplicates)].sort())
+    expect(await stop(last.child, 'SIGTERM')).toBe(0)
+  }, 300_000)
+
+  it('staging tables in the province\'s own database (前置库): a sender killed mid-export writes no row twice; the province\'s job takes every record once', async () => {
+    const stagingName = `${dbName}_qzk`
+    const stagingUrl = await ensureDatabase(inject('serverUrl'), stagingName)
+    dropLater.push(stagingName)
+    const first = await start({ YIZHAN_EXCHANGE: 'off' })
+    const clerk = await login(`http://127.0.0.1:${first.port}`, 'zhaoshan.clerk1')
+    const me = await clerk.get('/api/session')
+    const items = await clerk.get(`/api/public/items?centerId=${me.centerId}&pageSize=100`)
+    const item = items.items.find((i: { handlingKind: string }) => i.handlingKind === 'promised')
+    const full = await clerk.get(`/api/public/items/${item.id}`)
+    for (let i = 0; i < 40; i++) {
+      const res = await clerk.post('/api/cases', {
+        requestId: `exchange-staging-${i}`, itemId: item.id, centerId: me.centerId,
+        applicant: { kind: 'person', name: '宋春华', idNumber: idNumber(700 + i), phone: '13900001111' },
+        materials: full.materials.map((m: { id: number }) => ({ materialId: m.id, received: true })),
+      })
+      expect(res.status).toBe(201)
+    }
+    await stop(first.child, 'SIGKILL')
+    const pending = (await query<{ row_guid: string }>(`select row_guid::text from exchange_records where status = 'pending'`)).map((r) => r.row_guid)
+    expect(pending.length).toBeGreaterThan(40 * 3)
+    const staged = async () => {
+      const c = new pg.Client({ connectionString: stagingUrl })
+      await c.connect()
+      try {
+        return (await c.query(NATIONAL_TABLES.map((t) => `select row_guid::text from exchange_staging.${t.toLowerCase()}`).join(' union all '))).rows.map((r) => r.row_guid as string)
+      } catch { return [] } finally { await c.end() }
+    }
+    const stagingEnv = { EXCHANGE_MODE: 'staging', EXCHANGE_STAGING_URL: stagingUrl, EXCHANGE_BATCH: '10' }
+    const s = await start(stagingEnv)
+    await until('rows in the 前置库', async () => (await staged()).length > 0)
+    await stop(s.child, 'SIGKILL')
+    const last = await start(stagingEnv)
+    await until('every record written', async () => (await query<{ n: number }>(`select count(*)::int as n from exchange_records where status = 'pending'`))[0].n === 0, 120_000)
+    // the province's job takes the rows; the sender reads its flags back
+    await province.readStaging(stagingUrl, 'exchange_staging')
+    await until('every record acknowledged', async () => (await query<{ n: number }>(`select count(*)::int as n from exchange_records where status <> 'acked'`))[0].n === 0, 60_000)
+    const rows = await staged()
+    expect(new Set(rows).size).toBe(rows.length)
+    expect(rows.sort()).toEqual(pending.sort())
+    expect(province.refused).toEqual([])
     expect(await stop(last.child, 'SIGTERM')).toBe(0)
   }, 300_000)
 })
