@@ -64,6 +64,25 @@ const until = async (what: string, test: () => boolean | Promise<boolean>, ms = 
   }
 }
 
+/** 40 cases accepted at 赵山 by a process that serves without sending, then killed by kill -9. */
+async function takeCases(prefix: string, firstId: number) {
+  const first = await start({ YIZHAN_EXCHANGE: 'off' })
+  const clerk = await login(`http://127.0.0.1:${first.port}`, 'zhaoshan.clerk1')
+  const me = await clerk.get('/api/session')
+  const items = await clerk.get(`/api/public/items?centerId=${me.centerId}&pageSize=100`)
+  const item = items.items.find((i: { handlingKind: string }) => i.handlingKind === 'promised')
+  const full = await clerk.get(`/api/public/items/${item.id}`)
+  for (let i = 0; i < 40; i++) {
+    const res = await clerk.post('/api/cases', {
+      requestId: `${prefix}-${i}`, itemId: item.id, centerId: me.centerId,
+      applicant: { kind: 'person', name: '宋春华', idNumber: idNumber(firstId + i), phone: '13900001111' },
+      materials: full.materials.map((m: { id: number }) => ({ materialId: m.id, received: true })),
+    })
+    expect(res.status).toBe(201)
+  }
+  await stop(first.child, 'SIGKILL')
+}
+
 beforeAll(async () => {
   // a slow province: each reply comes 150 ms after it took the records, so a kill can fall between the two
   province = await startProvinceStandin({ mapping: mappingFrom({ builtin: 'national' }), token: TOKEN, replyDelayMs: 150 })
@@ -84,22 +103,7 @@ afterAll(async () => {
 describe('exchange sender across kill -9', () => {
   it('records in flight at a kill are acknowledged exactly once after the restart; none lost', async () => {
     // cases taken by a process that does not send (another process would): their records wait in the log
-    const first = await start({ YIZHAN_EXCHANGE: 'off' })
-    const base = `http://127.0.0.1:${first.port}`
-    const clerk = await login(base, 'zhaoshan.clerk1')
-    const me = await clerk.get('/api/session')
-    const items = await clerk.get(`/api/public/items?centerId=${me.centerId}&pageSize=100`)
-    const item = items.items.find((i: { handlingKind: string }) => i.handlingKind === 'promised')
-    const full = await clerk.get(`/api/public/items/${item.id}`)
-    for (let i = 0; i < 40; i++) {
-      const res = await clerk.post('/api/cases', {
-        requestId: `exchange-crash-${i}`, itemId: item.id, centerId: me.centerId,
-        applicant: { kind: 'person', name: '宋春华', idNumber: idNumber(500 + i), phone: '13900001111' },
-        materials: full.materials.map((m: { id: number }) => ({ materialId: m.id, received: true })),
-      })
-      expect(res.status).toBe(201)
-    }
-    await stop(first.child, 'SIGKILL')
+    await takeCases('exchange-crash', 500)
     const [{ n: total }] = await query<{ n: number }>(`select count(*)::int as n from exchange_records`)
     expect(total).toBeGreaterThan(40 * 3)
     expect(province.received).toHaveLength(0)
@@ -141,21 +145,7 @@ describe('exchange sender across kill -9', () => {
     const stagingName = `${dbName}_qzk`
     const stagingUrl = await ensureDatabase(inject('serverUrl'), stagingName)
     dropLater.push(stagingName)
-    const first = await start({ YIZHAN_EXCHANGE: 'off' })
-    const clerk = await login(`http://127.0.0.1:${first.port}`, 'zhaoshan.clerk1')
-    const me = await clerk.get('/api/session')
-    const items = await clerk.get(`/api/public/items?centerId=${me.centerId}&pageSize=100`)
-    const item = items.items.find((i: { handlingKind: string }) => i.handlingKind === 'promised')
-    const full = await clerk.get(`/api/public/items/${item.id}`)
-    for (let i = 0; i < 40; i++) {
-      const res = await clerk.post('/api/cases', {
-        requestId: `exchange-staging-${i}`, itemId: item.id, centerId: me.centerId,
-        applicant: { kind: 'person', name: '宋春华', idNumber: idNumber(700 + i), phone: '13900001111' },
-        materials: full.materials.map((m: { id: number }) => ({ materialId: m.id, received: true })),
-      })
-      expect(res.status).toBe(201)
-    }
-    await stop(first.child, 'SIGKILL')
+    await takeCases('exchange-staging', 700)
     const pending = (await query<{ row_guid: string }>(`select row_guid::text from exchange_records where status = 'pending'`)).map((r) => r.row_guid)
     expect(pending.length).toBeGreaterThan(40 * 3)
     const staged = async () => {
