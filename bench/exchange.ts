@@ -22,6 +22,7 @@ import { fmt, openBenchDatabase, root, stop, writeSection } from './lib.js'
 const CASES = Number(process.env.BENCH_CASES ?? 3000)
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 10)
 const LIVE_PER_SECOND = Number(process.env.BENCH_LIVE_RATE ?? 20)
+const PUSH_BATCH = Number(process.env.BENCH_PUSH_BATCH ?? 25)
 const SM4_KEY = '0123456789abcdeffedcba9876543210'
 const HMAC_KEY = 'bench-hmac-key'
 
@@ -49,6 +50,7 @@ const exited = (c: ChildProcess) => new Promise<void>((resolve) => { if (c.exitC
 
 async function main() {
   const load = os.loadavg()[0]
+  const loadText = () => os.loadavg().map((x) => fmt(x, 2)).join(', ')
   const bdb = await openBenchDatabase('exchange', 10)
   const { url, pool, db } = bdb
   const results: string[] = []
@@ -56,7 +58,7 @@ async function main() {
     await migrateToLatest(db)
     await loadDemo(db, { ...loadConfig({ YIZHAN_DEMO_PASSWORD: 'Bench-Pass-2026' }), dataDir: bdb.dir }, { info: () => {}, warn: () => {} })
     // the identifiers the province needs, before the history is made (its records carry them)
-    await pool.query(`update centers set region_code = '4207' || lpad(id::text, 8, '0')`)
+    await pool.query(`update centers set area_code = '4207' || lpad(id::text, 8, '0')`)
     const deps = (await pool.query('select id from departments')).rows as { id: number }[]
     for (const d of deps) { const f = `114207020${String(d.id).padStart(8, '0')}`; await pool.query('update departments set credit_code = $1 where id = $2', [f + creditCheckChar(f), d.id]) }
     const g0 = performance.now()
@@ -94,6 +96,8 @@ async function main() {
       ['staging tables (前置库 in the same database; the province job polls every 200 ms)', { EXCHANGE_MODE: 'staging' }, null],
       ['HTTP push, national layout (JSON, token)', { EXCHANGE_MODE: 'push', EXCHANGE_MAPPING: 'national', EXCHANGE_TOKEN: '' }, 'national'],
       ['HTTP push, 电子监察 (XML, HMAC-SHA256, SM4-CBC)', { EXCHANGE_MODE: 'push', EXCHANGE_MAPPING: 'dzjc', EXCHANGE_HMAC_KEY: HMAC_KEY, EXCHANGE_SM4_KEY: SM4_KEY }, 'dzjc'],
+      [`HTTP push, national layout, up to ${PUSH_BATCH} records a request`, { EXCHANGE_MODE: 'push', EXCHANGE_MAPPING: 'national', EXCHANGE_PUSH_BATCH: String(PUSH_BATCH) }, 'national'],
+      [`HTTP push, 电子监察, up to ${PUSH_BATCH} records a request (XML, HMAC, SM4)`, { EXCHANGE_MODE: 'push', EXCHANGE_MAPPING: 'dzjc', EXCHANGE_HMAC_KEY: HMAC_KEY, EXCHANGE_SM4_KEY: SM4_KEY, EXCHANGE_PUSH_BATCH: String(PUSH_BATCH) }, 'dzjc'],
     ]
     const latencies: string[] = []
     for (const [name, env, mapping] of adapters) {
@@ -140,7 +144,7 @@ async function main() {
     await reset()
     const total = Number((await pool.query('select count(*) from exchange_records')).rows[0].count)
     const s = await standin('national')
-    const env = { DATABASE_URL: url, EXCHANGE_MODE: 'push', EXCHANGE_PUSH_URL: s.url, EXCHANGE_POLL_MS: '200' }
+    const env = { DATABASE_URL: url, EXCHANGE_MODE: 'push', EXCHANGE_PUSH_URL: s.url, EXCHANGE_POLL_MS: '200', EXCHANGE_PUSH_BATCH: String(PUSH_BATCH) }
     const kills: number[] = []
     for (let k = 0; k < 5; k++) {
       const c = await sender(env)
@@ -157,7 +161,7 @@ async function main() {
     console.log(`kill -9 ×5 (stand-in held ${kills.join(', ')} at the kills): ${st.unique} of ${total} held once, ${st.duplicates} repeats answered "already exists", ${acked} acknowledged → ${ok ? 'none missing' : 'MISSING'}`)
 
     writeSection('Exchange with the province (`npm run bench:exchange`, issue 27)', `
-${CASES} generated cases of the demo district (about a month of its history; ${N} exchange records written by the log's triggers: ${byStage.map((s) => `${s.stage} ${s.n}`).join(', ')}; ${fmt(genSeconds)} s to generate), on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 CPUs shared with the other engineers (load average ${fmt(load, 2)} before the run), PostgreSQL ${bdb.embedded ? 'embedded' : 'external'}. Records/s is the sender's own rate, from its first batch written to its last (for the staging tables the province's job then takes them at its own pace). Each sender runs in a process of its own as \`npm start\` runs it (claims of 50 with SKIP LOCKED, every request and reply logged); the stand-in province in another for the pushes (it checks every record against the field lists and the code dictionary); the baseline inserts the same national rows with plain SQL, 50 a statement, from one process.
+${CASES} generated cases of the demo district (about a month of its history; ${N} exchange records written by the log's triggers: ${byStage.map((s) => `${s.stage} ${s.n}`).join(', ')}; ${fmt(genSeconds)} s to generate), on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, 2 CPUs shared with the other engineers (load average ${fmt(load, 2)} before the run, ${loadText()} (1, 5, 15 min) after it), PostgreSQL ${bdb.embedded ? 'embedded' : 'external'}. Records/s is the sender's own rate, from its first batch written to its last (for the staging tables the province's job then takes them at its own pace). Each sender runs in a process of its own as \`npm start\` runs it (claims of 50 with SKIP LOCKED, every request and reply logged); the stand-in province in another for the pushes (it checks every record against the field lists and the code dictionary); the baseline inserts the same national rows with plain SQL, 50 a statement, from one process.
 
 | path | records/s | ratio to plain SQL | refused |
 | --- | --- | --- | --- |
@@ -169,9 +173,9 @@ From a case event to the province's acknowledgement, ${LIVE_PER_SECOND} events a
 | --- | --- | --- | --- |
 ${latencies.join('\n')}
 
-Kill -9 of the push sender five times during an export of all ${total} records (the stand-in held ${kills.join(', ')} records at the kills), then a sender to the end: the stand-in holds ${st.unique} distinct row_guids of ${total} (${ok ? 'none missing, none twice' : 'MISSING RECORDS'}); ${st.duplicates} records sent again after a kill were answered "already exists" and counted as acknowledged; ${acked} of ${total} records acknowledged in the log.
+Kill -9 of the push sender (${PUSH_BATCH} records a request) five times during an export of all ${total} records (the stand-in held ${kills.join(', ')} records at the kills), then a sender to the end: the stand-in holds ${st.unique} distinct row_guids of ${total} (${ok ? 'none missing, none twice' : 'MISSING RECORDS'}); ${st.duplicates} records sent again after a kill were answered "already exists" and counted as acknowledged; ${acked} of ${total} records acknowledged in the log.
 
-The push sends one request per record (a province's 办件汇聚 interface takes one record a request), up to 8 cases side by side with a case's own records in order; a case's records wait until its 受理 has gone and an update until its insert has, so an export goes in rounds and each round is a loopback round trip per record plus its claim transaction. The staging adapter writes each claimed batch in the same transaction that marks it sent. The plain-SQL baseline is the floor of writing these rows at all.
+The push sends one record a request by default (every province's 办件汇聚 interface takes that) or, with \`EXCHANGE_PUSH_BATCH\`, several cases' records in one request with the province's result per record; up to 8 requests side by side with a case's own records in order; a case's records wait until its 受理 has gone and an update until its insert has, so an export goes in rounds and each round is a loopback round trip per record plus its claim transaction. The staging adapter writes each claimed batch in the same transaction that marks it sent. The plain-SQL baseline is the floor of writing these rows at all.
 `)
   } finally {
     await bdb.close()

@@ -38,6 +38,7 @@ import * as m0152 from './migrations/0152_channels.js'
 import * as m0153 from './migrations/0153_priority_lane.js'
 import * as m0160 from './migrations/0160_applicant_representatives.js'
 import * as m0170 from './migrations/0170_exchange.js'
+import * as m0171 from './migrations/0171_exchange_ratings_numbers.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0153_priority_lane': m0153,
   '0160_applicant_representatives': m0160,
   '0170_exchange': m0170,
+  '0171_exchange_ratings_numbers': m0171,
 }
 
 function migrator(db: Db): Migrator {

@@ -788,11 +788,13 @@ export interface CasesTable { province_number: ColumnType<string | null, string 
 export interface ExchangeRecordsTable {
   id: Generated<number>
   row_guid: Generated<string>
-  case_id: number
+  /** Null: a rating of a hall ticket or a consultation (migration 0171), keyed by rating_id. */
+  case_id: number | null
   center_id: number
   stage: ExchangeStage
   seq: number
-  operation: 'I' | 'U'
+  /** D (0171): a withdrawal, e.g. a rating set aside after review. */
+  operation: 'I' | 'U' | 'D'
   version: number
   event_id: number | null
   rating_id: number | null
@@ -818,7 +820,12 @@ export interface ExchangeAttemptsTable {
   reply: string
 }
 export interface ExchangeWatermarksTable { source: string; watermark: Timestamp; updated_at: Timestamp }
+/** Migration 0171: the province's numbering rule (province_no_rule) and its counters per prefix. */
+export interface ExchangeSettingsTable { key: string; value: string; updated_at: Generated<Date> }
+export interface ExchangeNumberCountersTable { prefix: string; last: number }
 export interface Database {
+  exchange_settings: ExchangeSettingsTable
+  exchange_number_counters: ExchangeNumberCountersTable
   exchange_records: ExchangeRecordsTable
   exchange_attempts: ExchangeAttemptsTable
   exchange_watermarks: ExchangeWatermarksTable

@@ -23,7 +23,7 @@ export const TABLE_FIELDS: Record<NationalTable, readonly string[]> = {
   UP_PRO_RESULT: [...HEAD, 'result_time', 'result_code', 'result_desc', 'cert_name', 'cert_no', 'delivery_type', 'delivery_time', 'pickup_time', 'satisfaction'],
   UP_PRO_SPECIAL_PROCEDURE: [...HEAD, 'special_seq', 'special_type', 'special_reason', 'start_time', 'end_time', 'special_result', 'doc_no'],
   UP_PRO_MATERIAL: [...HEAD, 'material_seq', 'material_name', 'receive_type', 'material_count', 'attachment'],
-  UP_PRO_EVALUATION: [...HEAD, 'evaluate_level', 'evaluate_content', 'evaluate_time', 'evaluate_channel', 'evaluate_provenance'],
+  UP_PRO_EVALUATION: [...HEAD, 'evaluate_object', 'evaluate_level', 'evaluate_content', 'evaluate_addendum', 'evaluate_time', 'evaluate_channel', 'evaluate_provenance'],
 }
 
 /** Fields the province cannot take a row without. */
@@ -33,7 +33,8 @@ export const REQUIRED_FIELDS: Record<NationalTable, readonly string[]> = {
   UP_PRO_RESULT: ['project_no', 'task_code', 'area_code', 'org_code', 'result_time', 'result_code'],
   UP_PRO_SPECIAL_PROCEDURE: ['project_no', 'task_code', 'area_code', 'org_code', 'special_seq', 'special_type', 'start_time'],
   UP_PRO_MATERIAL: ['project_no', 'task_code', 'area_code', 'org_code', 'material_seq', 'material_name'],
-  UP_PRO_EVALUATION: ['project_no', 'task_code', 'area_code', 'org_code', 'evaluate_level', 'evaluate_time', 'evaluate_channel'],
+  // a served hall ticket or a consultation may name no item: its number and the center's 区划代码 identify it
+  UP_PRO_EVALUATION: ['project_no', 'area_code', 'evaluate_object', 'evaluate_level', 'evaluate_time', 'evaluate_channel', 'evaluate_provenance'],
 }
 
 /** The per-table sequence column filled from the record's seq. */
@@ -60,8 +61,9 @@ export const CODE_LISTS: Record<string, Record<string, string>> = {
   },
   delivery_type: { pickup: '1', mail: '2' },
   receive_type: { paper: '1', none: '0' },
-  evaluate_channel: { pad: '2', progress: '1' },
-  evaluate_provenance: { window_pad: 'pad', progress_page: 'web' },
+  evaluate_object: { case: '1', ticket: '2', consultation: '3' },
+  evaluate_channel: { pad: '2', progress: '1', ticket: '3' },
+  evaluate_provenance: { window_pad: 'pad', progress_page: 'web', ticket_page: 'qrcode' },
 }
 
 /** Time fields are sent as China local time 'YYYY-MM-DD HH:mm:ss' (the instant itself, never moved). */

@@ -18,6 +18,8 @@ export interface Mapping {
   codes: Record<string, Record<string, string>>
   meta: Record<Meta, string>
   reply: { ok: string[]; exists: string[]; throttled: string[] }
+  /** Several records a request: the request's list of records and the reply's list of per-record results. */
+  batch: { request: string; reply: string }
 }
 
 export class MappingError extends Error {}
@@ -30,6 +32,7 @@ function base(name: string): Mapping {
     codes: Object.fromEntries(Object.entries(CODE_LISTS).map(([k, v]) => [k, { ...v }])),
     meta: Object.fromEntries(META_FIELDS.map((m) => [m, m])) as Record<Meta, string>,
     reply: { ok: ['0'], exists: ['1001'], throttled: ['1429'] },
+    batch: { request: 'records', reply: 'results' },
   }
 }
 
@@ -37,6 +40,7 @@ function base(name: string): Mapping {
  * Reads a mapping file over the national defaults. Lines (# starts a comment):
  *   format json|xml · stage <stage>=<NAME> · table <UP_PRO_*>=<NAME> · field <UP_PRO_*|*>.<field>=<NAME>
  *   code <list>.<yizhan code>=<CODE> · meta <row_guid|cd_operation|…>=<NAME> · reply ok|exists|throttled=<code>[,<code>]
+ *   batch request|reply=<NAME> (the list of records of a request with several, and the reply's list of results)
  */
 export function parseMapping(text: string, name: string): Mapping {
   const m = base(name)
@@ -87,6 +91,11 @@ export function parseMapping(text: string, name: string): Mapping {
         if (key !== 'ok' && key !== 'exists' && key !== 'throttled') bad('reply 应为 ok、exists 或 throttled')
         if (!repliesSet.has(key)) { m.reply[key as 'ok'] = []; repliesSet.add(key) }
         m.reply[key as 'ok'].push(...value.split(',').map((s) => s.trim()).filter(Boolean))
+        return
+      case 'batch':
+        if (key !== 'request' && key !== 'reply') bad('batch 应为 request 或 reply')
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(value)) bad('batch 名称应为字母、数字或下划线')
+        m.batch[key as 'request'] = value
         return
       default:
         bad(`未知指令 unknown directive "${directive}"`)
@@ -160,8 +169,10 @@ field UP_PRO_MATERIAL.material_name = CLMC
 field UP_PRO_MATERIAL.receive_type = SJFS
 field UP_PRO_MATERIAL.material_count = CLSL
 field UP_PRO_MATERIAL.attachment = FJ
+field UP_PRO_EVALUATION.evaluate_object = PJDX
 field UP_PRO_EVALUATION.evaluate_level = PJDJ
 field UP_PRO_EVALUATION.evaluate_content = PJNR
+field UP_PRO_EVALUATION.evaluate_addendum = ZPNR
 field UP_PRO_EVALUATION.evaluate_time = PJSJ
 field UP_PRO_EVALUATION.evaluate_channel = PJQD
 field UP_PRO_EVALUATION.evaluate_provenance = PJLY
@@ -179,6 +190,8 @@ meta data_source = SJLY
 reply ok = 0
 reply exists = 1001
 reply throttled = 1429
+batch request = RECORDS
+batch reply = ITEMS
 `
 
 /** A built-in mapping by name (national, dzjc) or the text of a province's own file. */
@@ -190,7 +203,7 @@ export function mappingFrom(nameOrText: { builtin?: string; text?: string; file?
 }
 
 export interface ExchangeRecordOut {
-  rowGuid: string; stage: ExchangeStage; seq: number; operation: 'I' | 'U'; version: number; payload: Record<string, unknown>
+  rowGuid: string; stage: ExchangeStage; seq: number; operation: 'I' | 'U' | 'D'; version: number; payload: Record<string, unknown>
 }
 
 /** The national row of a record: exactly its table's fields (null when absent), seq filled, times as China local time. */
@@ -212,6 +225,18 @@ export function nationalRow(r: ExchangeRecordOut, codes: Mapping['codes']): { ta
 
 const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
+const XML_PROLOG = '<?xml version="1.0" encoding="UTF-8"?>'
+
+/**
+ * The body of a request with several records: JSON `{ "<batch request>": [record, …] }`, XML
+ * `<RECORDS><RECORD>…</RECORD>…</RECORDS>` (the names from the mapping's batch line), records in the given order.
+ */
+export function renderBatch(m: Mapping, rs: readonly ExchangeRecordOut[], sync: { time: Date; batch: string; source: string }): string {
+  const parts = rs.map((r) => renderRecord(m, r, sync))
+  if (m.format === 'json') return `{${JSON.stringify(m.batch.request)}:[${parts.join(',')}]}`
+  return `${XML_PROLOG}<${m.batch.request}>${parts.map((p) => p.slice(XML_PROLOG.length)).join('')}</${m.batch.request}>`
+}
+
 /** The body pushed for one record, in the province's names, codes and format. */
 export function renderRecord(m: Mapping, r: ExchangeRecordOut, sync: { time: Date; batch: string; source: string }): string {
   const { table, row } = nationalRow(r, m.codes)
@@ -223,5 +248,5 @@ export function renderRecord(m: Mapping, r: ExchangeRecordOut, sync: { time: Dat
   }
   if (m.format === 'json') return JSON.stringify({ ...meta, data })
   const el = (k: string, v: string | null) => (v === null ? `<${k}/>` : `<${k}>${xmlEscape(v)}</${k}>`)
-  return `<?xml version="1.0" encoding="UTF-8"?><RECORD>${Object.entries(meta).map(([k, v]) => el(k, v)).join('')}<DATA>${Object.entries(data).map(([k, v]) => el(k, v)).join('')}</DATA></RECORD>`
+  return `${XML_PROLOG}<RECORD>${Object.entries(meta).map(([k, v]) => el(k, v)).join('')}<DATA>${Object.entries(data).map(([k, v]) => el(k, v)).join('')}</DATA></RECORD>`
 }

@@ -106,6 +106,8 @@ export async function start(config: Config = loadConfig()): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
+  // EXCHANGE_PROVINCE_NO_RULE: the province's numbering rule, read by the 受理 record's trigger (unset: none)
+  await (await import('../features/exchange/start.js')).writeProvinceNumberRule(opened.db, config.exchange.provinceNoRule)
   try {
     await app.ready() // plugins and routes registered (their validators and serializers compile on first use)
     mark('ready')

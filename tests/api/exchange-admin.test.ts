@@ -48,6 +48,12 @@ describe('identifiers', () => {
     const ok = await admin.put(`/api/exchange/departments/${w.departments.lead}/credit-code`, { creditCode: credit(w.departments.lead) })
     expect(ok.json()).toEqual({ departmentId: w.departments.lead, creditCode: credit(w.departments.lead) })
     expect((await w.clerk.client.put(`/api/exchange/centers/${w.tree.district.id}/area-code`, { areaCode: '420702000000' })).statusCode).toBe(403)
+    // the administrator's list: each center's own code and the 12 digits its records carry (the nearest above)
+    const ids = (await admin.get('/api/exchange/identifiers')).json()
+    expect(ids.centers.find((c: { id: number }) => c.id === w.tree.district.id)).toMatchObject({ areaCode: '420702000000', recordAreaCode: '420702000000' })
+    expect(ids.centers.find((c: { id: number }) => c.id === w.tree.townA.id)).toMatchObject({ areaCode: null, recordAreaCode: '420702000000' })
+    expect(ids.departments.find((d: { id: number }) => d.id === w.departments.lead)).toMatchObject({ creditCode: credit(w.departments.lead) })
+    expect((await w.clerk.client.get('/api/exchange/identifiers')).statusCode).toBe(403)
   })
 })
 

@@ -164,6 +164,31 @@ describe('HTTP push to the stand-in province', () => {
       expect(update.operation).toBe('U')
     } finally { await p.close() }
   })
+
+  it('several records a request (XML, SM4): a case\'s records in order, the province\'s partial refusal refuses only that record', async () => {
+    await sql`update exchange_records set status = 'pending', attempts = 0, next_attempt_at = '2026-01-01'`.execute(t.db)
+    const mapping = mappingFrom({ builtin: 'dzjc' })
+    const key = Buffer.from('0123456789abcdeffedcba9876543210', 'hex')
+    // the second record of the first request is refused; the rest of that request is taken
+    const p = await startProvinceStandin({ mapping, sm4Key: key, answers: ['ok', 'refuse'] })
+    try {
+      await sendDue(t.db, pushAdapter({ url: p.url, mapping, sm4Key: key, dataSource: 'YIZHAN', batchSize: 4 }), clock)
+      const all = await t.db.selectFrom('exchange_records').select(['id', 'row_guid', 'status', 'refused_reason']).orderBy('id').execute()
+      expect(p.batches).toBeGreaterThan(0)
+      expect(p.requests).toBeLessThan(all.length / 2)
+      const refused = all.filter((r) => r.status === 'refused')
+      expect(refused).toEqual([expect.objectContaining({ refused_reason: expect.stringContaining('省平台拒收 (scripted)') })])
+      expect(p.refused.map((r) => r.rowGuid)).toEqual([refused[0].row_guid])
+      expect(all.filter((r) => r.status === 'acked').map((r) => r.row_guid).sort()).toEqual(p.received.map((r) => r.rowGuid).sort())
+      expect(all.length).toBe(p.received.length + 1)
+      // the refused record's log names its own result; the others of its request were acknowledged
+      const attempts = await t.db.selectFrom('exchange_attempts').select(['outcome', 'request', 'reply']).where('record_id', '=', refused[0].id).orderBy('id', 'desc').execute()
+      expect(attempts[0]).toMatchObject({ outcome: 'refused', request: expect.stringContaining('records a request'), reply: expect.stringContaining('2001') })
+      // within a request a case's 受理 goes before its other records
+      const order = p.received.filter((r) => r.national.project_no === cases.forward.number).map((r) => r.table)
+      expect(order[0]).toBe('UP_PRO_ACCEPT')
+    } finally { await p.close() }
+  })
 })
 
 describe('staging tables (前置库) read by the stand-in province', () => {
@@ -198,10 +223,11 @@ describe('staging tables (前置库) read by the stand-in province', () => {
   })
 })
 
-describe('migration 0170', () => {
+describe('migrations 0170 and 0171', () => {
   it('down and up again', async () => {
     const m = await createTestApp({ clock })
     try {
+      expect((await migrateDown(m.db)).results?.[0]).toMatchObject({ migrationName: '0171_exchange_ratings_numbers', direction: 'Down', status: 'Success' })
       expect((await migrateDown(m.db)).results?.[0]).toMatchObject({ migrationName: '0170_exchange', direction: 'Down', status: 'Success' })
       await migrateToLatest(m.db)
       expect(await m.db.selectFrom('exchange_records').select('id').execute()).toEqual([])

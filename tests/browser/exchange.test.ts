@@ -8,6 +8,7 @@ import { sendDue } from '../../src/features/exchange/sender.js'
 import { systemClock } from '../../src/domain/clock.js'
 import { loadExchangeConfig } from '../../src/features/exchange/exchange.config.js'
 import { signRatingFields } from '../../src/features/exchange/exchange.service.js'
+import { creditCheckChar } from '../../src/domain/credit-code.js'
 import { centerByName, offeredItem } from '../helpers/supervision.js'
 import { idNumber } from '../helpers/cases.js'
 import { startProvinceStandin } from '../helpers/province-standin.js'
@@ -59,6 +60,7 @@ describe('数据交换', () => {
     await expect(page.getByTestId('total-refused').textContent()).resolves.toContain('1')
     await expect(page.getByTestId('total-acknowledged').textContent()).resolves.toContain(String(total - 1))
     await page.getByTestId('refused').getByText('省平台拒收 (scripted)').waitFor()
+    await page.getByTestId('refused').getByRole('cell', { name: '新增', exact: true }).waitFor() // cd_operation I, in words
     expect(await page.getByRole('button', { name: '重新发送' }).count()).toBe(0) // supervisors see, administrators act
     await screenshot(page, 'exchange-reconciliation')
     await page.context().close()
@@ -90,6 +92,47 @@ describe('数据交换', () => {
     expect(u.searchParams.get('sign')).toBe(signRatingFields('province-key', fields))
     expect(await page.getByRole('button', { name: '提交评价' }).count()).toBe(0) // no local form: the province collects it
     await screenshot(page, 'exchange-province-rating')
+    await page.context().close()
+  })
+
+  it('the administrator keeps the identifiers (a wrong 区划代码 refused, naming it) and imports the claimed 实施清单 from a file', { timeout: 180_000 }, async () => {
+    const lz = await centerByName(env.db, '梁子镇便民服务中心')
+    const dept = await env.db.selectFrom('departments').select(['id', 'name']).where('center_id', '=', lz.id).where('status', '=', 'active').orderBy('id').executeTakeFirstOrThrow()
+    const f17 = `11420702MB${String(dept.id).padStart(7, '0')}`
+    const credit = f17 + creditCheckChar(f17)
+    const page = await env.newPage()
+    await env.login(page, 'admin')
+    await page.goto('/app/exchange')
+    const ids = page.getByTestId('identifiers')
+    await ids.getByLabel('按中心或部门名称筛选').fill('梁子镇')
+    const area = ids.getByLabel('梁子镇便民服务中心 行政区划代码')
+    await area.fill('4207')
+    await area.locator('xpath=..').getByRole('button', { name: '保存' }).click()
+    await page.getByText('区划代码应为 6、9 或 12 位数字').waitFor()
+    await page.getByRole('dialog').getByRole('button', { name: /知道了|确\s?定|OK/ }).click()
+    await area.fill('420702101')
+    await area.locator('xpath=..').getByRole('button', { name: '保存' }).click()
+    await ids.getByRole('cell', { name: '420702101000', exact: true }).waitFor() // what its records carry
+    const code = ids.getByLabel(`${dept.name} 统一社会信用代码`).first()
+    await code.fill(credit)
+    await code.locator('xpath=..').getByRole('button', { name: '保存' }).click()
+    await expect.poll(async () => (await env.db.selectFrom('departments').select('credit_code').where('id', '=', dept.id).executeTakeFirstOrThrow()).credit_code).toBe(credit)
+
+    const item = (over: Record<string, unknown> = {}) => ({
+      task_code: `${credit}000510401099`, task_version: 1, catalog_code: '000510401099', task_name: '小餐饮登记', task_type: '行政许可', dept_code: credit,
+      legal_days: 20, promised_days: 10, town_accept: 'Y', village_accept: 'N', update_time: '2026-12-01T08:00:00+08:00', materials: [{ material_name: '申请书', material_form: '原件' }], ...over,
+    })
+    const upload = (items: unknown[]) => page.getByTestId('catalog-import').locator('input[type=file]')
+      .setInputFiles({ name: 'claimed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ items })) })
+    await upload([item(), item({ task_code: '12345' })])
+    await page.getByTestId('import-problems').getByText('items.1.task_code', { exact: false }).waitFor()
+    await screenshot(page, 'exchange-admin-import-refused')
+    expect(await env.db.selectFrom('service_items').select('id').where('code', '=', item().task_code).execute()).toEqual([])
+    await upload([item()])
+    await page.getByTestId('import-result').getByText('新增 1').waitFor()
+    const v = await env.db.selectFrom('service_items as i').innerJoin('item_versions as v', 'v.item_id', 'i.id').select(['v.version', 'v.status']).where('i.code', '=', item().task_code).execute()
+    expect(v).toEqual([{ version: 1, status: 'published' }])
+    await screenshot(page, 'exchange-admin')
     await page.context().close()
   })
 })

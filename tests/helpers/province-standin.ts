@@ -2,7 +2,8 @@
 // token, optional HMAC-SHA256 signature and SM4-CBC body, checked with its own code) and reads the staging tables
 // like the province's job (setting received = 1, or 2 with a note). Every record is checked against the table's field
 // list, its required fields and the code dictionary of the mapping it was told to expect; answers are scripted per
-// request (ok, throttled, failure, refusal) and a row_guid seen before is answered "already exists".
+// request (throttled, failure) or per record (ok, refusal); a request may carry several records (the mapping's batch
+// list), answered per record; a row_guid seen before is answered "already exists".
 import crypto from 'node:crypto'
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -17,7 +18,7 @@ export interface ProvinceRecord {
   national: Record<string, string | null>
 }
 
-export interface StandinOptions { mapping: Mapping; token?: string; hmacKey?: string; sm4Key?: Buffer; answers?: ProvinceAnswer[]; assignProvinceNo?: boolean; keepTimes?: boolean }
+export interface StandinOptions { mapping: Mapping; token?: string; hmacKey?: string; sm4Key?: Buffer; answers?: ProvinceAnswer[]; assignProvinceNo?: boolean; keepTimes?: boolean; replyDelayMs?: number }
 
 const tagValue = (xml: string, tag: string) => { const m = new RegExp(`<${tag}>([^<]*)</${tag}>|<${tag}/>`).exec(xml); return m ? (m[1] === undefined ? null : unescapeXml(m[1])) : undefined }
 const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
@@ -42,81 +43,112 @@ export async function startProvinceStandin(o: StandinOptions) {
   const seen = new Set<string>()
   const duplicates: string[] = []
   let requests = 0
+  let batches = 0
+  let inFlight = 0
   let provinceSerial = 0
   const receivedAt: Record<string, number> = {}
   const m = o.mapping
   const tableOfName = new Map<string, NationalTable>()
   for (const [stage, name] of Object.entries(m.stageNames)) tableOfName.set(name, STAGE_TABLE[stage as keyof typeof STAGE_TABLE])
 
-  function reply(res: http.ServerResponse, status: number, code: string, message: string, provinceNo?: string) {
-    if (m.format === 'xml') {
-      res.writeHead(status, { 'content-type': 'application/xml' })
-      res.end(`<?xml version="1.0" encoding="UTF-8"?><RESULT><CODE>${code}</CODE><MSG>${message}</MSG>${provinceNo ? `<SBLSH>${provinceNo}</SBLSH>` : ''}</RESULT>`)
-    } else {
-      res.writeHead(status, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ code, message, ...(provinceNo ? { province_no: provinceNo } : {}) }))
+  interface Answer { code: string; message: string; provinceNo?: string; rowGuid?: string }
+  const xmlAnswer = (x: Answer) => `<CODE>${x.code}</CODE><MSG>${x.message}</MSG>${x.provinceNo ? `<SBLSH>${x.provinceNo}</SBLSH>` : ''}`
+  function reply(res: http.ServerResponse, status: number, top: Answer, items?: Answer[]) {
+    const send = () => {
+      inFlight--
+      if (m.format === 'xml') {
+        res.writeHead(status, { 'content-type': 'application/xml' })
+        const list = items ? `<${m.batch.reply}>${items.map((x) => `<ITEM><${m.meta.row_guid}>${x.rowGuid}</${m.meta.row_guid}>${xmlAnswer(x)}</ITEM>`).join('')}</${m.batch.reply}>` : ''
+        res.end(`<?xml version="1.0" encoding="UTF-8"?><RESULT>${xmlAnswer(top)}${list}</RESULT>`)
+      } else {
+        res.writeHead(status, { 'content-type': 'application/json' })
+        const one = (x: Answer) => ({ code: x.code, message: x.message, ...(x.provinceNo ? { province_no: x.provinceNo } : {}) })
+        res.end(JSON.stringify({ ...one(top), ...(items ? { [m.batch.reply]: items.map((x) => ({ [m.meta.row_guid]: x.rowGuid, ...one(x) })) } : {}) }))
+      }
     }
+    // a slow province: what it took is held (and would be "already exists" if sent again) before the sender hears so
+    if (o.replyDelayMs) setTimeout(send, o.replyDelayMs); else send()
   }
 
-  function handle(req: http.IncomingMessage, raw: string, res: http.ServerResponse) {
-    requests++
-    if (o.token && req.headers.authorization !== `Bearer ${o.token}`) return reply(res, 401, '401', 'token invalid')
-    if (o.hmacKey) {
-      const ts = String(req.headers['x-timestamp']); const nonce = String(req.headers['x-nonce'])
-      const want = crypto.createHmac('sha256', o.hmacKey).update(`${ts}\n${nonce}\n${raw}`).digest('hex')
-      if (req.headers['x-signature'] !== want || Math.abs(Date.now() - Number(ts)) > 300_000) return reply(res, 200, '403', '签名错误 signature mismatch')
-    }
-    let body = raw
-    if (o.sm4Key) {
-      if (req.headers['x-encrypt'] !== 'SM4-CBC') return reply(res, 200, '400', 'body not encrypted')
-      const buf = Buffer.from(raw, 'base64')
-      const d = crypto.createDecipheriv('sm4-cbc', o.sm4Key, buf.subarray(0, 16))
-      body = Buffer.concat([d.update(buf.subarray(16)), d.final()]).toString('utf8')
-    }
+  /** One record of a request (its XML or JSON object): taken, "already exists", or refused with the reasons. */
+  function takeRecord(rec: string | Record<string, unknown>, answer: ProvinceAnswer): Answer {
     let meta: Record<string, string | null | undefined>; let data: Record<string, string | null>
-    if (m.format === 'xml') {
-      const inner = /<DATA>(.*)<\/DATA>/s.exec(body)?.[1] ?? ''
-      meta = Object.fromEntries(Object.values(m.meta).map((k) => [k, tagValue(body.replace(/<DATA>.*<\/DATA>/s, ''), k)]))
+    if (typeof rec === 'string') {
+      const inner = /<DATA>(.*)<\/DATA>/s.exec(rec)?.[1] ?? ''
+      meta = Object.fromEntries(Object.values(m.meta).map((k) => [k, tagValue(rec.replace(/<DATA>.*<\/DATA>/s, ''), k)]))
       data = {}
       for (const mm of inner.matchAll(/<([A-Za-z_0-9]+)(?:\/>|>([^<]*)<\/\1>)/g)) data[mm[1]] = mm[2] === undefined ? null : unescapeXml(mm[2])
     } else {
-      const j = JSON.parse(body) as Record<string, unknown>
-      meta = Object.fromEntries(Object.values(m.meta).map((k) => [k, j[k] as string]))
-      data = j.data as Record<string, string | null>
+      meta = Object.fromEntries(Object.values(m.meta).map((k) => [k, rec[k] as string]))
+      data = rec.data as Record<string, string | null>
     }
     const table = tableOfName.get(String(meta[m.meta.table]))
     const rowGuid = String(meta[m.meta.row_guid] ?? '')
-    if (!table) return reply(res, 200, '400', `未知表 ${meta[m.meta.table]}`)
-    const answer = script.shift() ?? 'ok'
-    if (answer === 'throttled') return reply(res, 429, '1429', '请求过于频繁 throttled')
-    if (answer === 'failure') return reply(res, 503, '500', '系统维护 service unavailable')
-    if (seen.has(rowGuid)) { duplicates.push(rowGuid); return reply(res, 200, m.reply.exists[0], '记录已存在 already exists') }
+    if (!table) return { rowGuid, code: '400', message: `未知表 ${meta[m.meta.table]}` }
+    if (seen.has(rowGuid)) { duplicates.push(rowGuid); return { rowGuid, code: m.reply.exists[0], message: '记录已存在 already exists' } }
     const nameToField = new Map(Object.entries(m.fields[table]).map(([f, n]) => [n, f]))
     const national: Record<string, string | null> = {}
     const extra: string[] = []
     for (const [k, v] of Object.entries(data)) { const f = nameToField.get(k); if (f) national[f] = v; else extra.push(k) }
     const missing = TABLE_FIELDS[table].filter((f) => !(f in national))
     const problems = [...checkRecord(m, table, national, extra), ...missing.map((f) => `缺少字段 ${m.fields[table][f]}`)]
+    const operation = String(meta[m.meta.cd_operation])
+    if (!['I', 'U', 'D'].includes(operation)) problems.push(`操作类型 ${operation} 不对`)
     if (answer === 'refuse') problems.push('省平台拒收 (scripted)')
-    if (problems.length) { refused.push({ rowGuid, reason: problems.join('；') }); return reply(res, 200, '2001', problems.join('；')) }
+    if (problems.length) { refused.push({ rowGuid, reason: problems.join('；') }); return { rowGuid, code: '2001', message: problems.join('；') } }
     seen.add(rowGuid)
     if (o.keepTimes) receivedAt[rowGuid] = Date.now()
-    received.push({ via: 'push', table, rowGuid, operation: String(meta[m.meta.cd_operation]), version: String(meta[m.meta.version]), fields: data, national })
+    received.push({ via: 'push', table, rowGuid, operation, version: String(meta[m.meta.version]), fields: data, national })
     const no = o.assignProvinceNo && table === 'UP_PRO_ACCEPT' && national.accept_state !== null ? `${national.area_code}${String(++provinceSerial).padStart(12, '0')}` : undefined
-    return reply(res, 200, m.reply.ok[0], 'success', no)
+    return { rowGuid, code: m.reply.ok[0], message: 'success', provinceNo: no }
+  }
+
+  function handle(req: http.IncomingMessage, raw: string, res: http.ServerResponse) {
+    requests++
+    inFlight++
+    if (o.token && req.headers.authorization !== `Bearer ${o.token}`) return reply(res, 401, { code: '401', message: 'token invalid' })
+    if (o.hmacKey) {
+      const ts = String(req.headers['x-timestamp']); const nonce = String(req.headers['x-nonce'])
+      const want = crypto.createHmac('sha256', o.hmacKey).update(`${ts}\n${nonce}\n${raw}`).digest('hex')
+      if (req.headers['x-signature'] !== want || Math.abs(Date.now() - Number(ts)) > 300_000) return reply(res, 200, { code: '403', message: '签名错误 signature mismatch' })
+    }
+    let body = raw
+    if (o.sm4Key) {
+      if (req.headers['x-encrypt'] !== 'SM4-CBC') return reply(res, 200, { code: '400', message: 'body not encrypted' })
+      const buf = Buffer.from(raw, 'base64')
+      const d = crypto.createDecipheriv('sm4-cbc', o.sm4Key, buf.subarray(0, 16))
+      body = Buffer.concat([d.update(buf.subarray(16)), d.final()]).toString('utf8')
+    }
+    // throttling and outages answer the whole request; a refusal falls on one record
+    if (script[0] === 'throttled' || script[0] === 'failure') {
+      const a = script.shift()
+      return a === 'throttled' ? reply(res, 429, { code: '1429', message: '请求过于频繁 throttled' }) : reply(res, 503, { code: '500', message: '系统维护 service unavailable' })
+    }
+    const next = () => script.shift() ?? 'ok'
+    if (m.format === 'xml') {
+      const list = new RegExp(`<${m.batch.request}>(.*)</${m.batch.request}>`, 's').exec(body)?.[1]
+      if (list === undefined) { const one = takeRecord(body, next()); return reply(res, 200, one) }
+      batches++
+      return reply(res, 200, { code: m.reply.ok[0], message: 'batch' }, [...list.matchAll(/<RECORD>.*?<\/RECORD>/gs)].map((x) => takeRecord(x[0], next())))
+    }
+    const j = JSON.parse(body) as Record<string, unknown>
+    const list = j[m.batch.request]
+    if (!Array.isArray(list)) { const one = takeRecord(j, next()); return reply(res, 200, one) }
+    batches++
+    return reply(res, 200, { code: m.reply.ok[0], message: 'batch' }, (list as Record<string, unknown>[]).map((x) => takeRecord(x, next())))
   }
 
   const server = http.createServer((req, res) => {
     // what it holds, for a benchmark running it in a process of its own
     if (req.method === 'GET' && req.url === '/stats') {
       res.writeHead(200, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ received: received.length, unique: seen.size, duplicates: duplicates.length, refused: refused.length, requests, ackedAt: receivedAt }))
+      res.end(JSON.stringify({ received: received.length, unique: seen.size, duplicates: duplicates.length, refused: refused.length, requests, batches, inFlight, ackedAt: receivedAt }))
       return
     }
     const chunks: Buffer[] = []
     req.on('data', (c) => chunks.push(c))
     req.on('end', () => {
-      try { handle(req, Buffer.concat(chunks).toString('utf8'), res) } catch (e) { reply(res, 400, '400', String((e as Error).message)) }
+      try { handle(req, Buffer.concat(chunks).toString('utf8'), res) } catch (e) { reply(res, 400, { code: '400', message: String((e as Error).message) }) }
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -154,6 +186,10 @@ export async function startProvinceStandin(o: StandinOptions) {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/records`,
     received, refused, duplicates,
     get requests() { return requests },
+    /** Requests that carried several records. */
+    get batches() { return batches },
+    /** Requests taken whose reply is not yet sent (replyDelayMs). */
+    get inFlight() { return inFlight },
     script(...answers: ProvinceAnswer[]) { script.push(...answers) },
     readStaging,
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()) }),

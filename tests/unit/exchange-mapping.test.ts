@@ -2,9 +2,9 @@
 // codes; times are the true instant in China local time; SM4 and the HMAC signature round-trip.
 import { describe, expect, it } from 'vitest'
 import { chinaDateTime } from '../../src/domain/exchange-layout.js'
-import { mappingFrom, parseMapping, renderRecord, type ExchangeRecordOut } from '../../src/domain/exchange-mapping.js'
+import { mappingFrom, parseMapping, renderBatch, renderRecord, type ExchangeRecordOut } from '../../src/domain/exchange-mapping.js'
 import { loadExchangeConfig } from '../../src/features/exchange/exchange.config.js'
-import { parseReply, sm4Decrypt, sm4Encrypt } from '../../src/features/exchange/push.js'
+import { parseBatchReply, parseReply, planRequests, sm4Decrypt, sm4Encrypt } from '../../src/features/exchange/push.js'
 import { signRatingFields } from '../../src/features/exchange/exchange.service.js'
 
 const record: ExchangeRecordOut = {
@@ -63,6 +63,32 @@ describe('mapping files', () => {
     expect(parseReply('{"code":"0","message":"ok","province_no":"X1"}')).toEqual({ code: '0', message: 'ok', provinceNo: 'X1' })
     expect(parseReply('<RESULT><CODE>1001</CODE><MSG>已存在</MSG></RESULT>')).toEqual({ code: '1001', message: '已存在', provinceNo: null })
     expect(signRatingFields('k', { b: '2', a: '1' })).toBe(signRatingFields('k', { a: '1', b: '2' }))
+  })
+})
+
+describe('several records a request', () => {
+  it('a wrong batch line names its line; a batch renders each record in order; the reply is read per row_guid', () => {
+    expect(() => parseMapping('format json\nbatch list = items', 'p')).toThrow(/第 2 行/)
+    expect(() => parseMapping('batch request = 1x', 'p')).toThrow(/第 1 行/)
+    const sync = { time: new Date('2026-03-02T02:00:00Z'), batch: 'b1', source: 'YIZHAN' }
+    const two = [record, { ...record, rowGuid: '2b7c4a3e-0000-4000-8000-000000000002', operation: 'D' as const, version: 3 }]
+    const j = JSON.parse(renderBatch(mappingFrom({ builtin: 'national' }), two, sync))
+    expect(j.records.map((r: { row_guid: string; cd_operation: string }) => [r.row_guid, r.cd_operation])).toEqual([[record.rowGuid, 'U'], [two[1].rowGuid, 'D']])
+    const dzjc = mappingFrom({ builtin: 'dzjc' })
+    const x = renderBatch(dzjc, two, sync)
+    expect(x.match(/<\?xml/g)).toHaveLength(1)
+    expect(x).toMatch(/^<\?xml[^>]*><RECORDS><RECORD>.*<\/RECORD><RECORD>.*<CZLX>D<\/CZLX>.*<\/RECORD><\/RECORDS>$/)
+    const reply = parseBatchReply(dzjc, `<RESULT><CODE>0</CODE><MSG>batch</MSG><ITEMS><ITEM><ROWGUID>${record.rowGuid}</ROWGUID><CODE>0</CODE><MSG>ok</MSG><SBLSH>42</SBLSH></ITEM><ITEM><ROWGUID>${two[1].rowGuid}</ROWGUID><CODE>2001</CODE><MSG>缺少 SXBM</MSG></ITEM></ITEMS></RESULT>`)
+    expect(reply.code).toBe('0')
+    expect(reply.items.get(record.rowGuid)).toEqual({ code: '0', message: 'ok', provinceNo: '42' })
+    expect(reply.items.get(two[1].rowGuid)).toEqual({ code: '2001', message: '缺少 SXBM', provinceNo: null })
+  })
+
+  it('a request plan keeps a case\'s records together and in order, its 受理 first; a long case takes consecutive requests', () => {
+    const r = (caseId: number | null, stage = 'process', version = 1) => ({ caseId, stage, version })
+    // case 1: a step written before its 受理; case 2 short; case 3 longer than a request; two ratings without a case
+    const plan = planRequests([r(1), r(1, 'accept'), r(2, 'accept'), r(3, 'accept'), r(3), r(3), r(3), r(null, 'rating'), r(null, 'rating')], 3)
+    expect(plan).toEqual([[[1, 0, 2]], [[3, 4, 5], [6]], [[7, 8]]])
   })
 })
 

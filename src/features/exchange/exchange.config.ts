@@ -24,6 +24,10 @@ export interface ExchangeConfig {
   catalogUrl: string | undefined
   pollMs: number
   batch: number
+  /** The province's 统一申办流水号 rule where the county numbers ({area}{date}{seq:6} …); unset: the province assigns it. */
+  provinceNoRule: string | undefined
+  /** Records a push request carries (1: one record as is; more: the mapping's batch list, results per record). */
+  pushBatch: number
 }
 
 export function loadExchangeConfig(env: NodeJS.ProcessEnv = process.env): ExchangeConfig {
@@ -50,5 +54,22 @@ export function loadExchangeConfig(env: NodeJS.ProcessEnv = process.env): Exchan
     ratingPageUrl: env.EXCHANGE_RATING_PAGE_URL?.trim() || undefined, ratingPageKey: env.EXCHANGE_RATING_PAGE_KEY?.trim() || undefined,
     catalogUrl: env.EXCHANGE_CATALOG_URL?.trim() || undefined,
     pollMs: int('EXCHANGE_POLL_MS', env.EXCHANGE_POLL_MS, 1000), batch: int('EXCHANGE_BATCH', env.EXCHANGE_BATCH, 50),
+    pushBatch: int('EXCHANGE_PUSH_BATCH', env.EXCHANGE_PUSH_BATCH, 1),
+    provinceNoRule: provinceNoRule(env.EXCHANGE_PROVINCE_NO_RULE),
   }
+}
+
+/**
+ * EXCHANGE_PROVINCE_NO_RULE: letters, digits and - _, with {area} (12-digit 区划代码), {area6}, {date} (YYYYMMDD of
+ * 受理, China time), {year} and exactly one {seq:N} (N = 1–12 digits, a counter per everything else). Checked here.
+ */
+export function provinceNoRule(v: string | undefined): string | undefined {
+  const rule = v?.trim()
+  if (!rule) return undefined
+  const rest = rule.replace(/\{(area|area6|date|year)\}|\{seq:([1-9]|1[0-2])\}/g, '')
+  const unknown = /\{[^}]*\}?/.exec(rest)
+  if (unknown) throw new Error(`环境变量 EXCHANGE_PROVINCE_NO_RULE 有未知占位符 ${unknown[0]} (known: {area} {area6} {date} {year} {seq:N})`)
+  if (!/^[0-9A-Za-z_-]*$/.test(rest)) throw new Error(`环境变量 EXCHANGE_PROVINCE_NO_RULE 只能含字母、数字、-、_ 和占位符 (got "${rule}")`)
+  if ((rule.match(/\{seq:\d+\}/g) ?? []).length !== 1) throw new Error('环境变量 EXCHANGE_PROVINCE_NO_RULE 需要恰好一个 {seq:N} (the serial number)')
+  return rule
 }

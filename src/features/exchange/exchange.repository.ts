@@ -5,14 +5,15 @@ import type { Db } from '../../db/database.js'
 import type { ExchangeStage } from '../../domain/exchange-layout.js'
 
 export interface Claimed {
-  id: number; rowGuid: string; caseId: number; stage: ExchangeStage; seq: number; operation: 'I' | 'U'; version: number
+  /** Null: a rating of a hall ticket or a consultation. */
+  id: number; rowGuid: string; caseId: number | null; stage: ExchangeStage; seq: number; operation: 'I' | 'U' | 'D'; version: number
   payload: Record<string, unknown>; attempts: number; occurredAt: Date
 }
 
 /**
  * Due records: failed ones first, then new ones in the order they were written (each from its own partial index).
- * A record waits while an earlier version of its key is pending, and a case's other records while its 受理 is (the
- * steps a 受理 opens are written before the 受理 event in the same transaction).
+ * A record waits while an earlier version of its key is pending (a rating without a case: of its rating), and a case's
+ * other records while its 受理 is (the steps a 受理 opens are written before the 受理 event in the same transaction).
  */
 export async function claimDue(trx: Db, now: Date, limit: number): Promise<Claimed[]> {
   const pick = (retried: boolean, n: number) => sql<Claimed>`
@@ -22,6 +23,7 @@ export async function claimDue(trx: Db, now: Date, limit: number): Promise<Claim
     where r.status = 'pending' and ${retried ? sql`r.attempts > 0` : sql`r.attempts = 0`} and r.next_attempt_at <= ${now}
       and not exists (select 1 from exchange_records p where p.case_id = r.case_id and p.status = 'pending' and p.id <> r.id
         and ((p.stage = r.stage and p.seq = r.seq and p.version < r.version) or (p.stage = 'accept' and p.version = 1 and r.stage <> 'accept')))
+      and (r.case_id is not null or not exists (select 1 from exchange_records p where p.rating_id = r.rating_id and p.status = 'pending' and p.version < r.version))
     order by r.id
     limit ${n}
     for update of r skip locked`.execute(trx)
@@ -65,6 +67,16 @@ export function setProvinceNumber(trx: Db, caseId: number, no: string) {
   return trx.updateTable('cases').set({ province_number: no }).where('id', '=', caseId).where('province_number', 'is', null).execute()
 }
 
+/** Yizhan's own case numbers (center code, year, serial; a bundle's with B); anything else may be the province's. */
+const OWN_NUMBER = /^[0-9A-Za-z]+-\d{4}-B?\d{7,}$/
+
+/** The progress page takes the province's 统一申办流水号 too (what the provincial portal shows): Yizhan's number for it. */
+export async function resolveProvinceNumber(db: Db, number: string): Promise<string> {
+  if (OWN_NUMBER.test(number) || number.startsWith('OFL-')) return number
+  const k = await db.selectFrom('cases').select('number').where('province_number', '=', number).executeTakeFirst()
+  return k?.number ?? number
+}
+
 /** Records written to the staging tables and not yet taken or refused by the province's job. */
 export function listSent(db: Db, limit: number) {
   return db.selectFrom('exchange_records').select(['id', 'row_guid as rowGuid', 'stage']).where('status', '=', 'sent').orderBy('id').limit(limit).execute()
@@ -83,7 +95,8 @@ export function markStagingAcks(db: Db, acks: readonly { id: number; at: Date; r
 /** A refused record sent again after its data was put right: the identifiers read again, the same row_guid. */
 export function resend(trx: Db, id: number, at: Date) {
   return sql`update exchange_records set status = 'pending', next_attempt_at = ${at}, refused_reason = null,
-    payload = payload || (yz_exchange_head(case_id) - 'center_id') where id = ${id} and status = 'refused' returning id`.execute(trx)
+    payload = payload || coalesce((case when case_id is not null then yz_exchange_head(case_id) else yz_exchange_service_head(rating_id) end) - 'center_id', '{}')
+    where id = ${id} and status = 'refused' returning id`.execute(trx)
 }
 
 export interface ReconciliationRow {
@@ -147,4 +160,18 @@ export async function totals(db: Db) {
       extract(epoch from now() - min(created_at) filter (where status in ('pending', 'sent')))::float8 as oldest
     from exchange_records`.execute(db)
   return rows[0]
+}
+
+/** The identifiers the province needs, in a jurisdiction: each center's 区划代码 (its own, and the 12 digits its records
+ * carry: its own or the nearest above), each department's 统一社会信用代码. */
+export async function identifiers(db: Db, centerPath: string) {
+  const { rows: centers } = await sql<{ id: number; name: string; level: string; areaCode: string | null; recordAreaCode: string | null }>`
+    select c.id, c.name, c.level, c.area_code as "areaCode",
+      (select rpad(a.area_code, 12, '0') from centers a where a.area_code is not null and (a.id = c.id or c.path like a.path || '%')
+        order by length(a.path) desc limit 1) as "recordAreaCode"
+    from centers c where c.path like ${centerPath + '%'} and c.status = 'active' order by c.path`.execute(db)
+  const departments = await db.selectFrom('departments as d').innerJoin('centers as c', 'c.id', 'd.center_id')
+    .select(['d.id', 'd.name', 'c.name as centerName', 'd.credit_code as creditCode'])
+    .where('c.path', 'like', centerPath + '%').where('d.status', '=', 'active').orderBy('c.path').orderBy('d.id').execute()
+  return { centers, departments }
 }

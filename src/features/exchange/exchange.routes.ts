@@ -16,7 +16,7 @@ const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c
 const NullableString = Type.Union([Type.String(), Type.Null()])
 const Status = Type.Union(['pending', 'sent', 'acked', 'refused'].map((s) => Type.Literal(s)))
 const Record_ = Type.Object({
-  id: Type.Integer(), rowGuid: Type.String(), caseId: Type.Integer(), caseNumber: NullableString, centerName: Type.String(),
+  id: Type.Integer(), rowGuid: Type.String(), caseId: Type.Union([Type.Integer(), Type.Null()]), caseNumber: NullableString, centerName: Type.String(),
   stage: Type.String(), seq: Type.Integer(), operation: Type.String(), version: Type.Integer(), status: Type.String(), attempts: Type.Integer(),
   occurredAt: DateTime, sentAt: NullableDateTime, ackedAt: NullableDateTime, lastError: NullableString, refusedReason: NullableString,
 })
@@ -96,6 +96,23 @@ export function exchangeRoutes(app: App, ctx: AppContext): void {
     const actor = requireActor(req)
     assertCan(actor, 'supervision.read')
     return service.reconciliationReport(ctx, actor, req.query.day)
+  })
+
+  app.get('/api/exchange/identifiers', {
+    schema: {
+      tags, summary: '区划代码与信用代码 each center\'s area code (and the 12 digits its records carry) and each department\'s credit code, in the actor\'s jurisdiction',
+      response: {
+        200: Type.Object({
+          centers: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String(), areaCode: NullableString, recordAreaCode: NullableString })),
+          departments: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), centerName: Type.String(), creditCode: NullableString })),
+        }),
+        ...errorsFor(401, 403),
+      },
+    },
+  }, async (req) => {
+    const actor = requireActor(req)
+    assertCan(actor, 'network.manage')
+    return repo.identifiers(ctx.db, actor.centerPath)
   })
 
   app.put('/api/exchange/centers/:id/area-code', {

@@ -50,7 +50,7 @@ export async function sendDue(db: Db, adapter: Adapter, clock: Clock, o: { batch
         if (d.outcome === 'ok' || d.outcome === 'exists') (d.acked ? acked : delivered).push(r.id)
         else if (d.outcome === 'refused') await repo.markRefused(trx, r.id, at, d.reason ?? d.reply)
         else await repo.markRetry(trx, r.id, new Date(at.getTime() + exchangeBackoffMs(r.attempts + 1)), `${d.outcome}: ${d.reply}`)
-        if (d.provinceNo) await repo.setProvinceNumber(trx, r.caseId, d.provinceNo)
+        if (d.provinceNo && r.caseId !== null) await repo.setProvinceNumber(trx, r.caseId, d.provinceNo)
       }
       await repo.markDelivered(trx, delivered, at, false)
       await repo.markDelivered(trx, acked, at, true)

@@ -23,6 +23,8 @@ export async function ensureStagingSchema(db: Db, schema: string): Promise<void>
       row_guid uuid primary key, cd_operation char(1) not null, cd_time timestamp not null, cd_batch text not null, data_source text not null,
       version integer not null, ${cols},
       received smallint, received_at timestamptz, received_note text)`).execute(db)
+    // a table made by an earlier version of this layout gets the fields added since (a rating's object and 追评)
+    for (const f of TABLE_FIELDS[t]) await sql.raw(`alter table "${schema}"."${t.toLowerCase()}" add column if not exists "${f}" text`).execute(db)
     // the province's job reads what it has not taken yet
     await sql.raw(`create index if not exists "${t.toLowerCase()}_untaken" on "${schema}"."${t.toLowerCase()}" (cd_time) where received is null`).execute(db)
   }

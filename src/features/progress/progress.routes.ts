@@ -1,4 +1,5 @@
 // Contract: GET /api/public/progress?number=&code= (public, no login), with an ETag.
+import { resolveProvinceNumber } from '../exchange/exchange.repository.js'
 import { resolveNumber } from '../levels/offline-intake.js'
 import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
@@ -31,7 +32,8 @@ export function progressRoutes(app: App, ctx: AppContext): void {
       response: { 200: Progress, 304: Type.Null(), 400: ErrorResponse, 404: ErrorResponse, 429: ErrorResponse },
     },
   }, async (req, reply) => {
-    const number = await resolveNumber(ctx.db, req.query.number) // an offline slip's OFL-… number is an alias (issue 20)
+    // an offline slip's OFL-… number is an alias (issue 20), and so is the province's 统一申办流水号 (issue 27)
+    const number = await resolveProvinceNumber(ctx.db, await resolveNumber(ctx.db, req.query.number))
     const code = req.query.code
     const { body, etag } = await (isBundleNumber(number) ? bundleProgress(ctx, number, code, (v) => reply.serialize(v) as string)
       : progress(ctx, number, code, (v) => reply.serialize(v) as string))

@@ -1,6 +1,6 @@
 // `/app/exchange`: the day's reconciliation with the provincial platform per center (sent, acknowledged, refused,
 // not yet sent, the oldest unacknowledged record) and the refused records with the province's reason; managers send
-// a refused record again once its data is put right.
+// a refused record again once its data is put right; administrators keep the identifiers and import the catalog.
 import { Alert, Button, Card, Col, DatePicker, Row, Statistic, Table, Tag } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
@@ -11,6 +11,7 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { allowed } from '../../menu'
 import { useSession } from '../../session'
+import { ExchangeSetup } from './ExchangeSetup'
 
 interface Counts { created: number; sent: number; acknowledged: number; refused: number; pending: number; oldestUnacknowledged: string | null }
 interface CenterRow extends Counts { centerId: number; centerName: string }
@@ -54,7 +55,7 @@ export default function ExchangePage() {
             <Table<Refused> rowKey="id" size="small" pagination={{ pageSize: 20 }} dataSource={d.refused} scroll={{ x: 700 }} data-testid="refused" columns={[
               { title: t('exchange.caseNumber'), dataIndex: 'caseNumber' },
               { title: t('exchange.stage'), dataIndex: 'stage', render: (s: string, x) => `${t(`exchange.stage.${s}` as MessageKey)} ${x.seq || ''}` },
-              { title: t('exchange.operation'), dataIndex: 'operation' },
+              { title: t('exchange.operation'), dataIndex: 'operation', render: (o: string) => t(`exchange.operation.${o}` as MessageKey) },
               { title: t('exchange.reason'), dataIndex: 'reason' },
               ...(canResend ? [{
                 title: '', key: 'resend', render: (_: unknown, x: Refused) => (
@@ -65,6 +66,7 @@ export default function ExchangePage() {
           </Card>
         </>
       )}
+      {canResend && <ExchangeSetup />}
     </>
   )
 }
