@@ -21,7 +21,6 @@ export interface CentersTable {
   path: string
   address: Generated<string>
   phone: Generated<string>
-  hours: Generated<string>
   note: Generated<string>
   status: Generated<RecordStatus>
   created_at: Timestamp
@@ -624,6 +623,9 @@ export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show
 export interface HallSettingsTable {
   center_id: number
   opens: Generated<string>
+  /** migration 0161: the lunch break (both null: none) */
+  lunch_starts: ColumnType<string | null, string | null | undefined, string | null>
+  lunch_ends: ColumnType<string | null, string | null | undefined, string | null>
   closes: Generated<string>
   closed: Generated<boolean>
   notice: Generated<string>

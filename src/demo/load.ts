@@ -53,8 +53,10 @@ async function insertAll(trx: Db, hash: string) {
   for (const c of centers) {
     const parent = c.parentCode ? centerIds.get(c.parentCode)! : undefined
     const { id, path } = await insertCenter(trx, {
-      code: c.code, name: c.name, level: c.level, parent: parent ?? null, address: c.address, phone: c.phone, hours: c.hours, note: c.note ?? '',
+      code: c.code, name: c.name, level: c.level, parent: parent ?? null, address: c.address, phone: c.phone, note: c.note ?? '',
     })
+    const { opens, lunchStarts, lunchEnds, closes } = c.hours
+    await trx.updateTable('hall_settings').set({ opens, lunch_starts: lunchStarts, lunch_ends: lunchEnds, closes }).where('center_id', '=', id).execute()
     centerIds.set(c.code, { id, path, name: c.name })
     if (c.foundedOn) await trx.updateTable('centers').set({ founded_on: c.foundedOn }).where('id', '=', id).execute()
   }
