@@ -37,6 +37,13 @@ export function casesRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req) => query.listCases(ctx, requireActor(req), req.query))
 
+  app.get('/api/cases/counts', {
+    schema: {
+      tags, summary: '办件计数 the counts on the case list\'s tabs: mine received today, 待补正, 待送达领取, all in the jurisdiction',
+      response: { 200: Type.Object({ today: Type.Integer(), correction: Type.Integer(), toDeliver: Type.Integer(), all: Type.Integer() }), ...errorsFor(401, 403) },
+    },
+  }, async (req) => query.workListCounts(ctx, requireActor(req)))
+
   app.get('/api/cases/inbox', {
     schema: {
       tags, summary: '待办 the approver\'s open steps at their center (their department), soonest due first',

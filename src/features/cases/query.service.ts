@@ -106,6 +106,12 @@ function addDay(d: string): string {
   return t.toISOString().slice(0, 10)
 }
 
+/** The counts on /app/cases' tabs (today's, correction, to hand over, all), by the same filters as the lists. */
+export async function workListCounts(ctx: AppContext, actor: Actor) {
+  assertReader(actor)
+  return lists.countWorkLists(ctx.db, { scopePath: actor.centerPath, userId: actor.userId, today: chinaDate(ctx.clock.now()) })
+}
+
 /** Rows per page of the approver's inbox: a screen of work, soonest due first; the page asks for more. */
 const INBOX_PAGE = 20
 
