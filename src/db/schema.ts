@@ -186,6 +186,8 @@ export interface ItemVersionsTable {
   // migration 0150 (容缺受理): working days to hand in a deferred material (null: no 容缺), what a missed date allows
   deferral_days: ColumnType<number | null, number | null | undefined, number | null>
   deferral_lapse: Generated<'suspend' | 'deny' | 'terminate'>
+  /** migration 0162: one person may complete consecutive steps (承办 → 审核 → 决定) in one dialog */
+  consecutive_steps: Generated<boolean>
 }
 
 export interface ItemMaterialsTable {

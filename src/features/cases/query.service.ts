@@ -30,7 +30,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     items.findCenter(ctx.db, row.acceptingCenterId),
     ctx.db.selectFrom('item_versions as v').select([
       'v.complaint_phone as complaintPhone', 'v.consult_phone as consultPhone', 'v.result', 'v.implementing_body as implementingBody',
-      'v.outcome_wording as outcomeWording', 'v.item_type as itemType',
+      'v.outcome_wording as outcomeWording', 'v.item_type as itemType', 'v.consecutive_steps as consecutiveSteps',
     ]).where('v.id', '=', row.itemVersionId).executeTakeFirst(),
     items.centersOnPath(ctx.db, row.originPath),
   ])
@@ -44,6 +44,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
     ...withCommitment(commitmentView(cal, s.steps, materials, today)),
+    consecutiveSteps: item?.consecutiveSteps ?? false,
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
     steps: s.steps.map((st) => ({
       id: st.id, kind: st.kind, centerId: st.centerId, centerName: st.centerName, departmentId: st.departmentId ?? undefined,
