@@ -344,6 +344,8 @@ const zhCN = {
   'items.extensionDays': '延期天数',
   'items.outcomeWording': '办理结果用语',
   'items.outcomeWordingHint': '准予许可、予以确认、准予给付、予以登记、已办结；留空按事项类型',
+  'items.consecutiveSteps': '同一人连续办理',
+  'items.consecutiveStepsHint': '默认关闭：承办、审核、决定由不同人员办理；开启后同一人持有连续环节时可一次办理，各环节分别记录',
   'items.promisedDays': '承诺时限（工作日）',
   'items.promisedHint': '0 表示即办件；不得超过法定时限',
   'items.theme': '主题',
