@@ -75,6 +75,7 @@ export default function HallSetupPage() {
                 {
                   title: t('hallSetup.categories'),
                   render: (_, w) => <Select mode="multiple" style={{ minWidth: 300 }} placeholder={t('hallSetup.allCategories')} value={w.categoryIds}
+                    aria-label={`${w.number} ${w.name} ${t('hallSetup.categories')}`}
                     onChange={(ids: number[]) => run(() => api.put(`/api/hall/windows/${w.id}/categories`, { categoryIds: ids }), { then: setup.reload })}
                     options={h.categories.map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />,
                 },
