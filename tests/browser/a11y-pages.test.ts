@@ -4,7 +4,7 @@
 // hall's hours screen, the centers list, 延期审批 and the 连续办理 dialog too.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { centerByName, offeredItem, recordCase } from '../helpers/supervision.js'
+import { centerByName, consecutiveItem, offeredItem, recordCase } from '../helpers/supervision.js'
 import { seriousViolations } from './a11y.js'
 import { startEnv, type BrowserEnv } from './helpers.js'
 
@@ -95,12 +95,7 @@ describe('axe-core: no serious or critical violation', () => {
     await audit(manager, '/app/extensions', { app: true })
     // a town item one approver may do in one go: the dialog itself is checked
     const town = await centerByName(env.db, '梁子镇便民服务中心')
-    const item = await env.db.selectFrom('item_offerings as o').innerJoin('item_versions as v', 'v.item_id', 'o.item_id')
-      .select(['o.item_id as id', 'v.id as versionId']).where('o.center_id', '=', town.id).where('v.status', '=', 'published')
-      .where('v.handling_kind', '=', 'promised').where('v.consecutive_steps', '=', true)
-      .where(({ eb }) => eb.fn('array_position', [eb.ref('v.targets'), eb.val('person')]), 'is not', null).orderBy('o.item_id').executeTakeFirstOrThrow()
-    const materials = (await env.db.selectFrom('item_materials').select('id').where('version_id', '=', item.versionId).orderBy('position').execute()).map((m) => m.id)
-    const c = await recordCase(await env.api('liangzi.clerk1'), town.id, { id: item.id, materials })
+    const c = await recordCase(await env.api('liangzi.clerk1'), town.id, await consecutiveItem(env.db, town.id))
     const approver = (await env.db.selectFrom('users').select('username').where('center_id', '=', town.id).where('department_id', 'is', null)
       .where(({ eb }) => eb.fn('array_position', [eb.ref('roles'), eb.val('approver')]), 'is not', null).orderBy('id').executeTakeFirstOrThrow()).username
     const townPage = await env.newPage()

@@ -4,7 +4,7 @@
 // case history showing each action; counts on /app/cases and 延期审批. Server clock: a Tuesday, 10:00 in China.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { TestClock, TUESDAY_10 } from '../helpers/hall.js'
-import { centerByName, offeredItem, recordCase } from '../helpers/supervision.js'
+import { centerByName, consecutiveItem, offeredItem, recordCase } from '../helpers/supervision.js'
 import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
@@ -51,12 +51,7 @@ describe('one source of opening hours', () => {
 describe('连续办理', () => {
   it('a town approver completes 承办、审核 and 准予 in one dialog; the history shows each', async () => {
     const town = await centerByName(env.db, '梁子镇便民服务中心')
-    const item = await env.db.selectFrom('item_offerings as o').innerJoin('item_versions as v', 'v.item_id', 'o.item_id')
-      .select(['o.item_id as id', 'v.id as versionId']).where('o.center_id', '=', town.id).where('v.status', '=', 'published')
-      .where('v.handling_kind', '=', 'promised').where('v.consecutive_steps', '=', true).where('v.decide_level', '=', 'town')
-      .where(({ eb }) => eb.fn('array_position', [eb.ref('v.targets'), eb.val('person')]), 'is not', null).orderBy('o.item_id').executeTakeFirstOrThrow()
-    const materials = (await env.db.selectFrom('item_materials').select('id').where('version_id', '=', item.versionId).orderBy('position').execute()).map((m) => m.id)
-    const c = await recordCase(await env.api('liangzi.clerk1'), town.id, { id: item.id, materials })
+    const c = await recordCase(await env.api('liangzi.clerk1'), town.id, await consecutiveItem(env.db, town.id))
     const holder = await env.db.selectFrom('case_steps as s').innerJoin('users as u', 'u.center_id', 's.center_id')
       .select(['u.username', 'u.roles', 'u.department_id', 's.department_id as stepDept']).where('s.case_id', '=', c.id).where('s.done_at', 'is', null).where('u.status', '=', 'active').orderBy('u.id').execute()
     const approver = holder.find((u) => u.roles.includes('approver') && (u.department_id === null || u.department_id === u.stepDept))!.username
