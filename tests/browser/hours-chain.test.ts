@@ -1,5 +1,5 @@
 // Issue 24, the last frictions walked in Chromium: one source of opening hours (the administrator changes the district
-// center's lunch break on 大厅设置, reached from 中心管理; the home page and the kiosk print the new hours, booking
+// center's lunch break on 大厅设置, reached from 中心管理; the home page, the kiosk, the board and booking print the new hours, booking
 // offers no slot over lunch); the approver of a town item completes 承办、审核 and the decision in one dialog, the
 // case history showing each action; counts on /app/cases and 延期审批. Server clock: a Tuesday, 10:00 in China.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -39,6 +39,10 @@ describe('one source of opening hours', () => {
     await kiosk.goto(`/hall/kiosk/${centerId}`)
     await kiosk.getByText('办公时间：工作日 08:30–11:30、13:30–17:30').waitFor()
     await screenshot(kiosk, 'kiosk-hours')
+    await kiosk.goto(`/hall/display/${centerId}`)
+    await kiosk.getByText('办公时间：工作日 08:30–11:30、13:30–17:30').waitFor()
+    await home.goto(`/hall/book?centerId=${centerId}`)
+    await home.getByText('办公时间：工作日 08:30–11:30、13:30–17:30').waitFor()
     await home.context().close(); await kiosk.context().close()
 
     const cat = await env.db.insertInto('hall_categories').values({ center_id: centerId, prefix: 'H', name: '营业时间', slot_capacity: 3 }).returning('id').executeTakeFirstOrThrow()
