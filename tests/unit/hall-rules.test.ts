@@ -1,6 +1,7 @@
 // Pure hall rules: ticket numbers, the status table, queue order, the wait estimate, China time, hours and slots.
 import { describe, expect, it } from 'vitest'
 import { arrival, bookingRefusal, chinaTime, closedReason, daySlots, hoursProblems, hoursText, openLength, openMinute, toHm, toMinutes } from '../../src/domain/hall-time.js'
+import { parseHours } from '../../src/db/migrations/0161_opening_hours.js'
 import {
   allowedTicketActions, callText, compareQueue, estimateWaitMinutes, maskPhone, nextTicketStatus, TICKET_ACTIONS, TICKET_STATUSES, ticketNumber,
   type TicketActionName,
@@ -125,5 +126,15 @@ describe('hall time', () => {
     expect(arrival({ day: '2026-03-10', slotEnd: '10:30', now })).toBe('on_time')
     expect(arrival({ day: '2026-03-10', slotEnd: '10:29', now })).toBe('late')
     expect(arrival({ day: '2026-03-11', slotEnd: '10:30', now })).toBe('wrong_day')
+  })
+})
+
+describe('migration 0161 reads the old free-text hours', () => {
+  it('takes the first and last times and the lunch break between; none when the text names no period', () => {
+    expect(parseHours('周一至周五 8:30-12:00 14:00-17:30')).toEqual({ opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30' })
+    expect(parseHours('周一至周五 8:30–17:00')).toEqual({ opens: '08:30', lunchStarts: null, lunchEnds: null, closes: '17:00' })
+    expect(parseHours('工作日 9:00~11:30，14:30至17:00')).toEqual({ opens: '09:00', lunchStarts: '11:30', lunchEnds: '14:30', closes: '17:00' })
+    expect(parseHours('周一至周五')).toBeNull()
+    expect(parseHours('14:00-17:30 8:30-12:00')).toBeNull() // out of order: the defaults are kept
   })
 })
