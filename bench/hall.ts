@@ -54,8 +54,8 @@ async function seed(db: Db) {
     .returning('id').execute()
   const [calls] = await db.insertInto('hall_categories').values({ center_id: hall.id, prefix: 'S', name: '叫号', position: 0 }).returning('id').execute()
   await db.insertInto('hall_window_categories').values(windows.map((w) => ({ window_id: w.id, category_id: calls.id }))).execute()
-  // Open all day, today a working day, whatever the machine's clock says.
-  await db.insertInto('hall_settings').values([kiosk, hall].map((c) => ({ center_id: c.id, opens: '00:00', closes: '23:59' }))).execute()
+  // Open all day with no lunch break, today a working day, whatever the machine's clock says (each center has its row: 0161).
+  await db.updateTable('hall_settings').set({ opens: '00:00', lunch_starts: null, lunch_ends: null, closes: '23:59' }).where('center_id', 'in', [kiosk.id, hall.id]).execute()
   await db.insertInto('calendar_days').values({ day: chinaTime(new Date()).day, workday: true, name: 'bench', source: 'admin' })
     .onConflict((oc) => oc.column('day').doUpdateSet({ workday: true })).execute()
   return { kioskId: kiosk.id, issueCats: cats.map((c) => c.id), hallId: hall.id, windowIds: windows.map((w) => w.id), callCat: calls.id }

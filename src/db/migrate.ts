@@ -37,6 +37,8 @@ import * as m0151 from './migrations/0151_bundles.js'
 import * as m0152 from './migrations/0152_channels.js'
 import * as m0153 from './migrations/0153_priority_lane.js'
 import * as m0160 from './migrations/0160_applicant_representatives.js'
+import * as m0161 from './migrations/0161_opening_hours.js'
+import * as m0162 from './migrations/0162_consecutive_steps.js'
 import * as m0170 from './migrations/0170_exchange.js'
 import * as m0171 from './migrations/0171_exchange_ratings_numbers.js'
 
@@ -77,6 +79,8 @@ const migrations: Record<string, Migration> = {
   '0152_channels': m0152,
   '0153_priority_lane': m0153,
   '0160_applicant_representatives': m0160,
+  '0161_opening_hours': m0161,
+  '0162_consecutive_steps': m0162,
   '0170_exchange': m0170,
   '0171_exchange_ratings_numbers': m0171,
 }

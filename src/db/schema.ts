@@ -21,7 +21,6 @@ export interface CentersTable {
   path: string
   address: Generated<string>
   phone: Generated<string>
-  hours: Generated<string>
   note: Generated<string>
   status: Generated<RecordStatus>
   created_at: Timestamp
@@ -187,6 +186,8 @@ export interface ItemVersionsTable {
   // migration 0150 (容缺受理): working days to hand in a deferred material (null: no 容缺), what a missed date allows
   deferral_days: ColumnType<number | null, number | null | undefined, number | null>
   deferral_lapse: Generated<'suspend' | 'deny' | 'terminate'>
+  /** migration 0162: one person may complete consecutive steps (承办 → 审核 → 决定) in one dialog */
+  consecutive_steps: Generated<boolean>
 }
 
 export interface ItemMaterialsTable {
@@ -624,6 +625,9 @@ export type AppointmentStatus = 'booked' | 'cancelled' | 'checked_in' | 'no_show
 export interface HallSettingsTable {
   center_id: number
   opens: Generated<string>
+  /** migration 0161: the lunch break (both null: none) */
+  lunch_starts: ColumnType<string | null, string | null | undefined, string | null>
+  lunch_ends: ColumnType<string | null, string | null | undefined, string | null>
   closes: Generated<string>
   closed: Generated<boolean>
   notice: Generated<string>

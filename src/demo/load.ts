@@ -53,8 +53,10 @@ async function insertAll(trx: Db, hash: string) {
   for (const c of centers) {
     const parent = c.parentCode ? centerIds.get(c.parentCode)! : undefined
     const { id, path } = await insertCenter(trx, {
-      code: c.code, name: c.name, level: c.level, parent: parent ?? null, address: c.address, phone: c.phone, hours: c.hours, note: c.note ?? '',
+      code: c.code, name: c.name, level: c.level, parent: parent ?? null, address: c.address, phone: c.phone, note: c.note ?? '',
     })
+    const { opens, lunchStarts, lunchEnds, closes } = c.hours
+    await trx.updateTable('hall_settings').set({ opens, lunch_starts: lunchStarts, lunch_ends: lunchEnds, closes }).where('center_id', '=', id).execute()
     centerIds.set(c.code, { id, path, name: c.name })
     if (c.foundedOn) await trx.updateTable('centers').set({ founded_on: c.foundedOn }).where('id', '=', id).execute()
   }
@@ -124,6 +126,8 @@ async function insertItem(trx: Db, item: DemoItem, ids: {
     accept_level: item.acceptLevel, decide_level: item.decideLevel, conditions: item.conditions, procedure: item.procedure,
     step_limits: '[]', fees: JSON.stringify(item.fees), result: item.result, visits: item.visits, consult_phone: item.consultPhone,
     complaint_phone: item.complaintPhone, special_procedures: item.specialProcedures, theme: item.theme, category: item.category,
+    // 同一人连续办理: a town's own items, where one approver holds 承办, 审核 and 批准 (the district keeps separation of duties)
+    consecutive_steps: item.decideLevel !== 'district',
     keywords: keywordsOf(item.name), created_by: ids.admin, published_by: ids.admin, published_at: new Date(), superseded_at: null,
   }).returning('id').executeTakeFirstOrThrow()
   await trx.insertInto('item_materials').values(item.materials.map((m, i) => ({

@@ -1,4 +1,5 @@
 // Shapes of the demo district's data (src/demo/data/*): plain facts, loaded by src/demo/load.ts.
+import type { OpeningHours } from '../domain/hall-time.js'
 import type { DaysUnit } from '../domain/deadlines.js'
 import type {
   CenterLevel, HandlingKind, ItemType, MaterialForm, Role, ServiceTarget, SpecialProcedure, WindowStatus,
@@ -11,7 +12,7 @@ export interface DemoCenter {
   parentCode: string | null
   address: string
   phone: string
-  hours: string           // e.g. '周一至周五 8:30-12:00 14:00-17:30'
+  hours: OpeningHours     // on working days, e.g. 08:30–12:00, 14:00–17:30 (hall_settings)
   note?: string
   foundedOn?: string      // YYYY-MM-DD the center opened (the district center: May, as the report says)
 }

@@ -24,15 +24,59 @@ export function toHm(minutes: number): string {
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`
 }
 
-export interface HallHours { opens: string; closes: string; closed: boolean }
+/** A center's opening hours on a working day: one source for the hall, booking and the public pages (hall_settings). */
+export interface OpeningHours { opens: string; lunchStarts: string | null; lunchEnds: string | null; closes: string }
 
-export type ClosedReason = 'center_retired' | 'hall_closed' | 'not_workday' | 'before_opening' | 'after_closing'
+export interface HallHours extends OpeningHours { closed: boolean }
+
+/** The open periods of a day, [from, to) in minutes: one, or two around the lunch break. */
+export function openPeriods(h: OpeningHours): [number, number][] {
+  return h.lunchStarts && h.lunchEnds
+    ? [[toMinutes(h.opens), toMinutes(h.lunchStarts)], [toMinutes(h.lunchEnds), toMinutes(h.closes)]]
+    : [[toMinutes(h.opens), toMinutes(h.closes)]]
+}
+
+/** What is wrong with hours (field names as in the hall settings' body), none when they are in order. */
+export function hoursProblems(h: OpeningHours): { field: string; message: string }[] {
+  if ((h.lunchStarts === null) !== (h.lunchEnds === null)) return [{ field: h.lunchStarts === null ? 'body.lunchStarts' : 'body.lunchEnds', message: '午休开始和结束时间须同时填写或同时留空' }]
+  if (toMinutes(h.opens) >= toMinutes(h.closes)) return [{ field: 'body.closes', message: '下班时间须晚于上班时间' }]
+  if (h.lunchStarts && h.lunchEnds) {
+    if (toMinutes(h.lunchStarts) <= toMinutes(h.opens)) return [{ field: 'body.lunchStarts', message: '午休须在上班之后开始' }]
+    if (toMinutes(h.lunchEnds) <= toMinutes(h.lunchStarts)) return [{ field: 'body.lunchEnds', message: '午休结束须晚于午休开始' }]
+    if (toMinutes(h.lunchEnds) >= toMinutes(h.closes)) return [{ field: 'body.lunchEnds', message: '午休须在下班之前结束' }]
+  }
+  return []
+}
+
+/** The published line: 工作日 08:30–12:00、14:00–17:30 (or one period when there is no lunch break). */
+export function hoursText(h: OpeningHours): string {
+  return '工作日 ' + openPeriods(h).map(([a, b]) => `${toHm(a)}–${toHm(b)}`).join('、')
+}
+
+/** The minute of the day of the k-th open minute (0: opening), across the lunch break; the last open minute after that. */
+export function openMinute(h: OpeningHours, k: number): number {
+  let left = Math.max(0, Math.floor(k))
+  const periods = openPeriods(h)
+  for (const [a, b] of periods) {
+    if (left < b - a) return a + left
+    left -= b - a
+  }
+  return periods[periods.length - 1][1] - 1
+}
+
+/** How many minutes a day is open. */
+export function openLength(h: OpeningHours): number {
+  return openPeriods(h).reduce((n, [a, b]) => n + b - a, 0)
+}
+
+export type ClosedReason = 'center_retired' | 'hall_closed' | 'not_workday' | 'before_opening' | 'lunch_break' | 'after_closing'
 
 export const CLOSED_MESSAGES: Record<ClosedReason, string> = {
   center_retired: '该中心已停用',
   hall_closed: '大厅暂停取号',
   not_workday: '今天不是工作日，大厅不办公',
   before_opening: '尚未到办公时间',
+  lunch_break: '午间休息，暂停取号',
   after_closing: '已过办公时间',
 }
 
@@ -43,16 +87,17 @@ export function closedReason(h: HallHours & { centerActive: boolean; workday: bo
   if (!h.workday) return 'not_workday'
   if (h.minutes < toMinutes(h.opens)) return 'before_opening'
   if (h.minutes >= toMinutes(h.closes)) return 'after_closing'
+  if (h.lunchStarts && h.lunchEnds && h.minutes >= toMinutes(h.lunchStarts) && h.minutes < toMinutes(h.lunchEnds)) return 'lunch_break'
   return null
 }
 
 export interface Slot { start: string; end: string }
 
-/** The appointment slots of an open day: back to back from opening, each `slotMinutes` long, all before closing. */
-export function daySlots(opens: string, closes: string, slotMinutes: number): Slot[] {
+/** The appointment slots of an open day: back to back from opening and again after lunch, each `slotMinutes` long, none over lunch or past closing. */
+export function daySlots(h: OpeningHours, slotMinutes: number): Slot[] {
   const slots: Slot[] = []
-  for (let m = toMinutes(opens); m + slotMinutes <= toMinutes(closes); m += slotMinutes) {
-    slots.push({ start: toHm(m), end: toHm(m + slotMinutes) })
+  for (const [a, b] of openPeriods(h)) {
+    for (let m = a; m + slotMinutes <= b; m += slotMinutes) slots.push({ start: toHm(m), end: toHm(m + slotMinutes) })
   }
   return slots
 }

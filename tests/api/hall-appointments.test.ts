@@ -86,7 +86,7 @@ describe('verification codes through an SMS provider (the outbox\'s one sender)'
 describe('booking', () => {
   it('lists the day\'s slots with the room left, none on a day off', async () => {
     const res = await t.app.inject({ url: `/api/public/centers/${d.center.id}/slots?categoryId=${cat}&day=${WEDNESDAY}` })
-    expect(res.json().slots[0]).toMatchObject({ start: '09:00', end: '09:30', capacity: 2, left: 2, past: false })
+    expect(res.json().slots[0]).toMatchObject({ start: '08:30', end: '09:00', capacity: 2, left: 2, past: false })
     const sunday = await t.app.inject({ url: `/api/public/centers/${d.center.id}/slots?categoryId=${cat}&day=2026-03-15` })
     expect(sunday.json()).toMatchObject({ workday: false, slots: [] })
   })

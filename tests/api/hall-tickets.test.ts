@@ -69,10 +69,16 @@ describe('taking a number', () => {
     expect((await take({ centerId: d.center.id, categoryId: 'x' })).statusCode).toBe(400)
   })
 
-  it('refuses with 409 and the reason outside opening hours, on a day off, for a paused category or a closed hall', async () => {
-    clock.set('2026-03-10T08:30:00+08:00')
+  it('refuses with 409 and the reason outside opening hours, over lunch, on a day off, for a paused category or a closed hall', async () => {
+    // the demo district center's hours (the one source, hall_settings): 08:30–12:00, 14:00–17:30
+    clock.set('2026-03-10T08:29:00+08:00')
     expect((await take({ centerId: d.center.id, categoryId: catA })).json().error.code).toBe('before_opening')
-    clock.set('2026-03-10T17:00:00+08:00')
+    clock.set('2026-03-10T12:30:00+08:00')
+    const lunch = await take({ centerId: d.center.id, categoryId: catA })
+    expect(lunch.statusCode).toBe(409)
+    expect(lunch.json().error).toMatchObject({ code: 'lunch_break', details: { lunchStarts: '12:00', lunchEnds: '14:00' } })
+    expect((await t.app.inject({ method: 'GET', url: `/api/public/centers/${d.center.id}/kiosk` })).json()).toMatchObject({ open: false, closedReason: 'lunch_break', opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30' })
+    clock.set('2026-03-10T17:30:00+08:00')
     expect((await take({ centerId: d.center.id, categoryId: catA })).json().error.code).toBe('after_closing')
     clock.set('2026-03-15T10:00:00+08:00') // a Sunday
     const sunday = await take({ centerId: d.center.id, categoryId: catA })

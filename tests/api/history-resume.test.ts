@@ -31,7 +31,7 @@ async function hallLane(): Promise<{ lane: Lane; d01: HistoryCenter }> {
 
 /** Every D01 window called a ticket on `day` and left it so; one more ticket still waits. */
 async function leaveOpenTickets(lane: Lane, d01: HistoryCenter, day: string) {
-  lane.clock.set(at(day, 30))
+  lane.clock.set(at(day, 30, d01.hours))
   for (const clerk of d01.clerks) {
     await issueTicket(lane.hall, { centerId: d01.id, categoryId: lane.categoryOf.get(d01.id)! })
     expect(await callNext(lane.hall, clerk, clerk.windowId!)).not.toBeNull()
@@ -61,16 +61,16 @@ describe('demo history after a run stopped mid-visit', () => {
   it('a ticket left called at a window on an earlier day does not keep that window from calling today', async () => {
     const { lane, d01 } = await hallLane()
     const clerk = d01.clerks[0]
-    lane.clock.set(at('2026-05-28', 200))
+    lane.clock.set(at('2026-05-28', 200, d01.hours))
     await issueTicket(lane.hall, { centerId: d01.id, categoryId: lane.categoryOf.get(d01.id)! })
     const old = await callNext(lane.hall, clerk, clerk.windowId!)
     expect(old).not.toBeNull()
-    lane.clock.set(at('2026-06-01', 30)) // the next working day
+    lane.clock.set(at('2026-06-01', 30, d01.hours)) // the next working day
     const fresh = await issueTicket(lane.hall, { centerId: d01.id, categoryId: lane.categoryOf.get(d01.id)! })
     const called = await callNext(lane.hall, clerk, clerk.windowId!)
     expect(called).toMatchObject({ number: fresh.number, status: 'called' })
     // …while on the same day the window stays busy until its ticket is finished, as before.
-    lane.clock.set(at('2026-06-01', 40))
+    lane.clock.set(at('2026-06-01', 40, d01.hours))
     await issueTicket(lane.hall, { centerId: d01.id, categoryId: lane.categoryOf.get(d01.id)! })
     await expect(callNext(lane.hall, clerk, clerk.windowId!)).rejects.toMatchObject({ code: 'window_busy' })
   })

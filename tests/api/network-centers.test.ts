@@ -49,10 +49,12 @@ describe('GET /api/centers', () => {
 
 describe('POST /api/centers', () => {
   it('creates a village room under a town, with its path and an audit event', async () => {
-    const res = await newVillage(donggou, 'T01', { address: '东沟镇新村', phone: '027-1', hours: '周一至周五' })
+    const res = await newVillage(donggou, 'T01', { address: '东沟镇新村', phone: '027-1' })
     expect(res.statusCode).toBe(201)
     const body = res.json()
     expect(body).toMatchObject({ level: 'village', parentId: ids.T01.id, address: '东沟镇新村', status: 'active', windowCount: 0, staffCount: 0 })
+    // its hours are the hall's default until 大厅设置 changes them (one source: hall_settings)
+    expect(body.hours).toBe('工作日 08:30–12:00、14:00–17:30')
     const row = await t.db.selectFrom('centers').selectAll().where('id', '=', body.id).executeTakeFirstOrThrow()
     expect(row.path).toBe(`${ids.T01.path}${body.id}/`)
     const audit = await listAudit(t.db, 'center', body.id)
@@ -101,12 +103,14 @@ describe('POST /api/centers', () => {
 describe('PATCH /api/centers/:id', () => {
   it('updates the given fields and audits only what changed', async () => {
     const created = (await newVillage(donggou)).json()
-    const res = await donggou.patch(`/api/centers/${created.id}`, { name: created.name, phone: '027-8888', hours: '全天' })
+    const res = await donggou.patch(`/api/centers/${created.id}`, { name: created.name, phone: '027-8888', note: '全天' })
     expect(res.statusCode).toBe(200)
-    expect(res.json()).toMatchObject({ phone: '027-8888', hours: '全天' })
+    expect(res.json()).toMatchObject({ phone: '027-8888', note: '全天' })
     const audit = await listAudit(t.db, 'center', created.id)
     expect(audit.map((a) => a.action)).toEqual(['center.create', 'center.update'])
-    expect(audit[1].data).toEqual({ phone: '027-8888', hours: '全天' })
+    expect(audit[1].data).toEqual({ phone: '027-8888', note: '全天' })
+    // hours are not free text on the center any more: they are set on the hall's settings
+    expect((await donggou.patch(`/api/centers/${created.id}`, { hours: '全天' })).statusCode).toBe(400)
   })
 
   it('refuses an empty patch, an unknown field and a taken code', async () => {

@@ -129,8 +129,10 @@ describe('fresh after a write', () => {
     expect((await get(`/api/public/items/${dibao}`)).headers.etag).not.toBe(before.headers.etag)
 
     const centers = await get('/api/public/centers')
-    await other.updateTable('centers').set({ hours: '周一至周日 9:00-17:00' }).where('level', '=', 'district').execute()
-    expect(await eventually(async () => (await get('/api/public/centers')).json().centers[0].hours === '周一至周日 9:00-17:00')).toBe(true)
+    // the hours live in the hall's settings (one source); a change there is on the public list at once
+    await other.updateTable('hall_settings').set({ opens: '09:00', lunch_starts: null, lunch_ends: null, closes: '17:00' })
+      .where('center_id', '=', (eb) => eb.selectFrom('centers').select('id').where('level', '=', 'district')).execute()
+    expect(await eventually(async () => (await get('/api/public/centers')).json().centers[0].hours === '工作日 09:00–17:00')).toBe(true)
     expect((await get('/api/public/centers')).headers.etag).not.toBe(centers.headers.etag)
   })
 

@@ -1,9 +1,10 @@
 // Accessibility of a working day's pages (issue 24): axe-core on every page a citizen, a clerk, an agent (on a
 // phone), a supervisor and the hall use, failing on any serious or critical violation; no English accessible name
-// ("left", "search", "segmented control") on these Chinese pages; every /app page has a level-one heading.
+// ("left", "search", "segmented control") on these Chinese pages; every /app page has a level-one heading; the
+// hall's hours screen, the centers list, 延期审批 and the 连续办理 dialog too.
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { centerByName, offeredItem, recordCase } from '../helpers/supervision.js'
+import { centerByName, consecutiveItem, offeredItem, recordCase } from '../helpers/supervision.js'
 import { seriousViolations } from './a11y.js'
 import { startEnv, type BrowserEnv } from './helpers.js'
 
@@ -82,5 +83,29 @@ describe('axe-core: no serious or critical violation', () => {
     for (const url of ['/app', '/app/inbox']) await audit(approver, url, { app: true })
     await page.context().close()
     await approver.context().close()
+  }, 240_000)
+
+  it('the hours and the one-dialog steps: 大厅设置 and 中心管理 (administrator), 延期审批 (head), the 连续办理 dialog open', async () => {
+    const page = await env.newPage()
+    await env.login(page, 'admin')
+    for (const url of ['/app/hall/setup', `/app/hall/setup?centerId=${district}`, '/app/centers']) await audit(page, url, { app: true })
+    const head = (await env.db.selectFrom('users').select('username').where('username', 'like', 'head.%').orderBy('id').executeTakeFirstOrThrow()).username
+    const manager = await env.newPage()
+    await env.login(manager, head)
+    await audit(manager, '/app/extensions', { app: true })
+    // a town item one approver may do in one go: the dialog itself is checked
+    const town = await centerByName(env.db, '梁子镇便民服务中心')
+    const c = await recordCase(await env.api('liangzi.clerk1'), town.id, await consecutiveItem(env.db, town.id))
+    const approver = (await env.db.selectFrom('users').select('username').where('center_id', '=', town.id).where('department_id', 'is', null)
+      .where(({ eb }) => eb.fn('array_position', [eb.ref('roles'), eb.val('approver')]), 'is not', null).orderBy('id').executeTakeFirstOrThrow()).username
+    const townPage = await env.newPage()
+    await env.login(townPage, approver)
+    await audit(townPage, `/app/cases/${c.id}`, { app: true })
+    await townPage.getByRole('button', { name: /^连续办理/ }).click()
+    await townPage.getByRole('dialog', { name: '连续办理' }).waitFor()
+    await townPage.waitForTimeout(400)
+    expect(await seriousViolations(townPage), 'the 连续办理 dialog').toEqual([])
+    expect(await englishNames(townPage), 'the 连续办理 dialog').toEqual([])
+    for (const p of [page, manager, townPage]) await p.context().close()
   }, 240_000)
 })

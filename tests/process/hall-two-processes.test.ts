@@ -70,7 +70,7 @@ it('shares one hall between two processes', async () => {
   const centers = (await (await fetch(`${baseA}/api/public/centers`)).json()).centers as { id: number; level: string }[]
   const center = centers.find((c) => c.level === 'district')!.id
   const cat = await (await managerA.post('/api/hall/categories', { centerId: center, prefix: 'A', name: '综合受理' })).json()
-  expect((await managerA.send('PATCH', `/api/hall/centers/${center}`, { opens: '00:00', closes: '23:59' })).status).toBe(200)
+  expect((await managerA.send('PATCH', `/api/hall/centers/${center}`, { opens: '00:00', lunchStarts: null, lunchEnds: null, closes: '23:59' })).status).toBe(200)
 
   // Numbers stay unique and gap-free with tickets taken on both processes at once.
   const take = (base: string) => fetch(`${base}/api/tickets`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ centerId: center, categoryId: cat.id }) })

@@ -1,6 +1,7 @@
 // Pure hall rules: ticket numbers, the status table, queue order, the wait estimate, China time, hours and slots.
 import { describe, expect, it } from 'vitest'
-import { arrival, bookingRefusal, chinaTime, closedReason, daySlots, toHm, toMinutes } from '../../src/domain/hall-time.js'
+import { arrival, bookingRefusal, chinaTime, closedReason, daySlots, hoursProblems, hoursText, openLength, openMinute, toHm, toMinutes } from '../../src/domain/hall-time.js'
+import { parseHours } from '../../src/db/migrations/0161_opening_hours.js'
 import {
   allowedTicketActions, callText, compareQueue, estimateWaitMinutes, maskPhone, nextTicketStatus, TICKET_ACTIONS, TICKET_STATUSES, ticketNumber,
   type TicketActionName,
@@ -65,7 +66,7 @@ describe('hall time', () => {
     expect(toHm(toMinutes('08:05'))).toBe('08:05')
   })
   it('gives the reason a hall is closed, checked in order', () => {
-    const open = { opens: '09:00', closes: '17:00', closed: false, centerActive: true, workday: true }
+    const open = { opens: '09:00', lunchStarts: null, lunchEnds: null, closes: '17:00', closed: false, centerActive: true, workday: true }
     expect(closedReason({ ...open, minutes: 9 * 60 })).toBeNull()
     expect(closedReason({ ...open, minutes: 8 * 60 + 59 })).toBe('before_opening')
     expect(closedReason({ ...open, minutes: 17 * 60 })).toBe('after_closing')
@@ -73,11 +74,43 @@ describe('hall time', () => {
     expect(closedReason({ ...open, closed: true, workday: false, minutes: 600 })).toBe('hall_closed')
     expect(closedReason({ ...open, centerActive: false, minutes: 600 })).toBe('center_retired')
   })
-  it('cuts a day into whole slots before closing', () => {
-    expect(daySlots('09:00', '10:45', 30)).toEqual([{ start: '09:00', end: '09:30' }, { start: '09:30', end: '10:00' }, { start: '10:00', end: '10:30' }])
+  it('closes over the lunch break, and says so', () => {
+    const h = { opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30', closed: false, centerActive: true, workday: true }
+    expect(closedReason({ ...h, minutes: 11 * 60 + 59 })).toBeNull()
+    expect(closedReason({ ...h, minutes: 12 * 60 })).toBe('lunch_break')
+    expect(closedReason({ ...h, minutes: 13 * 60 + 59 })).toBe('lunch_break')
+    expect(closedReason({ ...h, minutes: 14 * 60 })).toBeNull()
+    expect(closedReason({ ...h, minutes: 8 * 60 + 29 })).toBe('before_opening')
+    expect(closedReason({ ...h, minutes: 17 * 60 + 30 })).toBe('after_closing')
+  })
+  it('cuts a day into whole slots before closing, none over lunch', () => {
+    const noLunch = { opens: '09:00', lunchStarts: null, lunchEnds: null, closes: '10:45' }
+    expect(daySlots(noLunch, 30)).toEqual([{ start: '09:00', end: '09:30' }, { start: '09:30', end: '10:00' }, { start: '10:00', end: '10:30' }])
+    const slots = daySlots({ opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30' }, 60)
+    expect(slots.map((s) => s.start)).toEqual(['08:30', '09:30', '10:30', '14:00', '15:00', '16:00'])
+    expect(slots.every((s) => s.end <= '12:00' || s.start >= '14:00')).toBe(true)
+  })
+  it('prints the hours once for every page, and refuses hours out of order naming the field', () => {
+    const h = { opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30' }
+    expect(hoursText(h)).toBe('工作日 08:30–12:00、14:00–17:30')
+    expect(hoursText({ ...h, lunchStarts: null, lunchEnds: null })).toBe('工作日 08:30–17:30')
+    expect(hoursProblems(h)).toEqual([])
+    expect(hoursProblems({ ...h, lunchEnds: null })[0].field).toBe('body.lunchEnds')
+    expect(hoursProblems({ ...h, lunchStarts: '08:00' })[0].field).toBe('body.lunchStarts')
+    expect(hoursProblems({ ...h, lunchEnds: '11:00' })[0].field).toBe('body.lunchEnds')
+    expect(hoursProblems({ ...h, lunchEnds: '18:00' })[0].field).toBe('body.lunchEnds')
+    expect(hoursProblems({ ...h, closes: '08:00' })[0].field).toBe('body.closes')
+  })
+  it('counts open minutes across the lunch break (the demo history places its visits with it)', () => {
+    const h = { opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30' }
+    expect(openLength(h)).toBe(420)
+    expect(toHm(openMinute(h, 0))).toBe('08:30')
+    expect(toHm(openMinute(h, 209))).toBe('11:59')
+    expect(toHm(openMinute(h, 210))).toBe('14:00')
+    expect(toHm(openMinute(h, 5000))).toBe('17:29')
   })
   it('refuses unknown, past, day-off and too-distant slots', () => {
-    const slots = daySlots('09:00', '17:00', 30)
+    const slots = daySlots({ opens: '09:00', lunchStarts: null, lunchEnds: null, closes: '17:00' }, 30)
     const now = { day: '2026-03-10', minutes: 10 * 60 }
     const base = { slots, workday: true, now, maxDaysAhead: 7 }
     expect(bookingRefusal({ ...base, day: '2026-03-10', start: '10:30' })).toBeNull()
@@ -93,5 +126,15 @@ describe('hall time', () => {
     expect(arrival({ day: '2026-03-10', slotEnd: '10:30', now })).toBe('on_time')
     expect(arrival({ day: '2026-03-10', slotEnd: '10:29', now })).toBe('late')
     expect(arrival({ day: '2026-03-11', slotEnd: '10:30', now })).toBe('wrong_day')
+  })
+})
+
+describe('migration 0161 reads the old free-text hours', () => {
+  it('takes the first and last times and the lunch break between; none when the text names no period', () => {
+    expect(parseHours('周一至周五 8:30-12:00 14:00-17:30')).toEqual({ opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30' })
+    expect(parseHours('周一至周五 8:30–17:00')).toEqual({ opens: '08:30', lunchStarts: null, lunchEnds: null, closes: '17:00' })
+    expect(parseHours('工作日 9:00~11:30，14:30至17:00')).toEqual({ opens: '09:00', lunchStarts: '11:30', lunchEnds: '14:30', closes: '17:00' })
+    expect(parseHours('周一至周五')).toBeNull()
+    expect(parseHours('14:00-17:30 8:30-12:00')).toBeNull() // out of order: the defaults are kept
   })
 })

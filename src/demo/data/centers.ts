@@ -2,8 +2,9 @@
 import type { DemoCenter } from '../types.js'
 import { towns, townNo, villageCode } from './towns.js'
 
-const TOWN_HOURS = '周一至周五 8:30-12:00 14:30-17:30'
-const VILLAGE_HOURS = '周一至周五 8:30-11:30 14:30-17:00'
+// Opening hours on working days (the one source: hall_settings, written at load; 大厅设置 edits them).
+const TOWN_HOURS = { opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:30', closes: '17:30' }
+const VILLAGE_HOURS = { opens: '08:30', lunchStarts: '11:30', lunchEnds: '14:30', closes: '17:00' }
 
 const district: DemoCenter = {
   code: 'D01',
@@ -12,7 +13,7 @@ const district: DemoCenter = {
   parentCode: null,
   address: '区府大道188号区政务服务大楼一至二楼',
   phone: '027-86651000',
-  hours: '周一至周五 8:30-12:00 14:00-17:30',
+  hours: { opens: '08:30', lunchStarts: '12:00', lunchEnds: '14:00', closes: '17:30' },
   foundedOn: '2025-05-12', // the first units entered that day (departments.ts)
   note: '5月成立；坚持“应进必进”，区直16家行政审批单位均须进驻设窗口',
 }

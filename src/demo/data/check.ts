@@ -1,5 +1,6 @@
 // Checks the demo-district data against the facts of the district report and the domain rules.
 // checkDemoData() returns the list of violated facts ([] when all hold).
+import { hoursProblems } from '../../domain/hall-time.js'
 import { HANDLING_KINDS } from '../../domain/vocabulary.js'
 import type { DemoItem } from '../types.js'
 import { centers } from './centers.js'
@@ -50,7 +51,8 @@ export function checkDemoData(): string[] {
   for (const c of centers) {
     if (c.level !== 'district' && (!c.parentCode || !centerCodes.has(c.parentCode))) fail(`${c.code}: bad parent ${c.parentCode}`)
     if (!/^027-\d{8}$/.test(c.phone)) fail(`${c.code}: phone ${c.phone}`)
-    if (!c.address || !c.hours) fail(`${c.code}: address/hours missing`)
+    if (!c.address) fail(`${c.code}: address missing`)
+    for (const p of hoursProblems(c.hours)) fail(`${c.code}: hours ${p.message}`)
   }
   const remote = centers.filter((c) => c.level === 'town' && (c.note ?? '').includes('文化活动中心') && c.address.includes('文化活动中心'))
   if (remote.length !== 1) fail(`expected exactly one town center in a cultural-activity building, found ${remote.length}`)

@@ -10,6 +10,7 @@ import type { AppContext } from '../../server/app.js'
 import { calendarCache } from '../../features/calendar/calendar.service.js'
 import { intake } from '../../features/cases/intake.service.js'
 import { performAction } from '../../features/cases/actions.service.js'
+import { openLength } from '../../domain/hall-time.js'
 import { casesOnDay, CORRECTION_SHARE, daysBetween, DENY_SHARE, FORWARD_SHARE, hallOpens, LATE_SHARE, MONTHLY, monthlyCount, monthlyEnquiries, REFUSE_SHARE, seedDate, seeded, VILLAGE_MONTHLY, visitTimes } from './plan.js'
 import { maybeRate, maybeRateTicket } from './rate.js'
 import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from './visits.js'
@@ -124,7 +125,7 @@ async function centerDay(lane: Lane, center: HistoryCenter, day: IsoDate, k: num
   const redone = await lane.ctx.db.selectFrom('tickets').select('id').where('center_id', '=', center.id).where('day', '=', day).executeTakeFirst()
   const e = redone || day < hallOpens(lane.lastDay) ? 0 : casesOnDay(monthlyEnquiries(center.code, day, thisYear), k, workdays)
   const r = seeded(day, `${center.code}-day`)
-  const times = visitTimes(r, n + e)
+  const times = visitTimes(r, n + e, openLength(center.hours) - 30) // half an hour before closing, the last ticket
   const kinds = [...Array<'case'>(n).fill('case'), ...Array<'enquiry'>(e).fill('enquiry')]
   for (let i = kinds.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [kinds[i], kinds[j]] = [kinds[j], kinds[i]] }
   let made = 0; let c = 0; let q = 0
@@ -171,7 +172,7 @@ const all = (item: HistoryItem) => item.materials.map((materialId) => ({ materia
 /** An enquiry: a ticket served at a window with no case; a few applicants rate the service from the ticket page. */
 async function enquiry(lane: Lane, center: HistoryCenter, day: IsoDate, minute: number, r: () => number) {
   const clerk = pick(center.clerks, r)
-  lane.clock.set(at(day, minute))
+  lane.clock.set(at(day, minute, center.hours))
   const t = await visit(lane, clerk, center.id, r)
   if (t) await maybeRateTicket(lane, center, t, r)
 }
@@ -193,7 +194,7 @@ async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minut
   const how = forward.length && r() < FORWARD_SHARE ? 'forward' : promised.length && r() < 0.35 ? 'promised' : 'immediate'
   const item = how === 'forward' ? pick(forward, r) : how === 'promised' ? pick(promised, r) : pick(immediate.length ? immediate : center.items, r)
   const missing = r() < CORRECTION_SHARE
-  lane.clock.set(at(day, minute))
+  lane.clock.set(at(day, minute, center.hours))
   let c!: Awaited<ReturnType<typeof record>>['case']
   await visit(lane, clerk, center.id, r, async () => {
     c = (await record(lane, clerk, center, item, requestId, r, { complete: item.kind === 'immediate' && !missing, missingFirst: missing })).case
@@ -207,8 +208,8 @@ async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minut
   }
   if (c.status === 'correction') {
     // the second trip: the applicant brings what was missing, takes another ticket, the case is accepted
-    m = Math.min(minute + 90 + Math.floor(r() * 60), 440)
-    lane.clock.set(at(day, m))
+    m = Math.min(minute + 90 + Math.floor(r() * 60), openLength(center.hours) - 10)
+    lane.clock.set(at(day, m, center.hours))
     await visit(lane, clerk, center.id, r, async () => {
       await performAction(lane.ctx, clerk, c.id, 'supplement', { materials: all(item) } as never)
       return c.number
@@ -277,8 +278,8 @@ async function agencyCase(lane: Lane, town: HistoryCenter, day: IsoDate, key: st
   const item = pick(items, r)
   const clerk = pick(town.clerks, r)
   const approver = lane.world.approvers.get(item.departmentId)!
-  const minute = Math.floor(r() * 420)
-  lane.clock.set(at(day, minute))
+  const minute = Math.floor(r() * (openLength(room.hours) - 30))
+  lane.clock.set(at(day, minute, room.hours))
   const { case: c } = await record(lane, agent, room, item, requestId, r, { agency: true })
   const hop = r() < 0.1 ? 4 + Math.floor(r() * 3) : Math.floor(r() * 3)
   const steps: Step[] = [

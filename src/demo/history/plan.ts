@@ -96,9 +96,9 @@ export function casesOnDay(perMonth: number, k: number, workdays: number): numbe
   return Math.floor(((k + 1) * perMonth) / workdays) - Math.floor((k * perMonth) / workdays)
 }
 
-/** Minutes after 09:00 (the hall opens) of a day's `n` visits, in order, all before 16:30. */
-export function visitTimes(r: () => number, n: number): number[] {
-  return Array.from({ length: n }, () => Math.floor(r() * 450)).sort((a, b) => a - b)
+/** Open minutes after the hall opens (visits.at places them in its hours) of a day's `n` visits, in order, all within `span`. */
+export function visitTimes(r: () => number, n: number, span: number): number[] {
+  return Array.from({ length: n }, () => Math.floor(r() * span)).sort((a, b) => a - b)
 }
 
 /** Every date from `from` to `to` inclusive. */

@@ -4,6 +4,7 @@
 import type { Calendar, IsoDate } from '../../domain/calendar.js'
 import { addWorkingDays } from '../../domain/calendar.js'
 import { SettableClock, today } from '../../domain/clock.js'
+import { openMinute, toHm, type OpeningHours } from '../../domain/hall-time.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../server/app.js'
 import { performAction } from '../../features/cases/actions.service.js'
@@ -31,16 +32,18 @@ export function makeLane(base: Pick<AppContext, 'db' | 'bus' | 'config'>, cal: C
   return { clock, ctx, hall, cal, world, lastDay, categoryOf, realToday }
 }
 
-/** 09:00 China time plus `minutes` on `day`. */
-export function at(day: IsoDate, minutes: number): string {
-  const m = Math.max(0, Math.min(minutes, 14 * 60))
-  return `${day}T${String(9 + Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00+08:00`
+/** The China time of the `minutes`-th open minute of `day` in the center's hours (past the lunch break; the last open minute at most). */
+export function at(day: IsoDate, minutes: number, hours: OpeningHours): string {
+  return `${day}T${toHm(openMinute(hours, minutes))}:00+08:00`
 }
+
+/** The hours a staff member keeps: their center's (any center's for one whose center was retired). */
+const hoursOfActor = (lane: Lane, who: Actor) => lane.world.hours.get(who.centerId) ?? lane.world.hours.values().next().value!
 
 /** Each center's hall gets one ticket category (综合受理, all its windows call it), set up by its manager through the hall service. */
 export async function hallCategories(lane: Lane, codes: string[], day: IsoDate): Promise<Map<number, number>> {
   const out = new Map<number, number>()
-  lane.clock.set(at(day, 0))
+  lane.clock.set(`${day}T09:00:00+08:00`)
   for (const code of codes) {
     const c = lane.world.centers.get(code)
     if (!c?.manager) continue
@@ -89,7 +92,7 @@ export async function walk(lane: Lane, caseId: number, day: IsoDate, minute: num
   for (const [who, action, body, wait] of steps) {
     if (wait > 0) { d = addWorkingDays(lane.cal, d, wait); m = 20 + Math.floor(r() * 120) } else m += 10 + Math.floor(r() * 20)
     if (d > lane.lastDay) return false
-    lane.clock.set(at(d, m))
+    lane.clock.set(at(d, m, hoursOfActor(lane, who)))
     try {
       await performAction(lane.ctx, who as Actor & { windowId: number | null }, caseId, action as never, body as never)
     } catch (e) {

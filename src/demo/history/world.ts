@@ -1,5 +1,7 @@
 // What the history generator needs to know of the loaded demo district: the actors (as the services see them; window
 // clerks at an open window, who call tickets), and the published items each center offers, by handling kind, with their materials.
+import type { OpeningHours } from '../../domain/hall-time.js'
+import { hoursOf } from '../../features/hall/setup.repository.js'
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { Actor } from '../../domain/jurisdiction.js'
@@ -8,11 +10,13 @@ import type { Role } from '../../domain/vocabulary.js'
 export interface HistoryItem { id: number; kind: string; departmentId: number; materials: number[]; promisedDays: number }
 export interface HistoryCenter {
   id: number; code: string; path: string; foundedOn: string | null; clerks: Actor[]; agents: Actor[]; manager?: Actor
+  /** Its opening hours (hall_settings): visits and staff's steps fall inside them. */
+  hours: OpeningHours
   /** The center's own approver for its offices' steps (a town's approver has no department). */
   approver?: Actor; items: HistoryItem[]; villages: HistoryCenter[]
 }
 /** approvers and heads (department_head, who approve extensions) by department. */
-export interface World { centers: Map<string, HistoryCenter>; approvers: Map<number, Actor>; heads: Map<number, Actor>; supervisor: Actor }
+export interface World { centers: Map<string, HistoryCenter>; hours: Map<number, OpeningHours>; approvers: Map<number, Actor>; heads: Map<number, Actor>; supervisor: Actor }
 
 export async function loadWorld(db: Db): Promise<World> {
   const users = await db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id').leftJoin('windows as w', 'w.id', 'u.window_id')
@@ -27,11 +31,12 @@ export async function loadWorld(db: Db): Promise<World> {
       array(select m.id from item_materials m where m.version_id = v.id order by m.position) as materials
     from item_offerings o join service_items i on i.id = o.item_id join item_versions v on v.item_id = i.id and v.status = 'published'
     where i.status = 'active' and 'person' = any(v.targets) order by o.center_id, i.id`.execute(db)
+  const hours = await hoursOf(db, rows.map((c) => c.id))
   const centers = new Map<string, HistoryCenter>()
   const byId = new Map<number, HistoryCenter>()
   for (const c of rows) {
     const hc: HistoryCenter = {
-      id: c.id, code: c.code, path: c.path, foundedOn: c.foundedOn, villages: [],
+      id: c.id, code: c.code, path: c.path, foundedOn: c.foundedOn, villages: [], hours: hours.get(c.id)!,
       approver: users.filter((u) => u.centerId === c.id && u.roles.includes('approver') && u.departmentId === null).map(actor)[0],
       clerks: users.filter((u) => u.centerId === c.id && u.roles.includes('clerk') && u.windowId !== null && u.windowStatus === 'open').map(actor),
       agents: users.filter((u) => u.centerId === c.id && u.roles.includes('agent')).map(actor),
@@ -44,5 +49,5 @@ export async function loadWorld(db: Db): Promise<World> {
   const approvers = new Map(users.filter((u) => u.roles.includes('approver') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
   const sup = users.find((u) => u.username === 'district.supervisor') ?? users.find((u) => u.roles.includes('admin'))!
   const heads = new Map(users.filter((u) => u.roles.includes('department_head') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
-  return { centers, approvers, heads, supervisor: actor(sup) }
+  return { centers, hours, approvers, heads, supervisor: actor(sup) }
 }

@@ -97,20 +97,48 @@ export async function deciderContext(s: Pick<ActionState, 'trx' | 'actor' | 'act
 }
 
 export async function performAction(ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, action: CaseAction, body: ActionBody) {
+  await ctx.db.transaction().execute((trx) => applyAction(trx, ctx, actor, id, action, body))
+}
+
+/** One action inside the caller's transaction: lock, check, apply, write the case and append its event. */
+async function applyAction(trx: Db, ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, action: CaseAction, body: ActionBody) {
+  const state = await loadState(trx, ctx, actor, id, true)
+  const { row } = state
+  if (body.version !== undefined && body.version !== row.version) {
+    throw errors.conflict('stale_case', '办件已被他人更新，请刷新后再办理', { version: row.version })
+  }
+  const to = assertAction(row.status, actor.roles, actionContext(state), action, state.holder.holderName)
+  await assertDecider(state, action)
+  const done: Handled = await ALL_HANDLERS[action](state, body)
+  const next: CaseStatus = to ?? row.status
+  await repo.updateCase(trx, id, { status: next, ...done.patch }, state.now)
+  await repo.appendEvents(trx, [{
+    caseId: id, at: state.now, actorId: actor.userId, centerId: done.centerId ?? actor.centerId,
+    windowId: actor.windowId, action, from: row.status, to: next, note: done.note, data: done.data,
+  }])
+}
+
+/** The actions one dialog may take in a row (同一人连续办理): 承办/审核 (advance) up to the decision. */
+export const CHAIN_STEPS: readonly CaseAction[] = ['advance']
+export const CHAIN_ENDS: readonly CaseAction[] = ['advance', 'approve', 'deny', 'answer']
+
+/**
+ * 同一人连续办理: consecutive steps this actor holds, completed from one dialog in one transaction, each action
+ * checked as if taken alone (the actor must hold each step when its turn comes) and recorded as its own event.
+ * Only where the item version allows it (separation of duties is the default: 403 otherwise).
+ */
+export async function performChain(ctx: AppContext, actor: Actor & { windowId: number | null }, id: number, version: number | undefined,
+  chain: { action: CaseAction; body: ActionBody }[]) {
+  const last = chain.length - 1
+  const bad = chain.findIndex((c, i) => !(i === last ? CHAIN_ENDS : CHAIN_STEPS).includes(c.action))
+  if (chain.length < 2 || bad >= 0) {
+    throw errors.validation([{ field: `body.actions${bad >= 0 ? `/${bad}/action` : ''}`, message: '一次办理须为连续的承办、审核，最后一步可为决定（准予、不予或答复）' }])
+  }
   await ctx.db.transaction().execute(async (trx) => {
-    const state = await loadState(trx, ctx, actor, id, true)
-    const { row } = state
-    if (body.version !== undefined && body.version !== row.version) {
-      throw errors.conflict('stale_case', '办件已被他人更新，请刷新后再办理', { version: row.version })
+    for (const [i, c] of chain.entries()) {
+      await applyAction(trx, ctx, actor, id, c.action, { ...c.body, version: i === 0 ? version : undefined })
+      // after the first (which locked the case and checked jurisdiction): the item version must allow it
+      if (i === 0 && !(await repo.consecutiveStepsAllowed(trx, id))) throw errors.forbidden('该事项要求承办、审核、决定由不同人员分别办理，不能一次办理')
     }
-    const to = assertAction(row.status, actor.roles, actionContext(state), action, state.holder.holderName)
-    await assertDecider(state, action)
-    const done: Handled = await ALL_HANDLERS[action](state, body)
-    const next: CaseStatus = to ?? row.status
-    await repo.updateCase(trx, id, { status: next, ...done.patch }, state.now)
-    await repo.appendEvents(trx, [{
-      caseId: id, at: state.now, actorId: actor.userId, centerId: done.centerId ?? actor.centerId,
-      windowId: actor.windowId, action, from: row.status, to: next, note: done.note, data: done.data,
-    }])
   })
 }

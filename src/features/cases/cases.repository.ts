@@ -34,6 +34,13 @@ export const caseItemColumns = [
   'k.paused_since as pausedSince', 'k.decided_at as decidedAt', 'k.delivery', 'k.provisional',
 ] as const
 
+/** 同一人连续办理: whether the item version the case was recorded under allows one person to complete consecutive steps at once. */
+export async function consecutiveStepsAllowed(db: Db, caseId: number): Promise<boolean> {
+  const r = await db.selectFrom('cases as k').innerJoin('item_versions as v', 'v.id', 'k.item_version_id')
+    .select('v.consecutive_steps').where('k.id', '=', caseId).executeTakeFirst()
+  return r?.consecutive_steps ?? false
+}
+
 export function findCase(db: Db, id: number) {
   return db.selectFrom('cases as k').select(caseColumns).where('k.id', '=', id).executeTakeFirst()
 }

@@ -8,8 +8,8 @@ import { calendarCache } from '../calendar/calendar.service.js'
 import { chinaDate } from '../../domain/clock.js'
 import { calendarWarnings, CALENDAR_WARNING_DAYS } from '../../domain/deadlines.js'
 import { errors } from '../../domain/errors.js'
-import { ActionBody, ActionParams, Case, CaseDetail, CaseList, Inbox, IntakeBody, ListQuery } from './cases.schemas.js'
-import { performAction } from './actions.service.js'
+import { ActionBody, ActionParams, Case, CaseDetail, ChainBody, CaseList, Inbox, IntakeBody, ListQuery } from './cases.schemas.js'
+import { performAction, performChain } from './actions.service.js'
 import { attachmentsRoutes } from './attachments.routes.js'
 import { intake } from './intake.service.js'
 import * as query from './query.service.js'
@@ -36,6 +36,13 @@ export function casesRoutes(app: App, ctx: AppContext): void {
       querystring: ListQuery, response: { 200: CaseList, ...errorsFor(400, 401, 403) },
     },
   }, async (req) => query.listCases(ctx, requireActor(req), req.query))
+
+  app.get('/api/cases/counts', {
+    schema: {
+      tags, summary: '办件计数 the counts on the case list\'s tabs: mine received today, 待补正, 待送达领取, all in the jurisdiction',
+      response: { 200: Type.Object({ today: Type.Integer(), correction: Type.Integer(), toDeliver: Type.Integer(), all: Type.Integer() }), ...errorsFor(401, 403) },
+    },
+  }, async (req) => query.workListCounts(ctx, requireActor(req)))
 
   app.get('/api/cases/inbox', {
     schema: {
@@ -71,6 +78,19 @@ export function casesRoutes(app: App, ctx: AppContext): void {
     await performAction(ctx, actor, req.params.id, req.params.action, req.body)
     const detail = await query.getCaseRow(ctx, actor, req.params.id)
     return detail
+  })
+
+  app.post('/api/cases/:id/actions-in-one', {
+    schema: {
+      tags, summary: '连续办理 complete consecutive steps one holds (承办 → 审核 → 决定) in one go, each recorded as its own action',
+      description: 'Only where the item version allows it (consecutiveSteps; 403 otherwise: separation of duties). One transaction: all or none; each action is checked as if taken alone and appends its event.',
+      params: IdParams, body: ChainBody, response: { 200: Case, ...errorsFor(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => {
+    const actor = requireActor(req)
+    query.assertReader(actor)
+    await performChain(ctx, actor, req.params.id, req.body.version, req.body.actions)
+    return query.getCaseRow(ctx, actor, req.params.id)
   })
 
   app.get('/api/workbench/calendar-warning', {

@@ -124,7 +124,17 @@ export const Case = Type.Object({
   }))),
 })
 
+/** 同一人连续办理: the consecutive actions of one dialog (承办, 审核, then perhaps the decision), each as its own action's body. */
+export const ChainBody = Type.Object({
+  version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+  actions: Type.Array(Type.Object({
+    action: Type.Union([Type.Literal('advance'), Type.Literal('approve'), Type.Literal('deny'), Type.Literal('answer')]),
+    body: Type.Object({ note: ActionBody.properties.note, opinion: ActionBody.properties.opinion, reasons: ActionBody.properties.reasons, text: ActionBody.properties.text }, { additionalProperties: false }),
+  }, { additionalProperties: false }), { minItems: 2, maxItems: 3 }),
+}, { additionalProperties: false })
+
 export const CaseDetail = Type.Intersect([Case, Type.Object({
+  consecutiveSteps: Type.Boolean({ description: '同一人连续办理: the item version lets one person complete consecutive steps in one dialog (POST …/actions-in-one)' }),
   events: Type.Array(Type.Object({
     at: DateTime, action: Type.String(), from: Type.Union([CaseStatusSchema, Type.Null()]), to: CaseStatusSchema, actor: Type.String(),
     centerName: Type.String(), windowName: Type.Optional(Type.String()), note: Type.String(),

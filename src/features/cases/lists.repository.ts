@@ -16,10 +16,13 @@ export interface ListFilter {
   limit: number
 }
 
+/** A LIKE pattern for the cases under a center's path (its own wildcards escaped). */
+const scopeLike = (path: string) => path.replace(/[\\%_]/g, '\\$&') + '%'
+
 /** cases_scope_idx (origin_path prefix, id) or, with a center, cases_current_center_idx; newest first. */
 export function listCases(db: Db, f: ListFilter) {
   let q = db.selectFrom('cases as k').select(caseColumns)
-    .where('k.origin_path', 'like', f.scopePath.replace(/[\\%_]/g, '\\$&') + '%')
+    .where('k.origin_path', 'like', scopeLike(f.scopePath))
   if (f.status) q = q.where('k.status', '=', f.status)
   if (f.centerId) q = q.where('k.current_center_id', '=', f.centerId)
   if (f.createdBy) q = q.where('k.created_by', '=', f.createdBy)
@@ -34,6 +37,18 @@ export function listCases(db: Db, f: ListFilter) {
   if (f.cursor) q = q.where('k.id', '<', f.cursor)
   // Not prepared: a generic plan cannot use the origin_path prefix (LIKE with a parameter), a custom plan per call can.
   return q.orderBy('k.id', 'desc').limit(f.limit).execute()
+}
+
+/** The counts of the window's work lists (/app/cases tabs) in one scan of the jurisdiction (cases_scope_idx):
+ * mine received today, waiting for correction, results to hand over, all. */
+export async function countWorkLists(db: Db, f: { scopePath: string; userId: number; today: string }) {
+  const r = await db.selectFrom('cases as k').select((eb) => [
+    sql<string>`count(*) filter (where k.created_by = ${f.userId} and k.received_on = ${f.today})`.as('today'),
+    sql<string>`count(*) filter (where k.status = 'correction')`.as('correction'),
+    sql<string>`count(*) filter (where k.status in ('approved', 'denied', 'answered'))`.as('toDeliver'),
+    eb.fn.countAll<string>().as('all'),
+  ]).where('k.origin_path', 'like', scopeLike(f.scopePath)).executeTakeFirstOrThrow()
+  return { today: Number(r.today), correction: Number(r.correction), toDeliver: Number(r.toDeliver), all: Number(r.all) }
 }
 
 export interface InboxFilter { centerId: number; departmentIds: number[]; cursor?: { due: string; id: number }; limit: number }

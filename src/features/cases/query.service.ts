@@ -30,7 +30,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     items.findCenter(ctx.db, row.acceptingCenterId),
     ctx.db.selectFrom('item_versions as v').select([
       'v.complaint_phone as complaintPhone', 'v.consult_phone as consultPhone', 'v.result', 'v.implementing_body as implementingBody',
-      'v.outcome_wording as outcomeWording', 'v.item_type as itemType',
+      'v.outcome_wording as outcomeWording', 'v.item_type as itemType', 'v.consecutive_steps as consecutiveSteps',
     ]).where('v.id', '=', row.itemVersionId).executeTakeFirst(),
     items.centersOnPath(ctx.db, row.originPath),
   ])
@@ -44,6 +44,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
     ...withCommitment(commitmentView(cal, s.steps, materials, today)),
+    consecutiveSteps: item?.consecutiveSteps ?? false,
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
     steps: s.steps.map((st) => ({
       id: st.id, kind: st.kind, centerId: st.centerId, centerName: st.centerName, departmentId: st.departmentId ?? undefined,
@@ -104,6 +105,12 @@ function addDay(d: string): string {
   const t = new Date(d + 'T00:00:00Z')
   t.setUTCDate(t.getUTCDate() + 1)
   return t.toISOString().slice(0, 10)
+}
+
+/** The counts on /app/cases' tabs (today's, correction, to hand over, all), by the same filters as the lists. */
+export async function workListCounts(ctx: AppContext, actor: Actor) {
+  assertReader(actor)
+  return lists.countWorkLists(ctx.db, { scopePath: actor.centerPath, userId: actor.userId, today: chinaDate(ctx.clock.now()) })
 }
 
 /** Rows per page of the approver's inbox: a screen of work, soonest due first; the page asks for more. */

@@ -63,6 +63,8 @@ export const versionFieldProps = {
   /** 容缺受理: working days to hand in a material accepted missing (null: no 容缺) and what a missed date allows. */
   deferralDays: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 60, description: '容缺受理: working days after acceptance to hand in a deferrable material; null: the item allows no 容缺' }))),
   deferralLapse: Type.Optional(Type.Enum(LAPSE_RULES, { description: 'a missed commitment: suspend only, or also deny / terminate the case' })),
+  /** 同一人连续办理 */
+  consecutiveSteps: Type.Optional(Type.Boolean({ description: 'one person holding consecutive steps (承办 → 审核 → 决定) may complete them in one dialog, each step recorded; default false (separation of duties)' })),
 }
 
 export const MaterialInput = Type.Object({
@@ -113,7 +115,7 @@ export const VersionOut = Type.Object({
   conditions: Type.String(), procedure: Type.Array(Type.String()), stepLimits: Type.Array(StepLimit), fees: Fees,
   result: Type.String(), visits: Type.Integer(), consultPhone: Type.String(), complaintPhone: Type.String(),
   specialProcedures: Type.Array(Type.String()), theme: Type.String(), category: Type.String(), keywords: Type.Array(Type.String()),
-  deferralDays: Nullable(Type.Integer()), deferralLapse: Type.Enum(LAPSE_RULES),
+  deferralDays: Nullable(Type.Integer()), deferralLapse: Type.Enum(LAPSE_RULES), consecutiveSteps: Type.Boolean(),
   createdAt: DateTime, publishedAt: NullableDateTime, supersededAt: NullableDateTime,
   materials: Type.Array(MaterialOut),
 })

@@ -44,6 +44,8 @@ export interface VersionFields {
   /** 容缺受理: working days to hand in a deferred material (null: no 容缺) and what a missed date allows. */
   deferralDays: number | null
   deferralLapse: LapseRule
+  /** 同一人连续办理: one person holding consecutive steps may complete them in one dialog (default: separation of duties). */
+  consecutiveSteps: boolean
 }
 
 export interface MaterialFields {
@@ -79,7 +81,7 @@ export function normalizeFields(v: Omit<VersionFieldsInput, 'materials'>): Versi
     result: clean(v.result ?? ''), visits: v.visits ?? 1, consultPhone: clean(v.consultPhone ?? ''),
     complaintPhone: clean(v.complaintPhone ?? ''), specialProcedures: [...(v.specialProcedures ?? [])],
     theme: clean(v.theme ?? ''), category: clean(v.category ?? ''), keywords: normalizeKeywords(v.keywords ?? []),
-    deferralDays: v.deferralDays ?? null, deferralLapse: v.deferralLapse ?? 'suspend',
+    deferralDays: v.deferralDays ?? null, deferralLapse: v.deferralLapse ?? 'suspend', consecutiveSteps: v.consecutiveSteps ?? false,
   }
 }
 
@@ -111,7 +113,7 @@ export function versionValues(f: VersionFields) {
     decide_level: f.decideLevel, conditions: f.conditions, procedure: f.procedure, step_limits: JSON.stringify(f.stepLimits),
     fees: JSON.stringify(f.fees), result: f.result, visits: f.visits, consult_phone: f.consultPhone,
     complaint_phone: f.complaintPhone, special_procedures: f.specialProcedures, theme: f.theme, category: f.category,
-    keywords: f.keywords, deferral_days: f.deferralDays, deferral_lapse: f.deferralLapse,
+    keywords: f.keywords, deferral_days: f.deferralDays, deferral_lapse: f.deferralLapse, consecutive_steps: f.consecutiveSteps,
   }
 }
 
@@ -124,7 +126,7 @@ export function fieldsFromRow(r: VersionRow): VersionFields {
     procedure: r.procedure, stepLimits: r.step_limits ?? [], fees: r.fees ?? { charged: false }, result: r.result,
     visits: r.visits, consultPhone: r.consult_phone, complaintPhone: r.complaint_phone,
     specialProcedures: r.special_procedures as SpecialProcedure[], theme: r.theme, category: r.category,
-    keywords: r.keywords ?? [], deferralDays: r.deferral_days ?? null, deferralLapse: r.deferral_lapse ?? 'suspend',
+    keywords: r.keywords ?? [], deferralDays: r.deferral_days ?? null, deferralLapse: r.deferral_lapse ?? 'suspend', consecutiveSteps: r.consecutive_steps ?? false,
   }
 }
 
@@ -164,6 +166,6 @@ function canon(f: VersionFields): VersionFields {
     stepLimits: f.stepLimits.map((s) => ({ step: s.step, days: s.days })), fees, result: f.result, visits: f.visits,
     consultPhone: f.consultPhone, complaintPhone: f.complaintPhone, specialProcedures: [...f.specialProcedures].sort(),
     theme: f.theme, category: f.category, keywords: [...f.keywords].sort(),
-    deferralDays: f.deferralDays ?? null, deferralLapse: f.deferralLapse ?? 'suspend',
+    deferralDays: f.deferralDays ?? null, deferralLapse: f.deferralLapse ?? 'suspend', consecutiveSteps: f.consecutiveSteps ?? false,
   }
 }

@@ -75,7 +75,7 @@ async function takeSlot(hall: Hall, trx: Db, o: { centerId: number; categoryId: 
   }
   const center = await setup.findHall(trx, o.centerId)
   if (!center || center.centerStatus !== 'active') throw errors.validation([{ field: 'body.centerId', message: '中心不存在或已停用' }])
-  const slots = daySlots(center.opens, center.closes, center.slotMinutes)
+  const slots = daySlots(center, center.slotMinutes)
   const refusal = bookingRefusal({ slots, start: o.start, day: o.day, workday: await workday(hall, o.day), now: chinaTime(hall.clock.now()), maxDaysAhead: hall.bookingDaysAhead })
   if (refusal) throw REFUSALS[refusal]()
   if ((await repo.countInSlot(trx, o.categoryId, o.day, o.start)) >= category.slotCapacity) {
@@ -137,7 +137,7 @@ export async function slots(hall: Hall, centerId: number, categoryId: number, da
   const now = chinaTime(hall.clock.now())
   return {
     day, workday: true,
-    slots: daySlots(center.opens, center.closes, center.slotMinutes).map((s) => ({
+    slots: daySlots(center, center.slotMinutes).map((s) => ({
       ...s, capacity: category.slotCapacity, left: Math.max(0, category.slotCapacity - (used.get(s.start) ?? 0)),
       past: day < now.day || (day === now.day && s.start <= toHm(now.minutes)),
     })),

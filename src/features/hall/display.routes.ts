@@ -4,7 +4,7 @@
 import type { ServerResponse } from 'node:http'
 import { Type } from 'typebox'
 import { AppError, errors } from '../../domain/errors.js'
-import { chinaTime } from '../../domain/hall-time.js'
+import { chinaTime, hoursText } from '../../domain/hall-time.js'
 import { latestCallPerTicket } from '../../domain/ticket-rules.js'
 import type { App } from '../../server/app.js'
 import { ErrorResponse, IdParams } from '../../server/schemas.js'
@@ -178,7 +178,7 @@ export function displayRoutes(app: App, hall: Hall): Boards {
       const [latest, recent, categories] = await Promise.all([
         displayRepo.latestSeq(hall.db, centerId), displayRepo.recentCalls(hall.db, centerId, RECENT_CALLS * 6), counts(hall, centerId),
       ])
-      const state = { centerName: center.centerName, notice: center.notice, calls: latestCallPerTicket(recent.map((e) => e.data as { number: string }), RECENT_CALLS), categories }
+      const state = { centerName: center.centerName, hours: hoursText(center), notice: center.notice, calls: latestCallPerTicket(recent.map((e) => e.data as { number: string }), RECENT_CALLS), categories }
       if (last === undefined) board.sent = latest
       res.write(`${last === undefined && latest ? `id: ${latest}\n` : ''}event: state\ndata: ${JSON.stringify(state)}\n\n`)
       if (last !== undefined) boards.send(board, await displayRepo.eventsAfter(hall.db, centerId, last, 500))

@@ -3,15 +3,15 @@
 import { sql } from 'kysely'
 import { runPrepared, type Db } from '../../db/database.js'
 import type { HallCategoryStatus } from '../../db/schema.js'
+import type { OpeningHours } from '../../domain/hall-time.js'
 
-/** A center with its hall settings; defaults when the center has no settings row yet. A prepared statement: every ticket reads it. */
+/** A center with its hall settings (every center has its row: migration 0161's trigger). A prepared statement: every ticket reads it. */
 export async function findHall(db: Db, centerId: number) {
-  const q = db.selectFrom('centers as c').leftJoin('hall_settings as h', 'h.center_id', 'c.id')
+  const q = db.selectFrom('centers as c').innerJoin('hall_settings as h', 'h.center_id', 'c.id')
     .select([
       'c.id as centerId', 'c.name as centerName', 'c.status as centerStatus', 'c.path',
-      sql<string>`coalesce(h.opens, '09:00')`.as('opens'), sql<string>`coalesce(h.closes, '17:00')`.as('closes'),
-      sql<boolean>`coalesce(h.closed, false)`.as('closed'), sql<string>`coalesce(h.notice, '')`.as('notice'),
-      sql<number>`coalesce(h.max_calls, 3)`.as('maxCalls'), sql<number>`coalesce(h.slot_minutes, 30)`.as('slotMinutes'),
+      'h.opens', 'h.lunch_starts as lunchStarts', 'h.lunch_ends as lunchEnds', 'h.closes',
+      'h.closed', 'h.notice', 'h.max_calls as maxCalls', 'h.slot_minutes as slotMinutes',
     ])
     .where('c.id', '=', centerId)
   return (await runPrepared(db, q.compile()))[0]
@@ -19,7 +19,15 @@ export async function findHall(db: Db, centerId: number) {
 
 export type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>
 
-export interface SettingsChanges { opens?: string; closes?: string; closed?: boolean; notice?: string; max_calls?: number; slot_minutes?: number }
+export interface SettingsChanges { opens?: string; lunch_starts?: string | null; lunch_ends?: string | null; closes?: string; closed?: boolean; notice?: string; max_calls?: number; slot_minutes?: number }
+
+/** The opening hours of centers, by center id (the public pages print them with hoursText). */
+export async function hoursOf(db: Db, centerIds: number[]): Promise<Map<number, OpeningHours>> {
+  if (!centerIds.length) return new Map()
+  const rows = await db.selectFrom('hall_settings').select(['center_id', 'opens', 'lunch_starts as lunchStarts', 'lunch_ends as lunchEnds', 'closes'])
+    .where('center_id', 'in', centerIds).execute()
+  return new Map(rows.map(({ center_id, ...h }) => [center_id, h]))
+}
 
 export async function upsertSettings(trx: Db, centerId: number, changes: SettingsChanges) {
   await trx.insertInto('hall_settings').values({ center_id: centerId, ...changes })

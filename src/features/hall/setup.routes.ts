@@ -12,13 +12,15 @@ import * as service from './setup.service.js'
 import { hallStats } from './stats.repository.js'
 import { Name } from '../network/network.shared.js'
 
+const NullableHm = Type.Union([Type.String(), Type.Null()], { description: '午休 (null: none)' })
+
 const Category = Type.Object({
   id: Type.Integer(), centerId: Type.Integer(), prefix: Type.String(), name: Type.String(), status: Type.String(),
   slotCapacity: Type.Integer(), position: Type.Integer(), items: Type.Array(ItemRef),
 })
 
 const Setup = Type.Object({
-  centerId: Type.Integer(), centerName: Type.String(), opens: Type.String(), closes: Type.String(), closed: Type.Boolean(),
+  centerId: Type.Integer(), centerName: Type.String(), opens: Type.String(), lunchStarts: NullableHm, lunchEnds: NullableHm, closes: Type.String(), hours: Type.String(), closed: Type.Boolean(),
   notice: Type.String(), maxCalls: Type.Integer(), slotMinutes: Type.Integer(), categories: Type.Array(Category),
   windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String(), status: Type.String(), categoryIds: Type.Array(Type.Integer()) })),
 })
@@ -43,9 +45,9 @@ export function setupRoutes(app: App, hall: Hall): void {
 
   app.patch('/api/hall/centers/:id', {
     schema: {
-      tags, summary: '修改大厅设置 opening hours, notice, calls before a no-show', params: IdParams,
+      tags, summary: '修改大厅设置 opening hours (with the lunch break: the one source of hours), notice, calls before a no-show', params: IdParams,
       body: Type.Partial(Type.Object({
-        opens: Hm, closes: Hm, closed: Type.Boolean(), notice: Type.String({ maxLength: 500, pattern: '^[^\\u0000]*$' }),
+        opens: Hm, lunchStarts: Type.Union([Hm, Type.Null()]), lunchEnds: Type.Union([Hm, Type.Null()]), closes: Hm, closed: Type.Boolean(), notice: Type.String({ maxLength: 500, pattern: '^[^\\u0000]*$' }),
         maxCalls: Type.Integer({ minimum: 1, maximum: 10 }), slotMinutes: Type.Integer({ minimum: 10, maximum: 240 }),
       }), { additionalProperties: false, minProperties: 1 }),
       response: { 200: Setup, ...errorReplies },

@@ -2,7 +2,7 @@
 // ticket categories (prefix letter, name, items) and which categories each window calls.
 import type { Db } from '../../db/database.js'
 import { errors } from '../../domain/errors.js'
-import { toMinutes } from '../../domain/hall-time.js'
+import { hoursProblems, hoursText } from '../../domain/hall-time.js'
 import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import type { HallCategoryStatus } from '../../db/schema.js'
 import { appendAudit } from '../audit/audit.repository.js'
@@ -27,24 +27,28 @@ export async function getSetup(hall: Hall, actor: Actor, centerId: number) {
   const wins = await windows.listWindows(hall.db, { scopePath: '/', centerId })
   const links = await Promise.all(wins.map(async (w) => ({ id: w.id, number: w.number, name: w.name, status: w.status, categoryIds: await repo.windowCategoryIds(hall.db, w.id) })))
   return {
-    centerId, centerName: h.centerName, opens: h.opens, closes: h.closes, closed: h.closed, notice: h.notice,
+    centerId, centerName: h.centerName, opens: h.opens, lunchStarts: h.lunchStarts, lunchEnds: h.lunchEnds, closes: h.closes, hours: hoursText(h), closed: h.closed, notice: h.notice,
     maxCalls: h.maxCalls, slotMinutes: h.slotMinutes,
     categories: categories.map((c) => ({ ...c, items: items.filter((i) => i.categoryId === c.id).map(({ id, name }) => ({ id, name })) })),
     windows: links.filter((w) => w.status !== 'retired'),
   }
 }
 
-export interface SettingsInput { opens?: string; closes?: string; closed?: boolean; notice?: string; maxCalls?: number; slotMinutes?: number }
+export interface SettingsInput { opens?: string; lunchStarts?: string | null; lunchEnds?: string | null; closes?: string; closed?: boolean; notice?: string; maxCalls?: number; slotMinutes?: number }
 
 export async function updateSettings(hall: Hall, actor: Actor, centerId: number, input: SettingsInput) {
   const at = hall.clock.now()
   const ev = await hall.db.transaction().execute(async (trx) => {
     const before = await hallInScope(trx, actor, centerId)
-    const opens = input.opens ?? before.opens
-    const closes = input.closes ?? before.closes
-    if (toMinutes(opens) >= toMinutes(closes)) throw errors.validation([{ field: 'body.closes', message: '下班时间须晚于上班时间' }])
+    const hours = {
+      opens: input.opens ?? before.opens, closes: input.closes ?? before.closes,
+      lunchStarts: input.lunchStarts === undefined ? before.lunchStarts : input.lunchStarts,
+      lunchEnds: input.lunchEnds === undefined ? before.lunchEnds : input.lunchEnds,
+    }
+    const problems = hoursProblems(hours)
+    if (problems.length) throw errors.validation(problems)
     await repo.upsertSettings(trx, centerId, {
-      opens: input.opens, closes: input.closes, closed: input.closed, notice: input.notice, max_calls: input.maxCalls, slot_minutes: input.slotMinutes,
+      opens: input.opens, closes: input.closes, lunch_starts: input.lunchStarts, lunch_ends: input.lunchEnds, closed: input.closed, notice: input.notice, max_calls: input.maxCalls, slot_minutes: input.slotMinutes,
     })
     await appendAudit(trx, { actorId: actor.userId, centerId, action: 'hall.settings', entity: 'center', entityId: centerId, data: { ...input } })
     if (input.notice === undefined || input.notice === before.notice) return undefined

@@ -26,7 +26,7 @@ const Followed = Type.Object({
 })
 
 const Kiosk = Type.Object({
-  centerId: Type.Integer(), centerName: Type.String(), today: Type.String(), opens: Type.String(), closes: Type.String(), notice: Type.String(),
+  centerId: Type.Integer(), centerName: Type.String(), today: Type.String(), opens: Type.String(), lunchStarts: Type.Union([Type.String(), Type.Null()]), lunchEnds: Type.Union([Type.String(), Type.Null()]), closes: Type.String(), hours: Type.String({ description: '办公时间 as the public pages print it' }), notice: Type.String(),
   open: Type.Boolean(), closedReason: Type.Union([Type.String(), Type.Null()]), closedMessage: Type.Union([Type.String(), Type.Null()]),
   categories: Type.Array(Type.Object({
     id: Type.Integer(), prefix: Type.String(), name: Type.String(), status: Type.String(), waiting: Type.Integer(), items: Type.Array(ItemRef),

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto'
 import { errors } from '../../domain/errors.js'
 import type { Db } from '../../db/database.js'
-import { arrival, chinaTime, closedReason, CLOSED_MESSAGES, type ChinaTime } from '../../domain/hall-time.js'
+import { arrival, chinaTime, closedReason, CLOSED_MESSAGES, hoursText, type ChinaTime } from '../../domain/hall-time.js'
 import { estimateWaitMinutes, laneOf, QUEUE_RANK, ticketNumber, STATUS_NAMES } from '../../domain/ticket-rules.js'
 import * as appts from './appointments.repository.js'
 import { workday, type Hall } from './hall.context.js'
@@ -102,7 +102,7 @@ async function openHall(db: Db, input: TicketRequest, now: ChinaTime, open: bool
   const center = await setup.findHall(db, input.centerId)
   if (!center) throw errors.validation([{ field: 'body.centerId', message: `中心 ${input.centerId} 不存在` }])
   const reason = closedReason({ ...center, centerActive: center.centerStatus === 'active', workday: open, minutes: now.minutes })
-  if (reason) throw errors.conflict(reason, CLOSED_MESSAGES[reason], { opens: center.opens, closes: center.closes })
+  if (reason) throw errors.conflict(reason, CLOSED_MESSAGES[reason], { opens: center.opens, lunchStarts: center.lunchStarts, lunchEnds: center.lunchEnds, closes: center.closes })
   return center
 }
 
@@ -199,7 +199,7 @@ export async function kiosk(hall: Hall, centerId: number) {
     setup.listCategories(hall.db, centerId).then((cs) => setup.categoryItems(hall.db, cs.map((c) => c.id))),
   ])
   return {
-    centerId, centerName: center.centerName, today: now.day, opens: center.opens, closes: center.closes, notice: center.notice,
+    centerId, centerName: center.centerName, today: now.day, opens: center.opens, lunchStarts: center.lunchStarts, lunchEnds: center.lunchEnds, closes: center.closes, hours: hoursText(center), notice: center.notice,
     open: reason === null, closedReason: reason, closedMessage: reason ? CLOSED_MESSAGES[reason] : null,
     categories: counts.map((c) => ({
       id: c.categoryId, prefix: c.prefix, name: c.name, status: c.status, waiting: Number(c.waiting),

@@ -11,7 +11,7 @@ export function listCenters(db: Db, f: CenterFilter) {
   let q = db.selectFrom('centers as c').leftJoin('centers as p', 'p.id', 'c.parent_id')
     .select((eb) => [
       'c.id', 'c.code', 'c.name', 'c.level', 'c.parent_id as parentId', 'p.name as parentName', 'c.address', 'c.phone',
-      'c.hours', 'c.note', 'c.status',
+      'c.note', 'c.status',
       eb.selectFrom('windows').select(eb.fn.countAll<number>().as('n'))
         .whereRef('windows.center_id', '=', 'c.id').where('windows.status', '<>', 'retired').as('windowCount'),
       eb.selectFrom('users').select(eb.fn.countAll<number>().as('n'))
@@ -28,7 +28,7 @@ export function listCenters(db: Db, f: CenterFilter) {
 
 export function listPublicCenters(db: Db) {
   return db.selectFrom('centers as c')
-    .select(['c.id', 'c.name', 'c.level', 'c.parent_id as parentId', 'c.address', 'c.phone', 'c.hours'])
+    .select(['c.id', 'c.name', 'c.level', 'c.parent_id as parentId', 'c.address', 'c.phone'])
     .where('c.status', '=', 'active')
     .orderBy(byCenterLevel).orderBy('c.code').execute()
 }
@@ -40,11 +40,11 @@ export function findCenterByCode(db: Db, code: string) {
 /** Insert a center under `parent` (null for the district) with its materialized path; every writer uses this. */
 export async function insertCenter(db: Db, row: {
   code: string; name: string; level: CenterLevel; parent: { id: number; path: string } | null
-  address?: string; phone?: string; hours?: string; note?: string
+  address?: string; phone?: string; note?: string
 }): Promise<{ id: number; path: string }> {
   const { id } = await db.insertInto('centers').values({
     code: row.code, name: row.name, level: row.level, parent_id: row.parent?.id ?? null, path: '/',
-    address: row.address, phone: row.phone, hours: row.hours, note: row.note,
+    address: row.address, phone: row.phone, note: row.note,
   }).returning('id').executeTakeFirstOrThrow()
   // The path ends with the row's own id, known only after the insert.
   const path = childPath(row.parent?.path ?? null, id)
@@ -53,11 +53,11 @@ export async function insertCenter(db: Db, row: {
 }
 
 export function lockCenter(db: Db, id: number) {
-  return db.selectFrom('centers').select(['id', 'code', 'name', 'level', 'path', 'status', 'address', 'phone', 'hours', 'note'])
+  return db.selectFrom('centers').select(['id', 'code', 'name', 'level', 'path', 'status', 'address', 'phone', 'note'])
     .where('id', '=', id).forUpdate().executeTakeFirst()
 }
 
-export type CenterChanges = Partial<{ code: string; name: string; address: string; phone: string; hours: string; note: string; status: RecordStatus }>
+export type CenterChanges = Partial<{ code: string; name: string; address: string; phone: string; note: string; status: RecordStatus }>
 
 export function updateCenter(db: Db, id: number, changes: CenterChanges) {
   return db.updateTable('centers').set({ ...changes, updated_at: sql`now()` }).where('id', '=', id).execute()

@@ -13,7 +13,7 @@ const Status = Type.Union([Type.Literal('active'), Type.Literal('retired')])
 const Center = Type.Object({
   id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String(),
   parentId: NullableInteger, parentName: NullableString,
-  address: Type.String(), phone: Type.String(), hours: Type.String(), note: Type.String(), status: Type.String(),
+  address: Type.String(), phone: Type.String(), hours: Type.String({ description: '办公时间, from the hall settings (大厅设置)' }), note: Type.String(), status: Type.String(),
   windowCount: Type.Integer(), staffCount: Type.Integer(),
 })
 
@@ -23,13 +23,13 @@ const PublicCenter = Type.Object({
 })
 
 const editable = {
-  name: Name(), address: Text(), phone: Text(100), hours: Text(), note: Text(1000), code: Code,
+  name: Name(), address: Text(), phone: Text(100), note: Text(1000), code: Code,
 }
 
 const NewCenter = Type.Object({
   code: Code, name: Name(), level: Level, parentId: Id,
   address: Type.Optional(editable.address), phone: Type.Optional(editable.phone),
-  hours: Type.Optional(editable.hours), note: Type.Optional(editable.note),
+  note: Type.Optional(editable.note),
 }, { additionalProperties: false })
 
 const CenterPatch = Type.Partial(Type.Object(editable), { additionalProperties: false, minProperties: 1 })

@@ -8,6 +8,8 @@ import { generations } from '../../server/generations.js'
 import { PerGeneration, type CachedBody } from '../../server/public-cache.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import * as repo from './centers.repository.js'
+import { hoursOf } from '../hall/setup.repository.js'
+import { hoursText } from '../../domain/hall-time.js'
 import { changedFields, checkBodyCenter, getCenterInScope, Problems } from './network.shared.js'
 
 /** The level a new center's parent must have: a town hangs under the district, a village under a town. */
@@ -19,23 +21,29 @@ const publicCenters = new PerGeneration<'all', CachedBody>()
 /** The public list of centers, serialized once per network generation. */
 export async function publicCentersPage(db: Db, bus: Bus | undefined, serialize: (etag: string, value: unknown) => CachedBody) {
   const etag = `"n${await generations(db, bus).network.current()}"`
-  return publicCenters.get(db, etag, 'all', async () => serialize(etag, { centers: await repo.listPublicCenters(db) }))
+  return publicCenters.get(db, etag, 'all', async () => serialize(etag, { centers: await withHours(db, await repo.listPublicCenters(db)) }))
 }
 
 export async function listCenters(db: Db, actor: Actor, q: { level?: CenterLevel; parentId?: number; status?: RecordStatus }) {
   if (q.parentId !== undefined) await getCenterInScope(db, actor, q.parentId)
-  return repo.listCenters(db, { scopePath: actor.centerPath, ...q })
+  return withHours(db, await repo.listCenters(db, { scopePath: actor.centerPath, ...q }))
+}
+
+/** Each center with its published hours line, from the hall's settings (the one source of hours, set on 大厅设置). */
+export async function withHours<T extends { id: number }>(db: Db, centers: T[]): Promise<(T & { hours: string })[]> {
+  const hours = await hoursOf(db, centers.map((c) => c.id))
+  return centers.map((c) => ({ ...c, hours: hours.has(c.id) ? hoursText(hours.get(c.id)!) : '' }))
 }
 
 export async function getCenter(db: Db, actor: Actor, id: number) {
   await getCenterInScope(db, actor, id)
-  const [row] = await repo.listCenters(db, { scopePath: actor.centerPath, id })
+  const [row] = await withHours(db, await repo.listCenters(db, { scopePath: actor.centerPath, id }))
   return row
 }
 
 export interface NewCenter {
   code: string; name: string; level: CenterLevel; parentId: number
-  address?: string; phone?: string; hours?: string; note?: string
+  address?: string; phone?: string; note?: string
 }
 
 export async function createCenter(db: Db, actor: Actor, input: NewCenter) {
@@ -56,7 +64,7 @@ export async function createCenter(db: Db, actor: Actor, input: NewCenter) {
   return getCenter(db, actor, id)
 }
 
-export type CenterPatch = Partial<{ code: string; name: string; address: string; phone: string; hours: string; note: string }>
+export type CenterPatch = Partial<{ code: string; name: string; address: string; phone: string; note: string }>
 
 export async function updateCenter(db: Db, actor: Actor, id: number, patch: CenterPatch) {
   await db.transaction().execute(async (trx) => {

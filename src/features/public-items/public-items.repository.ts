@@ -1,6 +1,7 @@
 // SQL of the public guide: only published versions of active items, never drafts.
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
+import type { OpeningHours } from '../../domain/hall-time.js'
 import type { CenterLevel, MaterialForm } from '../../domain/vocabulary.js'
 
 function published(db: Db) {
@@ -30,7 +31,7 @@ export function searchablePublished(db: Db) {
 
 export interface GuideMaterial { id: number; name: string; form: MaterialForm; copies: number; required: boolean; note: string; sampleFileId: number | null }
 export interface GuideCenter {
-  id: number; name: string; level: CenterLevel; address: string; phone: string; hours: string
+  id: number; name: string; level: CenterLevel; address: string; phone: string; hours: OpeningHours
   windows: { id: number; number: string; name: string }[]
 }
 
@@ -40,7 +41,8 @@ const materialsJson = sql<GuideMaterial[]>`(select coalesce(json_agg(json_build_
 
 /** Active centers offering the item, each with its open or paused windows that serve it (named for it, or serving its department). */
 const centersJson = sql<GuideCenter[]>`(select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'level', c.level,
-  'address', c.address, 'phone', c.phone, 'hours', c.hours, 'windows', (
+  'address', c.address, 'phone', c.phone, 'hours', (select json_build_object('opens', h.opens,
+    'lunchStarts', h.lunch_starts, 'lunchEnds', h.lunch_ends, 'closes', h.closes) from hall_settings h where h.center_id = c.id), 'windows', (
     select coalesce(json_agg(json_build_object('id', w.id, 'number', w.number, 'name', w.name) order by length(w.number), w.number), '[]'::json)
     from windows w where w.center_id = c.id and w.status in ('open', 'paused')
       and (exists (select 1 from window_items wi where wi.window_id = w.id and wi.item_id = i.id)

@@ -3,6 +3,7 @@
 import type { Db } from '../../db/database.js'
 import type { Bus } from '../../server/bus.js'
 import { errors } from '../../domain/errors.js'
+import { hoursText } from '../../domain/hall-time.js'
 import { offeringKind } from '../../domain/item-rules.js'
 import { generations } from '../../server/generations.js'
 import { PerGeneration, type CachedBody } from '../../server/public-cache.js'
@@ -32,7 +33,7 @@ export async function getPublished(db: Db, itemId: number) {
     ...item,
     stepLimits: item.stepLimits ?? [],
     fees: item.fees ?? { charged: false },
-    centers: item.centers.map((c) => ({ ...c, forward: offeringKind(item, c.level) === 'forward' })),
+    centers: item.centers.map((c) => ({ ...c, hours: c.hours ? hoursText(c.hours) : '', forward: offeringKind(item, c.level) === 'forward' })),
   }
 }
 

@@ -88,7 +88,7 @@ export interface VersionOut {
   basicCode: string; itemType: string; implementingBody: string; legalBasis: string; targets: string[]
   handlingKind: HandlingKind; legalDays: number; promisedDays: number; acceptLevel: CenterLevel; decideLevel: CenterLevel
   legalDaysUnit: 'workday' | 'calendar'; promisedDaysUnit: 'workday' | 'calendar'; extensionRule: 'none' | 'art42' | 'joint' | 'own'
-  extensionDays: number; outcomeWording: string
+  extensionDays: number; outcomeWording: string; consecutiveSteps?: boolean
   conditions: string; procedure: string[]; stepLimits: { step: string; days: number }[]; fees: Fees; result: string
   visits: number; consultPhone: string; complaintPhone: string; specialProcedures: string[]; theme: string; category: string
   keywords: string[]

@@ -47,7 +47,7 @@ export type ItemKey =
   | 'code' | 'name' | 'basicCode' | 'departmentCode' | 'itemType' | 'implementingBody' | 'targets' | 'handlingKind'
   | 'legalDays' | 'promisedDays' | 'daysUnit' | 'extensionRule' | 'extensionDays' | 'outcomeWording' | 'acceptLevel' | 'decideLevel' | 'legalBasis' | 'conditions' | 'procedure'
   | 'stepLimits' | 'feesCharged' | 'feesAmount' | 'feesBasis' | 'result' | 'visits' | 'consultPhone' | 'complaintPhone'
-  | 'specialProcedures' | 'theme' | 'category' | 'keywords' | 'centerCodes' | 'status' | 'deferralDays' | 'deferralLapse'
+  | 'specialProcedures' | 'theme' | 'category' | 'keywords' | 'centerCodes' | 'status' | 'deferralDays' | 'deferralLapse' | 'consecutiveSteps'
 
 export interface Column<K extends string> { key: K; header: string; required?: boolean; width: number; help: string }
 
@@ -79,6 +79,7 @@ export const ITEM_COLUMNS: Column<ItemKey>[] = [
   { key: 'visits', header: '到现场次数', width: 10, help: '整数，默认 1' },
   { key: 'deferralDays', header: '容缺补交时限', width: 12, help: '容缺受理后申请人补交材料的工作日数（1–60）；留空：本事项不实行容缺受理' },
   { key: 'deferralLapse', header: '容缺逾期处理', width: 12, help: allLabels(LAPSE_LABELS).join('、') + '；留空为中止办理' },
+  { key: 'consecutiveSteps', header: '同一人连续办理', width: 12, help: '是、否（默认否：承办、审核、决定由不同人员办理）；是：同一人持有连续环节时可一次办理，各环节仍分别记录' },
   { key: 'consultPhone', header: '咨询电话', width: 14, help: '' },
   { key: 'complaintPhone', header: '投诉电话', width: 14, help: '' },
   { key: 'specialProcedures', header: '特别程序', width: 16, help: allLabels(SPECIAL_LABELS).join('、') + '（可多选）' },

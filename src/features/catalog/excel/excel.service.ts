@@ -17,7 +17,7 @@ const EXAMPLE: ExportItem = {
     procedure: ['申请', '受理', '审核', '审批', '公示', '发放'], stepLimits: [{ step: '审核', days: 10 }],
     fees: { charged: false }, result: '最低生活保障金', visits: 1, consultPhone: '0710-0000000', complaintPhone: '12345',
     specialProcedures: ['public_notice'], theme: '社会保障', category: '民政服务类', keywords: ['低保'],
-    deferralDays: null, deferralLapse: 'suspend',
+    deferralDays: null, deferralLapse: 'suspend', consecutiveSteps: false,
   },
 }
 const EXAMPLE_MATERIALS: ExportMaterial[] = [

@@ -106,6 +106,7 @@ function parseItemRow(row: number, c: CellReader<ItemKey>): ParsedItem {
     theme: c.text('theme', 50), category: c.text('category', 50), keywords: c.list('keywords'),
     deferralDays: c.raw('deferralDays') ? c.int('deferralDays', { max: 60 }) : null,
     deferralLapse: c.raw('deferralLapse') ? c.oneOf('deferralLapse', LAPSE_LABELS) : undefined,
+    consecutiveSteps: c.bool('consecutiveSteps', false),
   }
   if (raw.keywords.length > 20 || raw.keywords.some((k) => k.length > 20)) c.fail('keywords', '「俗称」最多 20 个，每个不超过 20 个字')
   const departmentCode = c.text('departmentCode', 64, true)

@@ -47,7 +47,7 @@ export function itemRow(i: ExportItem): Record<ItemKey, string | number> {
     visits: f.visits, consultPhone: f.consultPhone, complaintPhone: f.complaintPhone,
     specialProcedures: f.specialProcedures.map((s) => label(SPECIAL_LABELS, s)).join('、'), theme: f.theme, category: f.category,
     keywords: f.keywords.join('、'), centerCodes: i.centerCodes.join('、'), status: label(STATUS_LABELS, i.status),
-    deferralDays: f.deferralDays ?? '', deferralLapse: label(LAPSE_LABELS, f.deferralLapse),
+    deferralDays: f.deferralDays ?? '', deferralLapse: label(LAPSE_LABELS, f.deferralLapse), consecutiveSteps: f.consecutiveSteps ? '是' : '否',
   }
 }
 
@@ -72,6 +72,7 @@ export async function buildWorkbook(items: ExportItem[], materials: ExportMateri
   dropDown(ws, ITEM_COLUMNS, 'acceptLevel', allLabels(LEVEL_LABELS))
   dropDown(ws, ITEM_COLUMNS, 'decideLevel', allLabels(LEVEL_LABELS))
   dropDown(ws, ITEM_COLUMNS, 'feesCharged', ['是', '否'])
+  dropDown(ws, ITEM_COLUMNS, 'consecutiveSteps', ['是', '否'])
   dropDown(ws, ITEM_COLUMNS, 'status', allLabels(STATUS_LABELS))
   const ms = sheet(wb, MATERIAL_SHEET, MATERIAL_COLUMNS)
   ms.getColumn('code').numFmt = '@'

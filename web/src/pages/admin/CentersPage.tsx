@@ -1,4 +1,5 @@
 // 中心管理: the centers in my jurisdiction; create a town center or village room, edit, retire.
+import { Link } from 'react-router'
 import { Button, Form, Input, Select, Space, Table, Tag } from 'antd'
 import { useState } from 'react'
 import { api } from '../../api'
@@ -13,7 +14,7 @@ import { useLoad } from '../../lib/useLoad'
 import { allowed } from '../../menu'
 import { useSession } from '../../session'
 
-type CenterForm = Pick<Center, 'code' | 'name' | 'address' | 'phone' | 'hours' | 'note'> & { level?: string; parentId?: number | null }
+type CenterForm = Pick<Center, 'code' | 'name' | 'address' | 'phone' | 'note'> & { level?: string; parentId?: number | null }
 
 export default function CentersPage() {
   const { user } = useSession()
@@ -26,8 +27,8 @@ export default function CentersPage() {
   async function save(v: CenterForm) {
     if (editing === 'new') await api.post('/api/centers', v)
     else if (editing) {
-      const { code, name, address, phone, hours, note } = v
-      await api.patch(`/api/centers/${editing.id}`, { code, name, address, phone, hours, note })
+      const { code, name, address, phone, note } = v
+      await api.patch(`/api/centers/${editing.id}`, { code, name, address, phone, note })
     }
     centers.reload()
   }
@@ -55,6 +56,11 @@ export default function CentersPage() {
           { title: t('center.parent'), dataIndex: 'parentName', width: 160, render: (p: string | null) => p ?? '—' },
           { title: t('common.address'), dataIndex: 'address', ellipsis: true },
           { title: t('common.phone'), dataIndex: 'phone', width: 140 },
+          {
+            title: t('common.hours'), dataIndex: 'hours', width: 230,
+            // the one source of hours is the hall's settings: edited on 大厅设置 of the center
+            render: (h: string, c: Center) => canManage && c.status === 'active' ? <Link to={`/app/hall/setup?centerId=${c.id}`} title={t('center.editHours')}>{h}</Link> : h,
+          },
           { title: t('center.windows'), dataIndex: 'windowCount', width: 70 },
           { title: t('center.staff'), dataIndex: 'staffCount', width: 70 },
           { title: t('common.status'), dataIndex: 'status', width: 80, render: (s: string) => <StatusTag status={s} /> },
@@ -75,7 +81,7 @@ export default function CentersPage() {
         open={editing !== null}
         onClose={() => setEditing(null)}
         onSubmit={save}
-        initialValues={editing && editing !== 'new' ? editing : { level: 'village', address: '', phone: '', hours: '', note: '' }}
+        initialValues={editing && editing !== 'new' ? editing : { level: 'village', address: '', phone: '', note: '' }}
       >
         {editing === 'new' && (
           <>
@@ -91,7 +97,11 @@ export default function CentersPage() {
         <Form.Item name="code" label={t('common.code')} rules={[{ required: true, message: t('form.required') }, { pattern: /^[A-Za-z0-9._-]+$/, message: t('form.codePattern') }]}><Input /></Form.Item>
         <Form.Item name="address" label={t('common.address')}><Input /></Form.Item>
         <Form.Item name="phone" label={t('common.phone')}><Input /></Form.Item>
-        <Form.Item name="hours" label={t('common.hours')}><Input placeholder={t('center.hoursPlaceholder')} /></Form.Item>
+        {editing && editing !== 'new' && (
+          <Form.Item label={t('common.hours')}>
+            <Link to={`/app/hall/setup?centerId=${editing.id}`}>{editing.hours}</Link><div>{t("center.hoursOnHallSetup")}</div>
+          </Form.Item>
+        )}
         <Form.Item name="note" label={t('center.note')}><Input.TextArea rows={3} /></Form.Item>
       </FormDrawer>
     </>

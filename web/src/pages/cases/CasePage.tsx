@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/useLoad'
 import { CaseFiles } from '../levels/CaseFiles'
 import { HandoverDialog } from '../levels/HandoverDialog'
 import { ActionDialog } from './ActionDialog'
+import { ChainDialog, chainSteps } from './ChainDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
 import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
 import { actionText, eventText, kindText, noticesOf, noticeTitle, stepText, unitText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
@@ -21,6 +22,7 @@ export default function CasePage() {
   const created = (useLocation().state as { created?: string } | null)?.created
   const c = useLoad((s) => api.get<CaseDetail>(`/api/cases/${id}`, undefined, s), [id])
   const [action, setAction] = useState<CaseAction | null>(null)
+  const [chain, setChain] = useState(false)
   if (c.error) return <Result status="warning" title={errorMessage(c.error)} />
   if (!c.data) return <PageLoading />
   const d = c.data
@@ -32,6 +34,7 @@ export default function CasePage() {
       <Card title={t('case.actions')} className="case-actions">
         {d.allowedActions.length === 0 ? <Typography.Text type="secondary">{t('case.noActions')}</Typography.Text> : (
           <Space wrap>
+            {chainSteps(d).length > 0 && <Button type="primary" onClick={() => setChain(true)}>{t('chain.button', { steps: [...chainSteps(d).map(stepText), t('chain.decisionShort')].join('、') })}</Button>}
             {d.allowedActions.map((a) => (
               <Button key={a} type={a === 'deny' || a === 'refuse' ? 'default' : 'primary'} danger={a === 'deny' || a === 'refuse'} onClick={() => setAction(a)}>{a === 'approve' && d.notice.outcomeWording ? d.notice.outcomeWording : actionText(a)}</Button>
             ))}
@@ -70,6 +73,7 @@ export default function CasePage() {
         }))} />
       </Card>
       {action === 'handover' && <HandoverDialog caseId={d.id} down={d.status !== 'received'} open onClose={() => setAction(null)} onDone={c.reload} />}
+      {chain && <ChainDialog c={d} onClose={() => setChain(false)} onDone={() => { setChain(false); c.reload() }} />}
       {action && action !== 'handover' && <ActionDialog action={action} c={d} onClose={() => setAction(null)} onDone={() => { setAction(null); c.reload() }} />}
     </Space>
   )

@@ -39,6 +39,8 @@ export default function CasesPage() {
   const status = params.get('status') ?? undefined
   const [more, setMore] = useState<{ cases: CaseSummary[]; cursor: string | null } | null>(null)
   const list = useLoad((s) => { setMore(null); return load(view, q, status, undefined, s) }, [view, q, status])
+  // each tab's count, like every work list (read again with the list: a case recorded or handed over moves them)
+  const counts = useLoad((s) => api.get<Record<View, number>>('/api/cases/counts', undefined, s), [view, q, status])
   const set = (k: string, v: string | undefined) => { const p = new URLSearchParams(params); if (v) p.set(k, v); else p.delete(k); setParams(p) }
   const cases = [...(list.data?.cases ?? []), ...(more?.cases ?? [])]
   const cursor = more ? more.cursor : list.data?.nextCursor ?? null
@@ -50,9 +52,12 @@ export default function CasesPage() {
 
   return (
     <div>
-      <PageHead title={t('cases.title')} />
+      <PageHead title={counts.data ? t('list.counted', { label: t('cases.title'), n: counts.data[view] }) : t('cases.title')} />
       <Space wrap style={{ marginBottom: 16 }}>
-        <Segmented value={view} onChange={(v) => set('view', v as string)} options={VIEWS.map((v) => ({ value: v, label: t(`cases.${v}` as MessageKey) }))} />
+        <Segmented value={view} onChange={(v) => set('view', v as string)} options={VIEWS.map((v) => {
+          const label = t(`cases.${v}` as MessageKey)
+          return { value: v, label: counts.data ? t('list.counted', { label, n: counts.data[v] }) : label }
+        })} />
         {view === 'all' && (
           <>
             <Input.Search allowClear defaultValue={q} placeholder={t('cases.search')} aria-label={t('cases.search')} style={{ width: 240 }} onSearch={(v) => set('q', v.trim() || undefined)} />

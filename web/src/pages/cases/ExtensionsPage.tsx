@@ -13,7 +13,7 @@ export default function ExtensionsPage() {
   const list = useLoad((s) => api.get<{ extensions: PendingExtension[] }>('/api/cases/extensions', undefined, s), [])
   return (
     <div>
-      <PageHead title={t('extensions.title')} />
+      <PageHead title={list.data ? t('list.counted', { label: t('extensions.title'), n: list.data.extensions.length }) : t('extensions.title')} />
       <Table<PendingExtension> rowKey="id" loading={list.loading} dataSource={list.data?.extensions ?? []} pagination={false} scroll={{ x: true }}
         locale={{ emptyText: t('extensions.empty') }} className="extensions-table"
         columns={[

@@ -33,6 +33,8 @@ export interface CaseStep {
   startDate: string; dueDate: string | null; light: Light; doneAt?: string; opinion: string
 }
 export interface CaseDetail extends CaseSummary {
+  /** 同一人连续办理: the item lets one person complete consecutive steps in one dialog */
+  consecutiveSteps: boolean
   events: CaseEvent[]
   steps: CaseStep[]
   materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean; problem: string | null }[]

@@ -50,7 +50,7 @@ export default function BookingPage() {
       <Form layout="vertical" onFinish={() => attempt(async () => {
         setBooked(await api.post<Booked>('/api/public/appointments', { centerId, categoryId, day: dayText, start, phone, code, ...(name ? { name } : {}) }))
       })}>
-        <Form.Item label={t('book.center')}>
+        <Form.Item label={t('book.center')} extra={kiosk.data ? t('kiosk.hours', { hours: kiosk.data.hours }) : undefined}>
           <Select aria-label={t('book.center')} showSearch optionFilterProp="label" value={centerId} onChange={(v: number) => { setCenterId(v); setCategoryId(undefined); setStart(undefined) }}
             options={(centers.data?.centers ?? []).map((c) => ({ value: c.id, label: c.name }))} />
         </Form.Item>

@@ -9,7 +9,7 @@ import type { CallData } from './hallTypes'
 import './hall.css'
 
 interface Count { id: number; prefix: string; name: string; waiting: number }
-interface State { centerName: string; notice: string; calls: CallData[]; categories: Count[] }
+interface State { centerName: string; hours?: string; notice: string; calls: CallData[]; categories: Count[] }
 
 function speak(text: string) {
   const synth = window.speechSynthesis
@@ -63,6 +63,7 @@ export default function DisplayPage() {
     <main className="display">
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
         <h1>{state?.centerName ?? t('display.connecting')}</h1>
+        {state?.hours && <span className="display-hours">{t('kiosk.hours', { hours: state.hours })}</span>}
         <span className="display-status" data-testid="display-online">{online ? '' : t('display.offline')}</span>
         {!voice && <button type="button" onClick={() => { setVoice(true); speak('') }}>{t('display.voiceOn')}</button>}
       </header>

@@ -3,6 +3,7 @@
 import { Button, Card, Form, Input, Select, Space, Switch, Table, Tag } from 'antd'
 import { NumberInput } from '../../components/NumberInput'
 import { useState } from 'react'
+import { useSearchParams } from 'react-router'
 import { api } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { t } from '../../i18n'
@@ -14,7 +15,9 @@ import type { HallSetup } from './hallTypes'
 export default function HallSetupPage() {
   const { user } = useSession()
   const run = useAction()
-  const centerId = user.centerId
+  // an administrator or a town's manager opens another center's settings from 中心管理 (?centerId=)
+  const [params] = useSearchParams()
+  const centerId = Number(params.get('centerId')) || user.centerId
   const setup = useLoad((s) => api.get<HallSetup>(`/api/hall/centers/${centerId}`, undefined, s), [centerId])
   const items = useLoad((s) => api.get<{ items: { id: number; name: string }[] }>('/api/public/items', { centerId, pageSize: 100 }, s), [centerId])
   const [draft, setDraft] = useState<{ prefix: string; name: string; slotCapacity: number; itemIds: number[] }>({ prefix: '', name: '', slotCapacity: 4, itemIds: [] })
@@ -22,14 +25,17 @@ export default function HallSetupPage() {
 
   return (
     <>
-      <PageHead title={t('menu.hallSetup')} />
+      <PageHead title={h && h.centerId !== user.centerId ? `${t('menu.hallSetup')} · ${h.centerName}` : t('menu.hallSetup')} />
       {h && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
           <Card title={t('hallSetup.hours')} extra={<Space><a href={`/hall/kiosk/${centerId}`} target="_blank" rel="noreferrer">{t('hallSetup.kiosk')}</a><a href={`/hall/display/${centerId}`} target="_blank" rel="noreferrer">{t('hallSetup.display')}</a></Space>}>
-            <Form layout="inline" initialValues={h} key={`${h.opens}-${h.closes}-${h.notice}-${h.closed}`}
-              onFinish={(v) => run(() => api.patch(`/api/hall/centers/${centerId}`, v), { then: setup.reload })}>
-              <Form.Item name="opens" label={t('hallSetup.opens')}><Input style={{ width: 90 }} /></Form.Item>
-              <Form.Item name="closes" label={t('hallSetup.closes')}><Input style={{ width: 90 }} /></Form.Item>
+            <p>{t('hallSetup.hoursHint')} {t('hallSetup.hoursPublished', { hours: h.hours })}</p>
+            <Form layout="inline" initialValues={{ ...h, lunchStarts: h.lunchStarts ?? '', lunchEnds: h.lunchEnds ?? '' }} key={`${h.hours}-${h.notice}-${h.closed}`}
+              onFinish={(v: Record<string, unknown>) => run(() => api.patch(`/api/hall/centers/${centerId}`, { ...v, lunchStarts: v.lunchStarts || null, lunchEnds: v.lunchEnds || null }), { then: setup.reload })}>
+              <Form.Item name="opens" label={t('hallSetup.opens')}><Input style={{ width: 90 }} placeholder="08:30" /></Form.Item>
+              <Form.Item name="lunchStarts" label={t('hallSetup.lunchStarts')}><Input style={{ width: 90 }} placeholder="12:00" /></Form.Item>
+              <Form.Item name="lunchEnds" label={t('hallSetup.lunchEnds')}><Input style={{ width: 90 }} placeholder="14:00" /></Form.Item>
+              <Form.Item name="closes" label={t('hallSetup.closes')}><Input style={{ width: 90 }} placeholder="17:30" /></Form.Item>
               <Form.Item name="maxCalls" label={t('hallSetup.maxCalls')}><NumberInput min={1} max={10} /></Form.Item>
               <Form.Item name="slotMinutes" label={t('hallSetup.slotMinutes')}><NumberInput min={10} max={240} /></Form.Item>
               <Form.Item name="closed" label={t('hallSetup.closed')} valuePropName="checked"><Switch /></Form.Item>
@@ -69,6 +75,7 @@ export default function HallSetupPage() {
                 {
                   title: t('hallSetup.categories'),
                   render: (_, w) => <Select mode="multiple" style={{ minWidth: 300 }} placeholder={t('hallSetup.allCategories')} value={w.categoryIds}
+                    aria-label={`${w.number} ${w.name} ${t('hallSetup.categories')}`}
                     onChange={(ids: number[]) => run(() => api.put(`/api/hall/windows/${w.id}/categories`, { categoryIds: ids }), { then: setup.reload })}
                     options={h.categories.map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />,
                 },

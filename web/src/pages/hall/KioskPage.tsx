@@ -59,7 +59,7 @@ export default function KioskPage() {
     <main className="kiosk">
       <header className="kiosk-head">
         <h1>{k ? t('kiosk.title', { center: k.centerName }) : t('app.loading')}</h1>
-        {k && <div className="kiosk-hours">{t('kiosk.hours', { opens: k.opens, closes: k.closes })}</div>}
+        {k && <div className="kiosk-hours">{t('kiosk.hours', { hours: k.hours })}</div>}
       </header>
       {k && !k.open && <div className="kiosk-error" role="alert">{t('kiosk.closed', { reason: k.closedMessage ?? '' })}</div>}
       {info.error != null && <div className="kiosk-error" role="alert">{errorMessage(info.error)}</div>}

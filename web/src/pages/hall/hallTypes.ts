@@ -1,6 +1,6 @@
 // Types of the hall API as the pages use them.
 export interface KioskInfo {
-  centerId: number; centerName: string; today: string; opens: string; closes: string; notice: string
+  centerId: number; centerName: string; today: string; opens: string; lunchStarts: string | null; lunchEnds: string | null; closes: string; hours: string; notice: string
   open: boolean; closedReason: string | null; closedMessage: string | null
   categories: { id: number; prefix: string; name: string; status: string; waiting: number; items: { id: number; name: string }[] }[]
 }
@@ -29,7 +29,7 @@ export interface Panel {
 export interface CallData { number: string; windowName: string; windowNumber: string; at: string; text: string; recall?: boolean }
 
 export interface HallSetup {
-  centerId: number; centerName: string; today: string; opens: string; closes: string; closed: boolean; notice: string; maxCalls: number; slotMinutes: number
+  centerId: number; centerName: string; today: string; opens: string; lunchStarts: string | null; lunchEnds: string | null; closes: string; hours: string; closed: boolean; notice: string; maxCalls: number; slotMinutes: number
   categories: { id: number; prefix: string; name: string; status: string; slotCapacity: number; items: { id: number; name: string }[] }[]
   windows: { id: number; number: string; name: string; status: string; categoryIds: number[] }[]
 }
