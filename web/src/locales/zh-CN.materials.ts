@@ -47,6 +47,7 @@ export default {
   'offlineTask.hint': '村代办员离线受理、联网后服务器未能登记的件（事项停用或改版、委托撤销等）。代办员可在手机上改正后重新登记；也可在本窗口受理后放弃此件并写明原因。',
   'offlineTask.by': '{room} {agent}',
   'offlineTask.received': '受理于 {at} · 已发送 {tries} 次，最近 {last}',
+  'offline.iosRisk': '本机有 {n} 件受理（含 {photos} 张照片）尚未到服务器。iPhone/iPad 上的浏览器 7 天未打开本页可能会删除它们：请尽快联网发送，不要长时间不打开。',
   'offline.logoutTitle': '本机还有 {n} 件离线受理没有发送',
   'offline.logoutLoss': '这 {n} 件受理（含 {photos} 张材料照片）还不在服务器上。退出登录会把它们从本机删除，无法恢复，村民的申请须重新登记。请先联网发送，或在“离线受理”中处理需要处理的件。',
   'offline.logoutDelete': '删除 {n} 件并退出',

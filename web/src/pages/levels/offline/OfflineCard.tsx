@@ -10,6 +10,8 @@ import { pin, queue, type QueuedIntake } from './store'
 import { syncQueue } from './sync'
 
 const COLOR = { waiting: 'orange', sent: 'green', attention: 'red' } as const
+/** Safari on iOS (and every iOS browser, which is Safari underneath) may delete a site's stored data after 7 days unused. */
+const IOS = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.userAgent.includes('Macintosh') && navigator.maxTouchPoints > 1)
 
 /** The device's queue; `onSent` when a sync sent something (the page's lists show the new cases). */
 export function useQueue(userId: string, onSent?: () => void) {
@@ -95,6 +97,10 @@ export function OfflineCard({ q, userId, onRedo }: { q: ReturnType<typeof useQue
           <Input.Password placeholder={t('offline.pinSet')} value={newPin} maxLength={6} inputMode="numeric" aria-label={t('offline.pinSet')} onChange={(e) => setNewPin(e.target.value.replace(/\D/g, ''))} />
           <Button disabled={newPin.length < 4} onClick={() => void pin.set(userId, newPin).then(() => { setHasPin(true); setNewPin('') })}>{t('offline.pinSave')}</Button>
         </Space.Compact>
+      )}
+      {IOS && count('waiting') + count('attention') > 0 && (
+        <Alert type="warning" showIcon className="offline-ios" style={{ marginTop: 8 }}
+          title={t('offline.iosRisk', { n: count('waiting') + count('attention'), photos: q.items.reduce((n, i) => n + i.photos.length, 0) })} />
       )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 13 }}>{t('offline.browsers')}</Typography.Paragraph>
     </Card>
