@@ -65,11 +65,12 @@ describe('axe-core: no serious or critical violation', () => {
     await page.context().close()
   }, 240_000)
 
-  it('an agent on a phone: the agency page (the item combobox is named)', async () => {
+  it('an agent on a phone: the agency page (the item combobox is named), 委托登记', async () => {
     const page = await env.newPage({ mobile: true })
     await env.login(page, 'agent.t01v01')
     await audit(page, '/app/agency', { app: true })
     await page.getByRole('combobox', { name: '办理事项' }).waitFor()
+    await audit(page, '/app/proxies', { app: true })
     await page.context().close()
   }, 240_000)
 

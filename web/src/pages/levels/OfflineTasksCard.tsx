@@ -1,11 +1,11 @@
 // 离线待处理件 for the town (and the district): offline intakes of the rooms below that the server refused, kept with
 // why, so the town can ring the agent or record the case at its window, and give one up with the reason. Hidden when empty.
-import { Alert, App, Button, Card, Input, List, Space, Typography } from 'antd'
+import { Alert, Button, Card, List, Space, Typography } from 'antd'
 import { api } from '../../api'
 import { t } from '../../i18n'
 import { dateTime } from '../../lib/format'
-import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
+import { useReasonConfirm } from '../../lib/useReasonConfirm'
 
 interface OfflineTask {
   id: number; agentName: string; centerName: string; offlineNumber: string; receivedAt: string; reason: string; details: unknown; attempts: number
@@ -16,18 +16,13 @@ const why = (task: OfflineTask) => (Array.isArray(task.details) && task.details.
 
 export function OfflineTasksCard() {
   const tasks = useLoad((s) => api.get<{ tasks: OfflineTask[] }>('/api/agency/offline-tasks', undefined, s), [])
-  const { modal } = App.useApp()
-  const run = useAction()
+  const confirm = useReasonConfirm()
   const list = tasks.data?.tasks ?? []
   if (!list.length) return null
-  const drop = (task: OfflineTask) => {
-    let reason = ''
-    modal.confirm({
-      title: t('offline.dropTitle', { number: task.offlineNumber }), okText: t('offline.drop'), okButtonProps: { danger: true },
-      content: <Input.TextArea aria-label={t('offline.dropReason')} placeholder={t('offline.dropReason')} onChange={(e) => { reason = e.target.value }} />,
-      onOk: () => run(() => api.post(`/api/agency/offline-tasks/${task.id}/drop`, { reason: reason.trim() || t('offline.dropDefault') }), { success: t('offline.dropped'), then: tasks.reload }),
-    })
-  }
+  const drop = (task: OfflineTask) => confirm({
+    title: t('offline.dropTitle', { number: task.offlineNumber }), okText: t('offline.drop'), label: t('offline.dropReason'), fallback: t('offline.dropDefault'),
+    write: (reason) => api.post(`/api/agency/offline-tasks/${task.id}/drop`, { reason }), success: t('offline.dropped'), then: tasks.reload,
+  })
   return (
     <Card size="small" title={t('offlineTask.title', { n: list.length })} className="offline-tasks" style={{ marginBottom: 12 }}>
       <Alert type="info" showIcon title={t('offlineTask.hint')} style={{ marginBottom: 8 }} />

@@ -1,7 +1,7 @@
 // 委托登记: an elderly villager authorises a relative or the village agent once (every item or listed items, until a
 // date, with a photo of the signed 委托书); the room's proxies listed with their state; revoked at the villager's
 // request or by staff. The agent's phone and the town's desk use the same page (one column, large controls).
-import { Alert, App, Button, Card, Empty, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Empty, Form, Input, List, Radio, Select, Space, Tag, Typography } from 'antd'
 import { useState } from 'react'
 import { api } from '../../api'
 import { FileButton } from '../../components/FileButton'
@@ -9,6 +9,7 @@ import { t, type MessageKey } from '../../i18n'
 import { downscale } from '../../lib/downscale'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
+import { useReasonConfirm } from '../../lib/useReasonConfirm'
 import { useSession } from '../../session'
 import { searchPack } from './offline/pack'
 import { deviceToday, loadProxies, proxyState, type StandingProxy } from './offline/proxies'
@@ -111,17 +112,12 @@ export function ProxyLine({ p, today }: { p: StandingProxy; today: string }) {
 
 export default function ProxiesPage() {
   const list = useLoad((s) => loadProxies(s), [])
-  const { modal } = App.useApp()
-  const run = useAction()
+  const confirm = useReasonConfirm()
   const today = deviceToday()
-  const revoke = (p: StandingProxy) => {
-    let reason = ''
-    modal.confirm({
-      title: t('proxy.revokeTitle', { name: p.principalName }), okText: t('proxy.revoke'), okButtonProps: { danger: true },
-      content: <Input.TextArea aria-label={t('proxy.revokeReason')} placeholder={t('proxy.revokeReason')} onChange={(e) => { reason = e.target.value }} />,
-      onOk: () => run(() => api.post(`/api/proxies/${p.id}/revoke`, { reason: reason.trim() || t('proxy.revokeDefault') }), { success: t('proxy.revoked'), then: list.reload }),
-    })
-  }
+  const revoke = (p: StandingProxy) => confirm({
+    title: t('proxy.revokeTitle', { name: p.principalName }), okText: t('proxy.revoke'), label: t('proxy.revokeReason'), fallback: t('proxy.revokeDefault'),
+    write: (reason) => api.post(`/api/proxies/${p.id}/revoke`, { reason }), success: t('proxy.revoked'), then: list.reload,
+  })
   return (
     <div className="proxies-page levels-big">
       <Typography.Title level={2}>{t('menu.proxies')}</Typography.Title>

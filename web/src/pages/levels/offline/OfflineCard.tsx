@@ -1,8 +1,8 @@
 // What waits on the device, what was sent (with its real number) and what needs the agent's attention; send now;
 // the PIN that reopens the page offline; and what the browser may lose (Safari evicts stored data after days unused).
-import { Alert, App, Button, Card, Input, List, Space, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd'
 import { api, guardUnauthorized } from '../../../api'
-import { useAction } from '../../../lib/useAction'
+import { useReasonConfirm } from '../../../lib/useReasonConfirm'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import { t, type MessageKey } from '../../../i18n'
 import { logIn } from '../../../session'
@@ -41,21 +41,17 @@ export function useQueue(userId: string, onSent?: () => void) {
 
 /** Give up a refused intake (the villager withdrew, or it was recorded at the window): on the server's task, then off the device. */
 function useDrop(reload: () => void) {
-  const { modal } = App.useApp()
-  const run = useAction()
-  return (i: QueuedIntake) => {
-    let reason = ''
-    modal.confirm({
-      title: t('offline.dropTitle', { number: i.body.offline.offlineNumber }), okText: t('offline.drop'), okButtonProps: { danger: true },
-      content: <><p>{t('offline.dropWarn', { photos: i.photos.length })}</p><Input.TextArea aria-label={t('offline.dropReason')} placeholder={t('offline.dropReason')} onChange={(e) => { reason = e.target.value }} /></>,
-      onOk: () => run(async () => {
-        const open = await api.get<{ tasks: { id: number; requestId: string }[] }>('/api/agency/offline-tasks', { limit: 500 })
-        const task = open.tasks.find((x) => x.requestId === i.key)
-        if (task) await api.post(`/api/agency/offline-tasks/${task.id}/drop`, { reason: reason.trim() || t('offline.dropDefault') })
-        await queue.remove(i.key)
-      }, { success: t('offline.dropped'), then: reload }),
-    })
-  }
+  const confirm = useReasonConfirm()
+  return (i: QueuedIntake) => confirm({
+    title: t('offline.dropTitle', { number: i.body.offline.offlineNumber }), okText: t('offline.drop'), label: t('offline.dropReason'), fallback: t('offline.dropDefault'),
+    before: <p>{t('offline.dropWarn', { photos: i.photos.length })}</p>, success: t('offline.dropped'), then: reload,
+    write: async (reason) => {
+      const open = await api.get<{ tasks: { id: number; requestId: string }[] }>('/api/agency/offline-tasks', { limit: 500 })
+      const task = open.tasks.find((x) => x.requestId === i.key)
+      if (task) await api.post(`/api/agency/offline-tasks/${task.id}/drop`, { reason })
+      await queue.remove(i.key)
+    },
+  })
 }
 
 export function OfflineCard({ q, userId, onRedo }: { q: ReturnType<typeof useQueue>; userId: string; onRedo(i: QueuedIntake): void }) {
