@@ -5,7 +5,7 @@
 // intake's transaction; giving it up needs a reason and is audited; a task is never doubled by retries.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, type TestApp } from '../helpers/app.js'
+import { createTestApp, makeUser, type TestApp } from '../helpers/app.js'
 import { idNumber, intakeBody, makeItem } from '../helpers/cases.js'
 import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 import { photo } from '../helpers/materials.js'
@@ -107,6 +107,27 @@ describe('offline intake tasks', () => {
     // a window clerk's own refusal is not an offline task
     expect((await w.clerk.client.post('/api/cases', intakeBody(w, { id: item.id, materials: [] }))).statusCode).toBe(400)
     expect((await tasks(w.townAClerk.client)).length).toBe(open.length)
+  })
+
+  it('a disabled agent\'s phone: the town clerk takes its waiting intakes over as tasks; not while the account is active', async () => {
+    const agent = await makeUser(t.db, { roles: ['agent'], centerId: w.tree.villageA.id })
+    const waiting = [1, 2].map(() => intakeBody(w, w.forwardItem, { centerId: w.tree.villageA.id, agency: { authorization: true }, offline: offline() }))
+    const adopt = (c = w.townAClerk.client, intakes: unknown[] = waiting, username = agent.username) => c.post('/api/agency/offline-tasks/adopt', { agent: username, intakes })
+    expect((await adopt()).statusCode).toBe(409) // still active: the agent signs in and sends
+    await t.db.updateTable('users').set({ status: 'retired' }).where('id', '=', agent.id).execute()
+    expect((await adopt(w.townBClerk.client)).statusCode).toBe(403)
+    expect((await adopt(w.agentA.client)).statusCode).toBe(403)
+    const notOffline = await adopt(w.townAClerk.client, [{ ...waiting[0], offline: undefined }])
+    expect(notOffline.statusCode).toBe(400)
+    expect(notOffline.json().error.details[0].field).toBe('body.intakes.0.offline')
+    const res = await adopt()
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json().tasks).toHaveLength(2)
+    expect(res.json().tasks[0]).toMatchObject({ state: 'open', reasonCode: 'agent_disabled', agentId: agent.id, offlineNumber: (waiting[0] as unknown as { offline: { offlineNumber: string } }).offline.offlineNumber })
+    expect((await adopt()).json().tasks).toHaveLength(2) // taken over twice: still two tasks
+    const listed = (await tasks(w.townAClerk.client)).filter((x) => x.reasonCode === 'agent_disabled')
+    expect(listed).toHaveLength(2)
+    expect(await t.db.selectFrom('audit_events').select('action').where('action', '=', 'offline_task.adopt').execute()).toHaveLength(2)
   })
 
   it('the town gives a task up with a reason (audited); twice is 409; another town 403; the reason is required', async () => {

@@ -46,3 +46,9 @@ export function dropTask(db: Db, id: number, by: number, at: Date, note: string)
   return db.updateTable('offline_intake_tasks').set({ resolved_at: at, resolved_by: by, resolution: 'dropped', resolve_note: note })
     .where('id', '=', id).where('resolved_at', 'is', null).returning('id').executeTakeFirst()
 }
+
+/** An account by username, with its center's path (whose intakes a town may take over when it is disabled). */
+export function findAgent(db: Db, username: string) {
+  return db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id')
+    .select(['u.id', 'u.name', 'u.roles', 'u.status', 'u.center_id as centerId', 'c.path as centerPath']).where('u.username', '=', username.trim().toLowerCase()).executeTakeFirst()
+}

@@ -3,6 +3,7 @@ import { Type } from 'typebox'
 import type { App, AppContext } from '../../server/app.js'
 import { requireActor } from '../../server/auth.js'
 import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import { IntakeBody } from '../cases/cases.schemas.js'
 import * as service from './offline-tasks.js'
 
 const tags = ['levels']
@@ -25,6 +26,14 @@ export function offlineTasksRoutes(app: App, ctx: AppContext): void {
       response: { 200: Type.Object({ tasks: Type.Array(Task) }), ...errorsFor(400, 401, 403) },
     },
   }, async (req) => service.list(ctx, requireActor(req), req.query))
+
+  app.post('/api/agency/offline-tasks/adopt', {
+    schema: {
+      tags, summary: '收下停用代办员的离线受理 a town clerk, signed in on a disabled agent\'s phone, takes its waiting intakes over as tasks',
+      body: Type.Object({ agent: Type.String({ minLength: 1, maxLength: 100 }), intakes: Type.Array(IntakeBody, { minItems: 1, maxItems: 200 }) }, { additionalProperties: false }),
+      response: { 200: Type.Object({ tasks: Type.Array(Task) }), ...errorsFor(400, 401, 403, 409) },
+    },
+  }, async (req) => service.adopt(ctx, requireActor(req), req.body))
 
   app.post('/api/agency/offline-tasks/:id/drop', {
     schema: {

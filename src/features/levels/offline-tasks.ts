@@ -44,6 +44,35 @@ export async function list(ctx: AppContext, actor: Actor, q: { open?: boolean; l
   return { tasks: rows.map(taskOut) }
 }
 
+/**
+ * A disabled agent's phone still holds intakes (no session can send them): a clerk or manager of the town, signed in
+ * on that phone, takes them over as the agent's tasks (reason `agent_disabled`), to record them at the window from the
+ * paper. 409 while the account is active (the agent signs in and sends); each must be an offline intake.
+ */
+export async function adopt(ctx: AppContext, actor: Actor, input: { agent: string; intakes: IntakeBody[] }) {
+  if (!actor.roles.some((r) => r === 'clerk' || r === 'manager')) throw errors.forbidden('只有乡镇窗口人员或管理人员可以收下停用代办员的离线受理')
+  const agent = await repo.findAgent(ctx.db, input.agent)
+  if (!agent || !agent.roles.includes('agent')) throw errors.validation([{ field: 'body.agent', message: '没有这个代办员账号' }])
+  assertCovers(actor, agent.centerPath)
+  if (agent.status === 'active') throw errors.conflict('agent_active', `${agent.name}的账号仍有效：请代办员登录后发送`)
+  const problems = input.intakes.flatMap((b, i) => (b.offline ? [] : [{ field: `body.intakes.${i}.offline`, message: '不是离线受理' }]))
+  if (problems.length) throw errors.validation(problems)
+  const now = ctx.clock.now()
+  const ids = await ctx.db.transaction().execute(async (trx) => {
+    const ids: number[] = []
+    for (const b of input.intakes) {
+      const id = await repo.upsertTask(trx, {
+        agentId: agent.id, centerId: agent.centerId, requestId: b.requestId, offlineNumber: b.offline!.offlineNumber, receivedAt: b.offline!.receivedAt, body: b,
+        reasonCode: 'agent_disabled', reason: `代办员${agent.name}的账号已停用，由${actor.name}从手机上收下`, details: null, at: now,
+      })
+      if (id) ids.push(id)
+    }
+    await appendAudit(trx, { actorId: actor.userId, centerId: actor.centerId, action: 'offline_task.adopt', entity: 'user', entityId: agent.id, data: { tasks: ids } })
+    return ids
+  })
+  return { tasks: (await Promise.all(ids.map((id) => repo.findTask(ctx.db, id)))).map((r) => taskOut(r!)) }
+}
+
 /** Give the intake up (the villager withdrew, or it was recorded at the window instead): the agent's own, or staff over the room. */
 export async function drop(ctx: AppContext, actor: Actor, id: number, reason: string) {
   const t = await repo.findTask(ctx.db, id)

@@ -7,7 +7,7 @@ export function FileButton({ children, className, multiple, onFiles }: { childre
   return (
     <span className={className}>
       <Button onClick={() => input.current?.click()}>{children}</Button>
-      <input ref={input} type="file" accept="image/jpeg,image/png,application/pdf" capture="environment" multiple={multiple} hidden aria-label={children}
+      <input ref={input} type="file" accept="image/jpeg,image/png,application/pdf" capture="environment" multiple={multiple} style={{ display: 'none' }} aria-label={children}
         onChange={(e) => { const files = Array.from(e.target.files ?? []); e.target.value = ''; if (files.length) onFiles(files) }} />
     </span>
   )

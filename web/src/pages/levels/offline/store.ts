@@ -51,6 +51,12 @@ export async function unsentOnDevice(): Promise<{ intakes: number; photos: numbe
   return { intakes: left.length, photos: left.reduce((n, q) => n + q.photos.length, 0) }
 }
 
+/** Intakes on this device that another account recorded and never sent (a disabled agent's phone brought to the town). */
+export async function othersOnDevice(userId: string): Promise<QueuedIntake[]> {
+  if (typeof indexedDB === 'undefined' || !(await indexedDB.databases?.() ?? []).some((d) => d.name === DB)) return []
+  return (await tx<QueuedIntake[]>('queue', 'readonly', (s) => s.getAll())).filter((q) => q.userId !== userId && q.status !== 'sent')
+}
+
 export const meta = {
   get: <T>(key: string) => tx<T | undefined>('meta', 'readonly', (s) => s.get(key) as IDBRequest<T | undefined>),
   set: (key: string, value: unknown) => tx('meta', 'readwrite', (s) => s.put(value, key)),
