@@ -27,7 +27,14 @@ async function record(agent: Page, name: string, n: number, color: string) {
       const r = indexedDB.open('yizhan-offline'); r.onsuccess = () => { const g = r.result.transaction('meta').objectStore('meta').get('pack'); g.onsuccess = () => { res(JSON.stringify(g.result?.map((i: { name: string }) => i.name))); r.result.close() } }
     })))
   })
-  await option.click()
+  // under heavy load the suggestion list can close while it animates in (the page re-renders on its queue timer): type again
+  for (let i = 0; ; i++) {
+    try { await option.click({ timeout: 8000 }); break } catch (e) {
+      if (i === 2) throw e
+      await agent.locator('.agency-item input').fill('')
+      await agent.locator('.agency-item input').fill('临时救助')
+    }
+  }
   await agent.getByLabel('申请人姓名').fill(name)
   await agent.getByLabel('身份证号码').fill(id(n))
   await agent.getByLabel('手机号码').fill('13907150001')
