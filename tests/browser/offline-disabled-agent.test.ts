@@ -4,6 +4,7 @@
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkDigit } from '../../src/domain/id-number.js'
+import { openAgencyReady, recordIntake } from './agency.js'
 import { DEMO_PASSWORD, screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
@@ -15,27 +16,10 @@ const id = (n: number) => { const f = `4211221950071100${n}`; return f + checkDi
 describe('a disabled agent\'s phone', () => {
   it('keeps the waiting intake until the town clerk takes it over on the phone', async () => {
     const phone = await env.newPage({ mobile: true })
-    await env.login(phone, 'agent.t03v02')
-    await phone.goto('/app/agency')
-    await phone.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 })
-    const packed = () => phone.evaluate(() => new Promise<boolean>((resolve) => {
-      void indexedDB.databases().then((dbs) => {
-        if (!dbs.some((d) => d.name === 'yizhan-offline')) { resolve(false); return }
-        const r = indexedDB.open('yizhan-offline')
-        r.onsuccess = () => { const g = r.result.transaction('meta').objectStore('meta').get('packAt'); g.onsuccess = () => { r.result.close(); resolve(!!g.result) } }
-        r.onerror = () => resolve(false)
-      })
-    }))
-    for (let i = 0; !(await packed()); i++) { expect(i).toBeLessThan(240); await phone.waitForTimeout(500) }
+    await openAgencyReady(env, phone, 'agent.t03v02')
 
     await phone.context().setOffline(true)
-    await phone.locator('.agency-item input').fill('临时救助')
-    await phone.locator('.ant-select-item-option', { hasText: '临时救助审批' }).click()
-    await phone.getByLabel('申请人姓名').fill('停用赵六')
-    await phone.getByLabel('身份证号码').fill(id(1))
-    await phone.getByLabel('手机号码').fill('13907150009')
-    await phone.getByText('已收到申请人签署的授权委托书').click()
-    await phone.getByRole('button', { name: '登记并打印交接单' }).click()
+    await recordIntake(phone, { name: '停用赵六', idNumber: id(1), phone: '13907150009' })
     await phone.locator('[data-count="waiting"]', { hasText: '等待发送 1' }).waitFor()
 
     const agentId = (await env.db.selectFrom('users').select('id').where('username', '=', 'agent.t03v02').executeTakeFirstOrThrow()).id

@@ -10,6 +10,7 @@ import sharp from 'sharp'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkDigit } from '../../src/domain/id-number.js'
+import { openAgencyReady, pickItem, recordIntake } from './agency.js'
 import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
@@ -20,21 +21,6 @@ const id = (n: number) => { const f = `4211221940031500${n}`; return f + checkDi
 const photo = () => sharp({ create: { width: 1200, height: 1600, channels: 3, background: '#ddd' } }).jpeg({ quality: 80 }).toBuffer()
 const until = new Date(Date.now() + 200 * 86400_000).toISOString().slice(0, 10)
 
-/** Whether the device store holds `key` in its meta store (never creates the database). */
-const onDevice = (page: Page, key: string) => page.evaluate(async (k) => {
-  if (!(await indexedDB.databases()).some((d) => d.name === 'yizhan-offline')) return false
-  return new Promise<boolean>((resolve) => {
-    const r = indexedDB.open('yizhan-offline')
-    r.onsuccess = () => {
-      const db = r.result
-      if (!db.objectStoreNames.contains('meta')) { db.close(); resolve(false); return }
-      const g = db.transaction('meta').objectStore('meta').get(k)
-      g.onsuccess = () => { db.close(); resolve(g.result !== undefined) }
-    }
-    r.onerror = () => resolve(false)
-  })
-}, key)
-
 async function register(agent: Page, name: string, n: number) {
   await agent.getByLabel('委托人姓名').fill(name)
   await agent.getByLabel('委托人身份证号码').fill(id(n))
@@ -44,11 +30,6 @@ async function register(agent: Page, name: string, n: number) {
   await agent.locator('.proxy-doc-name').waitFor()
   await agent.getByRole('button', { name: '登记委托' }).click()
   await agent.locator('.proxy-item', { hasText: name }).waitFor()
-}
-
-async function pickItem(agent: Page) {
-  await agent.locator('.agency-item input').fill('临时救助')
-  await agent.locator('.ant-select-item-option', { hasText: '临时救助审批' }).click()
 }
 
 async function recordWithProxy(agent: Page, name: string, n: number) {
@@ -75,9 +56,7 @@ describe('standing proxies on the agent\'s phone', () => {
     expect(rows.map((r) => r.principal_name)).toEqual(['委托王奶奶', '委托李爷爷'])
     expect(rows.every((r) => r.proxy_user_id !== null && r.scope === 'all')).toBe(true) // the agent himself, every item
 
-    await agent.goto('/app/agency')
-    await agent.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 })
-    for (let i = 0; !(await onDevice(agent, 'packAt')) || !(await onDevice(agent, 'proxies')); i++) { expect(i).toBeLessThan(240); await agent.waitForTimeout(500) }
+    await openAgencyReady(env, agent, null, ['packAt', 'proxies']) // already signed in
 
     await agent.context().setOffline(true)
     expect(await agent.evaluate(() => fetch('/healthz').then(() => 'reached', () => 'offline'))).toBe('offline')
@@ -126,13 +105,7 @@ describe('standing proxies on the agent\'s phone', () => {
 
     // logout asks before deleting an intake still on the phone
     await agent.context().setOffline(true)
-    await agent.locator('.agency-item input').fill('临时救助')
-    await agent.locator('.ant-select-item-option', { hasText: '临时救助审批' }).click()
-    await agent.getByLabel('申请人姓名').fill('离线王五')
-    await agent.getByLabel('身份证号码').fill(id(3))
-    await agent.getByLabel('手机号码').fill('13907150003')
-    await agent.getByText('已收到申请人签署的授权委托书').click()
-    await agent.getByRole('button', { name: '登记并打印交接单' }).click()
+    await recordIntake(agent, { name: '离线王五', idNumber: id(3), phone: '13907150003' })
     await agent.locator('[data-count="waiting"]', { hasText: '等待发送 1' }).waitFor()
     await agent.getByRole('button', { name: '退出' }).click()
     await agent.locator('.ant-modal-confirm', { hasText: '本机还有 1 件离线受理没有发送' }).waitFor()
