@@ -40,9 +40,13 @@ function ItemsSelect({ value, onChange, centerIds }: { value?: number[]; onChang
 function RegisterCard({ onDone }: { onDone(): void }) {
   const { user } = useSession()
   const isAgent = user!.roles.includes('agent')
-  const centers = useLoad((s) => api.get<{ centers: { id: number; name: string; parentId: number | null }[] }>('/api/public/centers', undefined, s), [])
-  const own = centers.data?.centers.find((c) => c.id === user!.centerId)
-  const rooms = (centers.data?.centers ?? []).filter((c) => c.parentId === user!.centerId)
+  const centers = useLoad((s) => api.get<{ centers: { id: number; name: string; level: string; parentId: number | null }[] }>('/api/public/centers', undefined, s), [])
+  const all = centers.data?.centers ?? []
+  const own = all.find((c) => c.id === user!.centerId)
+  // staff register for one of the village rooms below them (the room's agent uses the proxy there)
+  const parent = new Map(all.map((c) => [c.id, c.parentId]))
+  const below = (id: number | null): boolean => id !== null && (id === user!.centerId || below(parent.get(id) ?? null))
+  const rooms = own?.level === 'village' ? [] : all.filter((c) => c.level === 'village' && below(c.parentId))
   const [form] = Form.useForm<RegisterForm>()
   const who = Form.useWatch('who', form)
   const scope = Form.useWatch('scope', form)
@@ -50,7 +54,7 @@ function RegisterCard({ onDone }: { onDone(): void }) {
   const run = useAction()
   const submit = (v: RegisterForm) => run(async () => {
     const data = {
-      ...(v.centerId && v.centerId !== user!.centerId ? { centerId: v.centerId } : {}),
+      ...(v.centerId ? { centerId: v.centerId } : {}),
       principal: { name: v.principalName.trim(), idNumber: v.principalId.trim().toUpperCase(), phone: v.principalPhone.trim() },
       proxy: v.who === 'self' ? { name: user!.name, self: true } : { name: v.proxyName!.trim(), ...(v.proxyId?.trim() ? { idNumber: v.proxyId.trim().toUpperCase() } : {}) },
       scope: v.scope, ...(v.scope === 'items' ? { itemIds: v.itemIds } : {}), validUntil: v.validUntil,
@@ -63,10 +67,10 @@ function RegisterCard({ onDone }: { onDone(): void }) {
   if (!navigator.onLine) return <Alert type="info" showIcon title={t('proxy.onlineOnly')} />
   return (
     <Card title={t('proxy.register')} className="proxy-register levels-big">
-      <Form form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ who: isAgent ? 'self' : 'other', scope: 'all', centerId: user!.centerId }}>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} initialValues={{ who: isAgent ? 'self' : 'other', scope: 'all' }}>
         {rooms.length > 0 && (
-          <Form.Item name="centerId" label={t('proxy.room')}>
-            <Select options={[...(own ? [own] : []), ...rooms].map((c) => ({ value: c.id, label: c.name }))} />
+          <Form.Item name="centerId" label={t('proxy.room')} htmlFor="proxy-room" rules={[{ required: true, message: t('form.required') }]}>
+            <Select id="proxy-room" showSearch={{ optionFilterProp: 'label' }} placeholder={t('proxy.roomPlaceholder')} options={rooms.map((c) => ({ value: c.id, label: c.name }))} />
           </Form.Item>
         )}
         <Form.Item name="principalName" label={t('proxy.principalName')} rules={[{ required: true, whitespace: true, message: t('form.required') }]}><Input /></Form.Item>
