@@ -6,8 +6,10 @@
 // "lost" and sent again: time until everything is on the server (< 60 s wanted), lost, doubled, receipt-time drift.
 import { spawn } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { performance } from 'node:perf_hooks'
+import pg from 'pg'
 import sharp from 'sharp'
 import { migrateToLatest } from '../src/db/migrate.js'
 import { hashPassword } from '../src/features/session/passwords.js'
@@ -96,8 +98,8 @@ async function materials(base: string, w: Awaited<ReturnType<typeof seedIntakeWo
   ].join('\n'))
 }
 
-async function offline(base: string, w: Awaited<ReturnType<typeof seedIntakeWorld>>, db: Parameters<typeof migrateToLatest>[0]) {
-  const DEVICES = 3, INTAKES = 200
+async function offline(base: string, w: Awaited<ReturnType<typeof seedIntakeWorld>>, db: Parameters<typeof migrateToLatest>[0], url: string) {
+  const DEVICES = 3, INTAKES = Number(process.env.BENCH_INTAKES ?? 200)
   const hash = await hashPassword(w.password)
   for (let d = 0; d < DEVICES; d++) await db.insertInto('users').values({ username: `agent${d}`, name: `agent${d}`, password_hash: hash, roles: ['agent'], center_id: w.villages[d].id }).execute()
   const sessions = await Promise.all(Array.from({ length: DEVICES }, (_, d) => login(base, `agent${d}`, w.password)))
@@ -107,32 +109,56 @@ async function offline(base: string, w: Awaited<ReturnType<typeof seedIntakeWorl
   const queues = Array.from({ length: DEVICES }, (_, d) => Array.from({ length: Math.ceil(INTAKES / DEVICES) - (d < INTAKES % DEVICES || INTAKES % DEVICES === 0 ? 0 : 1) }, (_, k) => ({
     requestId: `off-${d}-${k}`, receivedAt: new Date(outage + (k * 50_000)).toISOString(), offlineNumber: `OFL-DEV${d}X-${k + 1}`, queryCode: 'ABCDEF',
   })))
+  const load0 = os.loadavg()[0]
   const t0 = performance.now()
   let retries = 0
+  const spent = { intake: 0, photos: 0 } // ms summed over the devices: where the time goes
+  const timed = async <T>(key: keyof typeof spent, f: () => Promise<T>) => { const t = performance.now(); try { return await f() } finally { spent[key] += performance.now() - t } }
   await Promise.all(queues.map(async (q, d) => {
     for (const [k, x] of q.entries()) {
       const send = () => fetch(`${base}/api/cases`, { method: 'POST', headers: { ...sessions[d], 'content-type': 'application/json' }, body: JSON.stringify(intake(w, w.villages[d].id, x.requestId, k, {
         agency: { authorization: true }, offline: { receivedAt: x.receivedAt, deviceNow: new Date().toISOString(), deviceId: `DEV${d}X`, offlineNumber: x.offlineNumber, queryCode: x.queryCode },
       })) })
-      let r = await send()
-      if (k % 10 === 5) { retries += 1; r = await send() } // the answer was lost: the device sends again
+      let r = await timed('intake', send)
+      if (k % 10 === 5) { retries += 1; r = await timed('intake', send) } // the answer was lost: the device sends again
       const c = await r.json() as { id: number }
       if (r.status !== 201 && r.status !== 200) { console.error('intake', r.status, JSON.stringify(c).slice(0, 200)); continue }
-      for (const [i, p] of photos.entries()) { const u = await upload(base, sessions[d], c.id, p, `p${i}.jpg`); await u.arrayBuffer(); if (k % 10 === 5) await (await upload(base, sessions[d], c.id, p, `p${i}.jpg`)).arrayBuffer() }
+      await timed('photos', async () => {
+        for (const [i, p] of photos.entries()) { const u = await upload(base, sessions[d], c.id, p, `p${i}.jpg`); await u.arrayBuffer(); if (k % 10 === 5) await (await upload(base, sessions[d], c.id, p, `p${i}.jpg`)).arrayBuffer() }
+      })
     }
   }))
   const secs = (performance.now() - t0) / 1000
+  const load1 = os.loadavg()[0]
+  // Baseline in the same run: the same 3 devices' rows and photo bytes written by plain SQL (one INSERT per intake and
+  // per photo, each its own transaction), no HTTP, no checks, no sharp.
+  const pool = new pg.Pool({ connectionString: url, max: DEVICES })
+  await pool.query('create table bench_offline (id serial primary key, request_id text, body jsonb, data bytea)')
+  await pool.query('alter table bench_offline alter column data set storage external')
+  const b0 = performance.now()
+  await Promise.all(queues.map(async (q, d) => {
+    for (const [k, x] of q.entries()) {
+      await pool.query('insert into bench_offline (request_id, body) values ($1, $2)', [x.requestId, JSON.stringify(intake(w, w.villages[d].id, x.requestId, k))])
+      for (const p of photos) await pool.query('insert into bench_offline (request_id, data) values ($1, $2)', [x.requestId, p])
+    }
+  }))
+  const baseSecs = (performance.now() - b0) / 1000
+  await pool.query('drop table bench_offline')
+  await pool.end()
   const rows = await db.selectFrom('offline_receipts as o').innerJoin('cases as k', 'k.id', 'o.case_id')
     .select(['k.request_id', 'k.received_at', 'o.device_received_at', (e) => e.selectFrom('case_files').select((f) => f.fn.countAll<string>().as('n')).whereRef('case_files.case_id', '=', 'k.id').as('files')]).execute()
   const total = queues.flat().length
   const doubled = rows.length - new Set(rows.map((r) => r.request_id)).size
   const drift = Math.max(...rows.map((r) => Math.abs(r.received_at.getTime() - r.device_received_at.getTime())))
   const photosOk = rows.every((r) => Number(r.files) === 3)
-  console.log({ secs, total, stored: rows.length, doubled, drift, photosOk, retries })
+  console.log({ secs, baseSecs, ratio: secs / baseSecs, spent, total, stored: rows.length, doubled, drift, photosOk, retries, load0, load1 })
   writeSection('Offline sync (issue 20, `npm run bench:offline`)', [
     `${total} agency intakes with 3 photos each (downscaled on the device to ${fmt(photos.reduce((n, p) => n + p.length, 0) / 3 / 1024, 0)} KB), queued on ${DEVICES} devices during a three-hour outage, sent in order when the network returns; every tenth answer is "lost" and the intake and its photos sent again.`,
     '', '| figure | value | wanted |', '| --- | --- | --- |',
     `| time until all are on the server | ${fmt(secs)} s | < 60 s |`,
+    `| the same rows and bytes by plain SQL (baseline, same run) | ${fmt(baseSecs)} s (ratio ${fmt(secs / baseSecs, 1)}) | |`,
+    `| share of the devices' time: intakes / photos | ${fmt(spent.intake / (spent.intake + spent.photos) * 100, 0)} % / ${fmt(spent.photos / (spent.intake + spent.photos) * 100, 0)} % | |`,
+    `| load average (1 min) before / after | ${fmt(load0, 1)} / ${fmt(load1, 1)} | |`,
     `| lost | ${total - rows.length} | 0 |`, `| doubled | ${doubled} (after ${retries} resends) | 0 |`,
     `| cases with their 3 photos | ${photosOk ? 'all' : 'NOT all'} | all |`,
     `| largest receipt-time drift from the device time | ${fmt(drift / 1000, 1)} s | < 60 s |`,
@@ -146,7 +172,7 @@ async function main() {
     const w = await seedIntakeWorld(bdb.db, CLIENTS)
     const app = await startAppOn(bdb.url, path.join(bdb.dir, 'app'), { MATERIAL_CASE_MAX_MB: '200' })
     try {
-      if (mode === 'offline') await offline(app.base, w, bdb.db)
+      if (mode === 'offline') await offline(app.base, w, bdb.db, bdb.url)
       else await materials(app.base, w, bdb.url, bdb.dir)
     } finally { await app.close() }
   } finally { await bdb.close() }

@@ -30,6 +30,7 @@ import * as m0121 from './migrations/0121_special_message_params.js'
 import * as m0130 from './migrations/0130_case_files.js'
 import * as m0131 from './migrations/0131_offline_receipts.js'
 import * as m0132 from './migrations/0132_standing_proxies.js'
+import * as m0133 from './migrations/0133_offline_intake_tasks.js'
 import * as m0140 from './migrations/0140_rating_form.js'
 import * as m0145 from './migrations/0145_good_rating_statistics.js'
 import * as m0150 from './migrations/0150_commitments.js'
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
   '0130_case_files': m0130,
   '0131_offline_receipts': m0131,
   '0132_standing_proxies': m0132,
+  '0133_offline_intake_tasks': m0133,
   '0140_rating_form': m0140,
   '0145_good_rating_statistics': m0145,
   '0150_commitments': m0150,

@@ -40,6 +40,28 @@ export interface OfflineReceiptsTable {
   synced_at: Timestamp
 }
 
+/** Migration 0133: an offline intake the server could not record, kept as a task for the agent and the town. */
+export interface OfflineIntakeTasksTable {
+  id: Generated<number>
+  agent_id: number
+  center_id: number
+  request_id: string
+  offline_number: string
+  device_received_at: Timestamp
+  body: ColumnType<Record<string, unknown>, string, string>
+  reason_code: string
+  reason: string
+  details: ColumnType<unknown, string | null, string | null>
+  attempts: Generated<number>
+  created_at: Timestamp
+  updated_at: Timestamp
+  resolved_at: NullableTimestamp
+  resolved_by: number | null
+  resolution: 'resent' | 'dropped' | null
+  case_id: number | null
+  resolve_note: string | null
+}
+
 /** Migration 0132: a standing proxy (委托登记). */
 export interface StandingProxiesTable {
   id: Generated<number>
@@ -68,5 +90,6 @@ declare module './schema.js' {
     case_files: CaseFilesTable
     offline_receipts: OfflineReceiptsTable
     standing_proxies: StandingProxiesTable
+    offline_intake_tasks: OfflineIntakeTasksTable
   }
 }

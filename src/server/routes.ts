@@ -21,6 +21,7 @@ import { statisticsRoutes } from '../features/statistics/statistics.routes.js'
 import { exchangeRoutes } from '../features/exchange/exchange.routes.js'
 import { materialsRoutes } from '../features/materials/materials.routes.js'
 import { proxiesRoutes } from '../features/proxies/proxies.routes.js'
+import { offlineTasksRoutes } from '../features/levels/offline-tasks.routes.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   sessionRoutes(app, ctx)
@@ -44,4 +45,5 @@ export function registerFeatureRoutes(app: App, ctx: AppContext): void {
   bundlesRoutes(app, ctx)
   materialsRoutes(app, ctx)
   proxiesRoutes(app, ctx)
+  offlineTasksRoutes(app, ctx)
 }

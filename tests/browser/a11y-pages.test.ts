@@ -56,21 +56,22 @@ describe('axe-core: no serious or critical violation', () => {
     await page.context().close()
   }, 240_000)
 
-  it('a clerk\'s pages: workbench, intake, the case page (正常 tag readable), cases, window panel, levels', async () => {
+  it('a clerk\'s pages: workbench, intake, the case page (正常 tag readable), cases, window panel, levels, 委托登记', async () => {
     const page = await env.newPage()
     await env.login(page, 'district.clerk1')
-    for (const url of ['/app', '/app/intake', `/app/cases/${caseRow.id}`, '/app/cases', '/app/hall/window', '/app/levels']) await audit(page, url, { app: true })
+    for (const url of ['/app', '/app/intake', `/app/cases/${caseRow.id}`, '/app/cases', '/app/hall/window', '/app/levels', '/app/proxies']) await audit(page, url, { app: true })
     // the light tag of an open case is on the page the axe check just passed
     await page.goto(`/app/cases/${caseRow.id}`)
     await page.locator('.light-green').first().waitFor()
     await page.context().close()
   }, 240_000)
 
-  it('an agent on a phone: the agency page (the item combobox is named)', async () => {
+  it('an agent on a phone: the agency page (the item combobox is named), 委托登记', async () => {
     const page = await env.newPage({ mobile: true })
     await env.login(page, 'agent.t01v01')
     await audit(page, '/app/agency', { app: true })
     await page.getByRole('combobox', { name: '办理事项' }).waitFor()
+    await audit(page, '/app/proxies', { app: true })
     await page.context().close()
   }, 240_000)
 

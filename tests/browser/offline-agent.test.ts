@@ -9,6 +9,7 @@ import sharp from 'sharp'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkDigit } from '../../src/domain/id-number.js'
+import { openAgencyReady, recordIntake } from './agency.js'
 import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
@@ -20,46 +21,15 @@ const photo = (color: string) => sharp({ create: { width: 3000, height: 2000, ch
 const cases = () => env.db.selectFrom('cases').select(['id', 'number', 'received_at', 'created_at']).where('applicant_name', 'like', '离线%').orderBy('id').execute()
 
 async function record(agent: Page, name: string, n: number, color: string) {
-  await agent.locator('.agency-item input').fill('临时救助')
-  const option = agent.locator('.ant-select-item-option', { hasText: '临时救助审批' })
-  await option.waitFor({ timeout: 5000 }).catch(async () => {
-    console.error('options', await agent.locator('.ant-select-item-option').count(), await agent.evaluate(() => new Promise((res) => {
-      const r = indexedDB.open('yizhan-offline'); r.onsuccess = () => { const g = r.result.transaction('meta').objectStore('meta').get('pack'); g.onsuccess = () => { res(JSON.stringify(g.result?.map((i: { name: string }) => i.name))); r.result.close() } }
-    })))
-  })
-  await option.click()
-  await agent.getByLabel('申请人姓名').fill(name)
-  await agent.getByLabel('身份证号码').fill(id(n))
-  await agent.getByLabel('手机号码').fill('13907150001')
-  await agent.locator('.agency-photos input[type=file]').setInputFiles({ name: `photo-${n}.jpg`, mimeType: 'image/jpeg', buffer: await photo(color) })
-  await agent.locator('.agency-photo-count').waitFor()
-  await agent.getByText('已收到申请人签署的授权委托书').click()
-  await agent.getByRole('button', { name: '登记并打印交接单' }).click()
+  await recordIntake(agent, { name, idNumber: id(n), phone: '13907150001', photo: { name: `photo-${n}.jpg`, buffer: await photo(color) } })
   await agent.locator('.ant-message-info', { hasText: '已保存在本机' }).last().waitFor()
 }
 
 describe('offline agent page', () => {
   it('records three intakes offline, survives a reload, syncs them with photos, and the town clerk sees the photos', async () => {
     const agent = await env.newPage({ mobile: true })
-    await env.login(agent, 'agent.t03v02')
-    await agent.goto('/app/agency')
-    await agent.waitForFunction(() => navigator.serviceWorker?.controller !== null, undefined, { timeout: 30_000 })
-    // the room's items are on the device before the signal goes
     agent.on('pageerror', (e) => console.error('pageerror', e.message))
-    const packed = () => agent.evaluate(async () => {
-      if (!(await indexedDB.databases()).some((d) => d.name === 'yizhan-offline')) return false // never create it here
-      return new Promise<boolean>((resolve) => {
-        const r = indexedDB.open('yizhan-offline')
-        r.onsuccess = () => {
-          const db = r.result
-          if (!db.objectStoreNames.contains('meta')) { db.close(); resolve(false); return }
-          const g = db.transaction('meta').objectStore('meta').get('packAt')
-          g.onsuccess = () => { db.close(); resolve(!!g.result) }
-        }
-        r.onerror = () => resolve(false)
-      })
-    })
-    for (let i = 0; !(await packed()); i++) { expect(i).toBeLessThan(240); await agent.waitForTimeout(500) }
+    await openAgencyReady(env, agent, 'agent.t03v02') // the room's items are on the device before the signal goes
     await agent.getByLabel('设置 4–6 位离线 PIN').fill('2468')
     await agent.getByRole('button', { name: '保存 PIN' }).click()
     await agent.getByLabel('设置 4–6 位离线 PIN').waitFor({ state: 'detached' })

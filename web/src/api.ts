@@ -43,6 +43,13 @@ export function onUnauthorized(fn: () => void): () => void {
   return () => unauthorizedListeners.delete(fn)
 }
 
+/** A page that must not be left on a 401 (the agent's page while intakes wait on the device) handles it itself: true keeps it. */
+let unauthorizedGuard: (() => boolean) | null = null
+export function guardUnauthorized(fn: () => boolean): () => void {
+  unauthorizedGuard = fn
+  return () => { if (unauthorizedGuard === fn) unauthorizedGuard = null }
+}
+
 type Query = Record<string, string | number | boolean | undefined | null>
 
 export function withQuery(path: string, query?: Query): string {
@@ -78,7 +85,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
   try { data = text ? JSON.parse(text) : undefined } catch { data = undefined }
   if (!res.ok) {
     const err = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error
-    if (res.status === 401 && !opts.quiet401) unauthorizedListeners.forEach((fn) => fn())
+    if (res.status === 401 && !opts.quiet401 && !unauthorizedGuard?.()) unauthorizedListeners.forEach((fn) => fn())
     throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? t('error.http', { status: res.status }), err?.details)
   }
   return data as T

@@ -7,7 +7,7 @@ import type { MessageKey } from './i18n'
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
   | 'intake' | 'cases' | 'inbox' | 'extensions'
-  | 'agency' | 'flow' | 'messages'
+  | 'agency' | 'proxies' | 'flow' | 'messages'
   | 'supervision' | 'followups' | 'report' | 'statistics' | 'exchange'
   | 'hallWindow' | 'hallSetup'
   | 'security' | 'calendar'
@@ -28,6 +28,7 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   inbox: { path: '/app/inbox', label: 'menu.inbox' },
   extensions: { path: '/app/extensions', label: 'menu.extensions' },
   agency: { path: '/app/agency', label: 'menu.agency' },
+  proxies: { path: '/app/proxies', label: 'menu.proxies' },
   flow: { path: '/app/levels', label: 'menu.flow' },
   messages: { path: '/app/messages', label: 'menu.messages' },
   supervision: { path: '/app/supervision', label: 'menu.supervision' },
@@ -46,15 +47,15 @@ const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows',
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   admin: [...ADMIN_MENU, 'cases', 'messages', 'calendar'],
-  manager: [...ADMIN_MENU, 'cases', 'flow', 'messages'],
-  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'messages', 'hallWindow'],
+  manager: [...ADMIN_MENU, 'cases', 'flow', 'proxies', 'messages'],
+  clerk: ['workbench', 'guide', 'itemSearch', 'intake', 'cases', 'flow', 'proxies', 'messages', 'hallWindow'],
   approver: ['workbench', 'itemSearch', 'inbox', 'cases', 'flow'],
-  agent: ['workbench', 'itemSearch', 'cases', 'agency'],
+  agent: ['workbench', 'itemSearch', 'cases', 'agency', 'proxies'],
   supervisor: ['workbench', 'board', 'cases', 'supervision', 'followups', 'report', 'statistics', 'exchange', 'messages', 'security'],
   department_head: ['workbench', 'itemSearch', 'inbox', 'cases', 'extensions'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
+const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'proxies', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
   'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'statistics', 'exchange', 'messages', 'security', 'calendar']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {

@@ -68,6 +68,7 @@ export const router = createBrowserRouter([
       { path: 'inbox', element: page(() => import('./pages/cases/InboxPage')) },
       { path: 'extensions', element: page(() => import('./pages/cases/ExtensionsPage')) },
       { path: 'agency', element: page(() => import('./pages/levels/AgencyPage')) },
+      { path: 'proxies', element: page(() => import('./pages/levels/ProxiesPage')) },
       { path: 'agency/cases/:id', element: page(() => import('./pages/levels/CaseLevelsPage')) },
       { path: 'levels', element: page(() => import('./pages/levels/FlowPage')) },
       { path: 'levels/cases/:id', element: page(() => import('./pages/levels/CaseLevelsPage')) },

@@ -11,7 +11,7 @@ import { errors } from '../../domain/errors.js'
 import { ActionBody, ActionParams, Case, CaseDetail, ChainBody, CaseList, Inbox, IntakeBody, ListQuery } from './cases.schemas.js'
 import { performAction, performChain } from './actions.service.js'
 import { attachmentsRoutes } from './attachments.routes.js'
-import { intake } from './intake.service.js'
+import { intakeKeepingRefusals } from '../levels/offline-tasks.js'
 import * as query from './query.service.js'
 
 const tags = ['cases']
@@ -26,7 +26,7 @@ export function casesRoutes(app: App, ctx: AppContext): void {
       body: IntakeBody, response: { 200: Case, 201: Case, ...errorsFor(400, 401, 403, 409) },
     },
   }, async (req, reply) => {
-    const r = await intake(ctx, requireActor(req), req.body)
+    const r = await intakeKeepingRefusals(ctx, requireActor(req), req.body) // an agent's refused offline intake is kept as a task
     return reply.code(r.created ? 201 : 200).send(r.case)
   })
 

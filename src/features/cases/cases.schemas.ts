@@ -39,6 +39,7 @@ export const OfflineStamp = Type.Object({
   deviceId: Type.String({ minLength: 4, maxLength: 12, pattern: '^[0-9A-Z]+$' }),
   offlineNumber: Type.String({ maxLength: 30, pattern: '^OFL-[0-9A-Z]{4,12}-[0-9]{1,6}$', description: 'printed on the offline slip; resolved by the progress lookup for the case\'s whole life' }),
   queryCode: Type.String({ minLength: 6, maxLength: 6, pattern: '^[2-9A-HJ-NP-Z]{6}$' }),
+  resolves: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$', description: 'the requestId of the refused offline intake (a task) this one records again' })),
 }, { additionalProperties: false })
 
 export const IntakeBody = Type.Object({

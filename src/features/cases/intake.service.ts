@@ -171,7 +171,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
   /** An agency intake's standing proxy (its use an event of the case) and offline receipt, in the intake's transaction. */
   const agencyExtras = async (trx: Db, caseId: number, at: CaseStatus): Promise<{ notes: string[]; events: repo.EventRow[] }> => {
     const proxy = body.agency?.proxyId ? await useProxy(trx, { proxyId: body.agency.proxyId, actor, caseId, itemId: item.id, applicantIdNumber: body.applicant.idNumber, at: now, today, status: at, windowId }) : undefined
-    const notes = [...(proxy ? [proxy.text] : []), ...(offline ? [await recordOffline(trx, caseId, offline)] : [])]
+    const notes = [...(proxy ? [proxy.text] : []), ...(offline ? [await recordOffline(trx, caseId, offline, { agentId: actor.userId, requestId: body.requestId })] : [])]
     return { notes, events: proxy ? [proxy.event] : [] }
   }
   if (body.offline && status !== 'received' && !ownAgency) throw errors.validation([{ field: 'body.offline', message: '只有代办员的代办受理可以离线记录' }])

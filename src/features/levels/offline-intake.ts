@@ -6,7 +6,7 @@ import { errors } from '../../domain/errors.js'
 import { OFFLINE_NUMBER, offlineNote, receiptTime } from '../../domain/offline-receipt.js'
 import type { Db } from '../../db/database.js'
 
-export interface OfflineBody { receivedAt: string; deviceNow: string; deviceId: string; offlineNumber: string; queryCode: string }
+export interface OfflineBody { receivedAt: string; deviceNow: string; deviceId: string; offlineNumber: string; queryCode: string; resolves?: string }
 export interface OfflineReceipt { receivedAt: Date; offsetMs: number; corrected: boolean; syncedAt: Date; body: OfflineBody }
 
 /** The corrected receipt, or 400 naming the field (future, too old, not an agent's agency intake). */
@@ -19,13 +19,19 @@ export async function offlineReceipt(db: Db, cal: Calendar, a: { isAgency: boole
   return { receivedAt: r.receivedAt, offsetMs: r.offsetMs, corrected: r.corrected, syncedAt: a.now, body: a.body }
 }
 
-/** Inside the intake's transaction: the receipt row; the note added to the intake event. */
-export async function recordOffline(trx: Db, caseId: number, r: OfflineReceipt): Promise<string> {
+/**
+ * Inside the intake's transaction: the receipt row, and the agent's open task of this request (or of the refused one
+ * it records again) resolved by the case; the note added to the intake event.
+ */
+export async function recordOffline(trx: Db, caseId: number, r: OfflineReceipt, by: { agentId: number; requestId: string }): Promise<string> {
   await trx.insertInto('offline_receipts').values({
     case_id: caseId, device_id: r.body.deviceId, offline_number: r.body.offlineNumber, device_received_at: r.body.receivedAt,
     device_now: r.body.deviceNow, offset_ms: r.offsetMs, corrected: r.corrected, synced_at: r.syncedAt,
   }).execute()
-  return offlineNote(r, r.syncedAt)
+  const resolved = await trx.updateTable('offline_intake_tasks').set({ resolved_at: r.syncedAt, resolved_by: by.agentId, resolution: 'resent', case_id: caseId })
+    .where('agent_id', '=', by.agentId).where('request_id', 'in', [by.requestId, ...(r.body.resolves ? [r.body.resolves] : [])]).where('resolved_at', 'is', null)
+    .returning('id').execute()
+  return offlineNote(r, r.syncedAt) + (resolved.length ? `；重新记录离线待处理件 ${resolved.map((t) => t.id).join('、')}` : '')
 }
 
 /** The real number behind an offline number (the progress lookup); any other number as it is. */

@@ -7,6 +7,7 @@ import crypto from 'node:crypto'
 import type SharpType from 'sharp'
 import type { MaterialMime } from '../../db/schema-materials.js'
 import { errors } from '../../domain/errors.js'
+import { stripJpegMetadata } from '../../domain/jpeg-markers.js'
 
 export const LONG_SIDE = 2480
 const THUMB_SIDE = 320
@@ -32,6 +33,8 @@ export async function normalise(mime: MaterialMime, input: Buffer): Promise<Norm
   }
   const sharp = await loadSharp()
   try {
+    const fast = mime === 'image/jpeg' ? await alreadySmall(sharp, input) : undefined
+    if (fast) return fast
     const base = () => sharp(input, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
       .resize({ width: LONG_SIDE, height: LONG_SIDE, fit: 'inside', withoutEnlargement: true })
     const out = mime === 'image/png'
@@ -43,6 +46,20 @@ export async function normalise(mime: MaterialMime, input: Buffer): Promise<Norm
   } catch (e) {
     throw errors.validation([{ field: 'body.file', message: `图片无法解码（${(e as Error).message.slice(0, 120)}）` }])
   }
+}
+
+/**
+ * A JPEG the phone already brought down (upright, at most 2480 px, sRGB or grey, no colour profile) keeps its image
+ * data: its metadata segments are cut out (stripJpegMetadata) and only the thumbnail is decoded (at 1/8 scale by
+ * libjpeg), which also checks that it decodes. About a quarter of the CPU of a decode and re-encode (BENCHMARKS.md).
+ */
+async function alreadySmall(sharp: typeof SharpType, input: Buffer): Promise<Normalised | undefined> {
+  const m = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
+  if (!m.width || !m.height || Math.max(m.width, m.height) > LONG_SIDE || (m.orientation ?? 1) !== 1 || m.icc || !['srgb', 'b-w'].includes(m.space ?? '')) return undefined
+  const data = stripJpegMetadata(input)
+  if (!data) return undefined
+  const thumb = await sharp(data, { failOn: 'error' }).resize({ width: THUMB_SIDE, height: THUMB_SIDE, fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 70 }).toBuffer()
+  return { data, thumb, width: m.width, height: m.height, sha256: sha256(data) }
 }
 
 export function sha256(data: Buffer): string {

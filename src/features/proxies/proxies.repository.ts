@@ -8,8 +8,12 @@ const columns = ['p.id', 'p.center_id as centerId', 'c.name as centerName', 'c.p
   'p.scope', 'p.item_ids as itemIds', 'p.valid_until as validUntil', 'p.document_mime as documentMime', 'p.document_sha256 as documentSha256',
   'p.created_at as createdAt', 'p.revoked_at as revokedAt', 'p.revoke_reason as revokeReason'] as const
 
+/** The listed items' names (their newest published version), in the order listed. */
+const itemNames = sql<string[]>`array(select (select v.name from item_versions v where v.item_id = x.id and v.status <> 'draft' order by v.version desc limit 1)
+  from unnest(p.item_ids) with ordinality as x(id, n) order by x.n)`.as('itemNames')
+
 function base(db: Db) {
-  return db.selectFrom('standing_proxies as p').innerJoin('centers as c', 'c.id', 'p.center_id').select([...columns])
+  return db.selectFrom('standing_proxies as p').innerJoin('centers as c', 'c.id', 'p.center_id').select([...columns, itemNames])
 }
 
 export type ProxyRow = NonNullable<Awaited<ReturnType<typeof findProxy>>>

@@ -17,7 +17,11 @@ const Id = IdParams.properties.id
 const Str = (max: number) => Type.String({ minLength: 1, maxLength: max })
 const Input = Type.Object({
   principal: Type.Object({ name: Str(100), idNumber: Type.String({ minLength: 18, maxLength: 18, pattern: '^[0-9]{17}[0-9Xx]$' }), phone: Type.String({ pattern: '^(1[3-9][0-9]{9}|0[0-9]{2,3}-?[0-9]{7,8})$' }) }, { additionalProperties: false }),
-  proxy: Type.Object({ name: Str(100), idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18, pattern: '^[0-9]{17}[0-9Xx]$' })), userId: Type.Optional(Id) }, { additionalProperties: false }),
+  proxy: Type.Object({
+    name: Str(100), idNumber: Type.Optional(Type.String({ minLength: 18, maxLength: 18, pattern: '^[0-9]{17}[0-9Xx]$' })), userId: Type.Optional(Id),
+    self: Type.Optional(Type.Literal(true, { description: 'the registering agent is the proxy (instead of userId)' })),
+  }, { additionalProperties: false }),
+  centerId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: 'the village room the villager belongs to (default: the actor\'s own center)' })),
   scope: Type.Union([Type.Literal('all'), Type.Literal('items')]),
   itemIds: Type.Optional(Type.Array(Id, { maxItems: 100 })),
   validUntil: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' }),
@@ -26,7 +30,7 @@ const checkInput = Compile(Input)
 const Proxy = Type.Object({
   id: Type.Integer(), centerId: Type.Integer(), centerName: Type.String(), principalName: Type.String(), principalIdNumber: Type.String(),
   principalPhone: Type.String(), proxyName: Type.String(), proxyUserId: Type.Union([Type.Integer(), Type.Null()]), scope: Type.String(),
-  itemIds: Type.Array(Type.Integer()), validUntil: Type.String(), documentMime: Type.String(), documentSha256: Type.String(),
+  itemIds: Type.Array(Type.Integer()), itemNames: Type.Array(Type.Union([Type.String(), Type.Null()])), validUntil: Type.String(), documentMime: Type.String(), documentSha256: Type.String(),
   createdAt: DateTime, revokedAt: Type.Union([DateTime, Type.Null()]), revokeReason: Type.Union([Type.String(), Type.Null()]),
   status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
 })

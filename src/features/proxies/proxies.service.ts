@@ -23,8 +23,8 @@ const MAX_YEARS = 5
 
 export interface ProxyInput {
   principal: { name: string; idNumber: string; phone: string }
-  proxy: { name: string; idNumber?: string; userId?: number }
-  scope: 'all' | 'items'; itemIds?: number[]; validUntil: string
+  proxy: { name: string; idNumber?: string; userId?: number; self?: true }
+  centerId?: number; scope: 'all' | 'items'; itemIds?: number[]; validUntil: string
 }
 
 function assertRole(actor: Actor) {
@@ -48,11 +48,19 @@ export async function register(ctx: AppContext, actor: Actor, input: ProxyInput,
     const found = await ctx.db.selectFrom('service_items').select('id').where('id', 'in', input.itemIds).execute()
     if (found.length !== new Set(input.itemIds).size) problems.push({ field: 'body.data.itemIds', message: '有事项不存在' })
   }
+  if (input.proxy.self && !actor.roles.includes('agent')) problems.push({ field: 'body.data.proxy.self', message: '只有代办员可以登记自己为受托人' })
+  if (input.proxy.self && input.proxy.userId !== undefined) problems.push({ field: 'body.data.proxy.userId', message: '受托人已是本人，不再另选代办员' })
   if (input.proxy.userId !== undefined) {
     const u = await findStaff(ctx.db, input.proxy.userId)
     if (!u || u.status !== 'active' || !u.roles.includes('agent') || !covers(actor.centerPath, u.centerPath) && !covers(u.centerPath, actor.centerPath)) {
       problems.push({ field: 'body.data.proxy.userId', message: '受托代办员不存在或不在本中心的上下级链上' })
     }
+  }
+  let centerId = actor.centerId
+  if (input.centerId !== undefined && input.centerId !== actor.centerId) {
+    const c = await ctx.db.selectFrom('centers').select(['id', 'path', 'status']).where('id', '=', input.centerId).executeTakeFirst()
+    if (!c || c.status !== 'active' || !covers(actor.centerPath, c.path)) problems.push({ field: 'body.data.centerId', message: '服务站不存在、已撤销或不在本账号辖区' })
+    else centerId = c.id
   }
   const mime: MaterialMime | undefined = sniffMaterial(doc.data)
   if (!mime) problems.push({ field: 'body.file', message: '委托书须为 JPEG、PNG 或 PDF' })
@@ -62,12 +70,12 @@ export async function register(ctx: AppContext, actor: Actor, input: ProxyInput,
   const now = ctx.clock.now()
   const id = await ctx.db.transaction().execute(async (trx) => {
     const id = await repo.insertProxy(trx, {
-      center_id: actor.centerId, principal_name: input.principal.name.trim(), principal_id_number: input.principal.idNumber.toUpperCase(),
+      center_id: centerId, principal_name: input.principal.name.trim(), principal_id_number: input.principal.idNumber.toUpperCase(),
       principal_phone: input.principal.phone, proxy_name: input.proxy.name.trim(), proxy_id_number: input.proxy.idNumber?.toUpperCase() ?? null,
-      proxy_user_id: input.proxy.userId ?? null, scope: input.scope, item_ids: input.scope === 'items' ? [...new Set(input.itemIds)] : [],
+      proxy_user_id: input.proxy.self ? actor.userId : input.proxy.userId ?? null, scope: input.scope, item_ids: input.scope === 'items' ? [...new Set(input.itemIds)] : [],
       valid_until: input.validUntil, document: n.data, document_mime: mime!, document_sha256: n.sha256, created_by: actor.userId, created_at: now,
     })
-    await appendAudit(trx, { actorId: actor.userId, centerId: actor.centerId, action: 'proxy.register', entity: 'standing_proxy', entityId: id, data: { scope: input.scope, validUntil: input.validUntil } })
+    await appendAudit(trx, { actorId: actor.userId, centerId: actor.centerId, action: 'proxy.register', entity: 'standing_proxy', entityId: id, data: { centerId, scope: input.scope, validUntil: input.validUntil } })
     return id
   })
   return proxyOut((await repo.findProxy(ctx.db, id))!)

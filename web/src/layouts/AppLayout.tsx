@@ -1,11 +1,12 @@
 // `/app/*`: the staff frame. The menu comes from the user's roles (menu.ts); the Sider folds away on phones.
-import { Button, Layout, Menu, Result, Tag } from 'antd'
+import { App, Button, Layout, Menu, Result, Tag } from 'antd'
 import { useState } from 'react'
 import { Link, Outlet, useLocation, useNavigate } from 'react-router'
 import { errorMessage } from '../api'
 import { PageLoading } from '../components/PageLoading'
 import { t } from '../i18n'
 import { MENU_ENTRIES, menuFor, pageAllowed, selectedMenuKey } from '../menu'
+import { unsentOnDevice } from '../pages/levels/offline/store'
 import { ChangePasswordDialog } from '../pages/security/ChangePasswordDialog'
 import { SessionProvider, useSession } from '../session'
 
@@ -22,6 +23,17 @@ export default function AppLayout() {
 
 function Frame() {
   const { user, logOut } = useSession()
+  const { modal } = App.useApp()
+  // Logging out clears the device (the villagers' photos must not stay on a phone that changes hands); what has not
+  // reached the server yet would be lost, so the agent is told how much and must confirm it.
+  const confirmLogOut = async () => {
+    const left = await unsentOnDevice().catch(() => ({ intakes: 0, photos: 0 }))
+    if (!left.intakes) return logOut()
+    modal.confirm({
+      title: t('offline.logoutTitle', { n: left.intakes }), content: t('offline.logoutLoss', { n: left.intakes, photos: left.photos }),
+      okText: t('offline.logoutDelete', { n: left.intakes }), okButtonProps: { danger: true }, cancelText: t('offline.logoutKeep'), onOk: () => logOut(),
+    })
+  }
   const [collapsed, setCollapsed] = useState(false)
   const [narrow, setNarrow] = useState(false)
   const [changingPassword, setChangingPassword] = useState(false)
@@ -69,7 +81,7 @@ function Frame() {
           </div>
           <span>
             <Button type="text" onClick={() => setChangingPassword(true)}>{t('password.change')}</Button>
-            <Button onClick={() => void logOut()}>{t('layout.logout')}</Button>
+            <Button onClick={() => void confirmLogOut()}>{t('layout.logout')}</Button>
           </span>
           <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
         </Layout.Header>

@@ -12,6 +12,7 @@ import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
 import { HandoverDialog } from './HandoverDialog'
 import { MaterialCheckDialog } from './MaterialCheckDialog'
+import { OfflineTasksCard } from './OfflineTasksCard'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type CaseItem, type CaseOut, type ForwardRow, type IncomingCase } from './levelsApi'
 
@@ -64,6 +65,7 @@ export default function FlowPage() {
   return (
     <>
       <h2>{t('menu.flow')}</h2>
+      <OfflineTasksCard />
       <Tabs activeKey={active} onChange={(k) => setTab(k as TabKey)} items={[
         { key: 'incoming', label: label('incoming', t('levels.incoming')), children: (
           <Table<IncomingCase> rowKey="id" size="middle" loading={incoming.loading} dataSource={incoming.data?.cases ?? []} pagination={false}

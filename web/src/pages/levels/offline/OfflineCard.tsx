@@ -1,14 +1,20 @@
 // What waits on the device, what was sent (with its real number) and what needs the agent's attention; send now;
 // the PIN that reopens the page offline; and what the browser may lose (Safari evicts stored data after days unused).
 import { Alert, Button, Card, Input, List, Space, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { api, guardUnauthorized } from '../../../api'
+import { useReasonConfirm } from '../../../lib/useReasonConfirm'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { t, type MessageKey } from '../../../i18n'
+import { logIn } from '../../../session'
 import { pin, queue, type QueuedIntake } from './store'
 import { syncQueue } from './sync'
 
 const COLOR = { waiting: 'orange', sent: 'green', attention: 'red' } as const
+/** Safari on iOS (and every iOS browser, which is Safari underneath) may delete a site's stored data after 7 days unused. */
+const IOS = /iPhone|iPad|iPod/.test(navigator.userAgent) || (navigator.userAgent.includes('Macintosh') && navigator.maxTouchPoints > 1)
 
-export function useQueue(userId: string) {
+/** The device's queue; `onSent` when a sync sent something (the page's lists show the new cases). */
+export function useQueue(userId: string, onSent?: () => void) {
   const [items, setItems] = useState<QueuedIntake[]>([])
   const [stopped, setStopped] = useState<'network' | 'login'>()
   const reload = useCallback(() => { void queue.all(userId).then(setItems) }, [userId])
@@ -17,7 +23,12 @@ export function useQueue(userId: string) {
     const r = await syncQueue(userId)
     setStopped(r.stopped)
     reload()
+    if (r.sent) onSent?.()
   }, [userId, reload])
+  // While intakes wait, a 401 anywhere on the page does not send the agent to the login page: the card asks for the password.
+  const waiting = useRef(0)
+  waiting.current = items.filter((i) => i.status === 'waiting').length
+  useEffect(() => guardUnauthorized(() => { if (!waiting.current) return false; setStopped('login'); return true }), [])
   useEffect(() => {
     void sync()
     const on = () => void sync()
@@ -28,7 +39,23 @@ export function useQueue(userId: string) {
   return { items, stopped, reload, sync }
 }
 
-export function OfflineCard({ q, userId }: { q: ReturnType<typeof useQueue>; userId: string }) {
+/** Give up a refused intake (the villager withdrew, or it was recorded at the window): on the server's task, then off the device. */
+function useDrop(reload: () => void) {
+  const confirm = useReasonConfirm()
+  return (i: QueuedIntake) => confirm({
+    title: t('offline.dropTitle', { number: i.body.offline.offlineNumber }), okText: t('offline.drop'), label: t('offline.dropReason'), fallback: t('offline.dropDefault'),
+    before: <p>{t('offline.dropWarn', { photos: i.photos.length })}</p>, success: t('offline.dropped'), then: reload,
+    write: async (reason) => {
+      const open = await api.get<{ tasks: { id: number; requestId: string }[] }>('/api/agency/offline-tasks', { limit: 500 })
+      const task = open.tasks.find((x) => x.requestId === i.key)
+      if (task) await api.post(`/api/agency/offline-tasks/${task.id}/drop`, { reason })
+      await queue.remove(i.key)
+    },
+  })
+}
+
+export function OfflineCard({ q, userId, onRedo }: { q: ReturnType<typeof useQueue>; userId: string; onRedo(i: QueuedIntake): void }) {
+  const drop = useDrop(q.reload)
   const [hasPin, setHasPin] = useState<boolean>()
   const [newPin, setNewPin] = useState('')
   useEffect(() => { void pin.isSet(userId).then(setHasPin) }, [userId])
@@ -41,7 +68,7 @@ export function OfflineCard({ q, userId }: { q: ReturnType<typeof useQueue>; use
         <Tag color="red" data-count="attention">{t('offline.attention', { n: count('attention') })}</Tag>
         <Button size="small" onClick={() => void q.sync()} disabled={!count('waiting')}>{t('offline.sendNow')}</Button>
       </Space>
-      {q.stopped === 'login' && <Alert type="warning" showIcon title={t('offline.loginAgain')} style={{ marginBottom: 8 }} />}
+      {q.stopped === 'login' && <PasswordPrompt userId={userId} then={() => void q.sync()} />}
       {q.items.length > 0 && (
         <List size="small" dataSource={[...q.items].reverse()} renderItem={(i) => (
           <List.Item className="offline-item" data-status={i.status} data-offline-number={i.body.offline.offlineNumber}>
@@ -50,7 +77,13 @@ export function OfflineCard({ q, userId }: { q: ReturnType<typeof useQueue>; use
               <b>{i.itemName}</b> · {i.applicantName}
               <div>{t('offline.slip', { number: i.body.offline.offlineNumber, code: i.body.offline.queryCode })}{i.number && <> → <span className="offline-real">{i.number}</span></>}</div>
               {i.photos.length > 0 && <div>{t('offline.photos', { n: i.photos.length })}</div>}
-              {i.error && <Typography.Text type="danger">{i.error}</Typography.Text>}
+              {i.error && <Typography.Text type="danger" className="offline-why">{i.error}</Typography.Text>}
+              {i.status === 'attention' && (
+                <Space wrap style={{ display: 'flex', marginTop: 4 }}>
+                  <Button size="small" type="primary" onClick={() => onRedo(i)}>{t('offline.redo')}</Button>
+                  <Button size="small" danger disabled={!navigator.onLine} onClick={() => drop(i)}>{t('offline.drop')}</Button>
+                </Space>
+              )}
             </div>
           </List.Item>
         )} />
@@ -61,8 +94,30 @@ export function OfflineCard({ q, userId }: { q: ReturnType<typeof useQueue>; use
           <Button disabled={newPin.length < 4} onClick={() => void pin.set(userId, newPin).then(() => { setHasPin(true); setNewPin('') })}>{t('offline.pinSave')}</Button>
         </Space.Compact>
       )}
+      {IOS && count('waiting') + count('attention') > 0 && (
+        <Alert type="warning" showIcon className="offline-ios" style={{ marginTop: 8 }}
+          title={t('offline.iosRisk', { n: count('waiting') + count('attention'), photos: q.items.reduce((n, i) => n + i.photos.length, 0) })} />
+      )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 13 }}>{t('offline.browsers')}</Typography.Paragraph>
     </Card>
+  )
+}
+
+/** The session ended while the intakes waited (expired offline): the password on the device, then they are sent. */
+function PasswordPrompt({ userId, then }: { userId: string; then(): void }) {
+  const [value, setValue] = useState('')
+  const [wrong, setWrong] = useState(false)
+  const submit = async () => {
+    try { await logIn(userId, value); setValue(''); setWrong(false); then() } catch { setWrong(true) }
+  }
+  return (
+    <Alert type="warning" showIcon className="offline-login" style={{ marginBottom: 8 }} title={t('offline.loginAgain')} description={<>
+      <Space.Compact style={{ marginTop: 4 }}>
+        <Input.Password value={value} aria-label={t('offline.password')} placeholder={t('offline.password')} onChange={(e) => setValue(e.target.value)} onPressEnter={() => void submit()} />
+        <Button type="primary" disabled={!value} onClick={() => void submit()}>{t('offline.passwordSend')}</Button>
+      </Space.Compact>
+      {wrong && <Typography.Text type="danger" style={{ display: 'block' }}>{t('offline.passwordWrong')}</Typography.Text>}
+    </>} />
   )
 }
 

@@ -7,7 +7,7 @@ export type QueueStatus = 'waiting' | 'sent' | 'attention'
 export interface QueuedPhoto { name: string; blob: Blob }
 export interface QueuedIntake {
   key: string; userId: string; createdAt: number; status: QueueStatus; body: Record<string, unknown> & { requestId: string; offline: OfflineStamp }
-  itemName: string; applicantName: string; photos: QueuedPhoto[]; caseId?: number; number?: string; error?: string
+  itemName: string; applicantName: string; photos: QueuedPhoto[]; caseId?: number; number?: string; error?: string; errorCode?: string
 }
 export interface OfflineStamp { receivedAt: string; deviceNow: string; deviceId: string; offlineNumber: string; queryCode: string }
 export type PackItem = PickerItem & { materials: { id: number; name: string; required: boolean }[] }
@@ -42,6 +42,19 @@ export const queue = {
   all: async (userId: string) => (await tx<QueuedIntake[]>('queue', 'readonly', (s) => s.getAll())).filter((q) => q.userId === userId).sort((a, b) => a.createdAt - b.createdAt),
   put: (q: QueuedIntake) => tx('queue', 'readwrite', (s) => s.put(q)),
   remove: (key: string) => tx('queue', 'readwrite', (s) => s.delete(key)),
+}
+
+/** What would be lost at logout: the intakes on this device not yet on the server (any agent's), and their photos. Never creates the database. */
+export async function unsentOnDevice(): Promise<{ intakes: number; photos: number }> {
+  if (typeof indexedDB === 'undefined' || !(await indexedDB.databases?.() ?? []).some((d) => d.name === DB)) return { intakes: 0, photos: 0 }
+  const left = (await tx<QueuedIntake[]>('queue', 'readonly', (s) => s.getAll())).filter((q) => q.status !== 'sent')
+  return { intakes: left.length, photos: left.reduce((n, q) => n + q.photos.length, 0) }
+}
+
+/** Intakes on this device that another account recorded and never sent (a disabled agent's phone brought to the town). */
+export async function othersOnDevice(userId: string): Promise<QueuedIntake[]> {
+  if (typeof indexedDB === 'undefined' || !(await indexedDB.databases?.() ?? []).some((d) => d.name === DB)) return []
+  return (await tx<QueuedIntake[]>('queue', 'readonly', (s) => s.getAll())).filter((q) => q.userId !== userId && q.status !== 'sent')
 }
 
 export const meta = {
