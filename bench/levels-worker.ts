@@ -31,6 +31,7 @@ async function step(name, path, headers, body, ok) {
 }
 async function client(i) {
   const clerk = w.clerks[i % w.clerks.length]; const approver = w.approvers[i % w.approvers.length]
+  const reviewer = w.approvers[(i + 1) % w.approvers.length] // separation of duties: 审核 by a colleague of the department
   while (started < w.spec.rounds) {
     const n = ++started
     try {
@@ -40,7 +41,7 @@ async function client(i) {
       const a = (name, who, body) => step(name, '/api/cases/' + c.id + '/actions/' + name, who, body, 200)
       await a('forward', clerk, { opinion: '初审同意' })
       await a('receive', approver, {})
-      await a('advance', approver, { opinion: '审核通过' })
+      await a('advance', reviewer, { opinion: '审核通过' })
       await a('approve', approver, { note: '准予' })
       await a('deliver', approver, { method: 'pickup', centerId: w.spec.townId })
       await a('pickup', clerk, {})

@@ -94,6 +94,9 @@ export const CASE_ACTIONS = {
 } as const satisfies Record<string, ActionRule>
 
 export type CaseAction = keyof typeof CASE_ACTIONS
+
+/** The names of the steps separation of duties speaks of (in its refusal). */
+const STEP_LABELS: Partial<Record<StepKind, string>> = { handle: '承办', review: '审核' }
 export const CASE_ACTION_NAMES = Object.keys(CASE_ACTIONS) as CaseAction[]
 
 /** What, beyond the status, decides whether an action is open to this actor now. */
@@ -121,6 +124,11 @@ export interface ActionContext {
   commitment?: 'none' | 'open' | 'lapsed'
   /** What the item's rule allows on a missed commitment (null: no 容缺). */
   lapseRule?: LapseRule | null
+  /** Separation of duties: the acting user, who finished the latest step of each kind, and whether the item version
+   * lets one person hold consecutive steps (同一人连续办理). Absent: not checked. */
+  actorId?: number
+  doneBy?: Partial<Record<StepKind, { id: number; name: string }>>
+  consecutiveSteps?: boolean
 }
 
 function rule(action: CaseAction): ActionRule {
@@ -130,9 +138,25 @@ function rule(action: CaseAction): ActionRule {
 /**
  * Why `action` is closed, or undefined when it is open. 'status' and 'state' (a condition that fails for everyone)
  * → 409; 'role', 'holder' (another center holds the case) and 'step' (the open step is another department's or
- * center's) → 403.
+ * center's) and 'same_person' (this actor finished the step before: separation of duties) → 403.
  */
-export type Block = 'status' | 'role' | 'holder' | 'state' | 'step'
+export type Block = 'status' | 'role' | 'holder' | 'state' | 'step' | 'same_person'
+
+/** The step before each one that separation of duties keeps in other hands: 承办 → 审核 → 决定 (批准). */
+const PRECEDING: Partial<Record<StepKind, StepKind>> = { review: 'handle', approve: 'review' }
+
+/**
+ * Separation of duties (the default; an item version may allow 同一人连续办理): the previous step, when this actor
+ * finished it, of the open step `action` would complete — the actor may not also take this one.
+ */
+export function ownPreviousStep(ctx: ActionContext, action: CaseAction): { kind: StepKind; id: number; name: string } | undefined {
+  const r = rule(action)
+  if (!r.step || ctx.consecutiveSteps || ctx.actorId === undefined) return undefined
+  const open = ctx.myOpenSteps.find((k) => r.step!.includes(k))
+  const prev = open && PRECEDING[open]
+  const by = prev && ctx.doneBy?.[prev]
+  return by && by.id === ctx.actorId ? { kind: prev, ...by } : undefined
+}
 
 function failedCondition(status: CaseStatus, ctx: ActionContext, action: CaseAction): Condition | 'state' | undefined {
   const r = rule(action)
@@ -153,12 +177,20 @@ export function blockedBy(status: CaseStatus, roles: readonly Role[], ctx: Actio
   if (r.by === 'pickupPoint' && ctx.actorCenterId !== (ctx.resultAt ?? ctx.holderCenterId)) return 'holder'
   if (failedCondition(status, ctx, action)) return 'state'
   if (r.step && !r.step.some((k) => ctx.myOpenSteps.includes(k))) return 'step'
+  if (ownPreviousStep(ctx, action)) return 'same_person'
   return undefined
 }
 
 /** The actions this actor may take now, in table order: the API's `allowedActions` and the web's buttons. */
 export function allowedActions(status: CaseStatus, roles: readonly Role[], ctx: ActionContext): CaseAction[] {
   return CASE_ACTION_NAMES.filter((a) => blockedBy(status, roles, ctx, a) === undefined)
+}
+
+/** Why the case page offers no 审核/决定 to this actor (separation of duties): the actions held back and whose step came before, or null. */
+export function separatedFrom(status: CaseStatus, roles: readonly Role[], ctx: ActionContext): { step: StepKind; actorName: string; actions: CaseAction[] } | null {
+  const actions = CASE_ACTION_NAMES.filter((a) => blockedBy(status, roles, ctx, a) === 'same_person')
+  const prev = actions.length ? ownPreviousStep(ctx, actions[0]!) : undefined
+  return prev ? { step: prev.kind, actorName: prev.name, actions } : null
 }
 
 export class InvalidCaseTransitionError extends AppError {
@@ -181,7 +213,8 @@ export function isCaseAction(name: string): name is CaseAction {
 /**
  * The server's check: the next status (null: unchanged), or 409 naming the allowed actions when the status (or a
  * condition that holds for everyone) forbids it, or 403 for a role, a center that does not hold the case (naming the
- * one that does: `holderName`) or a step that is not the actor's.
+ * one that does: `holderName`), a step that is not the actor's, or one whose previous step the actor finished
+ * (403 same_person_consecutive naming who, unless the item version allows 同一人连续办理).
  */
 export function assertAction(status: CaseStatus, roles: readonly Role[], ctx: ActionContext, action: CaseAction, holderName = ''): CaseStatus | null {
   const why = blockedBy(status, roles, ctx, action)
@@ -190,6 +223,12 @@ export function assertAction(status: CaseStatus, roles: readonly Role[], ctx: Ac
     throw new CaseActionForbiddenError(action, 'not_holder', `办件现由${holderName || '其他中心'}办理，本中心不能执行 ${action}`, { holderCenterId: ctx.holderCenterId, holderCenterName: holderName })
   }
   if (why === 'step') throw new CaseActionForbiddenError(action, 'not_your_step', `此办件当前环节不由您（本部门、本中心）办理，不能执行 ${action}`)
+  if (why === 'same_person') {
+    const prev = ownPreviousStep(ctx, action)!
+    throw new CaseActionForbiddenError(action, 'same_person_consecutive',
+      `此事项实行承办、审核、决定分离：上一环节「${STEP_LABELS[prev.kind]}」由${prev.name}办理，同一人不能接着办理下一环节，请由本部门其他人员办理`,
+      { previousStep: prev.kind, previousActorId: prev.id, previousActorName: prev.name })
+  }
   if (why === 'state') {
     const c = failedCondition(status, ctx, action)
     const allowed = allowedActions(status, roles, ctx)

@@ -45,7 +45,7 @@ beforeAll(async () => {
   // 承诺件: 受理 → 承办 → 审核 → 听证 (特别程序) → 批准 → 送达 → 领取 → 评价
   cases.promised = await open(w.clerk.client, w.items.promised)
   await act(w.approver.client, cases.promised.id, 'advance', { opinion: '材料齐全' })
-  await act(w.approver.client, cases.promised.id, 'advance', { opinion: '审核通过' })
+  await act(w.reviewer.client, cases.promised.id, 'advance', { opinion: '审核通过' })
   await act(w.approver.client, cases.promised.id, 'suspend', { kind: 'hearing', reason: '申请人要求听证', days: 5 })
   clock.set('2026-03-04T10:00:00+08:00')
   await act(w.approver.client, cases.promised.id, 'resume', { note: '听证结束' })
@@ -65,7 +65,7 @@ beforeAll(async () => {
   cases.forward = await open(w.townAClerk.client, w.forwardItem, { centerId: w.tree.townA.id })
   await act(w.townAClerk.client, cases.forward.id, 'forward', { opinion: '初审同意，报区审批' })
   await act(w.approver.client, cases.forward.id, 'receive')
-  await act(w.approver.client, cases.forward.id, 'advance', { opinion: '审核通过' })
+  await act(w.reviewer.client, cases.forward.id, 'advance', { opinion: '审核通过' })
   await act(w.approver.client, cases.forward.id, 'approve', { note: '准予' })
 })
 afterAll(() => t.close())

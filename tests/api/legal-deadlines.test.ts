@@ -36,7 +36,7 @@ const open = async (item: { id: number; materials: number[] }) => {
 }
 /** Through 承办 and 审核 to the approver's 批准 step. */
 const toDecision = async (id: number) => {
-  for (const opinion of ['承办意见', '审核意见']) expect((await act(w.approver.client, id, 'advance', { opinion })).statusCode).toBe(200)
+  for (const [u, opinion] of [[w.approver, '承办意见'], [w.reviewer, '审核意见']] as const) expect((await act(u.client, id, 'advance', { opinion })).statusCode).toBe(200)
 }
 
 describe('1. 法定办结日期 is the legal limit alone', () => {

@@ -29,7 +29,7 @@ const open = async (item: { id: number; materials: number[] }, centerId = w.tree
   return res.json()
 }
 const toDecision = async (id: number) => {
-  for (const opinion of ['承办意见', '审核意见']) expect((await act(w.approver.client, id, 'advance', { opinion })).statusCode).toBe(200)
+  for (const [u, opinion] of [[w.approver, '承办意见'], [w.reviewer, '审核意见']] as const) expect((await act(u.client, id, 'advance', { opinion })).statusCode).toBe(200)
 }
 
 describe('§44: after a grant the permit is issued within 10 working days, a step of its own before delivery', () => {
@@ -107,7 +107,7 @@ describe('§43: a 上报 item has the lower level\'s limit for 初审 and the up
     expect(d.allowedActions).not.toContain('correct')
     expect((await act(w.approver.client, c.id, 'correct', { materials: [] })).statusCode).toBe(409)
     expect((await act(w.clerk.client, c.id, 'supplement', { materials: [] })).statusCode).toBe(409)
-    expect((await act(w.approver.client, c.id, 'advance', { opinion: '审核同意' })).statusCode).toBe(200)
+    expect((await act(w.reviewer.client, c.id, 'advance', { opinion: '审核同意' })).statusCode).toBe(200)
     expect((await detail(w.approver.client, c.id)).steps.find((s: Step) => s.kind === 'approve').dueDate).toBe('2026-03-30')
     clock.set('2026-03-02T09:00:00+08:00')
   })

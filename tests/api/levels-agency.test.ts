@@ -53,7 +53,7 @@ describe('agency from a village room', () => {
     expect((await act(w.townAClerk.client, c.id, 'accept', { materials: [] })).json()).toMatchObject({ status: 'accepted', centerId: w.tree.townA.id })
     expect((await act(w.townAClerk.client, c.id, 'forward', { opinion: '初审同意' })).statusCode).toBe(200)
     expect((await act(w.approver.client, c.id, 'receive')).statusCode).toBe(200)
-    await act(w.approver.client, c.id, 'advance', { opinion: '审核通过' })
+    await act(w.reviewer.client, c.id, 'advance', { opinion: '审核通过' })
     await act(w.approver.client, c.id, 'approve', { note: '准予' })
     const dv = await act(w.approver.client, c.id, 'deliver', { method: 'pickup', centerId: w.tree.villageA.id })
     expect(dv.json().currentCenterId).toBe(w.tree.townA.id)

@@ -56,7 +56,7 @@ const POINTS: Record<string, () => Promise<number>> = {
     expect(res.statusCode, res.body).toBe(201)
     const id = res.json().id as number
     await ok(w.approver.client, id, 'advance', { opinion: '承办' })
-    await ok(w.approver.client, id, 'advance', { opinion: '审核' })
+    await ok(w.reviewer.client, id, 'advance', { opinion: '审核' })
     await ok(w.approver.client, id, 'answer', { text: '书面答复' })
     return id
   },

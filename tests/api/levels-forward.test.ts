@@ -54,7 +54,7 @@ describe('上报 round trip', () => {
     expect(d.steps.map((s: { kind: string }) => s.kind)).toEqual(['handle', 'forward', 'review'])
     expect(d.steps.find((s: { kind: string }) => s.kind === 'forward').light).toBe('green')
     expect(d.allowedActions).toContain('advance')
-    expect((await act(w.approver.client, c.id, 'advance', { opinion: '审核通过' })).statusCode).toBe(200)
+    expect((await act(w.reviewer.client, c.id, 'advance', { opinion: '审核通过' })).statusCode).toBe(200)
     expect((await act(w.approver.client, c.id, 'approve', { note: '准予许可' })).json().status).toBe('approved')
     const dv = await act(w.approver.client, c.id, 'deliver', { method: 'pickup', centerId: w.tree.townA.id })
     expect(dv.statusCode, dv.body).toBe(200)

@@ -73,7 +73,7 @@ describe('every finished service is rated once', () => {
     expect(early.statusCode).toBe(409)
     expect(early.json().error.code).toBe('case_not_closed')
     await act(w.approver.client, c.id, 'advance', { opinion: '承办' })
-    await act(w.approver.client, c.id, 'advance', { opinion: '审核' })
+    await act(w.reviewer.client, c.id, 'advance', { opinion: '审核' })
     expect((await act(w.approver.client, c.id, 'deny', { reasons: '不符合规划' })).json().status).toBe('denied')
     expect((await rate({ number: c.number, code: c.queryCode, score: 5 })).statusCode).toBe(409) // not delivered yet
     const state = async () => (await t.app.inject({ url: `/api/public/ratings/state?number=${c.number}&code=${c.queryCode}` })).json()

@@ -28,7 +28,7 @@ async function open(item: { id: number; materials: number[] }, over: Record<stri
   return res.json() as { id: number; number: string; queryCode: string; status: string; dueDate: string | null }
 }
 async function decide(id: number, action = 'approve') {
-  for (const step of ['advance', 'advance']) expect((await act(w.approver.client, id, step, { opinion: '同意' })).statusCode).toBe(200)
+  for (const u of [w.approver, w.reviewer]) expect((await act(u.client, id, 'advance', { opinion: '同意' })).statusCode).toBe(200)
   const r = await act(w.approver.client, id, action, action === 'deny' ? { reasons: '不符合条件' } : { note: '准予' })
   expect(r.statusCode, r.body).toBe(200)
 }
@@ -140,7 +140,7 @@ beforeAll(async () => {
   // April: one decided late, one denied, the corrected one decided
   clock.set('2026-04-20T10:00:00+08:00')
   // two approvers press 准予 at the same moment: one wins, the other's transaction rolls back with 409
-  for (const step of ['advance', 'advance']) expect((await act(w.approver.client, late.id, step, { opinion: '同意' })).statusCode).toBe(200)
+  for (const u of [w.approver, w.reviewer]) expect((await act(u.client, late.id, 'advance', { opinion: '同意' })).statusCode).toBe(200)
   const both = await Promise.all([act(w.approver.client, late.id, 'approve', { note: '准予' }), act(w.approver.client, late.id, 'approve', { note: '准予' })])
   expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409])
   await decide(denied.id, 'deny')

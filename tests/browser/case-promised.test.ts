@@ -88,14 +88,22 @@ describe('承诺件 一窗受理 → 办结 → 进度查询', () => {
     expect(pdf.match(/\/Type\s*\/Page\b(?!s)/g)).toHaveLength(1)
     expect(pdf).toMatch(/\/MediaBox\s*\[0 0 59[45](\.\d+)? 84[12](\.\d+)?\]/)
 
-    // The department: 承办, 审核 (advance), then 批准 (approve), from the approver's inbox.
+    // The department: 承办, 审核 (advance), then 批准 (approve), from the approvers' inbox; separation of duties: who did
+    // 承办 is not offered 审核 (the page says who did it), a colleague of the department takes it.
     const approver = await env.newPage()
     await env.login(approver, 'approver.gt')
     await approver.getByRole('menuitem', { name: '我的待办' }).click()
     await approver.locator('.inbox-table').getByRole('link', { name: number }).click()
     await approver.waitForURL(caseUrl.replace(/^.*(\/app\/cases\/\d+)$/, '**$1'))
     await act(approver, '提交本环节意见', (d) => d.getByLabel('承办意见').fill('材料齐全，抵押物权属清楚'), '办理中')
-    await act(approver, '提交本环节意见', (d) => d.getByLabel('审核意见').fill('审核通过，同意登记'), '办理中')
+    await approver.locator('.case-separated').getByText(/上一环节「承办」由.+办理/).waitFor()
+    await expect(approver.locator('.case-actions').getByRole('button', { name: '提交本环节意见' }).count()).resolves.toBe(0)
+    await screenshot(approver, 'case-separated')
+    const reviewer = await env.newPage()
+    await env.login(reviewer, 'approver2.gt')
+    await reviewer.goto(caseUrl)
+    await act(reviewer, '提交本环节意见', (d) => d.getByLabel('审核意见').fill('审核通过，同意登记'), '办理中')
+    await approver.reload()
     await act(approver, '予以登记', async () => {}, '准予') // a 行政确认 registration: 予以登记, not 准予许可
     const steps = approver.locator('.case-steps tbody tr.ant-table-row')
     await expect(steps.count()).resolves.toBe(3)

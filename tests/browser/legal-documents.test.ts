@@ -44,8 +44,8 @@ async function openDoc(page: Page, caseId: number, title: string, docNo: RegExp,
 }
 
 const cases = [
-  { label: '许可', name: '固定资产投资项目节能审查', dept: '区经改局', short: '经改', approver: 'approver.jg', head: 'head.jg', wording: '准予许可', org: true },
-  { label: '确认', name: '工伤认定', dept: '区人社局', short: '人社', approver: 'approver.rs', head: 'head.rs', wording: '予以确认', org: false },
+  { label: '许可', name: '固定资产投资项目节能审查', dept: '区经改局', short: '经改', approver: 'approver.jg', reviewer: 'approver2.jg', head: 'head.jg', wording: '准予许可', org: true },
+  { label: '确认', name: '工伤认定', dept: '区人社局', short: '人社', approver: 'approver.rs', reviewer: 'approver2.rs', head: 'head.rs', wording: '予以确认', org: false },
 ] as const
 
 describe('printed documents by outcome and item type', () => {
@@ -53,6 +53,7 @@ describe('printed documents by outcome and item type', () => {
     it(`a ${k.label} item: 一次性告知书, 受理通知书, 特别程序告知书, 延期通知书, ${k.wording}决定书, 不予许可决定书, 不予受理决定书`, async () => {
       const clerk = await apiFor(env, 'district.clerk1')
       const approver = await apiFor(env, k.approver)
+      const reviewer = await apiFor(env, k.reviewer) // separation of duties: 审核 by another approver of the department
       const head = await apiFor(env, k.head)
       const it = await item(clerk.page, k.name)
       const applicant = k.org
@@ -89,7 +90,7 @@ describe('printed documents by outcome and item type', () => {
       expect(view.daysUnit).toBe(k.org ? 'workday' : 'calendar')
       await screenshot(page, `legal-accept-${k.short}`)
 
-      for (const opinion of ['承办意见', '审核意见']) await act(approver.api, c1.id, 'advance', { opinion })
+      for (const [who, opinion] of [[approver, '承办意见'], [reviewer, '审核意见']] as const) await act(who.api, c1.id, 'advance', { opinion })
       await act(approver.api, c1.id, 'suspend', { kind: 'expert_review', reason: '组织专家评审', days: 15 })
       await act(approver.api, c1.id, 'resume')
       await openDoc(page, c1.id, '特别程序告知书', docNo('特'), k.dept)
@@ -124,7 +125,7 @@ describe('printed documents by outcome and item type', () => {
 
       // Case 2: denied; its own document with the review body (60 days) and the court (6 months).
       const c2 = (await intake()).body as { id: number }
-      for (const opinion of ['承办意见', '审核意见']) await act(approver.api, c2.id, 'advance', { opinion })
+      for (const [who, opinion] of [[approver, '承办意见'], [reviewer, '审核意见']] as const) await act(who.api, c2.id, 'advance', { opinion })
       await act(approver.api, c2.id, 'deny', { reasons: '申请材料反映的情况不符合法定条件' })
       await openDoc(page, c2.id, '不予许可决定书', docNo('不许'), k.dept)
       await page.getByText('申请材料反映的情况不符合法定条件').waitFor()

@@ -102,7 +102,8 @@ describe('上报 with village agency on the demo district', () => {
     await town.getByRole('row').filter({ hasText: number }).waitFor()
     await screenshot(town, 'levels-town-outgoing')
 
-    // 3. The district's 民政局 approver receives (no second preliminary review), approves, and sends the result to the
+    // 3. The district's 民政局 approver receives (no second preliminary review), a colleague reviews, the approver
+    //    approves and sends the result to the
     //    village room where the case started (offered among every point of the chain).
     const district = await env.newPage()
     await env.login(district, 'approver.mz')
@@ -110,9 +111,14 @@ describe('上报 with village agency on the demo district', () => {
     await district.getByRole('tab', { name: '待签收上报件' }).click()
     await district.getByRole('row').filter({ hasText: number }).getByRole('button', { name: /签\s?收/ }).click()
     await succeeded(district, '已签收')
+    // separation of duties: a colleague of the department takes 审核, the approver who received it decides
+    const colleague = await env.newPage()
+    await env.login(colleague, 'approver2.mz')
+    await colleague.goto(`/app/levels/cases/${caseId}`)
+    await colleague.getByRole('button', { name: '本环节办结' }).click()
+    await succeeded(colleague)
+    await colleague.context().close()
     await district.goto(`/app/levels/cases/${caseId}`)
-    await district.getByRole('button', { name: '本环节办结' }).click()
-    await succeeded(district)
     await district.getByRole('button', { name: '准予许可' }).click()
     await succeeded(district)
     await district.getByRole('button', { name: '送达结果' }).click()

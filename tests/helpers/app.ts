@@ -92,7 +92,7 @@ export async function makeUser(db: Db, opts: { roles: Role[]; centerId: number; 
   const { id } = await db.insertInto('users').values({
     username, name: `用户${seq}`, password_hash: hash, roles: opts.roles, center_id: opts.centerId, window_id: null,
   }).returning('id').executeTakeFirstOrThrow()
-  return { id, username, password: opts.password ?? 'Passw0rd-test' }
+  return { id, username, name: `用户${seq}`, password: opts.password ?? 'Passw0rd-test' }
 }
 
 /** A small tree: district → two towns → a village under each. */

@@ -72,6 +72,8 @@ export async function makeCaseWorld(t: TestApp) {
     tree, windowId, items, departments: { lead: lead.id, co1: co1.id, co2: co2.id },
     clerk: await user(['clerk'], tree.district.id, null, windowId),
     approver: await user(['approver'], tree.district.id, lead.id),
+    /** A second approver of the lead department: 审核 after the approver's 承办 (separation of duties). */
+    reviewer: await user(['approver'], tree.district.id, lead.id),
     co1Approver: await user(['approver'], tree.district.id, co1.id),
     co2Approver: await user(['approver'], tree.district.id, co2.id),
     manager: await user(['manager'], tree.district.id),

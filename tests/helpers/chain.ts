@@ -20,7 +20,7 @@ export async function chainCase(w: LevelsWorld, stage: Stage, over: Record<strin
     [w.townAClerk.client, 'accept', { materials: [] }],
     [w.townAClerk.client, 'forward', { opinion: '初审同意' }],
     [w.approver.client, 'receive', {}],
-    [w.approver.client, 'advance', { opinion: '审核通过' }],
+    [w.reviewer.client, 'advance', { opinion: '审核通过' }],
     [w.approver.client, 'approve', { note: '准予' }],
     [w.approver.client, 'deliver', { method: 'pickup', centerId: w.tree.villageA.id }],
     [w.townAClerk.client, 'handover', { toUserId: w.agentA.id }],

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   allowedActions, assertAction, blockedBy, CASE_ACTION_NAMES, CASE_ACTIONS, CASE_STATUSES, InvalidCaseTransitionError,
-  CaseActionForbiddenError, type ActionContext,
+  CaseActionForbiddenError, separatedFrom, type ActionContext,
 } from '../../src/domain/case-status.js'
 import { ROLES } from '../../src/domain/vocabulary.js'
 
@@ -102,6 +102,30 @@ describe('case state machine', () => {
     expect(allowedActions('in_review', ['approver'], ctx({ handlingKind: 'joint', myOpenSteps: ['sign'] }))).toEqual(['sign', 'suspend', 'request_extension', 'extend'])
     expect(allowedActions('in_review', ['approver'], ctx({ handlingKind: 'controlled', myOpenSteps: ['approve'] }))).toEqual(['deny', 'answer', 'suspend', 'request_extension', 'extend'])
     expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: [] }))).toEqual(['suspend', 'request_extension', 'extend'])
+  })
+
+  it('separation of duties: who finished 承办 may not 审核, who finished 审核 may not decide, unless the item allows it', () => {
+    const me = { id: 7, name: '李四' }
+    const review = ctx({ myOpenSteps: ['review'], actorId: 7, doneBy: { handle: me } })
+    expect(blockedBy('in_review', ['approver'], review, 'advance')).toBe('same_person')
+    expect(allowedActions('in_review', ['approver'], review)).toEqual(['suspend', 'request_extension', 'extend'])
+    expect(separatedFrom('in_review', ['approver'], review)).toEqual({ step: 'handle', actorName: '李四', actions: ['advance'] })
+    expect(() => assertAction('in_review', ['approver'], review, 'advance')).toThrow(/「承办」由李四办理/)
+    try { assertAction('in_review', ['approver'], review, 'advance') } catch (e) {
+      expect(e).toBeInstanceOf(CaseActionForbiddenError)
+      expect((e as CaseActionForbiddenError).code).toBe('same_person_consecutive')
+    }
+    const decide = ctx({ handlingKind: 'controlled', myOpenSteps: ['approve'], actorId: 7, doneBy: { handle: { id: 8, name: '王五' }, review: me } })
+    expect(allowedActions('in_review', ['approver'], decide)).toEqual(['suspend', 'request_extension', 'extend'])
+    expect(separatedFrom('in_review', ['approver'], decide)?.actions).toEqual(['deny', 'answer'])
+    // who did 承办 but not 审核 decides; another approver reviews; the item's 同一人连续办理 lifts it
+    expect(allowedActions('in_review', ['approver'], ctx({ myOpenSteps: ['approve'], actorId: 7, doneBy: { handle: me, review: { id: 8, name: '王五' } } })))
+      .toEqual(['approve', 'deny', 'suspend', 'request_extension', 'extend'])
+    expect(blockedBy('in_review', ['approver'], { ...review, actorId: 8 }, 'advance')).toBeUndefined()
+    expect(blockedBy('in_review', ['approver'], { ...review, consecutiveSteps: true }, 'advance')).toBeUndefined()
+    expect(separatedFrom('in_review', ['approver'], { ...review, consecutiveSteps: true })).toBeNull()
+    // 即办 at the window: the decision is the first step, nothing before it
+    expect(allowedActions('accepted', ['clerk'], ctx({ handlingKind: 'immediate', myOpenSteps: ['approve'], actorId: 7, doneBy: {} }))).toContain('approve')
   })
 
   it('delivery before pick-up; one extension request at a time', () => {

@@ -1,5 +1,5 @@
 // Staff of the demo district. Usernames:
-//   district: admin, district.clerk1..8, district.manager1..2, district.supervisor, approver.<unit>
+//   district: admin, district.clerk1..8, district.manager1..2, district.supervisor, approver.<unit>, approver2.<unit>
 //   towns:    <pinyin>.clerkN, <pinyin>.manager, <pinyin>.approver, <pinyin>.supervisor (T01, T02)
 //   villages: agent.<village code in lower case>, e.g. agent.t01v01
 import type { DemoStaff } from '../types.js'
@@ -36,6 +36,8 @@ function person(username: string, centerCode: string, roles: Role[], extra: Part
   return { username, name: personName(surname), centerCode, roles, ...extra, phone: mobile(++phoneSeq) }
 }
 
+const DISTRICT_UNITS = ['jg', 'rs', 'gt', 'mz', 'js', 'ws', 'zj', 'wt', 'aj']
+
 /** District center: 8 window clerks at windows 1..8 (window 9 has no fixed clerk), 2 managers, admin, supervisor, approvers. */
 function districtStaff(): DemoStaff[] {
   const out: DemoStaff[] = []
@@ -48,7 +50,7 @@ function districtStaff(): DemoStaff[] {
   out.push(person('district.manager2', 'D01', ['manager']))
   out.push(person('admin', 'D01', ['admin']))
   out.push(person('district.supervisor', 'D01', ['supervisor']))
-  for (const unit of ['jg', 'rs', 'gt', 'mz', 'js', 'ws', 'zj', 'wt', 'aj']) {
+  for (const unit of DISTRICT_UNITS) {
     out.push(person(`approver.${unit}`, 'D01', ['approver'], { departmentCode: `D-${unit.toUpperCase()}` }))
     // 部门负责人: approves extensions past the legal limit (行政许可法 §42) for the department
     out.push(person(`head.${unit}`, 'D01', ['department_head'], { departmentCode: `D-${unit.toUpperCase()}` }))
@@ -84,4 +86,10 @@ function villageStaff(): DemoStaff[] {
     })
 }
 
-export const staff: DemoStaff[] = [...districtStaff(), ...towns.flatMap(townStaff), ...villageStaff()]
+/** A second approver per district department: 审核 after a colleague's 承办 (separation of duties); last, so the
+ * names and phones of the others stay as they were. */
+function districtReviewers(): DemoStaff[] {
+  return DISTRICT_UNITS.map((unit) => person(`approver2.${unit}`, 'D01', ['approver'], { departmentCode: `D-${unit.toUpperCase()}` }))
+}
+
+export const staff: DemoStaff[] = [...districtStaff(), ...towns.flatMap(townStaff), ...villageStaff(), ...districtReviewers()]

@@ -220,8 +220,10 @@ async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minut
     }
   }
   const approver = item.kind === 'forward' ? world.approvers.get(item.departmentId) : approverOf(item)
-  if (item.kind === 'forward' && approver) await walk(lane, c.id, day, m, forwardSteps(clerk, approver, center, item, r), r)
-  else if (item.kind !== 'immediate' && approver) await walk(lane, c.id, day, m, promisedSteps(clerk, approver, world.heads.get(item.departmentId), center, item, r), r)
+  // separation of duties: a department's second approver takes 审核 (a town's own items allow 同一人连续办理)
+  const reviewer = world.reviewers.get(item.departmentId) ?? approver
+  if (item.kind === 'forward' && approver) await walk(lane, c.id, day, m, forwardSteps(clerk, approver, reviewer!, center, item, r), r)
+  else if (item.kind !== 'immediate' && approver) await walk(lane, c.id, day, m, promisedSteps(clerk, approver, reviewer!, world.heads.get(item.departmentId), center, item, r), r)
   await maybeRate(lane, center, c.id, r)
   return 1
 }
@@ -237,7 +239,7 @@ function span(item: HistoryItem, r: () => number) {
  * 承办 → 审核 → 批准 (or 不予许可), delivery and pick-up, spread over the days taken; a late one's department head
  * approves an extension first half the time (then it is on time), the newest left open.
  */
-function promisedSteps(clerk: Actor, approver: Actor, head: Actor | undefined, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
+function promisedSteps(clerk: Actor, approver: Actor, reviewer: Actor, head: Actor | undefined, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
   const { days: s, extra } = span(item, r)
   const a = Math.round(s / 3); const b = Math.round((2 * s) / 3) - a
   const reason = '需现场核查，申请延期'
@@ -245,13 +247,13 @@ function promisedSteps(clerk: Actor, approver: Actor, head: Actor | undefined, c
     ? [[approver, 'request_extension', { days: extra, reason }, 0], [head, 'extend', { days: extra, reason }, 0]] : []
   const decision: Step = r() < DENY_SHARE ? [approver, 'deny', { reasons: '经审查不符合法定条件' }, s - a - b] : [approver, 'approve', { note: '准予许可' }, s - a - b]
   return [
-    [approver, 'advance', { opinion: '材料齐全，符合条件' }, a], ...extension, [approver, 'advance', { opinion: '审核通过' }, b], decision,
+    [approver, 'advance', { opinion: '材料齐全，符合条件' }, a], ...extension, [reviewer, 'advance', { opinion: '审核通过' }, b], decision,
     [clerk, 'deliver', { method: 'pickup', centerId: center.id }, 0], [clerk, 'pickup', {}, 1 + Math.floor(r() * 2)],
   ]
 }
 
 /** 上报: the town's preliminary opinion and forward, the district department receives (sometimes late), decides, the result back at the town. */
-function forwardSteps(clerk: Actor, approver: Actor, town: HistoryCenter, item: HistoryItem, r: () => number, toRoom?: { id: number; agent: Actor }): Step[] {
+function forwardSteps(clerk: Actor, approver: Actor, reviewer: Actor, town: HistoryCenter, item: HistoryItem, r: () => number, toRoom?: { id: number; agent: Actor }): Step[] {
   const s = span(item, r).days
   const receive = r() < 0.1 ? 3 + Math.floor(r() * 3) : Math.floor(r() * 2)
   const back: Step[] = toRoom
@@ -259,7 +261,7 @@ function forwardSteps(clerk: Actor, approver: Actor, town: HistoryCenter, item: 
     : [[approver, 'deliver', { method: 'pickup', centerId: town.id }, 0], [clerk, 'pickup', {}, 1 + Math.floor(r() * 2)]]
   return [
     [clerk, 'forward', { opinion: '材料齐全，初审同意，报区审批' }, 0], [approver, 'receive', {}, receive],
-    [approver, 'advance', { opinion: '审核通过' }, Math.max(1, s - 1)], [approver, 'approve', { note: '准予' }, 1], ...back,
+    [reviewer, 'advance', { opinion: '审核通过' }, Math.max(1, s - 1)], [approver, 'approve', { note: '准予' }, 1], ...back,
   ]
 }
 
@@ -284,7 +286,7 @@ async function agencyCase(lane: Lane, town: HistoryCenter, day: IsoDate, key: st
   const hop = r() < 0.1 ? 4 + Math.floor(r() * 3) : Math.floor(r() * 3)
   const steps: Step[] = [
     [agent, 'handover', { toCenterId: town.id, materials: all(item) }, hop], [clerk, 'accept', { materials: [] }, 0],
-    ...forwardSteps(clerk, approver, town, item, r, { id: room.id, agent }),
+    ...forwardSteps(clerk, approver, lane.world.reviewers.get(item.departmentId) ?? approver, town, item, r, { id: room.id, agent }),
   ]
   await walk(lane, c.id, day, minute, steps, r)
   await maybeRate(lane, town, c.id, r)

@@ -15,8 +15,12 @@ export interface HistoryCenter {
   /** The center's own approver for its offices' steps (a town's approver has no department). */
   approver?: Actor; items: HistoryItem[]; villages: HistoryCenter[]
 }
-/** approvers and heads (department_head, who approve extensions) by department. */
-export interface World { centers: Map<string, HistoryCenter>; hours: Map<number, OpeningHours>; approvers: Map<number, Actor>; heads: Map<number, Actor>; supervisor: Actor }
+/** approvers, reviewers (a second approver who takes 审核: separation of duties) and heads (department_head, who
+ * approve extensions) by department. */
+export interface World {
+  centers: Map<string, HistoryCenter>; hours: Map<number, OpeningHours>; approvers: Map<number, Actor>; reviewers: Map<number, Actor>
+  heads: Map<number, Actor>; supervisor: Actor
+}
 
 export async function loadWorld(db: Db): Promise<World> {
   const users = await db.selectFrom('users as u').innerJoin('centers as c', 'c.id', 'u.center_id').leftJoin('windows as w', 'w.id', 'u.window_id')
@@ -46,8 +50,12 @@ export async function loadWorld(db: Db): Promise<World> {
     centers.set(c.code, hc); byId.set(c.id, hc)
   }
   for (const c of rows) if (c.level === 'village' && c.parentId) byId.get(c.parentId)?.villages.push(byId.get(c.id)!)
-  const approvers = new Map(users.filter((u) => u.roles.includes('approver') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
+  const approvers = new Map<number, Actor>(); const reviewers = new Map<number, Actor>()
+  for (const u of users.filter((x) => x.roles.includes('approver') && x.departmentId !== null)) {
+    if (!approvers.has(u.departmentId!)) approvers.set(u.departmentId!, actor(u))
+    else if (!reviewers.has(u.departmentId!)) reviewers.set(u.departmentId!, actor(u))
+  }
   const sup = users.find((u) => u.username === 'district.supervisor') ?? users.find((u) => u.roles.includes('admin'))!
   const heads = new Map(users.filter((u) => u.roles.includes('department_head') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
-  return { centers, hours, approvers, heads, supervisor: actor(sup) }
+  return { centers, hours, approvers, reviewers, heads, supervisor: actor(sup) }
 }

@@ -35,6 +35,8 @@ export interface ActionState {
   decider?: DeciderFacts
   /** 容缺: what a missed commitment allows (loaded only while a commitment is open; null: none). */
   lapseRule?: LapseRule | null
+  /** 同一人连续办理: the item version lets one person hold consecutive steps (else separation of duties). */
+  consecutiveSteps?: boolean
 }
 
 /** Open steps this actor may work on: at their own center (a parent level supervises, it does not work a lower
@@ -45,8 +47,10 @@ export function openStepsFor(actor: Pick<Actor, 'centerId'>, actorDepartmentId: 
 }
 
 /** The facts the one table decides on, for this actor and this case. */
-export function actionContext(s: Pick<ActionState, 'actor' | 'row' | 'steps' | 'myOpenSteps' | 'holder' | 'lapseRule' | 'today'> & { pendingExtension: boolean }): ActionContext {
+export function actionContext(s: Pick<ActionState, 'actor' | 'row' | 'steps' | 'myOpenSteps' | 'holder' | 'lapseRule' | 'today' | 'consecutiveSteps'> & { pendingExtension: boolean }): ActionContext {
   const { row, holder } = s
+  const doneBy: ActionContext['doneBy'] = {}
+  for (const x of s.steps) if (x.doneAt !== null && x.doneBy !== null) doneBy[x.kind] = { id: x.doneBy, name: x.doneByName ?? '' }
   const delivery = row.delivery
   const promise = s.steps.find((x) => x.kind === 'commitment' && x.doneAt === null)
   return {
@@ -57,6 +61,7 @@ export function actionContext(s: Pick<ActionState, 'actor' | 'row' | 'steps' | '
     offeredHere: Boolean(holder.offeredHere), topOfChain: pathIds(row.originPath)[0] === row.currentCenterId,
     decidedAbove: row.handlingKind === 'forward' && holder.deciderPath !== holder.holderPath && covers(holder.deciderPath, holder.holderPath),
     resultAt: delivery?.method === 'pickup' ? delivery.centerId : null,
+    actorId: s.actor.userId, doneBy, consecutiveSteps: s.consecutiveSteps ?? false,
   }
 }
 
@@ -64,15 +69,15 @@ export async function loadState(trx: Db, ctx: AppContext, actor: Actor, id: numb
   const row = await (lock ? repo.lockCase(trx, id) : repo.findCase(trx, id))
   if (!row) throw errors.notFound('办件', id)
   if (!covers(actor.centerPath, row.originPath)) throw errors.outsideJurisdiction()
-  const [cal, steps, pauses, pending, actorDepartmentId, holder] = await Promise.all([
+  const [cal, steps, pauses, pending, actorDepartmentId, holder, consecutiveSteps] = await Promise.all([
     calendarCache(ctx).get(), repo.listSteps(trx, id), repo.listPauses(trx, id), repo.hasPendingExtension(trx, id),
-    items.userDepartment(trx, actor.userId), repo.findHolder(trx, id),
+    items.userDepartment(trx, actor.userId), repo.findHolder(trx, id), repo.consecutiveStepsAllowed(trx, id),
   ])
   const now = ctx.clock.now()
   const lapseRule = steps.some((x) => x.kind === 'commitment' && x.doneAt === null)
     ? (await trx.selectFrom('item_versions').select('deferral_lapse').where('id', '=', row.itemVersionId).executeTakeFirstOrThrow()).deferral_lapse : null
   return {
-    trx, cal, actor, actorDepartmentId, row, steps, pauses, holder, now, today: chinaDate(now), pendingExtension: pending !== undefined, lapseRule,
+    trx, cal, actor, actorDepartmentId, row, steps, pauses, holder, now, today: chinaDate(now), pendingExtension: pending !== undefined, lapseRule, consecutiveSteps,
     myOpenSteps: openStepsFor(actor, actorDepartmentId, steps),
   }
 }

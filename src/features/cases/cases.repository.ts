@@ -192,7 +192,8 @@ export function listSteps(db: Db, caseId: number) {
   return db.selectFrom('case_steps as s')
     .innerJoin('centers as c', 'c.id', 's.center_id')
     .leftJoin('departments as d', 'd.id', 's.department_id')
-    .select(['s.id', 's.seq', 's.kind', 's.center_id as centerId', 'c.path as centerPath', 'c.name as centerName',
+    .leftJoin('users as u', 'u.id', 's.done_by')
+    .select(['s.id', 's.seq', 'u.name as doneByName', 's.kind', 's.center_id as centerId', 'c.path as centerPath', 'c.name as centerName',
       's.department_id as departmentId', 'd.name as departmentName', 's.assignee_id as assigneeId', 's.started_at as startedAt',
       's.start_date as startDate', 's.limit_days as limitDays', 's.due_date as dueDate', 's.done_at as doneAt', 's.done_by as doneBy',
       's.opinion'])

@@ -161,6 +161,10 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     name: Type.String(), mime: Type.String(), size: Type.Integer(), createdAt: DateTime,
   })),
   allowedActions: Type.Array(Type.String()),
+  separatedFrom: Type.Union([Type.Object({
+    step: Type.String({ description: 'handle 承办 or review 审核: the step before, which this user finished' }),
+    actorName: Type.String(), actions: Type.Array(Type.String({ description: 'the actions held back from this user' })),
+  }), Type.Null()], { description: 'separation of duties (unless the item version allows 同一人连续办理): why allowedActions lacks 审核 (advance) or the decision for this user' }),
   /** Where `deliver` may send the result for pick-up: the points of the case's chain at or below the center holding it. */
   pickupPoints: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() })),
   documents: Type.Array(Type.Object({

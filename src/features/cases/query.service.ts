@@ -1,6 +1,6 @@
 // Reading cases: the case page (full ID number, audited; timeline, steps, allowedActions and what the printed
 // notices need), the jurisdiction-scoped list, the approver's inbox and the manager's pending extensions.
-import { CASE_READERS, allowedActions, type CaseStatus } from '../../domain/case-status.js'
+import { CASE_READERS, allowedActions, separatedFrom, type CaseStatus } from '../../domain/case-status.js'
 import { chinaDate } from '../../domain/clock.js'
 import { lightOf, yellowUntil, type Light } from '../../domain/deadlines.js'
 import { errors } from '../../domain/errors.js'
@@ -56,6 +56,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     pauses: s.pauses, extensions, attachments,
     allowedActions: allowedActions(row.status, actor.roles, actionContext(s))
       .filter((a) => !(DECIDER_ACTIONS.includes(a) && deciderBlock(a, decider))),
+    separatedFrom: separatedFrom(row.status, actor.roles, actionContext(s)),
     pickupPoints: chain.filter((c) => covers(s.holder.holderPath, c.path)).map(({ id, name, level }) => ({ id, name, level })),
     documents: await items.listDocuments(ctx.db, id),
     notice: {

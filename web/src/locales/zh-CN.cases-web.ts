@@ -125,6 +125,7 @@ const zhCNCases = {
   'chain.approve': '准予',
   'chain.deny': '不予许可',
   'chain.later': '暂不决定（只办理前面的环节）',
+  'chain.separated': '本事项实行承办、审核、决定分离：上一环节「{step}」由{name}办理，{actions}须由本部门其他人员办理。',
   'chain.submit': '一并办理',
   'action.opinion': '办理意见',
   'action.opinionOf': '{step}意见',

@@ -15,6 +15,7 @@ import { ActionDialog } from './ActionDialog'
 import { ChainDialog, chainSteps } from './ChainDialog'
 import { CaseStatusTag, LightTag } from './CaseTags'
 import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
+import { SeparatedNote } from './SeparatedNote'
 import { actionText, eventText, kindText, noticesOf, noticeTitle, stepText, unitText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
 
 export default function CasePage() {
@@ -40,6 +41,7 @@ export default function CasePage() {
             ))}
           </Space>
         )}
+        <SeparatedNote c={d} />
       </Card>
       {d.provisional && <ProvisionalAlert />}
       <Facts d={d} />

@@ -35,6 +35,8 @@ export interface CaseStep {
 export interface CaseDetail extends CaseSummary {
   /** 同一人连续办理: the item lets one person complete consecutive steps in one dialog */
   consecutiveSteps: boolean
+  /** Separation of duties: why 审核 or the decision is not offered to this user (they finished the step before). */
+  separatedFrom: { step: StepKind; actorName: string; actions: CaseAction[] } | null
   events: CaseEvent[]
   steps: CaseStep[]
   materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean; problem: string | null }[]

@@ -11,6 +11,7 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { ActionDialog } from '../cases/ActionDialog'
 import { actionText, type CaseAction, type CaseDetail } from '../cases/caseTypes'
+import { SeparatedNote } from '../cases/SeparatedNote'
 import { useSession } from '../../session'
 import { CaseFiles } from './CaseFiles'
 import { CustodyChain } from './CustodyChain'
@@ -52,6 +53,7 @@ export default function CaseLevelsPage() {
         {can('pickup') && <Button type="primary" onClick={() => run(() => act(id, 'pickup'), { success: t('levels.pickedUp'), then: data.reload })}>{t('levels.pickup')}</Button>}
         {c.allowedActions.filter((a) => !OWN.includes(a)).map((a) => <Button key={a} onClick={() => setDialog(a)}>{actionText(a)}</Button>)}
       </Space>
+      <SeparatedNote c={c} />
       <CaseFiles caseId={id} canAdd={c.status !== 'closed'} canMarkSeen={c.currentCenterId === user!.centerId} />
       <Card title={t('levels.map')} size="small" style={{ marginBottom: 12 }}><LevelsMap custody={custody} /></Card>
       <Card title={t('levels.custody')} size="small" style={{ marginBottom: 12 }}><CustodyChain handovers={custody.handovers} /></Card>
