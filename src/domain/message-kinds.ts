@@ -56,7 +56,7 @@ export const MESSAGE_KINDS = {
   },
   rating_invite_visit: {
     name: '评价邀请（大厅、咨询）', when: '群众，大厅取号办结或窗口咨询（留有手机号）3 日后仍未评价时，仅一次', vars: ['center', 'number', 'code'],
-    text: '您在${center}的${number}号服务已结束，欢迎评价本次服务（一次一评），评价码${code}。评价：{link}',
+    text: '您在${center}的${number}号服务已结束，欢迎评价本次服务（一次一评），查询码${code}。评价：{link}',
   },
   digest: {
     name: '监察简报', when: '管理人员，每个工作日 08:30 后', vars: ['date', 'yellow', 'red'],

@@ -3,7 +3,7 @@
 // to a ticket or a consultation; rating_invitations holds one row per service of any kind.
 import { sql, type Kysely } from 'kysely'
 
-export const RATING_INVITE_VISIT_TEMPLATE = '【一站】您在{center}的{number}号服务已结束，欢迎评价本次服务（一次一评）：在办理进度查询页输入编号{number}和评价码{code}即可评价。'
+export const RATING_INVITE_VISIT_TEMPLATE = '【一站】您在{center}的{number}号服务已结束，欢迎评价本次服务（一次一评）：在办理进度查询页输入编号{number}和查询码{code}即可评价。'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
