@@ -83,7 +83,7 @@ export async function generateHistory(given: Ctx, log: Log, signal?: AbortSignal
   const fast = asyncCommitDb(given.db, Object.keys(MONTHLY).length + 1)
   try {
     await generate(fast ? { ...given, db: fast.db } : given, log, state, signal, realToday)
-  } finally { await fast?.close() }
+  } finally { await fast?.close().catch(() => undefined) }
 }
 
 async function generate(base: Ctx, log: Log, state: NonNullable<Awaited<ReturnType<typeof historyStatus>>>, signal: AbortSignal | undefined, realToday: IsoDate) {
