@@ -54,8 +54,9 @@ async function locate(ctx: AppContext, number: string, code: string): Promise<Lo
     const q = await ctx.db.selectFrom('consultations').select(['id', 'query_code']).where('number', '=', number).executeTakeFirst()
     if (q && codeMatches(code, q.query_code)) return { kind: 'consultation', id: q.id }
   } else if (number.startsWith(TICKET_RATING_PREFIX)) {
-    const id = Number(number.slice(TICKET_RATING_PREFIX.length))
-    const t = Number.isSafeInteger(id) && id > 0 ? await ctx.db.selectFrom('tickets').select(['id', 'token']).where('id', '=', id).executeTakeFirst() : undefined
+    const digits = number.slice(TICKET_RATING_PREFIX.length)
+    const id = /^[1-9][0-9]{0,14}$/.test(digits) ? Number(digits) : 0
+    const t = id ? await ctx.db.selectFrom('tickets').select(['id', 'token']).where('id', '=', id).executeTakeFirst() : undefined
     if (t && codeMatches(code, t.token, false)) return { kind: 'ticket', id: t.id }
   } else {
     const found = await cases.findCaseByNumber(ctx.db, number)
