@@ -18,9 +18,9 @@ export function setTypeParsers(): void {
 
 export type Db = Kysely<Database>
 
-export function createPool(url: string, max = 10): pg.Pool {
+export function createPool(url: string, max = 10, settings = ''): pg.Pool {
   setTypeParsers()
-  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=Asia/Shanghai' })
+  const pool = new pg.Pool({ connectionString: url, max, options: `-c TimeZone=Asia/Shanghai${settings}` })
   pool.on('error', () => { /* idle client lost: the pool replaces it */ })
   // pg-pool listens for a client's 'error' only while it sits idle: a connection cut while checked out (its server
   // killed, pg_terminate_backend, a disk-full PANIC) would emit 'error' with no listener and end the process. This
@@ -39,6 +39,19 @@ export function createDb(pool: pg.Pool): Db {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
   pools.set(db, pool)
   return db
+}
+
+/**
+ * A second, small pool on the same database whose commits do not wait for the WAL to reach the disk
+ * (synchronous_commit = off), for bulk work that is redone after a crash anyway (the demo history): a crash loses at
+ * most its last fraction of a second of commits, in order, never the database's consistency. Undefined for a Db
+ * createDb did not make. `close()` ends its connections.
+ */
+export function asyncCommitDb(db: Db, max: number): { db: Db; close(): Promise<void> } | undefined {
+  const url = pools.get(db)?.options.connectionString
+  if (!url) return undefined
+  const fast = createDb(createPool(url, max, ' -c synchronous_commit=off'))
+  return { db: fast, close: () => fast.destroy() }
 }
 
 const names = new Map<string, string>()

@@ -32,6 +32,7 @@ import * as m0131 from './migrations/0131_offline_receipts.js'
 import * as m0132 from './migrations/0132_standing_proxies.js'
 import * as m0133 from './migrations/0133_offline_intake_tasks.js'
 import * as m0140 from './migrations/0140_rating_form.js'
+import * as m0141 from './migrations/0141_visit_rating_invites.js'
 import * as m0145 from './migrations/0145_good_rating_statistics.js'
 import * as m0150 from './migrations/0150_commitments.js'
 import * as m0151 from './migrations/0151_bundles.js'
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '0132_standing_proxies': m0132,
   '0133_offline_intake_tasks': m0133,
   '0140_rating_form': m0140,
+  '0141_visit_rating_invites': m0141,
   '0145_good_rating_statistics': m0145,
   '0150_commitments': m0150,
   '0151_bundles': m0151,

@@ -864,7 +864,17 @@ export interface RatingServicesView {
   finished_at: Date
 }
 
-export interface RatingInvitationsTable { case_id: number; message_id: number | null; created_at: Timestamp }
+// Migration 0141 (merged into the interfaces above): a consultation's phone for its invitation; a message of a ticket or a consultation.
+export interface ConsultationsTable { phone: Generated<string> }
+export interface MessagesTable {
+  ticket_id: ColumnType<number | null, number | null | undefined, number | null>
+  consultation_id: ColumnType<number | null, number | null | undefined, number | null>
+}
+/** One per service (migration 0141: a ticket's or a consultation's too). */
+export interface RatingInvitationsTable {
+  case_id: number | null; ticket_id: ColumnType<number | null, number | null | undefined, number | null>
+  consultation_id: ColumnType<number | null, number | null | undefined, number | null>; message_id: number | null; created_at: Timestamp
+}
 
 export interface Database {
   rating_options: RatingOptionsTable

@@ -54,6 +54,10 @@ export const MESSAGE_KINDS = {
     name: '评价邀请', when: '申请人，服务办结（含不予受理、结果送达）3 日后仍未评价时，仅一次', vars: ['number', 'code'],
     text: '您的办件${number}已办结，欢迎评价本次服务（一次一评），查询码${code}。评价：{link}',
   },
+  rating_invite_visit: {
+    name: '评价邀请（大厅、咨询）', when: '群众，大厅取号办结或窗口咨询（留有手机号）3 日后仍未评价时，仅一次', vars: ['center', 'number', 'code'],
+    text: '您在${center}的${number}号服务已结束，欢迎评价本次服务（一次一评），查询码${code}。评价：{link}',
+  },
   digest: {
     name: '监察简报', when: '管理人员，每个工作日 08:30 后', vars: ['date', 'yellow', 'red'],
     text: '${date}监察简报：黄灯${yellow}个，红灯${red}个。请登录工作台查看：{link}',

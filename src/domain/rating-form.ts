@@ -38,3 +38,6 @@ export function ratingFormProblems(f: RatingForm, knownOptions: ReadonlySet<stri
 
 /** The indicators as stored: the overall level is always the score. */
 export const storedIndicators = (f: RatingForm): Record<string, number> => ({ ...(f.indicators ?? {}), overall: f.score })
+
+/** A served hall ticket's rating number (its invitation, the progress and rating pages): the prefix and the ticket's id; its code is the slip's token. */
+export const TICKET_RATING_PREFIX = 'DT-'

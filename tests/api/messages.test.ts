@@ -98,7 +98,7 @@ describe('templates', () => {
     const admin = await makeUser(t.db, { roles: ['admin'], centerId: w.tree.district.id })
     const client = await t.login(admin.username, admin.password)
     const list = (await client.get('/api/message-templates')).json()
-    expect(list.templates.map((x: { key: string }) => x.key)).toEqual(['accepted', 'commitment_reminder', 'correction', 'decided', 'digest', 'extended', 'forwarded', 'rating_invite', 'ready', 'recalculated', 'special'])
+    expect(list.templates.map((x: { key: string }) => x.key)).toEqual(['accepted', 'commitment_reminder', 'correction', 'decided', 'digest', 'extended', 'forwarded', 'rating_invite', 'rating_invite_visit', 'ready', 'recalculated', 'special'])
     const bad = await client.put('/api/message-templates/accepted', { body: '受理 {numbr}', enabled: true })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details[0].field).toBe('body.body')

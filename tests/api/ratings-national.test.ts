@@ -222,6 +222,20 @@ describe('published: the 附录B values and the export agree with SQL', () => {
     expect(lines).toHaveLength(body.records.length + 1)
     expect((await w.clerk.client.get('/api/ratings/export?from=2026-03-01&to=2026-03-31')).statusCode).toBe(403)
   })
+
+  it('the CSV makes a hostile comment and 追评 inert (a leading apostrophe), the JSON keeps them as typed', async () => {
+    const c = await open(w.items.immediate, { complete: true })
+    const hostile = '=HYPERLINK("http://evil.example","点我")'
+    expect((await rate({ number: c.number, code: c.queryCode, score: 1, options: ['other'], comment: hostile })).statusCode).toBe(201)
+    expect((await post('/api/public/ratings/followup', { number: c.number, code: c.queryCode, comment: '@SUM(1+1)' })).statusCode).toBe(201)
+    const json = (await w.manager.client.get('/api/ratings/export?from=2026-03-01&to=2026-03-31')).json()
+    expect(json.records.find((x: { number: string }) => x.number === c.number)).toMatchObject({ comment: hostile, addendum: '@SUM(1+1)' })
+    const csv = (await w.manager.client.get('/api/ratings/export?from=2026-03-01&to=2026-03-31&format=csv')).body
+    const line = csv.split('\r\n').find((l: string) => l.includes(c.number))!
+    expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""点我"")"`)
+    expect(line).toContain(`,'@SUM(1+1),`)
+    expect(csv).not.toMatch(/(^|,)[=+@]/m)
+  })
 })
 
 describe('the invitation to rate (评价邀请)', () => {

@@ -1,6 +1,7 @@
 // 统计分析 in the browser: the demo district's supervisor opens the page from the menu after two cases were taken at
 // 梁子镇, sees the charts and the town's numbers in the table, switches the dimension, and downloads the Excel file;
 // the workbench shows this month's card.
+import fs from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chinaDate } from '../../src/domain/clock.js'
 import { centerByName, offeredItem } from '../helpers/supervision.js'
@@ -64,6 +65,21 @@ describe('统计分析', () => {
     await expect(page.getByTestId('report-problems').textContent()).resolves.toContain('尚有 7 家应进驻单位未进驻')
     expect(await page.getByTestId('download-docx').getAttribute('href')).toContain(`casesFrom=${chinaDate(new Date()).slice(0, 4)}-01-01`)
     await screenshot(page, 'report-period')
+    // the download is the 公文: a Word document with its charts as images, the 落款 and page numbers
+    const download = page.waitForEvent('download')
+    await page.getByTestId('download-docx').click()
+    const docx = await download
+    expect(docx.suggestedFilename()).toMatch(/\.docx$/)
+    const zip = await (await import('jszip')).default.loadAsync(fs.readFileSync((await docx.path())!))
+    const media = Object.keys(zip.files).filter((f) => f.startsWith('word/media/'))
+    expect(media.length).toBeGreaterThanOrEqual(1)
+    for (const f of media) expect((await zip.file(f)!.async('nodebuffer')).subarray(1, 4).toString()).toBe('PNG')
+    const body = await zip.file('word/document.xml')!.async('string')
+    expect((body.match(/<w:drawing>/g) ?? []).length).toBe(media.length)
+    expect(body).toContain('区行政服务中心')
+    expect(body).toContain(`${chinaDate(new Date()).slice(0, 4)}年`)
+    const footers = await Promise.all(Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f)).map((f) => zip.file(f)!.async('string')))
+    expect(footers.some((f) => f.includes('PAGE'))).toBe(true)
     await page.getByRole('menuitem', { name: '统计分析' }).click()
     await page.getByRole('heading', { name: '统计分析', exact: true }).waitFor()
 

@@ -20,7 +20,7 @@ describe('PUBLIC_URL', () => {
 })
 
 describe('SMS_PROVIDER', () => {
-  const templates = Object.fromEntries(['ACCEPTED', 'CORRECTION', 'FORWARDED', 'DECIDED', 'READY', 'EXTENDED', 'SPECIAL', 'RECALCULATED', 'RATING_INVITE', 'COMMITMENT_REMINDER', 'DIGEST', 'CODE'].map((k, i) => [`SMS_TEMPLATE_${k}`, `SMS_${i}`]))
+  const templates = Object.fromEntries(['ACCEPTED', 'CORRECTION', 'FORWARDED', 'DECIDED', 'READY', 'EXTENDED', 'SPECIAL', 'RECALCULATED', 'RATING_INVITE', 'COMMITMENT_REMINDER', 'DIGEST', 'CODE', 'RATING_INVITE_VISIT'].map((k, i) => [`SMS_TEMPLATE_${k}`, `SMS_${i}`]))
   it('unset is the log sender; an unknown provider is refused by name', () => {
     expect(loadConfig({}).sms).toEqual({ provider: 'log' })
     expect(() => loadConfig({ SMS_PROVIDER: 'twilio' })).toThrow(/SMS_PROVIDER/)

@@ -17,6 +17,7 @@ import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from 
 import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
 import { closeLeftoverTickets } from './leftovers.js'
 import { dbFault } from '../../db/faults.js'
+import { asyncCommitDb } from '../../db/database.js'
 import { systemClock, today } from '../../domain/clock.js'
 
 type Ctx = Pick<AppContext, 'db' | 'bus' | 'config'>
@@ -75,9 +76,19 @@ function monthEnd(day: IsoDate): IsoDate {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10)
 }
 
-export async function generateHistory(base: Ctx, log: Log, signal?: AbortSignal, realToday: IsoDate = today(systemClock)): Promise<void> {
-  const state = await historyStatus(base.db)
+export async function generateHistory(given: Ctx, log: Log, signal?: AbortSignal, realToday: IsoDate = today(systemClock)): Promise<void> {
+  const state = await historyStatus(given.db)
   if (!state || state.status === 'done') return
+  // Its own connections, one per lane, committing without waiting for the disk: a crash loses the last moments'
+  // commits in order, as a kill -9 a moment earlier would, and the resume redoes the day (measured 1.1× on the full
+  // history, 1.4× on the one-month test: the rest is CPU on a 2-core machine).
+  const fast = asyncCommitDb(given.db, Object.keys(MONTHLY).length + 1)
+  try {
+    await generate(fast ? { ...given, db: fast.db } : given, log, state, signal, realToday)
+  } finally { await fast?.close().catch(() => undefined) }
+}
+
+async function generate(base: Ctx, log: Log, state: NonNullable<Awaited<ReturnType<typeof historyStatus>>>, signal: AbortSignal | undefined, realToday: IsoDate) {
   // A run stopped between a visit's steps (kill -9) left its ticket open: close it, or its window stays busy for good.
   const closed = await closeLeftoverTickets(base.db, state.from, realToday)
   if (closed) log.warn(`演示历史: 关闭上次中断留下的 ${closed} 张票号 (closed ${closed} tickets a stopped run left open)`)

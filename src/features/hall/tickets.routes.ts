@@ -23,6 +23,8 @@ const Followed = Type.Object({
   estimatedWaitMinutes: Type.Integer(), day: Type.String(), categoryName: Type.String(), issuedAt: DateTime,
   windowNumber: Type.Union([Type.String(), Type.Null()]), windowName: Type.Union([Type.String(), Type.Null()]),
   rated: Type.Boolean({ description: 'a served ticket already rated (POST /api/public/tickets/:id/rating)' }),
+  addendumAllowed: Type.Boolean({ description: 'its bad rating may get its one 追评 (POST /api/public/ratings/followup with ratingNumber and the token)' }),
+  ratingNumber: Type.String({ description: 'the number the ticket is rated and followed up by (DT-<id>), with its token as the code' }),
 })
 
 const Kiosk = Type.Object({

@@ -1,6 +1,8 @@
 // Taking a number (取号) at the kiosk: by category or item, or by checking in an appointment. One transaction takes
 // the next daily numbers, writes the tickets with their 'issued' events (for walk-ins one statement, after the hall
 // and the category are read); then the display boards hear of it.
+import { isBadScore } from '../../domain/rating-followup.js'
+import { TICKET_RATING_PREFIX } from '../../domain/rating-form.js'
 import crypto from 'node:crypto'
 import { errors } from '../../domain/errors.js'
 import type { Db } from '../../db/database.js'
@@ -180,11 +182,11 @@ export async function followTicket(hall: Hall, id: number, token: string) {
   const { ahead, estimatedWaitMinutes } = place
   const win = t.windowId ? await hall.db.selectFrom('windows').select(['number', 'name']).where('id', '=', t.windowId).executeTakeFirst() : undefined
   const category = await setup.findCategory(hall.db, t.categoryId)
-  const rated = !!(await hall.db.selectFrom('ratings').select('id').where('ticket_id', '=', t.id).executeTakeFirst())
+  const rating = await hall.db.selectFrom('ratings').select(['score', 'addendum']).where('ticket_id', '=', t.id).executeTakeFirst()
   return {
     id: t.id, number: t.number, status: t.status, statusName: STATUS_NAMES[t.status], ahead, estimatedWaitMinutes, day: t.day,
     categoryName: category?.name ?? '', issuedAt: t.issuedAt, windowNumber: win?.number ?? null, windowName: win?.name ?? null,
-    rated,
+    rated: !!rating, addendumAllowed: !!rating && isBadScore(rating.score) && rating.addendum === null, ratingNumber: `${TICKET_RATING_PREFIX}${t.id}`,
   }
 }
 

@@ -15,7 +15,10 @@ export function consultationsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/consultations', {
     schema: {
       tags: ['ratings'], summary: '咨询登记 a window records a consultation; the slip\'s number and query code rate it (POST /api/public/ratings)',
-      body: Type.Object({ itemId: Type.Optional(Type.Integer({ minimum: 1 })), topic: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
+      body: Type.Object({
+        itemId: Type.Optional(Type.Integer({ minimum: 1 })), topic: Type.Optional(Type.String({ maxLength: 200 })),
+        phone: Type.Optional(Type.String({ maxLength: 20, description: 'the applicant\'s mobile (optional): one invitation to rate if still unrated 3 days later' })),
+      }, { additionalProperties: false }),
       response: { 201: Consultation, ...errorsFor(400, 401, 403) },
     },
   }, async (req, reply) => reply.code(201).send(await service.recordConsultation(ctx, requireActor(req), req.body)))

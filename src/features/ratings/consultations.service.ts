@@ -20,8 +20,10 @@ function findConsultation(db: AppContext['db'], id: number) {
     .where('q.id', '=', id).executeTakeFirst()
 }
 
-export async function recordConsultation(ctx: AppContext, actor: Actor, body: { itemId?: number; topic?: string }) {
+export async function recordConsultation(ctx: AppContext, actor: Actor, body: { itemId?: number; topic?: string; phone?: string }) {
   if (!actor.roles.some((r) => (CASE_INTAKE_ROLES as readonly string[]).includes(r))) throw errors.forbidden('只有窗口人员或代办员可以登记咨询')
+  const phone = (body.phone ?? '').replace(/[\s-]/g, '')
+  if (phone && !/^1[0-9]{10}$/.test(phone)) throw errors.validation([{ field: 'body.phone', message: '手机号应为 11 位数字' }])
   const now = ctx.clock.now()
   const day = chinaDate(now)
   const id = await ctx.db.transaction().execute(async (trx) => {
@@ -32,7 +34,7 @@ export async function recordConsultation(ctx: AppContext, actor: Actor, body: { 
     const row = await trx.insertInto('consultations').values({
       number: sql<string>`${`${CONSULTATION_PREFIX}${center.code}-${day.slice(0, 4)}-`} || lpad(nextval('consultation_number_seq')::text, 6, '0')`,
       query_code: queryCode(), center_id: center.id, center_path: center.path, window_id: actor.windowId, staff_id: actor.userId,
-      item_id: body.itemId ?? null, topic: (body.topic ?? '').trim(), created_at: now, day,
+      item_id: body.itemId ?? null, topic: (body.topic ?? '').trim(), phone, created_at: now, day,
     }).returning('id').executeTakeFirstOrThrow()
     await appendAudit(trx, { actorId: actor.userId, centerId: center.id, action: 'consultation.create', entity: 'consultation', entityId: row.id, data: { itemId: body.itemId ?? null } })
     return row.id

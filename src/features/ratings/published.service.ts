@@ -4,6 +4,7 @@ import { errors } from '../../domain/errors.js'
 import { assertCan, type Actor } from '../../domain/jurisdiction.js'
 import { badFixedRate, goodRate, isBadScore, isGoodScore, RATING_MEASURE_DEFINITIONS, ratedRate, SCORE_NAMES } from '../../domain/rating-measures.js'
 import type { AppContext } from '../../server/app.js'
+import { csvDocument } from '../../domain/csv.js'
 import * as repo from './published.repository.js'
 
 /** The first and last day of YYYY-MM. */
@@ -51,16 +52,10 @@ function record(r: ExportRow): Record<(typeof EXPORT_COLUMNS)[number], string | 
   }
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v)
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
-}
-
-/** The ratings rated from..to in the actor's jurisdiction: JSON records or CSV (UTF-8 with BOM, CRLF, RFC 4180). */
+/** The ratings rated from..to in the actor's jurisdiction: JSON records or CSV (UTF-8 with BOM, CRLF, RFC 4180, formulas made inert). */
 export async function exportRatings(ctx: AppContext, actor: Actor, q: { from: string; to: string; format: 'json' | 'csv' }) {
   assertCan(actor, 'supervision.read')
   const records = (await repo.exportRows(ctx.db, actor.centerPath, q.from, q.to)).map(record)
   if (q.format === 'json') return { format: 'json' as const, body: { version: 1, from: q.from, to: q.to, columns: EXPORT_COLUMNS, records } }
-  const lines = [EXPORT_COLUMNS.join(','), ...records.map((r) => EXPORT_COLUMNS.map((c) => csvCell(r[c])).join(','))]
-  return { format: 'csv' as const, body: '\uFEFF' + lines.join('\r\n') + '\r\n' }
+  return { format: 'csv' as const, body: csvDocument(EXPORT_COLUMNS, records) }
 }

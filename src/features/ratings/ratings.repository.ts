@@ -33,6 +33,13 @@ export function listOptions(db: Db) {
   return db.selectFrom('rating_options').select(['code', 'text']).where('active', '=', true).orderBy('position').execute()
 }
 
+/** A hall ticket with its center, locked. */
+export function lockTicket(trx: Db, id: number) {
+  return trx.selectFrom('tickets as t').innerJoin('centers as c', 'c.id', 't.center_id')
+    .select(['t.id', 't.number', 't.status', 't.window_id as windowId', 't.staff_id as staffId', 't.item_id as itemId', 'c.id as centerId', 'c.path'])
+    .where('t.id', '=', id).forUpdate('t').executeTakeFirst()
+}
+
 /** A consultation, locked. */
 export function lockConsultation(trx: Db, id: number) {
   return trx.selectFrom('consultations as q').select(['q.id', 'q.number', 'q.query_code as queryCode', 'q.center_id as centerId', 'q.center_path as centerPath',

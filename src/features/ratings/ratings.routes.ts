@@ -17,7 +17,7 @@ const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union(
 
 const RatingBody = Type.Object({
   number: Type.String({ minLength: 1, maxLength: 40 }),
-  code: Type.String({ minLength: 1, maxLength: 12, pattern: '^[0-9A-Za-z]+$' }),
+  code: Type.String({ minLength: 1, maxLength: 12, pattern: '^[0-9A-Za-z_-]+$', description: 'the query code; a hall ticket (number DT-<id>): its slip\'s token' }),
   score: Type.Integer({ minimum: 1, maximum: 5, description: '5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意' }),
   comment: Type.Optional(Type.String({ maxLength: 500 })),
   source: Type.Optional(Type.Enum(['progress', 'pad'])),
@@ -45,7 +45,7 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/public/ratings', {
     config: rateLimit(ctx.config, 'rating'), // per client address: RATE_LIMIT_RATING
     schema: {
-      tags: ['public'], summary: '好差评 the applicant rates a finished case (closed, refused, denied/answered once delivered, 即办) or a consultation (number + query code), once',
+      tags: ['public'], summary: '好差评 the applicant rates a finished case (closed, refused, denied/answered once delivered, 即办) a consultation (number + query code) or a served hall ticket (DT-<id> + its token), once',
       body: RatingBody,
       response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }), ...errorsFor(400, 404, 409, 429) },
     },
@@ -92,7 +92,7 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/public/ratings/followup', {
     config: rateLimit(ctx.config, 'rating'), // per client address: RATE_LIMIT_RATING
     schema: {
-      tags: ['public'], summary: '追评 the applicant adds to a bad rating once (number + query code)',
+      tags: ['public'], summary: '追评 the applicant adds to a bad rating once (number + query code; a hall ticket: DT-<id> + its slip\'s token; a consultation: its slip)',
       body: Type.Object({ ...Credentials, comment: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false }),
       response: { 201: Type.Object({ id: Type.Integer(), addendum: Type.String(), addendumAt: DateTime }), ...errorsFor(400, 404, 409, 429) },
     },

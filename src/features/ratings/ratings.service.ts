@@ -5,7 +5,7 @@ import crypto from 'node:crypto'
 import { addWorkingDays } from '../../domain/calendar.js'
 import { chinaDate } from '../../domain/clock.js'
 import { lightOf } from '../../domain/deadlines.js'
-import { errors } from '../../domain/errors.js'
+import { AppError, errors } from '../../domain/errors.js'
 import { assertCan, assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import { allowedFollowupActions, followupDue, FOLLOWUP_ACTIONS, isBadScore, nextFollowupStatus, type FollowupAction, type FollowupStatus } from '../../domain/rating-followup.js'
 import type { AppContext } from '../../server/app.js'
@@ -13,9 +13,10 @@ import { appendAudit } from '../audit/audit.repository.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import * as cases from '../cases/cases.repository.js'
 import { allSettings, settingsFor } from '../supervision/settings.repository.js'
-import { COMMENT_READERS, RATING_INDICATORS, ratingFormProblems, storedIndicators } from '../../domain/rating-form.js'
+import { COMMENT_READERS, RATING_INDICATORS, ratingFormProblems, storedIndicators, TICKET_RATING_PREFIX } from '../../domain/rating-form.js'
 import { CONSULTATION_PREFIX } from './consultations.service.js'
 import * as repo from './ratings.repository.js'
+import type { ServiceKind } from './ratings.repository.js'
 
 export interface RatingBody {
   number: string; code: string; score: number; comment?: string; source?: 'progress' | 'pad'
@@ -46,12 +47,17 @@ async function checkForm(ctx: AppContext, body: Pick<RatingBody, 'score' | 'opti
   if (problems.length) throw errors.validation(problems)
 }
 
-/** A service rated by number + query code: a case, or a consultation (its slip's number starts with ZX-). */
-type Located = { kind: 'case' | 'consultation'; id: number }
+/** A service rated by number + code: a case (query code), a consultation (ZX-, query code), a hall ticket (DT-id, the slip's token). */
+type Located = { kind: ServiceKind; id: number }
 async function locate(ctx: AppContext, number: string, code: string): Promise<Located> {
   if (number.startsWith(CONSULTATION_PREFIX)) {
     const q = await ctx.db.selectFrom('consultations').select(['id', 'query_code']).where('number', '=', number).executeTakeFirst()
     if (q && codeMatches(code, q.query_code)) return { kind: 'consultation', id: q.id }
+  } else if (number.startsWith(TICKET_RATING_PREFIX)) {
+    const digits = number.slice(TICKET_RATING_PREFIX.length)
+    const id = /^[1-9][0-9]{0,14}$/.test(digits) ? Number(digits) : 0
+    const t = id ? await ctx.db.selectFrom('tickets').select(['id', 'token']).where('id', '=', id).executeTakeFirst() : undefined
+    if (t && codeMatches(code, t.token, false)) return { kind: 'ticket', id: t.id }
   } else {
     const found = await cases.findCaseByNumber(ctx.db, number)
     if (found && codeMatches(code, found.queryCode)) return { kind: 'case', id: found.id }
@@ -66,36 +72,54 @@ async function lockService(trx: AppContext['db'], s: Located) {
     const center = await trx.selectFrom('centers').select(['id', 'path']).where('id', '=', row.acceptingCenterId).executeTakeFirstOrThrow()
     return { number: row.number, center, departmentId: row.departmentId, windowId: row.windowId, staffId: row.createdBy, itemId: row.itemId, status: row.status }
   }
+  if (s.kind === 'ticket') {
+    const t = (await repo.lockTicket(trx, s.id))!
+    return { number: t.number, center: { id: t.centerId, path: t.path }, departmentId: null, windowId: t.windowId, staffId: t.staffId, itemId: t.itemId, status: t.status }
+  }
   const q = (await repo.lockConsultation(trx, s.id))!
   return { number: q.number, center: { id: q.centerId, path: q.centerPath }, departmentId: null, windowId: q.windowId, staffId: q.staffId, itemId: q.itemId, status: 'consulted' }
 }
 
 /**
- * The applicant rates a finished case or consultation once: a case closed, refused (不予受理), denied or answered once
- * delivered, or 即办 decided at the window (the rating_services view says which). A bad score's options and the
- * indicators are stored with it; a bad score opens a follow-up in the same transaction.
+ * The applicant rates a finished service once: a case closed, refused (不予受理), denied or answered once delivered,
+ * or 即办 decided at the window; a served hall ticket; a consultation (the rating_services view says which). A bad
+ * score's options and the indicators are stored with it; a bad score opens a follow-up in the same transaction.
  */
 export async function submitRating(ctx: AppContext, body: RatingBody) {
-  const service = await locate(ctx, body.number, body.code)
+  return rateService(ctx, await locate(ctx, body.number, body.code), body)
+}
+
+const NOT_FINISHED = {
+  case: ['case_not_closed', '办件尚未办结，办结、不予受理或结果送达后才能评价'],
+  ticket: ['ticket_not_served', '票号尚未办结，办结后才能评价'],
+  consultation: ['case_not_closed', '咨询尚未登记完成'],
+} as const
+
+async function rateService(ctx: AppContext, service: Located, body: Omit<RatingBody, 'number' | 'code'>) {
   await checkForm(ctx, body)
   const now = ctx.clock.now()
   const today = chinaDate(now)
+  const column = { case: 'case_id', ticket: 'ticket_id', consultation: 'consultation_id' } as const
   return ctx.db.transaction().execute(async (trx) => {
     const row = await lockService(trx, service)
     if (!(await repo.finishedAt(trx, service.kind, service.id))) {
-      throw errors.conflict('case_not_closed', '办件尚未办结，办结、不予受理或结果送达后才能评价', { status: row.status })
+      const [code, message] = NOT_FINISHED[service.kind]
+      throw errors.conflict(code, message, { status: row.status })
     }
     const center = row.center
     const ratingId = await repo.insertRatingOnce(trx, {
-      case_id: service.kind === 'case' ? service.id : null, consultation_id: service.kind === 'consultation' ? service.id : null,
-      source: body.source ?? 'progress', score: body.score, comment: (body.comment ?? '').trim(),
+      case_id: null, ticket_id: null, consultation_id: null, [column[service.kind]]: service.id,
+      source: service.kind === 'ticket' ? 'ticket' : body.source ?? 'progress', score: body.score, comment: (body.comment ?? '').trim(),
       indicators: JSON.stringify(storedIndicators(body)), options: body.options ?? [],
       center_id: center.id, center_path: center.path, department_id: row.departmentId, window_id: row.windowId,
       staff_id: row.staffId, item_id: row.itemId, rated_at: now, rated_on: today,
     })
-    if (ratingId === undefined) throw errors.conflict('already_rated', '此项服务已评价，每项服务只能评价一次')
+    if (ratingId === undefined) throw errors.conflict('already_rated', service.kind === 'ticket' ? '此票号已评价，每张只能评价一次' : '此项服务已评价，每项服务只能评价一次')
     const followupId = isBadScore(body.score)
-      ? await openFollowup(trx, ctx, { ratingId, caseId: service.kind === 'case' ? service.id : null, consultationId: service.kind === 'consultation' ? service.id : undefined, center, score: body.score, now, today })
+      ? await openFollowup(trx, ctx, {
+        ratingId, caseId: service.kind === 'case' ? service.id : null, ticketId: service.kind === 'ticket' ? service.id : undefined,
+        consultationId: service.kind === 'consultation' ? service.id : undefined, center, score: body.score, now, today,
+      })
       : null
     await appendAudit(trx, { actorId: null, centerId: center.id, action: 'rating.create', entity: 'rating', entityId: ratingId, data: { [`${service.kind}Id`]: service.id, bad: isBadScore(body.score) } })
     return { id: ratingId, number: row.number, score: body.score, followupId }
@@ -141,28 +165,8 @@ export interface TicketRatingBody { token: string; score: number; comment?: stri
  * levels; a bad score opens the same follow-up as a case's. The slip's token stands for the case's query code.
  */
 export async function rateTicket(ctx: AppContext, ticketId: number, body: TicketRatingBody) {
-  const found = await ctx.db.selectFrom('tickets').select(['id', 'token']).where('id', '=', ticketId).executeTakeFirst()
-  if (!found || !codeMatches(body.token, found.token, false)) throw errors.notFound('票号（编号与凭证不匹配）')
-  await checkForm(ctx, body)
-  const now = ctx.clock.now()
-  const today = chinaDate(now)
-  return ctx.db.transaction().execute(async (trx) => {
-    const t = (await trx.selectFrom('tickets as t').innerJoin('centers as c', 'c.id', 't.center_id')
-      .select(['t.id', 't.number', 't.status', 't.window_id as windowId', 't.staff_id as staffId', 't.item_id as itemId', 'c.id as centerId', 'c.path'])
-      .where('t.id', '=', ticketId).forUpdate('t').executeTakeFirst())!
-    if (t.status !== 'done') throw errors.conflict('ticket_not_served', '票号尚未办结，办结后才能评价', { status: t.status })
-    const center = { id: t.centerId, path: t.path }
-    const ratingId = await repo.insertRatingOnce(trx, {
-      case_id: null, ticket_id: t.id, source: 'ticket', score: body.score, comment: (body.comment ?? '').trim(),
-      indicators: JSON.stringify(storedIndicators(body)), options: body.options ?? [],
-      center_id: center.id, center_path: center.path, department_id: null, window_id: t.windowId, staff_id: t.staffId, item_id: t.itemId,
-      rated_at: now, rated_on: today,
-    })
-    if (ratingId === undefined) throw errors.conflict('already_rated', '此票号已评价，每张只能评价一次')
-    const followupId = isBadScore(body.score) ? await openFollowup(trx, ctx, { ratingId, caseId: null, ticketId: t.id, center, score: body.score, now, today }) : null
-    await appendAudit(trx, { actorId: null, centerId: center.id, action: 'rating.create', entity: 'rating', entityId: ratingId, data: { ticketId: t.id, bad: isBadScore(body.score) } })
-    return { id: ratingId, number: t.number, score: body.score, followupId }
-  })
+  const { token, ...rest } = body
+  return rateService(ctx, await locate(ctx, `${TICKET_RATING_PREFIX}${ticketId}`, token).catch((e: unknown) => { throw e instanceof AppError && e.kind === 'not_found' ? errors.notFound('票号（编号与凭证不匹配）') : e }), rest)
 }
 
 function viewFollowup(cal: Awaited<ReturnType<ReturnType<typeof calendarCache>['get']>>, f: NonNullable<Awaited<ReturnType<typeof repo.findFollowup>>>, today: string, roles: Actor['roles']) {

@@ -106,6 +106,8 @@ const zhCNSupervision = {
   'consult.record': '登记咨询',
   'consult.confirm': '登记一次咨询并打印回执？',
   'consult.ok': '登记并打印',
+  'consult.phone': '手机号',
+  'consult.phoneHint': '手机号（选填，3 日后邀请评价）',
   'consult.slipTitle': '咨询回执',
   'consult.number': '咨询编号',
   'consult.code': '查询码',

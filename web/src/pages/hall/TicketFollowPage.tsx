@@ -10,7 +10,7 @@ import TicketRating from './TicketRating'
 
 interface Followed {
   number: string; status: string; statusName: string; ahead: number; estimatedWaitMinutes: number
-  categoryName: string; windowNumber: string | null; windowName: string | null; rated: boolean
+  categoryName: string; windowNumber: string | null; windowName: string | null; rated: boolean; addendumAllowed: boolean; ratingNumber: string
 }
 
 export default function TicketFollowPage() {
@@ -35,7 +35,7 @@ export default function TicketFollowPage() {
           </Typography.Title>
           {x.status === 'waiting' && <div>{t('follow.wait', { n: x.estimatedWaitMinutes })}</div>}
           {x.status === 'done'
-            ? <TicketRating id={id} token={token} rated={x.rated} />
+            ? <TicketRating id={id} token={token} rated={x.rated} addendumAllowed={x.addendumAllowed} ratingNumber={x.ratingNumber} />
             : <Typography.Text type="secondary">{t('follow.refresh')}</Typography.Text>}
         </>
       )}

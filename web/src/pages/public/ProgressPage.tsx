@@ -1,7 +1,8 @@
 // `/progress?number=&code=` 办理进度查询: no login, phone first. The QR code on every printed notice opens it prefilled;
 // it shows the masked name, the status and every event with the center where it happened.
 import { Alert, Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } from 'antd'
-import { Link, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
+import { ratedOnlyNumber } from '../supervision/RatingAddendum'
 import { api, ApiError, errorMessage } from '../../api'
 import { t, type MessageKey } from '../../i18n'
 import { dateTime } from '../../lib/format'
@@ -32,6 +33,14 @@ function RatingButton({ number, code, stamp }: { number: string; code: string; s
 
 export default function ProgressPage() {
   const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  // A consultation's slip or a hall ticket (its invitation to rate): no progress to show, straight to the rating page
+  // (a ticket's token is case-sensitive, a query code is not).
+  const query = (v: { number: string; code: string }) => {
+    const n = v.number.trim().toUpperCase()
+    if (ratedOnlyNumber(n)) navigate(`/rate?${new URLSearchParams({ number: n, code: n.startsWith('DT-') ? v.code.trim() : v.code.trim().toUpperCase() }).toString()}`)
+    else setParams({ number: v.number.trim(), code: v.code.trim().toUpperCase() })
+  }
   const number = params.get('number')?.trim() ?? ''
   const code = params.get('code')?.trim() ?? ''
   const result = useLoad((s) => (number && code ? api.get<Progress>('/api/public/progress', { number, code }, s) : Promise.resolve(null)), [number, code])
@@ -42,7 +51,7 @@ export default function ProgressPage() {
       <Card>
         <Typography.Paragraph type="secondary">{t('progress.intro')}</Typography.Paragraph>
         <Form layout="vertical" initialValues={{ number, code }} key={`${number}/${code}`}
-          onFinish={(v: { number: string; code: string }) => setParams({ number: v.number.trim(), code: v.code.trim().toUpperCase() })}>
+          onFinish={query}>
           <Form.Item name="number" label={t('progress.number')} rules={[{ required: true, whitespace: true }]}><Input size="large" inputMode="text" autoComplete="off" /></Form.Item>
           <Form.Item name="code" label={t('progress.code')} rules={[{ required: true, whitespace: true }]}><Input size="large" autoComplete="off" /></Form.Item>
           <Button type="primary" htmlType="submit" size="large" block loading={result.loading && !!number}>{t('progress.query')}</Button>

@@ -3,6 +3,7 @@
 // service once on the national form; after a bad rating, one 追评. Staff cannot rate for them: the server takes the
 // number and query code the applicant holds.
 import { Alert, Button, Card, Form, Input, Result } from 'antd'
+import RatingAddendum from './RatingAddendum'
 import { useEffect, useState } from 'react'
 import { useLocation, useSearchParams } from 'react-router'
 import { api, errorMessage } from '../../api'
@@ -11,25 +12,6 @@ import { useLoad } from '../../lib/useLoad'
 import ScoreFields, { ratingPayload, type ScoreValues } from './ScoreFields'
 
 interface RatingState { ratable: boolean; rated: boolean; addendumAllowed: boolean }
-
-function Addendum({ number, code }: { number: string; code: string }) {
-  const [done, setDone] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const submit = async (v: { comment: string }) => {
-    setError(null)
-    try { await api.post('/api/public/ratings/followup', { number, code, comment: v.comment.trim() }); setDone(true) } catch (e) { setError(errorMessage(e)) }
-  }
-  if (done) return <Result status="success" title={t('rate.addendumDone')} />
-  return (
-    <Form layout="vertical" onFinish={submit} aria-label={t('rate.addendumTitle')}>
-      <p>{t('rate.addendumIntro')}</p>
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-      <Form.Item name="comment" label={t('rate.addendum')} rules={[{ required: true, whitespace: true }]}><Input.TextArea rows={3} maxLength={500} /></Form.Item>
-      <p style={{ color: '#666' }}>{t('rate.confidential')}</p>
-      <Button type="primary" htmlType="submit">{t('rate.addendumSubmit')}</Button>
-    </Form>
-  )
-}
 
 export default function RatePage() {
   const [params] = useSearchParams()
@@ -65,7 +47,7 @@ export default function RatePage() {
   const s = state.data
   return (
     <Card title={t(s?.addendumAllowed ? 'rate.addendumTitle' : pad ? 'rate.padTitle' : 'rate.title')} style={{ maxWidth: 640, margin: '24px auto' }}>
-      {s?.addendumAllowed ? <Addendum number={number} code={code} /> : (
+      {s?.addendumAllowed ? <RatingAddendum number={number} code={code} /> : (
         <>
           {s?.rated && <Alert type="info" showIcon title={t('rate.already')} style={{ marginBottom: 16 }} />}
           {s && !s.rated && !s.ratable && <Alert type="warning" showIcon title={t('rate.notYet')} style={{ marginBottom: 16 }} />}
