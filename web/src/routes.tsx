@@ -63,6 +63,8 @@ export const router = createBrowserRouter([
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
       { path: 'intake', element: page(() => import('./pages/cases/IntakePage')) },
+      { path: 'intake/bundle', element: page(() => import('./pages/bundles/BundleIntakePage')) },
+      { path: 'bundles/cases/:id', element: page(() => import('./pages/bundles/BundleCasePage')) },
       { path: 'cases', element: page(() => import('./pages/cases/CasesPage')) },
       { path: 'cases/:id', element: page(() => import('./pages/cases/CasePage')) },
       { path: 'inbox', element: page(() => import('./pages/cases/InboxPage')) },
@@ -78,6 +80,7 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '/print/cases/:id/:notice', element: page(() => import('./pages/cases/print/NoticePage')) },
+  { path: '/print/bundles/:id', element: page(() => import('./pages/bundles/BundleReceiptPage')) },
   { path: '/print/consultations/:id', element: page(() => import('./pages/supervision/ConsultSlipPage')) },
   { path: '/print/levels/:id/slip', element: page(() => import('./pages/levels/HandoverSlipPage')) },
 ])

@@ -8,7 +8,7 @@ import { shareCalendarCache } from '../calendar/calendar.service.js'
 import { nextCaseNumber } from '../cases/cases.repository.js'
 import type { CaseOut } from '../cases/cases.view.js'
 import { findCenter } from '../cases/intake.repository.js'
-import { intake, queryCode, requestHash, type IntakeBody } from '../cases/intake.service.js'
+import { canSee, intake, queryCode, requestHash, type IntakeBody } from '../cases/intake.service.js'
 import { getCaseRow } from '../cases/query.service.js'
 import { chinaDate } from '../../domain/clock.js'
 import * as repo from './bundles.repository.js'
@@ -50,6 +50,15 @@ async function receipt(ctx: AppContext, actor: Actor, bc: { id: number; number: 
     missing.set(m.name, e)
   }
   return { bundle: { id: bc.id, number: bc.number, queryCode: bc.queryCode, name }, parts, missing: [...missing.values()] }
+}
+
+/** A bundle case's receipt (一件事受理回执) again: for the window's page and its print; staff whose jurisdiction covers it. */
+export async function bundleCaseReceipt(ctx: AppContext, actor: Actor, id: number) {
+  const bc = await repo.findBundleCase(ctx.db, id)
+  if (!bc || !canSee(actor, bc.originPath)) throw errors.notFound('一件事办件', id)
+  const labels = new Map((bc.fields ?? []).map((f) => [f.key, f.label]))
+  const fields = Object.entries((bc.form ?? {}) as Record<string, string>).map(([key, value]) => ({ label: labels.get(key) ?? key, value }))
+  return { ...(await receipt(ctx, actor, bc, bc.name)), fields }
 }
 
 export async function bundleIntake(ctx: AppContext, actor: Actor, bundleId: number, body: BundleIntakeBody): Promise<{ created: boolean; receipt: BundleReceipt }> {

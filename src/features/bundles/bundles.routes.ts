@@ -8,7 +8,7 @@ import { Id, Name, Text } from '../network/network.shared.js'
 import { Case, ChannelSchema, IntakeBody } from '../cases/cases.schemas.js'
 import { CASE_INTAKE_ROLES } from '../../domain/case-status.js'
 import { errors } from '../../domain/errors.js'
-import { bundleIntake } from './bundle-intake.service.js'
+import { bundleCaseReceipt, bundleIntake } from './bundle-intake.service.js'
 import { defineBundle, getBundle, listBundles } from './bundles.service.js'
 
 const tags = ['bundles']
@@ -63,6 +63,13 @@ export function bundlesRoutes(app: App, ctx: AppContext): void {
   app.get('/api/bundles/:id', {
     schema: { tags, summary: '一件事 one bundle with its items and merged material list', params: IdParams, response: { 200: Bundle, ...errorsFor(400, 401, 404) } },
   }, async (req) => getBundle(ctx, requireActor(req), req.params.id))
+
+  app.get('/api/bundles/cases/:id', {
+    schema: {
+      tags, summary: '一件事 a bundle case\'s receipt again (受理回执): its number, query code, shared form and every part',
+      params: IdParams, response: { 200: Type.Intersect([Receipt, Type.Object({ fields: Type.Array(Type.Object({ label: Type.String(), value: Type.String() })) })]), ...errorsFor(400, 401, 404) },
+    },
+  }, async (req) => bundleCaseReceipt(ctx, requireActor(req), req.params.id))
 
   app.post('/api/bundles/:id/intake', {
     schema: {

@@ -16,6 +16,7 @@ import * as items from './intake.repository.js'
 import * as lists from './lists.repository.js'
 import { missingOf } from './intake.service.js'
 import { commitmentView } from './commitment.js'
+import { bundleOfCase } from '../bundles/bundles.repository.js'
 
 export function assertReader(actor: Actor): void {
   if (!actor.roles.some((r) => (CASE_READERS as readonly string[]).includes(r))) throw errors.forbidden()
@@ -30,10 +31,12 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     items.findCenter(ctx.db, row.acceptingCenterId),
     ctx.db.selectFrom('item_versions as v').select([
       'v.complaint_phone as complaintPhone', 'v.consult_phone as consultPhone', 'v.result', 'v.implementing_body as implementingBody',
-      'v.outcome_wording as outcomeWording', 'v.item_type as itemType',
+      'v.outcome_wording as outcomeWording', 'v.item_type as itemType', 'v.deferral_lapse as deferralLapse',
     ]).where('v.id', '=', row.itemVersionId).executeTakeFirst(),
     items.centersOnPath(ctx.db, row.originPath),
   ])
+  const bundle = await bundleOfCase(ctx.db, id)
+  const commitment = commitmentView(cal, s.steps, materials, today)
   const window = row.windowId ? await items.findWindow(ctx.db, row.windowId) : undefined
   await appendAudit(ctx.db, {
     actorId: actor.userId, centerId: actor.centerId, action: 'case.view', entity: 'case', entityId: id, data: { fullIdNumber: true },
@@ -43,7 +46,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   const body = decidingBodyOf(dept, { reviewBody: dept.centerReviewBody, court: dept.centerCourt })
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
-    ...withCommitment(commitmentView(cal, s.steps, materials, today)),
+    ...(commitment ? { commitment: { ...commitment, lapse: item?.deferralLapse ?? 'suspend' } } : {}),
+    ...(bundle ? { bundle } : {}),
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
     steps: s.steps.map((st) => ({
       id: st.id, kind: st.kind, centerId: st.centerId, centerName: st.centerName, departmentId: st.departmentId ?? undefined,
@@ -66,7 +70,6 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   }
 }
 
-const withCommitment = <T>(c: T | undefined) => (c ? { commitment: c } : {})
 
 /** The Case (masked) after an action: no full ID number, so no audit row. */
 export async function getCaseRow(ctx: AppContext, actor: Actor, id: number) {
