@@ -42,7 +42,7 @@ export interface BundleReceipt {
 
 async function receipt(ctx: AppContext, actor: Actor, bc: { id: number; number: string; queryCode: string }, name: string): Promise<BundleReceipt> {
   const ids = await repo.partIds(ctx.db, bc.id)
-  const parts = await Promise.all(ids.map((p) => getCaseRow(ctx, actor, p.id)))
+  const parts = await Promise.all(ids.map((p) => getCaseRow(ctx, actor, p.id, { commitment: true })))
   const missing = new Map<string, { name: string; items: string[]; problem: string | null }>()
   for (const p of parts) for (const m of (p.missing ?? []) as { name: string; problem?: string | null }[]) {
     const e = missing.get(m.name) ?? { name: m.name, items: [] as string[], problem: m.problem ?? null }
@@ -56,8 +56,8 @@ async function receipt(ctx: AppContext, actor: Actor, bc: { id: number; number: 
 export async function bundleCaseReceipt(ctx: AppContext, actor: Actor, id: number) {
   const bc = await repo.findBundleCase(ctx.db, id)
   if (!bc || !canSee(actor, bc.originPath)) throw errors.notFound('一件事办件', id)
-  const labels = new Map((bc.fields ?? []).map((f) => [f.key, f.label]))
-  const fields = Object.entries((bc.form ?? {}) as Record<string, string>).map(([key, value]) => ({ label: labels.get(key) ?? key, value }))
+  const form = (bc.form ?? {}) as Record<string, string>
+  const fields = (bc.fields ?? []).filter((f) => form[f.key] !== undefined).map((f) => ({ label: f.label, value: form[f.key] })) // in the bundle's order
   return { ...(await receipt(ctx, actor, bc, bc.name)), fields }
 }
 

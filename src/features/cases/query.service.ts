@@ -72,11 +72,17 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
 
 
 /** The Case (masked) after an action: no full ID number, so no audit row. */
-export async function getCaseRow(ctx: AppContext, actor: Actor, id: number) {
+export async function getCaseRow(ctx: AppContext, actor: Actor, id: number, opts: { commitment?: boolean } = {}) {
   const row = await repo.findCase(ctx.db, id)
   if (!row) throw errors.notFound('办件', id)
   const cal = await calendarCache(ctx).get()
-  return toCase(cal, row, chinaDate(ctx.clock.now()), { missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined })
+  const today = chinaDate(ctx.clock.now())
+  const c = toCase(cal, row, today, { missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined })
+  if (!opts.commitment) return c
+  // 容缺: the commitment of the case (a bundle's receipt lists each part's)
+  const [steps, materials] = await Promise.all([repo.listSteps(ctx.db, id), repo.listMaterials(ctx.db, id)])
+  const commitment = commitmentView(cal, steps, materials, today)
+  return commitment ? { ...c, commitment } : c
 }
 
 export interface ListQuery { status?: CaseStatus; centerId?: number; light?: Light; q?: string; cursor?: string; mine?: boolean; limit?: number }
