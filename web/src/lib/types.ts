@@ -97,6 +97,7 @@ export interface VersionOut {
   conditions: string; procedure: string[]; stepLimits: { step: string; days: number }[]; fees: Fees; result: string
   visits: number; consultPhone: string; complaintPhone: string; specialProcedures: string[]; theme: string; category: string
   keywords: string[]
+  deferralDays?: number | null; deferralLapse?: 'suspend' | 'deny' | 'terminate'
   createdAt: string; publishedAt: string | null; supersededAt: string | null
   materials: (ItemMaterial & { id: number; note: string; sampleFileId: number | null })[]
 }
