@@ -167,13 +167,13 @@ describe('administering bundles', () => {
     expect(bad.statusCode).toBe(400)
     expect(bad.json().error.details).toEqual([{ field: 'body.itemIds.1', message: expect.stringContaining('不受理') }])
     expect((await w.manager.client.get(`/api/bundles/${id}`)).json().items).toHaveLength(3) // nothing half-written
-    expect((await w.clerk.client.put(`/api/bundles/${id}/status`, { status: 'retired' })).statusCode).toBe(403)
+    expect((await w.clerk.client.post(`/api/bundles/${id}/retire`)).statusCode).toBe(403)
 
-    expect((await w.manager.client.put(`/api/bundles/${id}/status`, { status: 'retired' })).json().status).toBe('retired')
+    expect((await w.manager.client.post(`/api/bundles/${id}/retire`)).json().status).toBe('retired')
     expect((await w.clerk.client.get('/api/bundles')).json().bundles.map((x: { id: number }) => x.id)).not.toContain(id)
     expect((await w.manager.client.get('/api/bundles?withRetired=true')).json().bundles.map((x: { id: number }) => x.id)).toContain(id)
     expect((await w.clerk.client.post(`/api/bundles/${id}/intake`, body())).statusCode).toBe(404)
-    expect((await w.manager.client.put(`/api/bundles/${id}/status`, { status: 'active' })).json().status).toBe('active')
+    expect((await w.manager.client.post(`/api/bundles/${id}/restore`)).json().status).toBe('active')
     expect((await w.clerk.client.post(`/api/bundles/${id}/intake`, body())).statusCode).toBe(201)
   })
 })

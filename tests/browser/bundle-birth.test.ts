@@ -50,7 +50,7 @@ it('takes 新生儿出生一件事 with 结婚证 under 容缺, prints, each par
   await screenshot(clerk, 'bundle-intake')
   await clerk.getByRole('button', { name: '提交一件事' }).click()
 
-  await clerk.waitForURL(/\/app\/bundles\/cases\/\d+$/)
+  await clerk.waitForURL(/\/app\/bundle-cases\/\d+$/)
   const bundleUrl = clerk.url()
   const number = (await clerk.locator('.bundle-number').textContent())!.trim()
   const code = (await clerk.locator('.bundle-code').textContent())!.trim()
@@ -111,3 +111,43 @@ it('takes 新生儿出生一件事 with 结婚证 under 容缺, prints, each par
   await phone.locator('.progress-commitment').getByText('容缺材料已补交：结婚证').waitFor()
   await phone.getByText(/容缺材料已补交：窗口补交容缺材料：结婚证/).waitFor()
 }, 300_000)
+
+it('an administrator defines a bundle, edits its shared form and retires it (gone from the window\'s choice)', async () => {
+  const admin = await env.newPage()
+  await env.login(admin, 'district.manager1')
+  await admin.getByRole('menuitem', { name: '一件事管理' }).click()
+  await admin.locator('.bundles-table').getByText('新生儿出生一件事').waitFor()
+  await admin.getByRole('button', { name: '新建一件事' }).click()
+  const drawer = admin.locator('.ant-drawer')
+  await drawer.getByLabel('名称').fill('城乡养老参保一件事')
+  for (const q of ['城乡居民养老', '社会保障卡申领']) {
+    await drawer.getByLabel('包含事项').fill(q)
+    await admin.locator('.ant-select-dropdown').last().locator('.ant-select-item-option', { hasText: q }).first().click()
+  }
+  await drawer.getByRole('button', { name: '添加共用字段' }).click()
+  await drawer.getByLabel('字段名称，如：新生儿姓名').fill('参保档次')
+  await screenshot(admin, 'bundles-admin-new')
+  await admin.getByRole('button', { name: '保存' }).click()
+  const row = admin.locator('.bundles-table tr', { hasText: '城乡养老参保一件事' })
+  await row.getByText('参保档次').waitFor()
+  await row.getByText(/社会保障卡申领 · /).waitFor()
+
+  // edit: a second shared field
+  await row.getByText('编辑').click()
+  await drawer.getByRole('button', { name: '添加共用字段' }).click()
+  await drawer.getByLabel('字段名称，如：新生儿姓名').nth(1).fill('银行账户')
+  await admin.getByRole('button', { name: '保存' }).click()
+  await row.getByText('参保档次、银行账户').waitFor()
+
+  // retire: the window's choice no longer offers it
+  await row.getByText('停用').click()
+  await admin.getByRole('button', { name: /确\s*定|OK/ }).click()
+  await row.getByText('已停用').or(row.locator('.ant-tag', { hasText: '停用' })).first().waitFor()
+  await screenshot(admin, 'bundles-admin')
+  const clerk = await env.newPage()
+  await env.login(clerk, 'district.clerk3')
+  await clerk.goto('/app/intake/bundle')
+  await clerk.getByLabel('一件事').click()
+  await clerk.locator('.ant-select-item-option', { hasText: '新生儿出生一件事' }).waitFor()
+  expect(await clerk.locator('.ant-select-item-option', { hasText: '城乡养老参保一件事' }).count()).toBe(0)
+}, 200_000)

@@ -67,12 +67,14 @@ export function bundlesRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req) => editBundle(ctx, requireActor(req), req.params.id, req.body))
 
-  app.put('/api/bundles/:id/status', {
-    schema: {
-      tags, summary: '一件事 retire a bundle (no longer taken at the window) or bring it back', params: IdParams,
-      body: Type.Object({ status: Type.Enum(['active', 'retired']) }, { additionalProperties: false }), response: { 200: Bundle, ...errorsFor(400, 401, 403, 404) },
-    },
-  }, async (req) => setBundleStatus(ctx, requireActor(req), req.params.id, req.body.status))
+  for (const [verb, status] of [['retire', 'retired'], ['restore', 'active']] as const) {
+    app.post(`/api/bundles/:id/${verb}`, {
+      schema: {
+        tags, summary: verb === 'retire' ? '一件事 retire a bundle (no longer taken at the window; its cases stay)' : '一件事 bring a retired bundle back',
+        params: IdParams, response: { 200: Bundle, ...errorsFor(400, 401, 403, 404) },
+      },
+    }, async (req) => setBundleStatus(ctx, requireActor(req), req.params.id, status))
+  }
 
   app.get('/api/bundles/:id', {
     schema: { tags, summary: '一件事 one bundle with its items and merged material list', params: IdParams, response: { 200: Bundle, ...errorsFor(400, 401, 404) } },

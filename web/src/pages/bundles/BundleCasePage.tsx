@@ -1,4 +1,4 @@
-// `/app/bundles/cases/:id` 一件事办件: the bundle's number and query code, its shared form and every part (each a case
+// `/app/bundle-cases/:id` 一件事办件: the bundle's number and query code, its shared form and every part (each a case
 // of its own department, with its number, status, due date and 容缺 commitment), the merged one-time notice, the prints.
 import { Alert, Card, Descriptions, Result, Space, Table, Tag } from 'antd'
 import { Link, useLocation, useParams } from 'react-router'

@@ -48,7 +48,7 @@ export default function BundleIntakePage() {
       ...(deferred.length ? { commitment: { materials: deferred, ...(v.commitmentDue ? { dueDate: v.commitmentDue } : {}) } } : {}),
       channel: channelBody(v.channel),
     })
-    navigate(`/app/bundles/cases/${r.bundle.id}`, { state: { created: true } })
+    navigate(`/app/bundle-cases/${r.bundle.id}`, { state: { created: true } })
   })
 
   return (

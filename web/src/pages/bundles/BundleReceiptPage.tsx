@@ -66,7 +66,7 @@ function Page() {
   return (
     <div className="print-root">
       <div className="notice-toolbar no-print">
-        <Link to={`/app/bundles/cases/${id}`}><Button>{t('bundle.back')}</Button></Link>
+        <Link to={`/app/bundle-cases/${id}`}><Button>{t('bundle.back')}</Button></Link>
         <Button type="primary" onClick={() => window.print()}>{t('notice.print')}</Button>
       </div>
       <Receipt d={r.data} />

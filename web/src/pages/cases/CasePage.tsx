@@ -41,7 +41,7 @@ export default function CasePage() {
         )}
       </Card>
       {d.provisional && <ProvisionalAlert />}
-      {d.bundle && <Alert type="info" showIcon title={<>{t('bundle.partOf', { name: d.bundle.name })} <Link to={`/app/bundles/cases/${d.bundle.id}`} className="code-cell">{d.bundle.number}</Link></>} />}
+      {d.bundle && <Alert type="info" showIcon title={<>{t('bundle.partOf', { name: d.bundle.name })} <Link to={`/app/bundle-cases/${d.bundle.id}`} className="code-cell">{d.bundle.number}</Link></>} />}
       <Facts d={d} />
       {d.commitment && <CommitmentCard d={d} />}
       <Card title={t('case.prints')}>
