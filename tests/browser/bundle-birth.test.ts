@@ -115,6 +115,12 @@ it('takes 新生儿出生一件事 with 结婚证 under 容缺, prints, each par
 it('an administrator defines a bundle, edits its shared form and retires it (gone from the window\'s choice)', async () => {
   const admin = await env.newPage()
   await env.login(admin, 'district.manager1')
+  // the statistics count the bundle's two parts by channel; its trips once
+  await admin.goto('/app/statistics')
+  const channels = admin.getByTestId('channels-card')
+  await channels.locator('tr', { hasText: '窗口办理' }).getByText('2', { exact: true }).first().waitFor()
+  await channels.getByText(/^2 件，跑动 [12] 次/).first().waitFor()
+  await screenshot(admin, 'statistics-channels')
   await admin.getByRole('menuitem', { name: '一件事管理' }).click()
   await admin.locator('.bundles-table').getByText('新生儿出生一件事').waitFor()
   await admin.getByRole('button', { name: '新建一件事' }).click()
