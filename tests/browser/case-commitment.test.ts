@@ -2,11 +2,10 @@
 // (a date past the item's rule is refused on the form), served 上门办 by a named staff member; the case page shows the
 // commitment step with its light and the 承诺书 prints; the date passes (the light turns red) and the manager suspends
 // the case for it; the 结婚证 arrives by mail and closes the commitment; the applicant's phone shows it.
-import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkDigit } from '../../src/domain/id-number.js'
 import { TestClock } from '../helpers/hall.js'
-import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
+import { caseAction as act, screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
 const clock = new TestClock(new Date())
@@ -16,15 +15,6 @@ afterAll(async () => { await env?.close() })
 const ID17 = '42010219851120452'
 const ID_NUMBER = ID17 + checkDigit(ID17)
 const chinaToday = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(clock.now())
-
-async function act(page: Page, action: string, fill: (d: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}) {
-  await page.locator('.case-actions').getByRole('button', { name: action, exact: true }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.waitFor()
-  await fill(dialog)
-  await dialog.getByRole('button', { name: action, exact: true }).click()
-  await dialog.waitFor({ state: 'detached' })
-}
 
 it('accepts with a commitment (上门办), prints the 承诺书, the missed date turns it red and suspends, the mailed 结婚证 closes it', async () => {
   const clerk = await env.newPage()
