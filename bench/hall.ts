@@ -18,6 +18,7 @@ import { chinaTime } from '../src/domain/hall-time.js'
 import { insertCenter } from '../src/features/network/centers.repository.js'
 import { hashPassword } from '../src/features/session/passwords.js'
 import { closeBoards, collect, connectBoards, monoMs } from './hall-boards.js'
+import { priorityLane, seedPriority } from './hall-priority.js'
 import { percentile } from './load-worker.js'
 import { loopDelay, memoryAfterGc, startLoopDelay } from './inspect.js'
 import { cpuMs, fmt, freePort, load, openBenchDatabase, root, startYizhan, stop, writeSection } from './lib.js'
@@ -31,7 +32,7 @@ const WARM_UP_CALLS = 2
 const BOARD_PROCESSES = Number(process.env.BENCH_BOARD_PROCESSES ?? 2)
 /** Each window calls once per interval (ms); 0: as fast as it can. */
 const INTERVALS = (process.env.BENCH_CALL_INTERVALS ?? '5000,2000,0').split(',').map(Number)
-/** BENCH_PART=tickets or display runs only that part. */
+/** BENCH_PART=tickets, display or priority runs only that part. */
 const PART = process.env.BENCH_PART
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const PASSWORD = 'bench-Hall-2026'
@@ -160,6 +161,7 @@ async function main() {
   const bdb = await openBenchDatabase('hall', 4)
   const { url } = bdb
   const data = await seed(bdb.db)
+  const lane = await seedPriority(bdb.db, data.hallId)
   const inspect = await freePort()
   const app = await startYizhan({ DATABASE_URL: url, DATA_DIR: path.join(bdb.dir, 'app'), YIZHAN_DEMO: '0', YIZHAN_SKIP_WEB_BUILD: '1', RATE_LIMIT_TICKET: '100000000/60', DISPLAY_STREAMS_PER_ADDRESS: String(BOARDS + 100), DISPLAY_STREAMS_MAX: String(BOARDS + 100) },
     undefined, undefined, [`--inspect=127.0.0.1:${inspect}`])
@@ -170,6 +172,12 @@ async function main() {
     const login = await fetch(`${base}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench.manager', password: PASSWORD }) })
     const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie')!.split(';')[0], 'x-csrf-token': (await login.json()).csrfToken }
     const lines = [`Run ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores (the machine is shared).`, '']
+    if (!PART || PART === 'priority') {
+      const priority = [`Run ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} cores (the machine is shared), load average ${os.loadavg().map((x) => fmt(x, 2)).join(' / ')}.`, '', ...(await priorityLane(base, headers, data.hallId, lane))]
+      console.log(priority.join('\n'))
+      writeSection('Hall, priority lane (`npm run bench:hall`, `BENCH_PART=priority` alone)', priority.join('\n'))
+      if (PART) return
+    }
     if (PART !== 'display') {
       lines.push(...(await ticketIssuing(base, url, data)), '')
       // Part 1 leaves ~25,000 new tickets: vacuum them now, not by autovacuum in the middle of part 2.

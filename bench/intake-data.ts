@@ -8,7 +8,7 @@ import { hashPassword } from '../src/features/session/passwords.js'
 
 export type World = Awaited<ReturnType<typeof seedIntakeWorld>>
 
-async function item(db: Db, departmentId: number, centerIds: number[], kind: 'immediate' | 'promised', code: string) {
+export async function item(db: Db, departmentId: number, centerIds: number[], kind: 'immediate' | 'promised', code: string) {
   const { id } = await db.insertInto('service_items').values({ code, department_id: departmentId }).returning('id').executeTakeFirstOrThrow()
   const { id: versionId } = await db.insertInto('item_versions').values({
     item_id: id, version: 1, status: 'published', name: kind === 'immediate' ? '居住证签注' : '建设工程规划许可', name_pinyin: '', name_initials: '',

@@ -10,6 +10,7 @@ import { migrateToLatest } from '../src/db/migrate.js'
 import { generateCases, seedIntakeWorld } from './intake-data.js'
 import { runLoad, runWarmedLoad, type Stats } from './load-worker.js'
 import { root, login, loginAll, openBenchDatabase, startAppOn, writeSection } from './lib.js'
+import { bundleIntakes, seedBundle } from './intake-bundles.js'
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 32)
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20)
@@ -17,6 +18,8 @@ const CASES = Number(process.env.BENCH_CASES ?? 1_000_000)
 const LIST_CLIENTS = 16
 const LIST_SECONDS = Number(process.env.BENCH_LIST_SECONDS ?? 8)
 const POOL = Number(process.env.DB_POOL_SIZE ?? 10)
+/** BENCH_PART=bundles: only the 一件事 part (no million cases). */
+const PART = process.env.BENCH_PART
 
 /** The baseline in a process of its own: the same rows written by plain SQL over a pool of the same size. */
 function baseline(url: string, world: object, seconds: number): Promise<Stats> {
@@ -37,10 +40,18 @@ async function main() {
   try {
     await migrateToLatest(db)
     const world = await seedIntakeWorld(db, CLIENTS)
+    const bundle = await seedBundle(db, world)
     const app = await startAppOn(url, path.join(bdb.dir, 'app'))
     const base = app.base
     const sessions = await loginAll(base, world.clerks, world.password)
     const load = os.loadavg()[0]
+
+    // ── 一件事: one bundle intake against three separate intakes ──
+    const b = [`Run ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} CPUs, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} before the part (the machine is shared).`, '',
+      ...(await bundleIntakes(base, sessions, CLIENTS, Number(process.env.BENCH_BUNDLE_SECONDS ?? 10), world.centerId, bundle))]
+    console.log(b.join('\n'))
+    writeSection('Case intake, 一件事 bundles (`npm run bench:intake`, `BENCH_PART=bundles` alone)', b.join('\n'))
+    if (PART === 'bundles') { await app.close(); return }
 
     // ── intake over HTTP, then the baseline ──
     const intakeReq = { method: 'POST' as const, path: '/api/cases', itemId: world.itemId, centerId: world.centerId, materials: world.materials }

@@ -136,3 +136,44 @@ describe('channels', () => {
     expect((await w.clerk.client.get('/api/statistics/channels')).statusCode).toBe(403)
   })
 })
+
+describe('the screens\' answers', () => {
+  it('GET /api/bundles/cases/:id: the receipt again (shared form in the bundle\'s order, each part with its commitment); a case page names its bundle', async () => {
+    const made = (await w.clerk.client.post(`/api/bundles/${bundleId}/intake`, body({ commitment: { materials: ['出生医学证明'] } }))).json()
+    const res = await w.clerk.client.get(`/api/bundles/cases/${made.bundle.id}`)
+    expect(res.statusCode, res.body).toBe(200)
+    const r = res.json()
+    expect(r.bundle).toEqual(made.bundle)
+    expect(r.fields).toEqual([{ label: '新生儿姓名', value: '王小宝' }])
+    expect(r.parts[0].commitment).toMatchObject({ dueDate: '2026-03-09', done: false, materials: [{ name: '出生医学证明', received: false }] })
+    expect(r.parts[1].commitment).toBeUndefined()
+    const page = (await w.clerk.client.get(`/api/cases/${made.parts[0].id}`)).json()
+    expect(page.bundle).toEqual({ id: made.bundle.id, number: made.bundle.number, name: '新生儿出生一件事' })
+    expect(page.commitment.lapse).toBe('suspend')
+    expect((await w.clerk.client.get('/api/bundles/cases/999999')).statusCode).toBe(404)
+  })
+})
+
+describe('administering bundles', () => {
+  it('edit (items, fields; a name taken → 409; an item not offered → 400 naming it), retire (gone from the window\'s list, intake 404), bring back', async () => {
+    const c = await makeItem(t.db, { departmentId: w.departments.co2, kind: 'promised', offeredAt: [w.tree.district.id], name: '户口登记' })
+    const id = (await w.manager.client.post('/api/bundles', { centerId: w.tree.district.id, name: '待改一件事', itemIds: [a.id, b.id] })).json().id
+    const edited = await w.manager.client.put(`/api/bundles/${id}`, { name: '出生落户一件事', itemIds: [a.id, c.id, b.id], fields: [{ key: 'childName', label: '新生儿姓名', required: true }] })
+    expect(edited.statusCode, edited.body).toBe(200)
+    expect(edited.json()).toMatchObject({ name: '出生落户一件事', fields: [{ key: 'childName' }] })
+    expect(edited.json().items.map((i: { name: string }) => i.name)).toEqual(['出生登记', '户口登记', '医保参保登记'])
+    expect((await w.manager.client.put(`/api/bundles/${id}`, { name: '新生儿出生一件事', itemIds: [a.id, b.id] })).statusCode).toBe(409)
+    const bad = await w.manager.client.put(`/api/bundles/${id}`, { name: '出生落户一件事', itemIds: [a.id, w.items.notOffered.id] })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().error.details).toEqual([{ field: 'body.itemIds.1', message: expect.stringContaining('不受理') }])
+    expect((await w.manager.client.get(`/api/bundles/${id}`)).json().items).toHaveLength(3) // nothing half-written
+    expect((await w.clerk.client.post(`/api/bundles/${id}/retire`)).statusCode).toBe(403)
+
+    expect((await w.manager.client.post(`/api/bundles/${id}/retire`)).json().status).toBe('retired')
+    expect((await w.clerk.client.get('/api/bundles')).json().bundles.map((x: { id: number }) => x.id)).not.toContain(id)
+    expect((await w.manager.client.get('/api/bundles?withRetired=true')).json().bundles.map((x: { id: number }) => x.id)).toContain(id)
+    expect((await w.clerk.client.post(`/api/bundles/${id}/intake`, body())).statusCode).toBe(404)
+    expect((await w.manager.client.post(`/api/bundles/${id}/restore`)).json().status).toBe('active')
+    expect((await w.clerk.client.post(`/api/bundles/${id}/intake`, body())).statusCode).toBe(201)
+  })
+})

@@ -99,11 +99,11 @@ describe('GET /api/public/items/:id', () => {
       handlingKind: 'forward', legalDays: 30, promisedDays: 20, acceptLevel: 'village', decideLevel: 'district', version: 1,
       fees: { charged: false },
     })
-    for (const key of ['conditions', 'procedure', 'result', 'visits', 'consultPhone', 'complaintPhone', 'legalBasis', 'implementingBody', 'targets', 'specialProcedures', 'theme', 'category']) {
+    for (const key of ['conditions', 'procedure', 'result', 'visits', 'consultPhone', 'complaintPhone', 'legalBasis', 'implementingBody', 'targets', 'specialProcedures', 'theme', 'category', 'deferralDays', 'deferralLapse']) {
       expect(g).toHaveProperty(key)
     }
     expect(g.materials.length).toBeGreaterThan(0)
-    expect(Object.keys(g.materials[0]).sort()).toEqual(['copies', 'form', 'id', 'name', 'note', 'required', 'sampleFileId'])
+    expect(Object.keys(g.materials[0]).sort()).toEqual(['copies', 'deferrable', 'form', 'id', 'name', 'note', 'required', 'sampleFileId'])
     const offered = await t.db.selectFrom('item_offerings').select('center_id').where('item_id', '=', dibao.id).execute()
     expect(g.centers).toHaveLength(offered.length)
     const d01 = g.centers.find((c: { id: number }) => c.id === center.D01)

@@ -5,7 +5,7 @@
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkDigit } from '../../src/domain/id-number.js'
-import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
+import { caseAction as act, screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
 beforeAll(async () => { env = await startEnv() })
@@ -13,17 +13,6 @@ afterAll(async () => { await env?.close() })
 
 const ID17 = '42010219880315123'
 const ID_NUMBER = ID17 + checkDigit(ID17)
-
-/** Click an action button on the case page, fill its dialog and confirm; wait until the page shows `status`. */
-async function act(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void>, status: string) {
-  await page.locator('.case-actions').getByRole('button', { name: action, exact: true }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.waitFor()
-  await fill(dialog)
-  await dialog.getByRole('button', { name: action, exact: true }).click()
-  await dialog.waitFor({ state: 'detached' })
-  await page.locator('.page-head .ant-tag', { hasText: status }).waitFor()
-}
 
 /** Opens a printed notice of the case on the current page; returns the URL its QR code encodes. */
 async function openNotice(page: Page, title: string): Promise<string> {

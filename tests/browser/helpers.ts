@@ -146,3 +146,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file, fullPage: true })
   return file
 }
+
+/** Click an action button on the case page, fill its dialog and confirm; with `status`, wait until the page shows it. */
+export async function caseAction(page: Page, action: string, fill: (dialog: ReturnType<Page['getByRole']>) => Promise<void> = async () => {}, status?: string) {
+  await page.locator('.case-actions').getByRole('button', { name: action, exact: true }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.waitFor()
+  await fill(dialog)
+  await dialog.getByRole('button', { name: action, exact: true }).click()
+  await dialog.waitFor({ state: 'detached' })
+  if (status) await page.locator('.page-head .ant-tag', { hasText: status }).waitFor()
+}

@@ -6,7 +6,7 @@ import type { MessageKey } from './i18n'
 
 export type MenuKey =
   | 'workbench' | 'centers' | 'departments' | 'windows' | 'users' | 'items' | 'itemSearch' | 'guide' | 'board' | 'tokens'
-  | 'intake' | 'cases' | 'inbox' | 'extensions'
+  | 'intake' | 'cases' | 'inbox' | 'extensions' | 'bundles'
   | 'agency' | 'proxies' | 'flow' | 'messages'
   | 'supervision' | 'followups' | 'report' | 'statistics' | 'exchange'
   | 'hallWindow' | 'hallSetup'
@@ -24,6 +24,7 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   board: { path: '/app/board', label: 'menu.board' },
   tokens: { path: '/app/tokens', label: 'menu.tokens' },
   intake: { path: '/app/intake', label: 'menu.intake' },
+  bundles: { path: '/app/bundles', label: 'menu.bundles' },
   cases: { path: '/app/cases', label: 'menu.cases' },
   inbox: { path: '/app/inbox', label: 'menu.inbox' },
   extensions: { path: '/app/extensions', label: 'menu.extensions' },
@@ -42,7 +43,7 @@ export const MENU_ENTRIES: Record<MenuKey, { path: string; label: MessageKey }> 
   calendar: { path: '/app/calendar', label: 'menu.calendar' },
 }
 
-const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'board', 'tokens', 'supervision', 'followups', 'report',
+const ADMIN_MENU: MenuKey[] = ['workbench', 'centers', 'departments', 'windows', 'users', 'items', 'bundles', 'board', 'tokens', 'supervision', 'followups', 'report',
   'statistics', 'exchange', 'hallWindow', 'hallSetup', 'security']
 
 export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
@@ -55,7 +56,7 @@ export const MENU_BY_ROLE: Record<Role, MenuKey[]> = {
   department_head: ['workbench', 'itemSearch', 'inbox', 'cases', 'extensions'],
 }
 
-const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'proxies', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items',
+const ORDER: MenuKey[] = ['workbench', 'hallWindow', 'agency', 'proxies', 'flow', 'intake', 'inbox', 'cases', 'extensions', 'centers', 'departments', 'windows', 'users', 'items', 'bundles',
   'itemSearch', 'guide', 'board', 'hallSetup', 'tokens', 'supervision', 'followups', 'report', 'statistics', 'exchange', 'messages', 'security', 'calendar']
 
 export function menuFor(roles: readonly Role[]): MenuKey[] {

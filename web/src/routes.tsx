@@ -63,6 +63,9 @@ export const router = createBrowserRouter([
       { path: 'guide', element: page(() => import('./pages/guide/GuidePage')) },
       { path: 'guide/items/:id', element: page(() => import('./pages/guide/GuideItemPage')) },
       { path: 'intake', element: page(() => import('./pages/cases/IntakePage')) },
+      { path: 'intake/bundle', element: page(() => import('./pages/bundles/BundleIntakePage')) },
+      { path: 'bundles', element: page(() => import('./pages/bundles/BundlesPage')) },
+      { path: 'bundle-cases/:id', element: page(() => import('./pages/bundles/BundleCasePage')) },
       { path: 'cases', element: page(() => import('./pages/cases/CasesPage')) },
       { path: 'cases/:id', element: page(() => import('./pages/cases/CasePage')) },
       { path: 'inbox', element: page(() => import('./pages/cases/InboxPage')) },
@@ -79,6 +82,7 @@ export const router = createBrowserRouter([
     ],
   },
   { path: '/print/cases/:id/:notice', element: page(() => import('./pages/cases/print/NoticePage')) },
+  { path: '/print/bundles/:id', element: page(() => import('./pages/bundles/BundleReceiptPage')) },
   { path: '/print/consultations/:id', element: page(() => import('./pages/supervision/ConsultSlipPage')) },
   { path: '/print/levels/:id/slip', element: page(() => import('./pages/levels/HandoverSlipPage')) },
 ])

@@ -8,7 +8,7 @@ import { shareCalendarCache } from '../calendar/calendar.service.js'
 import { nextCaseNumber } from '../cases/cases.repository.js'
 import type { CaseOut } from '../cases/cases.view.js'
 import { findCenter } from '../cases/intake.repository.js'
-import { intake, queryCode, requestHash, type IntakeBody } from '../cases/intake.service.js'
+import { canSee, intake, queryCode, requestHash, type IntakeBody } from '../cases/intake.service.js'
 import { getCaseRow } from '../cases/query.service.js'
 import { chinaDate } from '../../domain/clock.js'
 import * as repo from './bundles.repository.js'
@@ -40,9 +40,9 @@ export interface BundleReceipt {
   missing: { name: string; items: string[]; problem: string | null }[]
 }
 
-async function receipt(ctx: AppContext, actor: Actor, bc: { id: number; number: string; queryCode: string }, name: string): Promise<BundleReceipt> {
-  const ids = await repo.partIds(ctx.db, bc.id)
-  const parts = await Promise.all(ids.map((p) => getCaseRow(ctx, actor, p.id)))
+/** The receipt of the parts as read now (each with its 容缺 commitment), or as the intake just wrote them (`written`). */
+async function receipt(ctx: AppContext, actor: Actor, bc: { id: number; number: string; queryCode: string }, name: string, written?: CaseOut[]): Promise<BundleReceipt> {
+  const parts = written ?? await Promise.all((await repo.partIds(ctx.db, bc.id)).map((p) => getCaseRow(ctx, actor, p.id, { commitment: true })))
   const missing = new Map<string, { name: string; items: string[]; problem: string | null }>()
   for (const p of parts) for (const m of (p.missing ?? []) as { name: string; problem?: string | null }[]) {
     const e = missing.get(m.name) ?? { name: m.name, items: [] as string[], problem: m.problem ?? null }
@@ -50,6 +50,15 @@ async function receipt(ctx: AppContext, actor: Actor, bc: { id: number; number: 
     missing.set(m.name, e)
   }
   return { bundle: { id: bc.id, number: bc.number, queryCode: bc.queryCode, name }, parts, missing: [...missing.values()] }
+}
+
+/** A bundle case's receipt (一件事受理回执) again: for the window's page and its print; staff whose jurisdiction covers it. */
+export async function bundleCaseReceipt(ctx: AppContext, actor: Actor, id: number) {
+  const bc = await repo.findBundleCase(ctx.db, id)
+  if (!bc || !canSee(actor, bc.originPath)) throw errors.notFound('一件事办件', id)
+  const form = (bc.form ?? {}) as Record<string, string>
+  const fields = (bc.fields ?? []).filter((f) => form[f.key] !== undefined).map((f) => ({ label: f.label, value: form[f.key] })) // in the bundle's order
+  return { ...(await receipt(ctx, actor, bc, bc.name)), fields }
 }
 
 export async function bundleIntake(ctx: AppContext, actor: Actor, bundleId: number, body: BundleIntakeBody): Promise<{ created: boolean; receipt: BundleReceipt }> {
@@ -95,16 +104,16 @@ export async function bundleIntake(ctx: AppContext, actor: Actor, bundleId: numb
     })
     if (!bc) return undefined // the same request at the same moment: answered below from what it wrote
     const tctx: AppContext = { ...ctx, db: trx }
-    const caseIds: number[] = []
+    const parts: CaseOut[] = []
     for (const [i, it] of ordered.entries()) {
       try {
-        const r = await intake(tctx, actor, partBody(it, i))
-        caseIds.push(r.case.id)
+        parts.push((await intake(tctx, actor, partBody(it, i))).case)
       } catch (e) { partError(e, i, it.name ?? String(it.id)) }
     }
-    await repo.linkParts(trx, bc.id, caseIds)
-    return bc
+    await repo.linkParts(trx, bc.id, parts.map((p) => p.id))
+    return { ...bc, parts }
   })
   if (!made) return bundleIntake(ctx, actor, bundleId, body)
-  return { created: true, receipt: await receipt(ctx, actor, made, bundle.name) }
+  // The parts as just written; with 容缺, read again for each part's commitment (the intake's answer has none).
+  return { created: true, receipt: await receipt(ctx, actor, made, bundle.name, body.commitment ? undefined : made.parts) }
 }

@@ -36,12 +36,27 @@ export function findBundle(db: Db, id: number) {
     .where('b.id', '=', id).executeTakeFirst()
 }
 
-/** Active bundles whose center lies on `path` (the center and those above it: a town clerk may take a district bundle). */
-export function listBundles(db: Db, centerIds: readonly number[]) {
-  return db.selectFrom('bundles as b').innerJoin('centers as c', 'c.id', 'b.center_id')
-    .select(['b.id', 'b.name', 'b.description', 'b.fields', 'b.center_id as centerId', 'c.name as centerName',
-      sql<number[]>`(select array_agg(bi.item_id order by bi.position) from bundle_items bi where bi.bundle_id = b.id)`.as('itemIds')])
-    .where('b.status', '=', 'active').where('b.center_id', 'in', centerIds.length ? [...centerIds] : [-1]).orderBy('b.id').execute()
+/** Active bundles (and retired ones when asked) whose center lies on `path` (the center and those above it: a town clerk may take a district bundle). */
+export function listBundles(db: Db, centerIds: readonly number[], withRetired = false) {
+  let q = db.selectFrom('bundles as b').select(['b.id']).where('b.center_id', 'in', centerIds.length ? [...centerIds] : [-1])
+  if (!withRetired) q = q.where('b.status', '=', 'active')
+  return q.orderBy('b.id').execute()
+}
+
+export async function updateBundle(trx: Db, id: number, b: { name: string; description: string; fields: BundleField[] }): Promise<boolean> {
+  const row = await trx.updateTable('bundles').set({ name: b.name, description: b.description, fields: JSON.stringify(b.fields) }).where('id', '=', id)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('bundles as o').select('o.id').whereRef('o.center_id', '=', 'bundles.center_id').where('o.name', '=', b.name).where('o.id', '<>', id))))
+    .returning('id').executeTakeFirst()
+  return row !== undefined
+}
+
+export async function replaceBundleItems(trx: Db, bundleId: number, itemIds: readonly number[]) {
+  await trx.deleteFrom('bundle_items').where('bundle_id', '=', bundleId).execute()
+  await insertBundleItems(trx, bundleId, itemIds)
+}
+
+export function setBundleStatus(db: Db, id: number, status: 'active' | 'retired') {
+  return db.updateTable('bundles').set({ status }).where('id', '=', id).execute()
 }
 
 export function insertBundleCaseOnce(trx: Db, row: { bundleId: number; number: ReturnType<typeof sql<string>>; queryCode: string; requestId: string; requestHash: string; by: number; centerId: number; originPath: string; applicantName: string; form: Record<string, string>; at: Date }) {
@@ -68,4 +83,16 @@ export function linkParts(trx: Db, bundleCaseId: number, caseIds: readonly numbe
 
 export function partIds(db: Db, bundleCaseId: number) {
   return db.selectFrom('cases').select('id').where('bundle_case_id', '=', bundleCaseId).orderBy('id').execute()
+}
+
+/** The 一件事 a case is a part of (its number and name), or undefined. */
+export function bundleOfCase(db: Db, caseId: number) {
+  return db.selectFrom('cases as k').innerJoin('bundle_cases as bc', 'bc.id', 'k.bundle_case_id').innerJoin('bundles as b', 'b.id', 'bc.bundle_id')
+    .select(['bc.id', 'bc.number', 'b.name']).where('k.id', '=', caseId).executeTakeFirst()
+}
+
+export function findBundleCase(db: Db, id: number) {
+  return db.selectFrom('bundle_cases as bc').innerJoin('bundles as b', 'b.id', 'bc.bundle_id')
+    .select(['bc.id', 'bc.number', 'bc.query_code as queryCode', 'bc.origin_path as originPath', 'bc.form', 'b.name', 'b.fields'])
+    .where('bc.id', '=', id).executeTakeFirst()
 }

@@ -8,8 +8,8 @@ import { Id, Name, Text } from '../network/network.shared.js'
 import { Case, ChannelSchema, IntakeBody } from '../cases/cases.schemas.js'
 import { CASE_INTAKE_ROLES } from '../../domain/case-status.js'
 import { errors } from '../../domain/errors.js'
-import { bundleIntake } from './bundle-intake.service.js'
-import { defineBundle, getBundle, listBundles } from './bundles.service.js'
+import { bundleCaseReceipt, bundleIntake } from './bundle-intake.service.js'
+import { defineBundle, editBundle, getBundle, listBundles, setBundleStatus } from './bundles.service.js'
 
 const tags = ['bundles']
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
@@ -55,14 +55,37 @@ export function bundlesRoutes(app: App, ctx: AppContext): void {
   app.get('/api/bundles', {
     schema: {
       tags, summary: '一件事 the bundles a center may take (its own and its parents\')',
-      querystring: Type.Object({ centerId: Type.Optional(Id) }, { additionalProperties: false }),
+      querystring: Type.Object({ centerId: Type.Optional(Id), withRetired: Type.Optional(Type.Boolean({ description: 'administrators: retired bundles too' })) }, { additionalProperties: false }),
       response: { 200: Type.Object({ bundles: Type.Array(Bundle) }), ...errorsFor(400, 401, 403, 404) },
     },
-  }, async (req) => listBundles(ctx, requireActor(req), req.query.centerId))
+  }, async (req) => listBundles(ctx, requireActor(req), req.query.centerId, req.query.withRetired))
+
+  app.put('/api/bundles/:id', {
+    schema: {
+      tags, summary: '一件事 edit a bundle (name, items, shared form); cases already taken keep their parts', params: IdParams,
+      body: Type.Omit(DefineBody, ['centerId']), response: { 200: Bundle, ...errorsFor(400, 401, 403, 404, 409) },
+    },
+  }, async (req) => editBundle(ctx, requireActor(req), req.params.id, req.body))
+
+  for (const [verb, status] of [['retire', 'retired'], ['restore', 'active']] as const) {
+    app.post(`/api/bundles/:id/${verb}`, {
+      schema: {
+        tags, summary: verb === 'retire' ? '一件事 retire a bundle (no longer taken at the window; its cases stay)' : '一件事 bring a retired bundle back',
+        params: IdParams, response: { 200: Bundle, ...errorsFor(400, 401, 403, 404) },
+      },
+    }, async (req) => setBundleStatus(ctx, requireActor(req), req.params.id, status))
+  }
 
   app.get('/api/bundles/:id', {
     schema: { tags, summary: '一件事 one bundle with its items and merged material list', params: IdParams, response: { 200: Bundle, ...errorsFor(400, 401, 404) } },
   }, async (req) => getBundle(ctx, requireActor(req), req.params.id))
+
+  app.get('/api/bundles/cases/:id', {
+    schema: {
+      tags, summary: '一件事 a bundle case\'s receipt again (受理回执): its number, query code, shared form and every part',
+      params: IdParams, response: { 200: Type.Intersect([Receipt, Type.Object({ fields: Type.Array(Type.Object({ label: Type.String(), value: Type.String() })) })]), ...errorsFor(400, 401, 404) },
+    },
+  }, async (req) => bundleCaseReceipt(ctx, requireActor(req), req.params.id))
 
   app.post('/api/bundles/:id/intake', {
     schema: {

@@ -22,17 +22,23 @@ export function itemProblems(items: readonly repo.PublishedItem[], itemIds: read
   })
 }
 
-export async function defineBundle(ctx: AppContext, actor: Actor, body: DefineBody) {
-  assertCan(actor, 'catalog.edit')
-  const center = await findCenter(ctx.db, body.centerId)
-  if (!center || center.status !== 'active') throw errors.validation([{ field: 'body.centerId', message: `服务中心 ${body.centerId} 不存在或已撤销` }])
-  assertCovers(actor, center.path)
+/** The items (each once) and fields of a bundle as asked, or 400 naming what the center cannot hold. */
+async function checkedBody(ctx: AppContext, center: { id: number; name: string }, body: Pick<DefineBody, 'itemIds' | 'fields'>) {
   const ids = [...new Set(body.itemIds)]
   const items = await repo.publishedItems(ctx.db, ids, center.id)
   const problems = itemProblems(items, ids, center.name)
   const keys = new Set<string>()
   ;(body.fields ?? []).forEach((f, i) => { if (keys.has(f.key)) problems.push({ field: `body.fields.${i}.key`, message: '字段重复' }); keys.add(f.key) })
   if (problems.length) throw errors.invalid('bundle_items_invalid', problems.map((p) => p.message).join('；'), problems)
+  return ids
+}
+
+export async function defineBundle(ctx: AppContext, actor: Actor, body: DefineBody) {
+  assertCan(actor, 'catalog.edit')
+  const center = await findCenter(ctx.db, body.centerId)
+  if (!center || center.status !== 'active') throw errors.validation([{ field: 'body.centerId', message: `服务中心 ${body.centerId} 不存在或已撤销` }])
+  assertCovers(actor, center.path)
+  const ids = await checkedBody(ctx, center, body)
   const now = ctx.clock.now()
   const id = await ctx.db.transaction().execute(async (trx) => {
     const row = await repo.insertBundle(trx, { centerId: center.id, name: body.name.trim(), description: body.description?.trim() ?? '', fields: body.fields ?? [], by: actor.userId, at: now })
@@ -40,6 +46,34 @@ export async function defineBundle(ctx: AppContext, actor: Actor, body: DefineBo
     await repo.insertBundleItems(trx, row.id, ids)
     return row.id
   })
+  return getBundle(ctx, actor, id)
+}
+
+/** A bundle the actor may change: its center in their jurisdiction. */
+async function ownBundle(ctx: AppContext, actor: Actor, id: number) {
+  assertCan(actor, 'catalog.edit')
+  const b = await repo.findBundle(ctx.db, id)
+  if (!b) throw errors.notFound('一件事', id)
+  assertCovers(actor, b.centerPath)
+  return b
+}
+
+/** Edit a bundle (name, description, items, shared form); cases already taken keep their parts. */
+export async function editBundle(ctx: AppContext, actor: Actor, id: number, body: Omit<DefineBody, 'centerId'>) {
+  const b = await ownBundle(ctx, actor, id)
+  const ids = await checkedBody(ctx, { id: b.centerId, name: b.centerName }, body)
+  await ctx.db.transaction().execute(async (trx) => {
+    const ok = await repo.updateBundle(trx, id, { name: body.name.trim(), description: body.description?.trim() ?? '', fields: body.fields ?? [] })
+    if (!ok) throw errors.conflict('bundle_exists', `${b.centerName}已有名为“${body.name}”的一件事`)
+    await repo.replaceBundleItems(trx, id, ids)
+  })
+  return getBundle(ctx, actor, id)
+}
+
+/** Retire a bundle (no longer offered at the window; its cases stay) or bring it back. */
+export async function setBundleStatus(ctx: AppContext, actor: Actor, id: number, status: 'active' | 'retired') {
+  await ownBundle(ctx, actor, id)
+  await repo.setBundleStatus(ctx.db, id, status)
   return getBundle(ctx, actor, id)
 }
 
@@ -72,10 +106,10 @@ export async function getBundle(ctx: AppContext, actor: Actor, id: number, atCen
 }
 
 /** The bundles a clerk at `centerId` may take: the center's own and those of the centers above it. */
-export async function listBundles(ctx: AppContext, actor: Actor, centerId = actor.centerId) {
+export async function listBundles(ctx: AppContext, actor: Actor, centerId = actor.centerId, withRetired = false) {
   const center = await findCenter(ctx.db, centerId)
   if (!center) throw errors.notFound('服务中心', centerId)
   assertCovers(actor, center.path)
-  const rows = await repo.listBundles(ctx.db, pathIds(center.path))
+  const rows = await repo.listBundles(ctx.db, pathIds(center.path), withRetired)
   return { bundles: await Promise.all(rows.map((r) => getBundle(ctx, actor, r.id, centerId))) }
 }

@@ -3,7 +3,7 @@ import { Type } from 'typebox'
 import { CASE_ACTION_NAMES, CASE_STATUSES, PAUSE_KINDS, STEP_KINDS } from '../../domain/case-status.js'
 import { DAYS_UNITS, EXTENSION_RULES } from '../../domain/deadlines.js'
 import { DOC_TYPES } from '../../domain/legal-rules.js'
-import { HAND_IN_VIA } from '../../domain/commitments.js'
+import { HAND_IN_VIA, LAPSE_RULES } from '../../domain/commitments.js'
 import { CHANNELS } from '../../domain/channels.js'
 import { HANDLING_KINDS } from '../../domain/vocabulary.js'
 import { Id, Name, Text } from '../network/network.shared.js'
@@ -118,6 +118,7 @@ export const Case = Type.Object({
   channel: Type.Optional(Type.Enum(CHANNELS, { description: '办理渠道' })),
   commitment: Type.Optional(Type.Object({
     dueDate: DateString, done: Type.Boolean(), light: Light, materials: Type.Array(Type.Object({ materialId: Type.Integer(), name: Type.String(), received: Type.Boolean() })),
+    lapse: Type.Optional(Type.Enum(LAPSE_RULES, { description: 'case page: what a missed date allows besides suspending (the 承诺书 states it)' })),
   }, { description: '容缺受理: the applicant\'s commitment (承诺书): materials accepted missing and the date to hand them in' })),
   missing: Type.Optional(Type.Array(Type.Object({
     materialId: Type.Integer(), name: Type.String(),
@@ -136,6 +137,7 @@ export const ChainBody = Type.Object({
 
 export const CaseDetail = Type.Intersect([Case, Type.Object({
   consecutiveSteps: Type.Boolean({ description: '同一人连续办理: the item version lets one person complete consecutive steps in one dialog (POST …/actions-in-one)' }),
+  bundle: Type.Optional(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() }, { description: '一件事一次办: the bundle this case is a part of' })),
   events: Type.Array(Type.Object({
     at: DateTime, action: Type.String(), from: Type.Union([CaseStatusSchema, Type.Null()]), to: CaseStatusSchema, actor: Type.String(),
     centerName: Type.String(), windowName: Type.Optional(Type.String()), note: Type.String(),

@@ -16,6 +16,7 @@ import * as items from './intake.repository.js'
 import * as lists from './lists.repository.js'
 import { missingOf } from './intake.service.js'
 import { commitmentView } from './commitment.js'
+import { bundleOfCase } from '../bundles/bundles.repository.js'
 
 export function assertReader(actor: Actor): void {
   if (!actor.roles.some((r) => (CASE_READERS as readonly string[]).includes(r))) throw errors.forbidden()
@@ -30,10 +31,12 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     items.findCenter(ctx.db, row.acceptingCenterId),
     ctx.db.selectFrom('item_versions as v').select([
       'v.complaint_phone as complaintPhone', 'v.consult_phone as consultPhone', 'v.result', 'v.implementing_body as implementingBody',
-      'v.outcome_wording as outcomeWording', 'v.item_type as itemType', 'v.consecutive_steps as consecutiveSteps',
+      'v.outcome_wording as outcomeWording', 'v.item_type as itemType', 'v.consecutive_steps as consecutiveSteps', 'v.deferral_lapse as deferralLapse',
     ]).where('v.id', '=', row.itemVersionId).executeTakeFirst(),
     items.centersOnPath(ctx.db, row.originPath),
   ])
+  const bundle = await bundleOfCase(ctx.db, id)
+  const commitment = commitmentView(cal, s.steps, materials, today)
   const window = row.windowId ? await items.findWindow(ctx.db, row.windowId) : undefined
   await appendAudit(ctx.db, {
     actorId: actor.userId, centerId: actor.centerId, action: 'case.view', entity: 'case', entityId: id, data: { fullIdNumber: true },
@@ -43,7 +46,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   const body = decidingBodyOf(dept, { reviewBody: dept.centerReviewBody, court: dept.centerCourt })
   return {
     ...toCase(cal, row, today, { fullId: true, missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined }),
-    ...withCommitment(commitmentView(cal, s.steps, materials, today)),
+    ...(commitment ? { commitment: { ...commitment, lapse: item?.deferralLapse ?? 'suspend' } } : {}),
+    ...(bundle ? { bundle } : {}),
     consecutiveSteps: item?.consecutiveSteps ?? false,
     events: events.map((e) => ({ at: e.at, action: e.action, from: e.from, to: e.to, actor: e.actor ?? '', centerName: e.centerName, windowName: e.windowName ?? undefined, note: e.note })),
     steps: s.steps.map((st) => ({
@@ -68,14 +72,19 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
   }
 }
 
-const withCommitment = <T>(c: T | undefined) => (c ? { commitment: c } : {})
 
 /** The Case (masked) after an action: no full ID number, so no audit row. */
-export async function getCaseRow(ctx: AppContext, actor: Actor, id: number) {
+export async function getCaseRow(ctx: AppContext, actor: Actor, id: number, opts: { commitment?: boolean } = {}) {
   const row = await repo.findCase(ctx.db, id)
   if (!row) throw errors.notFound('办件', id)
   const cal = await calendarCache(ctx).get()
-  return toCase(cal, row, chinaDate(ctx.clock.now()), { missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined })
+  const today = chinaDate(ctx.clock.now())
+  const c = toCase(cal, row, today, { missing: row.status === 'correction' ? await missingOf(ctx, id) : undefined })
+  if (!opts.commitment) return c
+  // 容缺: the commitment of the case (a bundle's receipt lists each part's)
+  const [steps, materials] = await Promise.all([repo.listSteps(ctx.db, id), repo.listMaterials(ctx.db, id)])
+  const commitment = commitmentView(cal, steps, materials, today)
+  return commitment ? { ...c, commitment } : c
 }
 
 export interface ListQuery { status?: CaseStatus; centerId?: number; light?: Light; q?: string; cursor?: string; mine?: boolean; limit?: number }

@@ -49,6 +49,15 @@ export function sameCode(a: string, b: string): boolean {
 type CaseWithEvents = NonNullable<Awaited<ReturnType<typeof repo.findCaseWithEventsByNumber>>>
 export type ProgressOut = ReturnType<typeof buildProgress>
 
+/** 容缺: what the applicant promised to hand in and by when, and whether it is done (a hand-in that closed it). */
+function commitmentOf(events: CaseWithEvents['events']) {
+  const data = (e: CaseWithEvents['events'][number]) => (e.data ?? {}) as Record<string, unknown>
+  const promise = events.map((e) => data(e).commitment as { dueDate: string; materials: string[] } | undefined).filter((x) => x !== undefined).at(-1)
+  if (!promise) return {}
+  const done = events.some((e) => e.action === 'hand_in' && data(e).closed === true)
+  return { commitment: { dueDate: promise.dueDate, materials: promise.materials, done } }
+}
+
 /** The answer as of `today` on `cal`: the same day and calendar the cached entry is keyed by. */
 export function buildProgress(row: CaseWithEvents, cal: Calendar, today: IsoDate) {
   const { events } = row
@@ -56,6 +65,7 @@ export function buildProgress(row: CaseWithEvents, cal: Calendar, today: IsoDate
   return {
     number: row.number, itemName: row.itemName, status: row.status, acceptedAt: row.acceptedAt, dueDate: c.dueDate,
     applicantName: maskName(row.applicantName), suspended: c.suspended, light: c.light,
+    ...commitmentOf(events),
     events: events.filter((e) => PUBLIC_TEXT[e.action] !== '').map((e) => ({
       at: new Date(e.at), action: e.action, status: e.to, centerName: e.centerName, note: publicNote(e.action, e.note, (e.data ?? {}) as Record<string, unknown>),
     })),

@@ -29,14 +29,14 @@ export function searchablePublished(db: Db) {
   ]).orderBy('i.code').execute()
 }
 
-export interface GuideMaterial { id: number; name: string; form: MaterialForm; copies: number; required: boolean; note: string; sampleFileId: number | null }
+export interface GuideMaterial { id: number; name: string; form: MaterialForm; copies: number; required: boolean; note: string; sampleFileId: number | null; deferrable: boolean }
 export interface GuideCenter {
   id: number; name: string; level: CenterLevel; address: string; phone: string; hours: OpeningHours
   windows: { id: number; number: string; name: string }[]
 }
 
 const materialsJson = sql<GuideMaterial[]>`(select coalesce(json_agg(json_build_object('id', m.id, 'name', m.name, 'form', m.form,
-  'copies', m.copies, 'required', m.required, 'note', m.note, 'sampleFileId', m.sample_file_id) order by m.position), '[]'::json)
+  'copies', m.copies, 'required', m.required, 'note', m.note, 'sampleFileId', m.sample_file_id, 'deferrable', m.deferral_allowed) order by m.position), '[]'::json)
   from item_materials m where m.version_id = v.id)`
 
 /** Active centers offering the item, each with its open or paused windows that serve it (named for it, or serving its department). */
@@ -57,6 +57,7 @@ export function findPublished(db: Db, itemId: number) {
     'v.conditions', 'v.legal_basis as legalBasis', 'v.implementing_body as implementingBody', 'v.targets', 'v.procedure',
     'v.step_limits as stepLimits', 'v.fees', 'v.result', 'v.consult_phone as consultPhone', 'v.complaint_phone as complaintPhone',
     'v.special_procedures as specialProcedures', 'v.keywords', materialsJson.as('materials'), centersJson.as('centers'),
+    'v.deferral_days as deferralDays', 'v.deferral_lapse as deferralLapse',
   ]).where('i.id', '=', itemId).executeTakeFirst()
 }
 

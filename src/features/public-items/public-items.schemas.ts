@@ -36,7 +36,10 @@ export const PublicItemDetail = Type.Object({
   materials: Type.Array(Type.Object({
     id: Type.Integer(), name: Type.String(), form: Type.Enum(MATERIAL_FORMS), copies: Type.Integer(), required: Type.Boolean(),
     note: Type.String(), sampleFileId: Type.Union([Type.Integer(), Type.Null()]),
+    deferrable: Type.Boolean({ description: '容缺受理: may be handed in after acceptance under a signed commitment' }),
   })),
+  deferralDays: Type.Union([Type.Integer(), Type.Null()], { description: '容缺受理: working days after acceptance to hand in a deferred material; null: no 容缺' }),
+  deferralLapse: Type.String({ description: 'a missed commitment: suspend, deny or terminate' }),
   procedure: Type.Array(Type.String()),
   stepLimits: Type.Array(Type.Object({ step: Type.String(), days: Type.Integer() })),
   fees: Type.Object({ charged: Type.Boolean(), amount: Type.Optional(Type.String()), basis: Type.Optional(Type.String()) }),

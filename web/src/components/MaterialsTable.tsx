@@ -12,7 +12,7 @@ const requiredTag = (r: boolean) => (r ? <Tag color="red">{t('item.required')}</
 function nameCell(m: ItemMaterial, withSample: boolean) {
   return (
     <>
-      <div>{m.name}</div>
+      <div>{m.name}{m.deferrable && <Tag color="blue" className="material-deferrable" style={{ marginLeft: 6 }}>{t('items.deferrable')}</Tag>}</div>
       {m.note && <div className="material-note">{m.note}</div>}
       {withSample && m.sampleFileId && <div>{sample(m)}</div>}
     </>

@@ -2,6 +2,7 @@
 import { Layout } from 'antd'
 import { Link, NavLink, Outlet } from 'react-router'
 import { t } from '../i18n'
+import { LargeTypeScope, LargeTypeToggle } from '../lib/largeType'
 
 export function PublicLayout() {
   return (
@@ -15,10 +16,11 @@ export function PublicLayout() {
           <NavLink to="/guide">{t('home.guide')}</NavLink>
           <NavLink to="/hall/book">{t('home.book')}</NavLink>
           <NavLink to="/login">{t('login.submit')}</NavLink>
+          <LargeTypeToggle />
         </nav>
       </Layout.Header>
       <Layout.Content className="public-content">
-        <Outlet />
+        <LargeTypeScope><Outlet /></LargeTypeScope>
       </Layout.Content>
       <Layout.Footer className="public-footer no-print">{t('home.footer')}</Layout.Footer>
     </Layout>

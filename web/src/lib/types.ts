@@ -42,6 +42,8 @@ export interface ItemMaterial {
   required: boolean
   note?: string
   sampleFileId?: number | null
+  /** 容缺受理: may follow after acceptance on the applicant's commitment */
+  deferrable?: boolean
 }
 
 export interface Fees { charged: boolean; amount?: string; basis?: string }
@@ -71,6 +73,9 @@ export interface PublicItem extends ItemSummary {
   specialProcedures?: string[]
   keywords?: string[]
   centers?: ItemPlace[]
+  /** 容缺受理: working days to hand in a deferred material (null: no 容缺) and what a missed date allows */
+  deferralDays?: number | null
+  deferralLapse?: 'suspend' | 'deny' | 'terminate'
 }
 
 // ---- staff catalog (src/features/catalog/items.schemas.ts)
@@ -92,6 +97,7 @@ export interface VersionOut {
   conditions: string; procedure: string[]; stepLimits: { step: string; days: number }[]; fees: Fees; result: string
   visits: number; consultPhone: string; complaintPhone: string; specialProcedures: string[]; theme: string; category: string
   keywords: string[]
+  deferralDays?: number | null; deferralLapse?: 'suspend' | 'deny' | 'terminate'
   createdAt: string; publishedAt: string | null; supersededAt: string | null
   materials: (ItemMaterial & { id: number; note: string; sampleFileId: number | null })[]
 }

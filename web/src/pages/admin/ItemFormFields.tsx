@@ -74,6 +74,10 @@ export function ItemFormFields({ isNew, localCode = false }: { isNew: boolean; l
           <Col xs={12} md={6}><Form.Item name="extensionDays" label={t('items.extensionDays')}><NumberInput min={0} max={3650} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="outcomeWording" label={t('items.outcomeWording')} extra={t('items.outcomeWordingHint')}><Input maxLength={20} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="consecutiveSteps" label={t('items.consecutiveSteps')} extra={t('items.consecutiveStepsHint')} valuePropName="checked"><Switch /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="deferralDays" label={t('items.deferralDays')} extra={t('items.deferralDaysHint')}><NumberInput min={1} max={60} style={{ width: '100%' }} /></Form.Item></Col>
+          <Col xs={12} md={6}><Form.Item name="deferralLapse" label={t('items.deferralLapse')}>
+            <Select options={(['suspend', 'deny', 'terminate'] as const).map((v) => ({ value: v, label: t(`items.deferralLapse.${v}`) }))} />
+          </Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="visits" label={t('item.visits')}><NumberInput min={0} max={10} style={{ width: '100%' }} /></Form.Item></Col>
           <Col xs={12} md={6}><Form.Item name="theme" label={t('items.theme')}><Input /></Form.Item></Col>
           <Col {...half}><Form.Item name="category" label={t('items.category')}><Input /></Form.Item></Col>

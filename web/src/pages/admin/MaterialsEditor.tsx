@@ -49,7 +49,7 @@ export function MaterialsEditor() {
             {fields.map((f, i) => (
               <div key={f.key} className="material-row">
                 <Row gutter={12} align="bottom">
-                  <Col xs={24} md={9}>
+                  <Col xs={24} md={8}>
                     <Form.Item name={[f.name, 'name']} label={t('items.materialN', { n: i + 1 })} rules={[{ ...required, whitespace: true }]}><Input /></Form.Item>
                   </Col>
                   <Col xs={12} md={4}>
@@ -63,7 +63,10 @@ export function MaterialsEditor() {
                   <Col xs={12} md={3}>
                     <Form.Item name={[f.name, 'required']} valuePropName="checked" label=" "><Checkbox>{t('item.required')}</Checkbox></Form.Item>
                   </Col>
-                  <Col xs={12} md={5}>
+                  <Col xs={12} md={3}>
+                    <Form.Item name={[f.name, 'deferrable']} valuePropName="checked" label=" " tooltip={t('items.deferrableHint')}><Checkbox>{t('items.deferrable')}</Checkbox></Form.Item>
+                  </Col>
+                  <Col xs={12} md={3}>
                     <Form.Item label=" ">
                       <Button size="small" disabled={i === 0} onClick={() => move(i, i - 1)}>{t('items.moveUp')}</Button>
                       <Button size="small" type="link" danger onClick={() => remove(f.name)}>{t('common.delete')}</Button>
@@ -74,7 +77,7 @@ export function MaterialsEditor() {
                 </Row>
               </div>
             ))}
-            <Button onClick={() => add({ name: '', form: 'original', copies: 1, required: true, note: '', sampleFileId: null })}>{t('items.addMaterial')}</Button>
+            <Button onClick={() => add({ name: '', form: 'original', copies: 1, required: true, note: '', sampleFileId: null, deferrable: false })}>{t('items.addMaterial')}</Button>
           </>
         )}
       </Form.List>

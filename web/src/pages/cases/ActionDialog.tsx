@@ -93,6 +93,24 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
         </Form.Item>
       )
     }
+    case 'hand_in': {
+      // 容缺补交: the deferred materials still to come, and how they came (window: one more trip; mail, online: none)
+      const open = c.materials.filter((m) => m.deferred && !m.received && m.materialId !== null)
+      return (
+        <>
+          <Form.Item name="received" label={t('commitment.handInMaterials')} rules={[{ required: true, message: t('commitment.handInPick') }]}>
+            <Checkbox.Group style={{ display: 'flex', flexDirection: 'column', gap: 8 }} options={open.map((m) => ({ value: m.materialId!, label: m.name }))} />
+          </Form.Item>
+          <Form.Item name="via" label={t('commitment.via')}>
+            <Radio.Group options={(['window', 'mail', 'electronic'] as const).map((v) => ({ value: v, label: t(`commitment.via.${v}`) }))} />
+          </Form.Item>
+        </>
+      )
+    }
+    case 'lapse_suspend':
+      return <Form.Item name="reason" label={t('action.reason')} extra={t('commitment.lapseHint', { due: c.commitment?.dueDate ?? '' })}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>
+    case 'lapse_close':
+      return <Form.Item name="reasons" label={t('action.reasons')} extra={t('commitment.lapseHint', { due: c.commitment?.dueDate ?? '' })}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
     case 'deliver':
       return (
         <>
@@ -123,6 +141,7 @@ function initial(action: CaseAction, c: CaseDetail): Values {
     return pending ? { days: pending.days, reason: pending.reason } : {}
   }
   if ((action === 'accept' || action === 'correct') && c.status === 'received') return { received: c.materials.filter((m) => m.received && m.materialId !== null).map((m) => m.materialId!) }
+  if (action === 'hand_in') return { via: 'window', received: c.materials.filter((m) => m.deferred && !m.received && m.materialId !== null).map((m) => m.materialId!) }
   if (action === 'supplement') return { received: c.materials.filter((m) => !m.received && m.required && m.materialId !== null).map((m) => m.materialId!) }
   return {}
 }
@@ -135,6 +154,7 @@ function body(action: CaseAction, v: Values, c: CaseDetail) {
       ? c.materials.filter((m) => m.materialId !== null).map((m) => ({ materialId: m.materialId!, received: (received ?? []).includes(m.materialId!) }))
       : (received ?? []).map((materialId) => ({ materialId, received: true }))
   }
+  if (action === 'hand_in') fields.materials = (received ?? []).map((materialId) => ({ materialId, received: true }))
   if (action === 'deliver' && fields.method === 'mail') delete fields.centerId
   return { version: c.version, ...fields }
 }

@@ -13,6 +13,8 @@ import { CaseFiles } from '../levels/CaseFiles'
 import { HandoverDialog } from '../levels/HandoverDialog'
 import { ActionDialog } from './ActionDialog'
 import { ChainDialog, chainSteps } from './ChainDialog'
+import { channelText } from './ChannelFields'
+import { CommitmentCard } from './CommitmentCard'
 import { CaseStatusTag, LightTag } from './CaseTags'
 import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
 import { SeparatedNote } from './SeparatedNote'
@@ -44,10 +46,13 @@ export default function CasePage() {
         <SeparatedNote c={d} />
       </Card>
       {d.provisional && <ProvisionalAlert />}
+      {d.bundle && <Alert type="info" showIcon title={<>{t('bundle.partOf', { name: d.bundle.name })} <Link to={`/app/bundle-cases/${d.bundle.id}`} className="code-cell">{d.bundle.number}</Link></>} />}
       <Facts d={d} />
+      {d.commitment && <CommitmentCard d={d} />}
       <Card title={t('case.prints')}>
         <Space wrap>
           {noticesOf(d).map((n) => <Link key={n} to={`/print/cases/${d.id}/${n}`} target="_blank">{noticeTitle(d, n)}</Link>)}
+          {d.commitment && <Link to={`/print/cases/${d.id}/commitment`} target="_blank">{t('commitment.letter')}</Link>}
         </Space>
       </Card>
       {d.steps.length > 0 && <Steps steps={d.steps} />}
@@ -55,7 +60,7 @@ export default function CasePage() {
         <Space orientation="vertical">
           {d.materials.map((m, i) => (
             <span key={i}>
-              <Tag color={m.received ? 'green' : m.required ? 'red' : 'default'}>{m.received ? t('case.materialReceived') : t('case.materialMissing')}</Tag>
+              <Tag color={m.received ? 'green' : m.deferred ? 'blue' : m.required ? 'red' : 'default'}>{m.received ? t('case.materialReceived') : m.deferred ? t('commitment.deferred') : t('case.materialMissing')}</Tag>
               {m.name} <Typography.Text type="secondary">（{m.required ? t('case.required') : t('case.optional')}）</Typography.Text>
             </span>
           ))}
@@ -98,6 +103,7 @@ function Facts({ d }: { d: CaseDetail }) {
             <span data-testid="representative">{d.applicant.representative.name} · {d.applicant.representative.idNumber} · {d.applicant.representative.phone}</span>
           </Descriptions.Item>
         )}
+        {d.channel && <Descriptions.Item label={t('channel.label')}>{channelText(d.channel)}</Descriptions.Item>}
         <Descriptions.Item label={t('case.receivedAt')}>{dateTime(d.receivedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(d.acceptedAt)}</Descriptions.Item>
         <Descriptions.Item label={t('case.dueDate')}>{d.dueDate ?? '—'}</Descriptions.Item>

@@ -1,8 +1,8 @@
 // `/app/intake` 一窗受理: the clerk picks a published item this center offers (name or pinyin), enters the applicant,
 // ticks the materials received and submits; the server decides accepted or one-time notice, or records a refusal.
-import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Radio, Select, Space, Tag, Typography } from 'antd'
-import { useEffect, useRef, useState } from 'react'
-import { useNavigate } from 'react-router'
+import { Alert, AutoComplete, Button, Card, Checkbox, Form, Input, Radio, Select, Tag, Typography } from 'antd'
+import { useRef, useState } from 'react'
+import { Link, useNavigate } from 'react-router'
 import { api } from '../../api'
 import { PageHead } from '../../components/PageHead'
 import { t } from '../../i18n'
@@ -10,7 +10,10 @@ import { useFormSubmit } from '../../lib/forms'
 import type { ItemSummary, PublicItem } from '../../lib/types'
 import { useSession } from '../../session'
 import ConsultButton from '../supervision/ConsultButton'
-import { idNumberRule, newRequestId, phoneRule } from './applicantRules'
+import { newRequestId } from './applicantRules'
+import { ApplicantCard, applicantBody } from './ApplicantCard'
+import { ChannelFields, channelBody, type ChannelValues } from './ChannelFields'
+import { DeferralFields } from './DeferralFields'
 import { kindText, unitText, type CaseSummary } from './caseTypes'
 import { ProvisionalAlert, todayInChina } from './ProvisionalAlert'
 
@@ -27,18 +30,10 @@ interface Values {
   refuse?: { reason: string; referTo?: string }
   complete?: boolean
   coDepartmentIds?: number[]
-}
-
-/** The applicant as the API takes it: trimmed; an organization's 法定代表人 and, when named, its 经办人. */
-function applicantBody(a: Values['applicant']): Values['applicant'] {
-  const base = { kind: a.kind, name: a.name.trim(), idNumber: a.idNumber.trim().toUpperCase(), phone: a.phone.trim() }
-  if (a.kind !== 'organization') return base
-  const rep = a.representative
-  return {
-    ...base,
-    ...(a.legalRepresentative?.name?.trim() ? { legalRepresentative: { name: a.legalRepresentative.name.trim() } } : {}),
-    ...(rep?.name?.trim() ? { representative: { name: rep.name.trim(), idNumber: rep.idNumber.trim().toUpperCase(), phone: rep.phone.trim() } } : {}),
-  }
+  /** 容缺: the missing materials accepted on the applicant's commitment, and the date promised (default: the latest) */
+  deferred?: number[]
+  commitmentDue?: string
+  channel?: ChannelValues
 }
 
 export default function IntakePage() {
@@ -51,17 +46,15 @@ export default function IntakePage() {
   const [provisional, setProvisional] = useState<number[]>([])
   const [departments, setDepartments] = useState<{ id: number; name: string }[]>([])
   const requestId = useRef(newRequestId())
-  const kind = Form.useWatch(['applicant', 'kind'], form) ?? 'person'
   const received = Form.useWatch('received', form) ?? []
   const outcome = Form.useWatch('outcome', form) ?? 'accept'
   const problems = Form.useWatch('problems', form) as Values['problems']
-  // The ID field changes meaning with the applicant's kind: check it again as what it now is, only once it holds a value
-  // (an empty field does not turn red with the old label's message).
-  useEffect(() => {
-    if (form.getFieldValue(['applicant', 'idNumber'])) void form.validateFields([['applicant', 'idNumber']]).catch(() => undefined)
-    else form.setFields([{ name: ['applicant', 'idNumber'], errors: [] }])
-  }, [kind, form])
-  const missing = item?.materials.filter((m) => m.required && (!received.includes(m.id!) || !!problems?.[String(m.id)]?.trim())) ?? []
+  const deferredIds = (Form.useWatch('deferred', form) as number[] | undefined) ?? []
+  const lacking = item?.materials.filter((m) => m.required && (!received.includes(m.id!) || !!problems?.[String(m.id)]?.trim())) ?? []
+  // 容缺: the missing ones the item lets follow later; those ticked leave the one-time notice for the commitment
+  const deferrable = lacking.filter((m) => m.deferrable && !received.includes(m.id!))
+  const deferred = deferrable.filter((m) => deferredIds.includes(m.id!))
+  const missing = lacking.filter((m) => !deferred.includes(m))
 
   async function search(q: string) {
     const r = await api.get<{ items: ItemSummary[] }>('/api/public/items', { q, centerId: user.centerId, pageSize: 20 })
@@ -75,7 +68,7 @@ export default function IntakePage() {
     setProvisional(detail.legalDays === 0 ? [] : (await api.get<{ provisional: boolean; unconfirmedYears: number[] }>('/api/calendar/deadline',
       { from: todayInChina(), days: detail.legalDaysUnit === 'calendar' ? Math.ceil(detail.legalDays * 5 / 7) + 10 : detail.legalDays })
       .then((r) => (r.provisional ? r.unconfirmedYears : []), () => [])))
-    form.setFieldsValue({ received: [], complete: undefined, coDepartmentIds: undefined })
+    form.setFieldsValue({ received: [], complete: undefined, coDepartmentIds: undefined, deferred: [], commitmentDue: undefined })
     requestId.current = newRequestId()
     if (detail.handlingKind === 'joint' && departments.length === 0) {
       const r = await api.get<{ departments: { id: number; name: string }[] }>('/api/public/departments', { centerId: user.centerId })
@@ -94,6 +87,8 @@ export default function IntakePage() {
       ...(v.outcome === 'refuse' ? { refuse: { reason: v.refuse!.reason, ...(v.refuse?.referTo ? { referTo: v.refuse.referTo } : {}) } } : {}),
       ...(v.complete && v.outcome === 'accept' ? { complete: true } : {}),
       ...(v.coDepartmentIds?.length ? { coDepartmentIds: v.coDepartmentIds } : {}),
+      ...(deferred.length && v.outcome === 'accept' ? { commitment: { materialIds: deferred.map((m) => m.id!), ...(v.commitmentDue ? { dueDate: v.commitmentDue } : {}) } } : {}),
+      channel: channelBody(v.channel),
     }
     const c = await api.post<CaseSummary>('/api/cases', body)
     navigate(`/app/cases/${c.id}`, { state: { created: c.status } })
@@ -101,8 +96,8 @@ export default function IntakePage() {
 
   return (
     <div>
-      <PageHead title={t('intake.title')} extra={<ConsultButton itemId={item?.id} />} />
-      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ applicant: { kind: 'person' }, received: [], outcome: 'accept' }} style={{ maxWidth: 860 }}>
+      <PageHead title={t('intake.title')} extra={<><Link to="/app/intake/bundle">{t('bundle.intakeLink')}</Link><ConsultButton itemId={item?.id} /></>} />
+      <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ applicant: { kind: 'person' }, received: [], outcome: 'accept', channel: { kind: 'window' } }} style={{ maxWidth: 860 }}>
         <Card>
           <Form.Item name="itemId" label={t('intake.item')} rules={[{ required: true, message: t('intake.pickItem') }]}>
             <Select showSearch={{ filterOption: false, onSearch: (q) => void search(q) }} placeholder={t('intake.itemSearch')} aria-label={t('intake.item')}
@@ -122,27 +117,7 @@ export default function IntakePage() {
           )}
           {item && provisional.length > 0 && <ProvisionalAlert years={provisional} />}
         </Card>
-        <Card title={t('case.applicant')} style={{ marginTop: 16 }}>
-          <Form.Item name={['applicant', 'kind']} label={t('intake.applicantKind')}>
-            <Radio.Group options={[
-              { value: 'person', label: t('intake.person') }, { value: 'organization', label: t('intake.organization') },
-            ]} />
-          </Form.Item>
-          {item?.targets && !item.targets.includes(kind) && <Alert type="warning" showIcon title={t('intake.notForKind')} style={{ marginBottom: 16 }} />}
-          <Space wrap size="large" align="start">
-            <Form.Item name={['applicant', 'name']} label={kind === 'person' ? t('intake.name') : t('intake.orgName')} rules={[{ required: true, whitespace: true }]}>
-              <Input style={{ width: 240 }} maxLength={100} />
-            </Form.Item>
-            <Form.Item name={['applicant', 'idNumber']} label={kind === 'person' ? t('intake.idNumber') : t('intake.creditCode')} validateTrigger="onBlur"
-              rules={[{ required: true, message: t('intake.required', { label: kind === 'person' ? t('intake.idNumber') : t('intake.creditCode') }) }, idNumberRule(kind)]}>
-              <Input style={{ width: 240 }} maxLength={18} />
-            </Form.Item>
-            <Form.Item name={['applicant', 'phone']} label={t('intake.phone')} validateTrigger="onBlur" rules={[{ required: true }, phoneRule]}>
-              <Input style={{ width: 200 }} maxLength={20} />
-            </Form.Item>
-          </Space>
-          {kind === 'organization' && <Representatives />}
-        </Card>
+        <ApplicantCard targets={item?.targets} />
         {item && (
           <Card title={t('intake.materials')} style={{ marginTop: 16 }}>
             {item.materials.length === 0 ? t('intake.noMaterials') : (
@@ -160,11 +135,15 @@ export default function IntakePage() {
                   options={MATERIAL_PROBLEMS.map((value) => ({ value }))} filterOption={(input, o) => String(o?.value ?? '').includes(input)} />
               </Form.Item>
             ))}
+            {outcome === 'accept' && item.handlingKind !== 'immediate' && (
+              <DeferralFields days={item.deferralDays ?? null} candidates={deferrable.map((m) => ({ key: m.id!, name: m.name }))} />
+            )}
             <Alert style={{ marginTop: 16 }} type={missing.length ? 'warning' : 'success'} showIcon
               title={missing.length ? t('intake.missingHint', { count: missing.length }) + '：' + missing.map((m) => m.name).join('、') : t('intake.completeHint')} />
           </Card>
         )}
         <Card title={t('intake.outcome')} style={{ marginTop: 16 }}>
+          <ChannelFields />
           <Form.Item name="outcome">
             <Radio.Group options={[{ value: 'accept', label: t('intake.outcomeAccept') }, { value: 'refuse', label: t('intake.outcomeRefuse') }]} />
           </Form.Item>
@@ -193,31 +172,5 @@ export default function IntakePage() {
         </div>
       </Form>
     </div>
-  )
-}
-
-/** 法定代表人 and 经办人 of an organization: the representative's ID number and phone are checked like the applicant's. */
-function Representatives() {
-  const form = Form.useFormInstance<Values>()
-  const repName = Form.useWatch(['applicant', 'representative', 'name'], form)
-  const needed = (label: string) => ({ required: !!repName?.trim(), message: t('intake.required', { label }) })
-  return (
-    <Space wrap size="large" align="start">
-      <Form.Item name={['applicant', 'legalRepresentative', 'name']} label={t('intake.legalRepresentative')}
-        rules={[{ required: true, whitespace: true, message: t('intake.required', { label: t('intake.legalRepresentative') }) }]}>
-        <Input style={{ width: 240 }} maxLength={100} />
-      </Form.Item>
-      <Form.Item name={['applicant', 'representative', 'name']} label={t('intake.representativeName')}>
-        <Input style={{ width: 200 }} maxLength={100} />
-      </Form.Item>
-      <Form.Item name={['applicant', 'representative', 'idNumber']} label={t('intake.representativeIdNumber')} validateTrigger="onBlur"
-        rules={[needed(t('intake.representativeIdNumber')), idNumberRule('person')]}>
-        <Input style={{ width: 240 }} maxLength={18} />
-      </Form.Item>
-      <Form.Item name={['applicant', 'representative', 'phone']} label={t('intake.representativePhone')} validateTrigger="onBlur"
-        rules={[needed(t('intake.representativePhone')), phoneRule]}>
-        <Input style={{ width: 200 }} maxLength={20} />
-      </Form.Item>
-    </Space>
   )
 }

@@ -25,6 +25,10 @@ export interface CaseSummary {
   delivery: { method: 'pickup' | 'mail'; centerId: number | null; trackingNumber: string | null; at: string } | null
   closedAt: string | null; createdAt: string
   missing?: { materialId: number; name: string; problem?: string | null }[]
+  /** 办理渠道: window, village_agency, assisted (帮办), accompanied (陪同办), home_visit (上门办) */
+  channel?: string
+  /** 容缺受理: the materials accepted missing and the date promised; `lapse` what a missed date allows */
+  commitment?: { dueDate: string; done: boolean; light: Light; materials: { materialId: number; name: string; received: boolean }[]; lapse?: 'suspend' | 'deny' | 'terminate' }
 }
 
 export interface CaseEvent { at: string; action: string; from: CaseStatus | null; to: CaseStatus; actor: string; centerName: string; windowName?: string; note: string }
@@ -37,9 +41,11 @@ export interface CaseDetail extends CaseSummary {
   consecutiveSteps: boolean
   /** Separation of duties: why 审核 or the decision is not offered to this user (they finished the step before). */
   separatedFrom: { step: StepKind; actorName: string; actions: CaseAction[] } | null
+  /** 一件事一次办: the bundle this case is a part of */
+  bundle?: { id: number; number: string; name: string }
   events: CaseEvent[]
   steps: CaseStep[]
-  materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean; problem: string | null }[]
+  materials: { materialId: number | null; kind: string; name: string; required: boolean; received: boolean; problem: string | null; deferred?: boolean }[]
   pauses: { id: number; kind: string; reason: string; from: string; to: string | null }[]
   extensions: { id: number; days: number; reason: string; status: string; requestedAt: string; decidedAt: string | null; pastLegal: boolean; attachmentId: number | null }[]
   /** Files kept with the case: the government head's approval of a joint extension. */
@@ -67,6 +73,10 @@ export interface Progress {
   number: string; itemName: string; status: CaseStatus; acceptedAt: string | null; dueDate: string | null
   applicantName: string; suspended: boolean; light: Light
   events: { at: string; action: string; status: CaseStatus; centerName: string; note: string }[]
+  /** 容缺受理: what must be handed in and by when */
+  commitment?: { dueDate: string; materials: string[]; done: boolean }
+  /** 一件事一次办: a bundle's number shows every part */
+  bundle?: { number: string; name: string; parts: Omit<Progress, 'bundle'>[] }
 }
 
 export const statusText = (s: string) => t(`caseStatus.${s}` as MessageKey)

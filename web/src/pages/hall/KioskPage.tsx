@@ -11,6 +11,7 @@ import type { IssuedTicket, KioskInfo } from './hallTypes'
 import { Keypad } from './Keypad'
 import { QrCode } from './QrCode'
 import { PriorityChoice } from './PriorityChoice'
+import { LargeTypeToggle, useLargeType } from '../../lib/largeType'
 import './hall.css'
 
 export default function KioskPage() {
@@ -22,6 +23,7 @@ export default function KioskPage() {
   const [code, setCode] = useState('')
   const [checkingIn, setCheckingIn] = useState(false)
   const [priority, setPriority] = useState(false)
+  const [large] = useLargeType()
 
   useEffect(() => { const id = setInterval(info.reload, 20_000); return () => clearInterval(id) }, [info.reload])
   useEffect(() => {
@@ -56,14 +58,14 @@ export default function KioskPage() {
     </main>
   )
   return (
-    <main className="kiosk">
+    <main className={large ? 'kiosk kiosk-large' : 'kiosk'}>
       <header className="kiosk-head">
         <h1>{k ? t('kiosk.title', { center: k.centerName }) : t('app.loading')}</h1>
         {k && <div className="kiosk-hours">{t('kiosk.hours', { hours: k.hours })}</div>}
       </header>
       {k && !k.open && <div className="kiosk-error" role="alert">{t('kiosk.closed', { reason: k.closedMessage ?? '' })}</div>}
       {info.error != null && <div className="kiosk-error" role="alert">{errorMessage(info.error)}</div>}
-      {k && <PriorityChoice value={priority} onChange={setPriority} />}
+      {k && <div className="kiosk-choices"><PriorityChoice value={priority} onChange={setPriority} /><LargeTypeToggle className="kiosk-large-toggle" /></div>}
       {k && <h2>{t('kiosk.pick')}</h2>}
       <div className="kiosk-grid">
         {k?.categories.map((c) => (

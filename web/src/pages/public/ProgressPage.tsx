@@ -58,26 +58,51 @@ export default function ProgressPage() {
         </Form>
       </Card>
       {result.error ? <Alert style={{ marginTop: 16 }} type="error" showIcon title={failure(result.error)} /> : null}
-      {p && (
-        <Card style={{ marginTop: 16 }} title={p.itemName} extra={<CaseStatusTag status={p.status} />} className="progress-result">
-          <Descriptions column={1} size="small">
-            <Descriptions.Item label={t('progress.number')}>{p.number}</Descriptions.Item>
-            <Descriptions.Item label={t('progress.applicant')}>{p.applicantName}</Descriptions.Item>
-            <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(p.acceptedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('case.dueDate')}>{p.dueDate ?? '—'} {p.acceptedAt && p.status !== 'closed' && <LightTag light={p.light} />}{p.suspended && <Tag color="orange">{t('case.suspended')}</Tag>}</Descriptions.Item>
-          </Descriptions>
-          <RatingButton number={p.number} code={code} stamp={`${p.status}/${p.events.length}`} />
-          <Typography.Title level={2}>{t('progress.events')}</Typography.Title>
-          <Timeline className="progress-events" items={[...p.events].reverse().map((e) => ({
-            content: (
-              <div>
-                <div><strong>{e.note || t(`caseStatus.${e.status}` as MessageKey)}</strong></div>
-                <Typography.Text type="secondary">{dateTime(e.at)} · {e.centerName}</Typography.Text>
-              </div>
-            ),
-          }))} />
-        </Card>
+      {p && !p.bundle && <CaseProgress p={p} code={code} />}
+      {p?.bundle && (
+        <>
+          <Card style={{ marginTop: 16 }} title={p.bundle.name} extra={<CaseStatusTag status={p.status} />} className="progress-bundle">
+            <Descriptions column={1} size="small">
+              <Descriptions.Item label={t('progress.number')}>{p.number}</Descriptions.Item>
+              <Descriptions.Item label={t('progress.applicant')}>{p.applicantName}</Descriptions.Item>
+              <Descriptions.Item label={t('progress.bundleParts')}>{t('progress.bundlePartsCount', { count: p.bundle.parts.length, done: p.bundle.parts.filter((x) => x.status === 'closed').length })}</Descriptions.Item>
+            </Descriptions>
+          </Card>
+          {p.bundle.parts.map((part) => <CaseProgress key={part.number} p={part} />)}
+        </>
       )}
     </div>
+  )
+}
+
+/** 容缺受理: what the applicant must still hand in and by when (or that it is done). */
+function CommitmentNotice({ c }: { c: NonNullable<Progress['commitment']> }) {
+  return c.done
+    ? <Alert className="progress-commitment" type="success" showIcon title={t('progress.commitmentDone', { names: c.materials.join('、') })} style={{ marginBottom: 12 }} />
+    : <Alert className="progress-commitment" type="warning" showIcon title={t('progress.commitmentDue', { names: c.materials.join('、'), date: c.dueDate })} description={t('progress.commitmentWays')} style={{ marginBottom: 12 }} />
+}
+
+/** One case's progress (or one part of a bundle: no rating button, the bundle's code is not the part's). */
+function CaseProgress({ p, code }: { p: Omit<Progress, 'bundle'>; code?: string }) {
+  return (
+    <Card style={{ marginTop: 16 }} title={p.itemName} extra={<CaseStatusTag status={p.status} />} className="progress-result" data-number={p.number}>
+      {p.commitment && <CommitmentNotice c={p.commitment} />}
+      <Descriptions column={1} size="small">
+        <Descriptions.Item label={t('progress.number')}>{p.number}</Descriptions.Item>
+        <Descriptions.Item label={t('progress.applicant')}>{p.applicantName}</Descriptions.Item>
+        <Descriptions.Item label={t('case.acceptedAt')}>{dateTime(p.acceptedAt)}</Descriptions.Item>
+        <Descriptions.Item label={t('case.dueDate')}>{p.dueDate ?? '—'} {p.acceptedAt && p.status !== 'closed' && <LightTag light={p.light} />}{p.suspended && <Tag color="orange">{t('case.suspended')}</Tag>}</Descriptions.Item>
+      </Descriptions>
+      {code && <RatingButton number={p.number} code={code} stamp={`${p.status}/${p.events.length}`} />}
+      <Typography.Title level={2}>{t('progress.events')}</Typography.Title>
+      <Timeline className="progress-events" items={[...p.events].reverse().map((e) => ({
+        content: (
+          <div>
+            <div><strong>{e.note || t(`caseStatus.${e.status}` as MessageKey)}</strong></div>
+            <Typography.Text type="secondary">{dateTime(e.at)} · {e.centerName}</Typography.Text>
+          </div>
+        ),
+      }))} />
+    </Card>
   )
 }

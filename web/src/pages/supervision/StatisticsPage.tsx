@@ -7,6 +7,7 @@ import { PageHead } from '../../components/PageHead'
 import { t, type MessageKey } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import type { MeasureKey } from '../../../../src/domain/statistics-measures'
+import { ChannelsCard } from './ChannelsCard'
 import { MeasureTitle } from './MeasureTitle'
 import { StatChart } from './StatChart'
 import { chartRows, GROUP_BYS, num, pct, type GroupBy, type Level, type StatRow, type Statistics } from './statistics'
@@ -95,6 +96,7 @@ export default function StatisticsPage() {
                 </Table.Summary.Row>
               )} />
           </Card>
+          <ChannelsCard from={query.from} to={query.to} />
         </Space>
       )}
     </>

@@ -12,6 +12,7 @@ import { SessionProvider } from '../../../session'
 import { NOTICES, noticesOf, noticeTitle, type CaseDetail, type NoticeKind } from '../caseTypes'
 import { chinaDay, isoDay, NoticeBody } from './NoticeBody'
 import { NoticeQr } from './NoticeQr'
+import { CommitmentLetter } from './CommitmentLetter'
 import './notice.css'
 
 /** Documents the center issues on the department's behalf (相对集中受理): under its 受理专用章, "受 XX 委托". */
@@ -69,14 +70,16 @@ function Page() {
   const kind = notice as NoticeKind
   if (c.error) return <Result status="warning" title={errorMessage(c.error)} />
   if (!c.data) return <PageLoading />
-  if (!NOTICES.includes(kind) || !noticesOf(c.data).includes(kind)) return <Result status="404" title={t('notice.notAvailable')} />
+  // 容缺受理承诺书: the applicant's document (no 文号), printed while the case has a commitment
+  const letter = notice === 'commitment' && c.data.commitment !== undefined
+  if (!letter && (!NOTICES.includes(kind) || !noticesOf(c.data).includes(kind))) return <Result status="404" title={t('notice.notAvailable')} />
   return (
     <div className="print-root">
       <div className="notice-toolbar no-print">
         <Link to={`/app/cases/${c.data.id}`}><Button>{t('notice.back')}</Button></Link>
         <Button type="primary" onClick={() => window.print()}>{t('notice.print')}</Button>
       </div>
-      <Notice d={c.data} kind={kind} />
+      {letter ? <CommitmentLetter d={c.data} /> : <Notice d={c.data} kind={kind} />}
     </div>
   )
 }
