@@ -120,9 +120,11 @@ const ATTACHMENTS = ['主要指标及统计口径', '各镇便民服务中心主
 function attachments(r: OperationsReport): Block[] {
   const m = r.measures
   const def = (k: keyof typeof MEASURE_DEFINITIONS) => MEASURE_DEFINITIONS[k]
+  const t = r.trips
+  const trips = `${t.total.tripsPerCase ?? '暂无数据'}（容缺${t.withCommitment.tripsPerCase ?? '—'}，一件事${t.bundled.tripsPerCase ?? '—'}，其余${t.withoutEither.tripsPerCase ?? '—'}）`
   const rows: [keyof typeof MEASURE_DEFINITIONS, string][] = [
     ['accepted', String(m.accepted)], ['finished', String(m.decided)], ['onTimeRate', percent(m.onTimeRate)], ['avgWorkdays', String(m.avgWorkdays ?? '暂无数据')],
-    ['oneTripRate', percent(m.oneTripRate)], ['channelTrips', `${r.trips.total.tripsPerCase ?? '暂无数据'}（容缺${r.trips.withCommitment.tripsPerCase ?? '—'}，一件事${r.trips.bundled.tripsPerCase ?? '—'}，其余${r.trips.withoutEither.tripsPerCase ?? '—'}）`], ['villageCoverage', percent(m.villageCoverage)], ['rated', String(m.ratings)], ['satisfaction', percent(m.satisfaction)],
+    ['oneTripRate', percent(m.oneTripRate)], ['channelTrips', trips], ['villageCoverage', percent(m.villageCoverage)], ['rated', String(m.ratings)], ['satisfaction', percent(m.satisfaction)],
     ['entryRate', percent(m.entryRate)],
   ]
   return [
