@@ -2,7 +2,8 @@
 // (taken, called, served, linked to the case), intake and case actions (即办, promised cases walked through their
 // department, 上报 to the district, village agency with its hops up and back down, second trips after a correction),
 // ratings of cases and of served tickets, bad-rating follow-ups; at the district center 容缺 and 一件事 intakes
-// (fewer-trips.ts). The time comes from a clock the generator sets, one per center: the centers' lanes run side by side, day by day, and a restart resumes after the last day all finished.
+// (fewer-trips.ts). The time comes from a clock the generator sets, one per center: the centers' lanes run side by
+// side, day by day, and a restart resumes after the last day all finished.
 import { isWorkday, type IsoDate } from '../../domain/calendar.js'
 import { checkDigit } from '../../domain/id-number.js'
 import type { Actor } from '../../domain/jurisdiction.js'
