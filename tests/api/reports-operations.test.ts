@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { centerByName, offeredItem, recordCase } from '../helpers/supervision.js'
+import { idNumber } from '../helpers/cases.js'
 
 let t: TestApp
 const clock = new SettableClock('2026-05-29T10:00:00+08:00')
@@ -137,6 +138,41 @@ describe('GET /api/reports/operations', () => {
     expect((pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThanOrEqual(3) // body pages and the two attachments
     rmSync(dir, { recursive: true, force: true })
   }, 180_000)
+
+  it('states trips per case with 容缺, with 一件事 and with neither, as the channels measure counts them', async () => {
+    const m = await t.login('district.manager1')
+    expect((await m.get('/api/reports/operations?asOf=2026-05-29&format=markdown')).body).not.toContain('推行容缺受理') // none yet: no paragraph
+    clock.set('2026-05-29T10:00:00+08:00')
+    const d01 = await centerByName(t.db, '区行政服务中心')
+    const clerk = await t.login('district.clerk1')
+    const bundle = await t.db.selectFrom('bundles').select('id').where('name', '=', '新生儿出生一件事').executeTakeFirstOrThrow()
+    const names = await t.db.selectFrom('bundle_items as b').innerJoin('item_versions as v', (j) => j.onRef('v.item_id', '=', 'b.item_id').on('v.status', '=', 'published'))
+      .innerJoin('item_materials as im', 'im.version_id', 'v.id').select('im.name').distinct().where('b.bundle_id', '=', bundle.id).execute()
+    const res = await clerk.post(`/api/bundles/${bundle.id}/intake`, {
+      requestId: 'report-trips-1', centerId: d01.id, applicant: { kind: 'person', name: '李春梅', idNumber: idNumber(901), phone: '13900139000' },
+      fields: { childName: '李小满', birthDate: '2026-05-20' },
+      materials: names.map((x) => ({ name: x.name, received: x.name !== '结婚证' })), commitment: { materials: ['结婚证'] },
+    })
+    expect(res.statusCode).toBe(201)
+    const part = res.json().parts.find((p: { commitment?: unknown }) => p.commitment)
+    clock.set('2026-05-29T15:00:00+08:00')
+    expect((await clerk.post(`/api/cases/${part.id}/actions/hand_in`, { materials: [{ materialId: part.commitment.materials[0].materialId, received: true }], via: 'window' })).statusCode).toBe(200)
+
+    const r = (await m.get('/api/reports/operations?asOf=2026-05-29')).json()
+    const ch = (await m.get('/api/statistics/channels?from=2025-01-01&to=2026-05-29')).json()
+    expect(r.trips).toEqual({ total: ch.total, withCommitment: ch.withCommitment, bundled: ch.bundled, withoutEither: ch.withoutEither })
+    expect(r.trips.withCommitment.cases).toBe(1)
+    expect(r.trips.bundled.cases).toBe(2)
+    expect(r.trips.withCommitment.trips).toBe(r.trips.bundled.trips) // the bundle's trips (the hand-in at the window among them) counted once
+    expect(r.trips.withCommitment.trips).toBeGreaterThanOrEqual(2)
+    expect(r.trips.withoutEither.cases).toBeGreaterThan(0)
+    const per = (x: { tripsPerCase: number }) => `${x.tripsPerCase}次`
+    const line = `同期容缺受理1件，件均跑动${per(r.trips.withCommitment)}；“一件事一次办”2件，件均跑动${per(r.trips.bundled)}；其余办件${r.trips.withoutEither.cases}件，件均跑动${per(r.trips.withoutEither)}。`
+    expect((await m.get('/api/reports/operations?asOf=2026-05-29&format=markdown')).body).toContain(line)
+    const docx = await openDocx((await m.get('/api/reports/operations?asOf=2026-05-29&format=docx')).rawPayload)
+    expect(docx.text).toContain(line)
+    expect(docx.text).toContain('件均跑动次数（按办理渠道）')
+  })
 })
 
 describe('on the seed date', () => {

@@ -1,8 +1,9 @@
 // Demo history from January 1 of last year to today, made through the same services as real use: hall tickets
 // (taken, called, served, linked to the case), intake and case actions (即办, promised cases walked through their
 // department, 上报 to the district, village agency with its hops up and back down, second trips after a correction),
-// ratings of cases and of served tickets, bad-rating follow-ups. The time comes from a clock the generator sets,
-// one per center: the centers' lanes run side by side, day by day, and a restart resumes after the last day all finished.
+// ratings of cases and of served tickets, bad-rating follow-ups; at the district center 容缺 and 一件事 intakes
+// (fewer-trips.ts). The time comes from a clock the generator sets, one per center: the centers' lanes run side by
+// side, day by day, and a restart resumes after the last day all finished.
 import { isWorkday, type IsoDate } from '../../domain/calendar.js'
 import { checkDigit } from '../../domain/id-number.js'
 import type { Actor } from '../../domain/jurisdiction.js'
@@ -11,7 +12,8 @@ import { calendarCache } from '../../features/calendar/calendar.service.js'
 import { intake } from '../../features/cases/intake.service.js'
 import { performAction } from '../../features/cases/actions.service.js'
 import { openLength } from '../../domain/hall-time.js'
-import { casesOnDay, CORRECTION_SHARE, daysBetween, DENY_SHARE, FORWARD_SHARE, hallOpens, LATE_SHARE, MONTHLY, monthlyCount, monthlyEnquiries, REFUSE_SHARE, seedDate, seeded, VILLAGE_MONTHLY, visitTimes } from './plan.js'
+import { casesOnDay, CORRECTION_SHARE, daysBetween, DENY_SHARE, FORWARD_SHARE, hallOpens, LATE_SHARE, MONTHLY, monthlyCount, monthlyEnquiries, REFUSE_SHARE, seedDate, seeded, VILLAGE_MONTHLY, visitTimes, FEWER_TRIPS_MONTHLY } from './plan.js'
+import { bundleCase, deferralCase } from './fewer-trips.js'
 import { maybeRate, maybeRateTicket } from './rate.js'
 import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from './visits.js'
 import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
@@ -135,14 +137,24 @@ async function centerDay(lane: Lane, center: HistoryCenter, day: IsoDate, k: num
   // A day redone after a restart skips its enquiries when the hall already has tickets that day (no case to recognise them by).
   const redone = await lane.ctx.db.selectFrom('tickets').select('id').where('center_id', '=', center.id).where('day', '=', day).executeTakeFirst()
   const e = redone || day < hallOpens(lane.lastDay) ? 0 : casesOnDay(monthlyEnquiries(center.code, day, thisYear), k, workdays)
+  // the district center's 容缺 and 一件事 intakes, on top of its window cases (FEWER_TRIPS_MONTHLY)
+  const extra = FEWER_TRIPS_MONTHLY[center.code]
+  const nd = extra ? casesOnDay(extra.deferral, k, workdays) : 0
+  const nb = extra ? casesOnDay(extra.bundle, k, workdays) : 0
+  const kinds = [...Array<'case'>(n).fill('case'), ...Array<'enquiry'>(e).fill('enquiry'), ...Array<'deferral'>(nd).fill('deferral'), ...Array<'bundle'>(nb).fill('bundle')]
   const r = seeded(day, `${center.code}-day`)
-  const times = visitTimes(r, n + e, openLength(center.hours) - 30) // half an hour before closing, the last ticket
-  const kinds = [...Array<'case'>(n).fill('case'), ...Array<'enquiry'>(e).fill('enquiry')]
+  const times = visitTimes(r, kinds.length, openLength(center.hours) - 30) // half an hour before closing, the last ticket
   for (let i = kinds.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [kinds[i], kinds[j]] = [kinds[j], kinds[i]] }
-  let made = 0; let c = 0; let q = 0
+  let made = 0; let c = 0; let q = 0; let d = 0; let b = 0
   for (let i = 0; i < kinds.length; i++) {
     if (signal?.aborted) return made
-    if (kinds[i] === 'case') { const key = `${center.code}-${c++}`; made += await windowCase(lane, center, day, times[i], key, seeded(day, key)) } else {
+    if (kinds[i] === 'case') { const key = `${center.code}-${c++}`; made += await windowCase(lane, center, day, times[i], key, seeded(day, key)) } else if (kinds[i] === 'deferral') {
+      const key = `${center.code}-d${d++}`
+      made += await deferralCase(lane, center, day, times[i], key, seeded(day, key))
+    } else if (kinds[i] === 'bundle') {
+      const key = `${center.code}-b${b++}`
+      made += await bundleCase(lane, center, day, times[i], key, seeded(day, key))
+    } else {
       const key = `${center.code}-q${q++}`
       await enquiry(lane, center, day, times[i], seeded(day, key))
     }
@@ -159,7 +171,7 @@ async function centerDay(lane: Lane, center: HistoryCenter, day: IsoDate, k: num
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)]
 
-function applicant(r: () => number) {
+export function applicant(r: () => number) {
   const serial = Math.floor(r() * 900) + 100
   const first17 = `42010219${70 + Math.floor(r() * 30)}0${1 + Math.floor(r() * 9)}1${Math.floor(r() * 9)}${serial}`
   return { kind: 'person' as const, name: SURNAMES[Math.floor(r() * SURNAMES.length)] + GIVEN[Math.floor(r() * GIVEN.length)], idNumber: first17 + checkDigit(first17), phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}` }
@@ -174,7 +186,7 @@ async function record(lane: Lane, actor: Actor, center: HistoryCenter, item: His
 }
 
 /** Whether the actor already recorded this request (by the intake's own index: created_by, request_id). */
-async function made(lane: Lane, actor: Actor, requestId: string): Promise<boolean> {
+export async function made(lane: Lane, actor: Actor, requestId: string): Promise<boolean> {
   return !!(await lane.ctx.db.selectFrom('cases').select('id').where('created_by', '=', actor.userId).where('request_id', '=', requestId).executeTakeFirst())
 }
 
@@ -250,7 +262,7 @@ function span(item: HistoryItem, r: () => number) {
  * 承办 → 审核 → 批准 (or 不予许可), delivery and pick-up, spread over the days taken; a late one's department head
  * approves an extension first half the time (then it is on time), the newest left open.
  */
-function promisedSteps(clerk: Actor, approver: Actor, reviewer: Actor, head: Actor | undefined, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
+export function promisedSteps(clerk: Actor, approver: Actor, reviewer: Actor, head: Actor | undefined, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
   const { days: s, extra } = span(item, r)
   const a = Math.round(s / 3); const b = Math.round((2 * s) / 3) - a
   const reason = '需现场核查，申请延期'

@@ -24,6 +24,8 @@ export const ENQUIRIES: Record<string, [number, number, number]> = {
 }
 /** Agency cases per month a town's village agents start in its rooms (village coverage, hops up and back down). */
 export const VILLAGE_MONTHLY = 2
+/** 容缺 and 一件事 intakes per month at the district center (where the bundles and the 容缺 items are), on top of MONTHLY. */
+export const FEWER_TRIPS_MONTHLY: Record<string, { deferral: number; bundle: number }> = { D01: { deferral: 4, bundle: 3 } }
 /** Shares of window cases: 上报 to a district department (towns), a missing material (a second trip). */
 export const FORWARD_SHARE = 0.08
 export const CORRECTION_SHARE = 0.06

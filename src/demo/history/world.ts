@@ -7,7 +7,13 @@ import type { Db } from '../../db/database.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { Role } from '../../domain/vocabulary.js'
 
-export interface HistoryItem { id: number; kind: string; departmentId: number; materials: number[]; promisedDays: number }
+export interface HistoryItem {
+  id: number; kind: string; departmentId: number; materials: number[]; materialNames: string[]; promisedDays: number; name: string
+  /** 容缺: the materials that may follow later (item_materials.deferral_allowed), when the item sets a deferral time. */
+  deferrable: number[]; deferralDays: number | null
+}
+/** A 一件事一次办 bundle of a center: its parts' items in order and its shared form's fields. */
+export interface HistoryBundle { id: number; centerId: number; name: string; itemIds: number[]; fields: { key: string; label: string; required: boolean }[] }
 export interface HistoryCenter {
   id: number; code: string; path: string; foundedOn: string | null; clerks: Actor[]; agents: Actor[]; manager?: Actor
   /** Its opening hours (hall_settings): visits and staff's steps fall inside them. */
@@ -19,7 +25,7 @@ export interface HistoryCenter {
  * approve extensions) by department. */
 export interface World {
   centers: Map<string, HistoryCenter>; hours: Map<number, OpeningHours>; approvers: Map<number, Actor>; reviewers: Map<number, Actor>
-  heads: Map<number, Actor>; supervisor: Actor
+  heads: Map<number, Actor>; supervisor: Actor; bundles: HistoryBundle[]
 }
 
 export async function loadWorld(db: Db): Promise<World> {
@@ -30,9 +36,11 @@ export async function loadWorld(db: Db): Promise<World> {
     userId: u.id, username: u.username, name: u.name, roles: u.roles as Role[], centerId: u.centerId, centerPath: u.path, centerLevel: u.level, windowId: u.windowId,
   })
   const rows = await db.selectFrom('centers').select(['id', 'code', 'path', 'level', 'parent_id as parentId', 'founded_on as foundedOn']).where('status', '=', 'active').orderBy('code').execute()
-  const items = await sql<{ centerId: number; id: number; kind: string; departmentId: number; promisedDays: number; materials: number[] }>`
-    select o.center_id as "centerId", i.id, v.handling_kind as kind, i.department_id as "departmentId", v.promised_days as "promisedDays",
-      array(select m.id from item_materials m where m.version_id = v.id order by m.position) as materials
+  const items = await sql<HistoryItem & { centerId: number }>`
+    select o.center_id as "centerId", i.id, v.handling_kind as kind, i.department_id as "departmentId", v.promised_days as "promisedDays", v.name,
+      array(select m.id from item_materials m where m.version_id = v.id order by m.position) as materials,
+      array(select m.name from item_materials m where m.version_id = v.id order by m.position) as "materialNames",
+      array(select m.id from item_materials m where m.version_id = v.id and m.deferral_allowed order by m.position) as deferrable, v.deferral_days as "deferralDays"
     from item_offerings o join service_items i on i.id = o.item_id join item_versions v on v.item_id = i.id and v.status = 'published'
     where i.status = 'active' and 'person' = any(v.targets) order by o.center_id, i.id`.execute(db)
   const hours = await hoursOf(db, rows.map((c) => c.id))
@@ -57,5 +65,8 @@ export async function loadWorld(db: Db): Promise<World> {
   }
   const sup = users.find((u) => u.username === 'district.supervisor') ?? users.find((u) => u.roles.includes('admin'))!
   const heads = new Map(users.filter((u) => u.roles.includes('department_head') && u.departmentId !== null).map((u) => [u.departmentId!, actor(u)]))
-  return { centers, hours, approvers, reviewers, heads, supervisor: actor(sup) }
+  const bundles = await sql<HistoryBundle>`
+    select b.id, b.center_id as "centerId", b.name, b.fields, array(select x.item_id from bundle_items x where x.bundle_id = b.id order by x.position) as "itemIds"
+    from bundles b where b.status = 'active' order by b.id`.execute(db)
+  return { centers, hours, approvers, reviewers, heads, supervisor: actor(sup), bundles: bundles.rows }
 }

@@ -9,6 +9,7 @@ import * as repo from './operations.repository.js'
 import { historyStatus } from '../../demo/history/generate.js'
 import { figures } from '../statistics/statistics.service.js'
 import { entryUnits } from '../statistics/statistics.repository.js'
+import { channelStatistics } from '../statistics/channels.js'
 
 export interface OperationsQuery { asOf?: string; casesFrom?: string; visitsFrom?: string; centerId?: number }
 export interface ReportDates { asOf: IsoDate; casesFrom: IsoDate; visitsFrom: IsoDate }
@@ -49,7 +50,8 @@ export async function operationsReport(ctx: AppContext, actor: Actor, q: Operati
   const towns = (await repo.centersAt(db, 'town', '/')).filter((t) => t.path.startsWith(scopePath) || scopePath.startsWith(t.path))
   // The same figures as the statistics page over [casesFrom, asOf]: the towns' 受理 and the measures.
   const scopeCenter = await db.selectFrom('centers').select(['id', 'path', 'name', 'level']).where('path', '=', scopePath).executeTakeFirstOrThrow()
-  const [stats, byMonth] = await Promise.all([figures(db, scopeCenter, dates.casesFrom, dates.asOf, 'center'), figures(db, scopeCenter, dates.casesFrom, dates.asOf, 'month')])
+  const [stats, byMonth, channels] = await Promise.all([figures(db, scopeCenter, dates.casesFrom, dates.asOf, 'center'), figures(db, scopeCenter, dates.casesFrom, dates.asOf, 'month'),
+    channelStatistics(ctx, actor, { from: dates.casesFrom, to: dates.asOf, centerId: scopeCenter.id })])
   const accepted = (id: number) => stats.rows.find((r) => r.key === id)?.accepted ?? 0
   const townRows = await Promise.all(towns.map((t) => townFigures(db, t, dates, accepted(t.id))))
   return {
@@ -66,6 +68,8 @@ export async function operationsReport(ctx: AppContext, actor: Actor, q: Operati
       ratings: stats.totals.rated, good: stats.totals.satisfied, satisfaction: stats.totals.satisfaction,
       requiredUnits: stats.entry.requiredUnits, enteredUnits: stats.entry.enteredUnits, entryRate: stats.entry.rate,
     },
+    // trips per case with and without 容缺 and 一件事 (the channels measure, GET /api/statistics/channels)
+    trips: { total: channels.total, withCommitment: channels.withCommitment, bundled: channels.bundled, withoutEither: channels.withoutEither },
     months: byMonth.rows.map((x) => ({ month: String(x.key), accepted: x.accepted, finished: x.finished })),
     problems: await problemsOf(db, scopePath, district && district.path.startsWith(scopePath) ? district.id : null, dates, stats.coverage.usedIds, townRows),
     demoHistory: await demoHistoryOf(db),

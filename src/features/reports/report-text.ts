@@ -52,12 +52,23 @@ function overview(r: OperationsReport): Block[] {
     + `按时办结率${percent(m.onTimeRate)}，平均办理${m.avgWorkdays ?? 0}个工作日，一次办结率${percent(m.oneTripRate)}；`
     + `${m.villageRooms}个村级便民服务室中有${m.villageRoomsUsed}个发起过代办，覆盖率${percent(m.villageCoverage)}；`
     + `群众评价${m.ratings}条，其中好评${m.good}条，好评率${percent(m.satisfaction)}。` })
+  const tr = tripsParagraph(r)
+  if (tr) out.push({ kind: 'p', text: tr })
   if (r.months.length > 1) {
     out.push({ kind: 'chart', caption: `图${r.towns.length > 1 ? 2 : 1} 各月受理与办结件数`,
       spec: { title: '各月受理与办结件数', unit: '件', labels: r.months.map((x) => x.month), series: [
         { name: '受理', kind: 'bar', values: r.months.map((x) => x.accepted) }, { name: '办结', kind: 'line', values: r.months.map((x) => x.finished) }] } })
   }
   return out
+}
+
+/** 少跑腿: trips per case with 容缺, with 一件事 and with neither (the channels measure), when any case used either. */
+function tripsParagraph(r: OperationsReport): string | null {
+  const t = r.trips
+  if (!t.withCommitment.cases && !t.bundled.cases) return null
+  const per = (x: { tripsPerCase: number | null }) => (x.tripsPerCase === null ? '暂无数据' : `${x.tripsPerCase}次`)
+  return `推行容缺受理和“一件事一次办”，群众少跑腿。同期容缺受理${t.withCommitment.cases}件，件均跑动${per(t.withCommitment)}；`
+    + `“一件事一次办”${t.bundled.cases}件，件均跑动${per(t.bundled)}；其余办件${t.withoutEither.cases}件，件均跑动${per(t.withoutEither)}。`
 }
 
 function problems(r: OperationsReport): { problems: Block[]; proposals: Block[] } {
@@ -109,9 +120,11 @@ const ATTACHMENTS = ['主要指标及统计口径', '各镇便民服务中心主
 function attachments(r: OperationsReport): Block[] {
   const m = r.measures
   const def = (k: keyof typeof MEASURE_DEFINITIONS) => MEASURE_DEFINITIONS[k]
+  const t = r.trips
+  const trips = `${t.total.tripsPerCase ?? '暂无数据'}（容缺${t.withCommitment.tripsPerCase ?? '—'}，一件事${t.bundled.tripsPerCase ?? '—'}，其余${t.withoutEither.tripsPerCase ?? '—'}）`
   const rows: [keyof typeof MEASURE_DEFINITIONS, string][] = [
     ['accepted', String(m.accepted)], ['finished', String(m.decided)], ['onTimeRate', percent(m.onTimeRate)], ['avgWorkdays', String(m.avgWorkdays ?? '暂无数据')],
-    ['oneTripRate', percent(m.oneTripRate)], ['villageCoverage', percent(m.villageCoverage)], ['rated', String(m.ratings)], ['satisfaction', percent(m.satisfaction)],
+    ['oneTripRate', percent(m.oneTripRate)], ['channelTrips', trips], ['villageCoverage', percent(m.villageCoverage)], ['rated', String(m.ratings)], ['satisfaction', percent(m.satisfaction)],
     ['entryRate', percent(m.entryRate)],
   ]
   return [

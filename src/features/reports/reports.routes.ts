@@ -19,6 +19,7 @@ const OperationsQuery = Type.Object({
 const Count = Type.Integer()
 const Rate = Type.Union([Type.Number(), Type.Null()])
 const Str = Type.String()
+const Trips = Type.Object({ cases: Count, trips: Count, tripsPerCase: Rate })
 const Operations = Type.Object({
   asOf: Str, casesFrom: Str, visitsFrom: Str,
   scope: Type.Object({ centerId: Count, name: Str, level: Str, government: Str }),
@@ -36,6 +37,7 @@ const Operations = Type.Object({
     avgWorkdays: Rate, oneTripRate: Rate, villageRooms: Count, villageRoomsUsed: Count, villageCoverage: Rate, ratings: Count, good: Count,
     satisfaction: Rate, requiredUnits: Count, enteredUnits: Count, entryRate: Rate,
   }),
+  trips: Type.Object({ total: Trips, withCommitment: Trips, bundled: Trips, withoutEither: Trips }),
   months: Type.Array(Type.Object({ month: Str, accepted: Count, finished: Count })),
   problems: Type.Object({
     unitsNotEntered: Type.Array(Str),
