@@ -2,8 +2,8 @@
 // pick-up, the case page and its audit, concurrency, and the 409/403 answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
+import { createTestApp, type TestApp } from '../helpers/app.js'
+import { act, detail, intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
 
 let t: TestApp
 let w: CaseWorld
@@ -15,8 +15,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
-const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 const actions = async (id: number) => (await t.db.selectFrom('case_events').select('action').where('case_id', '=', id).orderBy('id').execute()).map((e) => e.action)
 async function open(item: { id: number; materials: number[] }, over: Record<string, unknown> = {}) {
   const res = await w.clerk.client.post('/api/cases', intakeBody(w, item, over))

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
 import { queueCommitmentReminders } from '../../src/features/cases/commitment-reminders.js'
-import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody, makeCaseWorld, makeItem, type CaseWorld } from '../helpers/cases.js'
+import { createTestApp, type TestApp } from '../helpers/app.js'
+import { act, detail, intakeBody, makeCaseWorld, makeItem, type CaseWorld } from '../helpers/cases.js'
 import { itemCode } from '../helpers/item-code.js'
 
 let t: TestApp
@@ -22,8 +22,6 @@ async function itemWithDeferral(days: number | null, lapse: 'suspend' | 'deny' |
   return { ...it, materials: [...it.materials, proof], proof }
 }
 
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
-const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 const withoutProof = (it: typeof deferrableItem) => it.materials.map((m) => ({ materialId: m, received: m !== it.proof }))
 const caseCount = async () => Number((await t.db.selectFrom('cases').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
 

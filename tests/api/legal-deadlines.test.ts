@@ -3,8 +3,8 @@
 // 5 extensions approved by the deciding department's head; 6 特别程序 notice and message; 8 provisional dates.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody, makeCaseWorld, makeItem, type CaseWorld } from '../helpers/cases.js'
+import { createTestApp, makeUser, type TestApp } from '../helpers/app.js'
+import { act, detail, intakeBody, makeCaseWorld, makeItem, type CaseWorld } from '../helpers/cases.js'
 import { itemCode } from '../helpers/item-code.js'
 
 let t: TestApp
@@ -27,8 +27,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
-const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 const open = async (item: { id: number; materials: number[] }) => {
   const res = await w.clerk.client.post('/api/cases', intakeBody(w, item))
   expect(res.statusCode, res.body).toBe(201)

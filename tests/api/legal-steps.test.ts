@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as m0102 from '../../src/db/migrations/0102_permit_issue_stand_in.js'
 import { SettableClock } from '../../src/domain/clock.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody, makeItem } from '../helpers/cases.js'
+import { act, detail, intakeBody, makeItem } from '../helpers/cases.js'
 import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 
 let t: TestApp
@@ -20,8 +20,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
-const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 type Step = { kind: string; dueDate: string | null; doneAt?: string; light: string; centerId: number }
 const open = async (item: { id: number; materials: number[] }, centerId = w.tree.district.id, c: Client = w.clerk.client, over: Record<string, unknown> = {}) => {
   const res = await c.post('/api/cases', intakeBody(w, item, { centerId, ...over }))

@@ -3,8 +3,8 @@
 // result travels back down to the village room where the applicant picks it up. The 400/403 answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody } from '../helpers/cases.js'
+import { createTestApp, makeUser, type TestApp } from '../helpers/app.js'
+import { act, detail, intakeBody } from '../helpers/cases.js'
 import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 
 let t: TestApp
@@ -17,8 +17,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
-const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 const all = () => w.forwardItem.materials.map((m) => ({ materialId: m, received: true }))
 
 async function atVillage(over: Record<string, unknown> = {}) {

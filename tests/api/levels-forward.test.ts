@@ -3,8 +3,8 @@
 // Late forwards are red steps; the 403/409 answers; messages written with each event.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody } from '../helpers/cases.js'
+import { createTestApp, type TestApp } from '../helpers/app.js'
+import { act, detail, intakeBody } from '../helpers/cases.js'
 import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 
 let t: TestApp
@@ -17,8 +17,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
-const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 const messages = async (id: number) => (await t.db.selectFrom('messages').select(['template_key', 'body', 'phone']).where('case_id', '=', id).orderBy('id').execute())
 
 async function atTown(item = w.forwardItem) {

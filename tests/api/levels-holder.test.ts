@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
 import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
 import { act, chainCase } from '../helpers/chain.js'
-import { intakeBody, makeItem } from '../helpers/cases.js'
+import { detail, intakeBody, makeItem } from '../helpers/cases.js'
 import { makeLevelsWorld, type LevelsWorld } from '../helpers/levels.js'
 
 let t: TestApp
@@ -21,7 +21,6 @@ beforeAll(async () => {
 })
 afterAll(() => t.close())
 
-const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 const events = async (id: number) => (await t.db.selectFrom('case_events').select('id').where('case_id', '=', id).execute()).length
 
 describe('the holding center decides who may act (problem 2)', () => {

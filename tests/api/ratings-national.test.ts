@@ -4,8 +4,8 @@
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SettableClock } from '../../src/domain/clock.js'
-import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
+import { createTestApp, type TestApp } from '../helpers/app.js'
+import { act, intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
 import { queueRatingInvites } from '../../src/features/ratings/invitations.js'
 
 let t: TestApp
@@ -22,7 +22,6 @@ afterAll(() => t.close())
 let applicants = 0 // each request from its own address: the per-address limits are tested elsewhere
 const post = (url: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url, payload, remoteAddress: `10.79.0.${++applicants % 250}` })
 const rate = (body: Record<string, unknown>) => post('/api/public/ratings', body)
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
 async function open(item: { id: number; materials: number[] }, over: Record<string, unknown> = {}) {
   const res = await w.clerk.client.post('/api/cases', intakeBody(w, item, over))
   expect(res.statusCode, res.body).toBe(201)

@@ -12,7 +12,7 @@ import { foldAll, foldDeltas, GROUP_BYS, type GroupBy } from '../../src/features
 import { isGoodScore } from '../../src/domain/rating-measures.js'
 import { goodShare, percent } from '../../src/domain/statistics-measures.js'
 import { createTestApp, makeUser, type Client, type TestApp } from '../helpers/app.js'
-import { intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
+import { act, intakeBody, makeCaseWorld, type CaseWorld } from '../helpers/cases.js'
 
 let t: TestApp
 let w: CaseWorld
@@ -21,7 +21,6 @@ const clock = new SettableClock('2026-03-02T09:00:00+08:00') // a Monday
 const FROM = '2026-01-01'
 const TO = '2026-12-31'
 
-const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
 async function open(item: { id: number; materials: number[] }, over: Record<string, unknown> = {}, client = w.clerk.client) {
   const res = await client.post('/api/cases', intakeBody(w, item, over))
   expect(res.statusCode, res.body).toBe(201)

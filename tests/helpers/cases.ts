@@ -5,7 +5,12 @@ import type { Db } from '../../src/db/database.js'
 import { checkDigit } from '../../src/domain/id-number.js'
 import { defaultLimits } from '../../src/domain/legal-rules.js'
 import type { HandlingKind } from '../../src/domain/vocabulary.js'
-import { makeTree, makeUser, type TestApp } from './app.js'
+import { makeTree, makeUser, type Client, type TestApp } from './app.js'
+
+/** A case action through the API, as the case page's buttons send it. */
+export const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
+/** The case page's view of a case (`GET /api/cases/:id`). */
+export const detail = async (c: Client, id: number) => (await c.get(`/api/cases/${id}`)).json()
 
 let seq = 0
 

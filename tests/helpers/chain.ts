@@ -3,13 +3,13 @@
 // result sent back down to 甲村 where the applicant picks it up. Every step must succeed.
 import { expect } from 'vitest'
 import type { Client } from './app.js'
-import { intakeBody } from './cases.js'
+import { act, intakeBody } from './cases.js'
 import type { LevelsWorld } from './levels.js'
 
 export const STAGES = ['village', 'town', 'accepted', 'forwarded', 'review', 'approve', 'approved', 'sentDown', 'atVillage', 'closed'] as const
 export type Stage = (typeof STAGES)[number]
 
-export const act = (c: Client, id: number, action: string, body: Record<string, unknown> = {}) => c.post(`/api/cases/${id}/actions/${action}`, body)
+export { act }
 
 export async function chainCase(w: LevelsWorld, stage: Stage, over: Record<string, unknown> = {}) {
   const res = await w.agentA.client.post('/api/cases', intakeBody(w, w.forwardItem, { centerId: w.tree.villageA.id, agency: { authorization: true }, ...over }))
