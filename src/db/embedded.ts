@@ -152,9 +152,8 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
   // about 100 bytes) and needs no shell quoting: per query it is cheaper than loopback TCP (pgbench -S here: 16.6k
   // against 14.1k tps). TCP on 127.0.0.1 stays for psql and other tools.
   const socketOk = process.platform !== 'win32' && /^[\w./-]+$/.test(pgData) && Buffer.byteLength(path.join(pgData, `.s.PGSQL.${port}.lock`)) < 100
-  let pgOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketOk ? pgData : ''} -c max_connections=100`
-  const pgCtlStart = async (options?: string) => {
-    options ??= pgOptions
+  const pgOptions = () => `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketOk ? pgData : ''} -c max_connections=100`
+  const pgCtlStart = async (options = pgOptions()) => {
     try {
       await run(bin.pg_ctl, ['start', '-D', pgData, '-w', '-t', '60', '-l', logFile, '-o', options], asOwner)
     } catch (e) {
@@ -170,7 +169,6 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
       const next = await freePort()
       log.warn(`端口 ${port} 刚被其他程序占用，内置数据库改用 ${next} (port ${port} taken while starting)`)
       port = next
-      pgOptions = pgOptions.replace(/^-p \d+/, `-p ${port}`)
     }
   }
   log.info(`内置数据库已启动 embedded PostgreSQL on 127.0.0.1:${port}`)
@@ -191,7 +189,7 @@ export async function startEmbedded(opts: { dataDir: string; port?: number; log:
       // Unix socket, so start it without TCP rather than not at all (psql on the port comes back at the next start).
       if (socketOk && !(await portIsFree(port))) {
         log.warn(`内置数据库端口 ${port} 已被其他程序占用, 仅通过 Unix 套接字重新启动 (port taken meanwhile; restarting on the socket only)`)
-        await pgCtlStart(pgOptions.replace('listen_addresses=127.0.0.1', "listen_addresses=''"))
+        await pgCtlStart(pgOptions().replace('listen_addresses=127.0.0.1', "listen_addresses=''"))
         return
       }
       await pgCtlStart()
