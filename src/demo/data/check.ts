@@ -99,9 +99,11 @@ export function checkDemoData(): string[] {
   if (withRole('D01', 'manager').length !== 2) fail(`district managers: ${withRole('D01', 'manager').length}, expected 2`)
   if (!staff.some((s) => s.username === 'admin' && s.roles.includes('admin'))) fail('no admin')
   // two approvers per entered department: 承办/决定 and 审核 are separate people (separation of duties)
-  const deptApprovers = (code: string) => withRole('D01', 'approver').filter((s) => s.departmentCode === code).length
-  if (withRole('D01', 'approver').length !== 18) fail(`district approvers: ${withRole('D01', 'approver').length}, expected 18 (two per department)`)
-  for (const code of new Set(withRole('D01', 'approver').map((s) => s.departmentCode))) if (deptApprovers(code!) !== 2) fail(`${code}: needs two approvers`)
+  const approvers = withRole('D01', 'approver')
+  if (approvers.length !== 18) fail(`district approvers: ${approvers.length}, expected 18 (two per department)`)
+  for (const code of new Set(approvers.map((s) => s.departmentCode))) {
+    if (approvers.filter((s) => s.departmentCode === code).length !== 2) fail(`${code}: needs two approvers`)
+  }
   for (const [t, n] of Object.entries(TOWN_CLERKS)) {
     if (withRole(t, 'clerk').length !== n) fail(`${t} clerks: ${withRole(t, 'clerk').length}, expected ${n}`)
     if (withRole(t, 'manager').length !== 1 || withRole(t, 'approver').length !== 1) fail(`${t}: needs one manager and one approver`)
