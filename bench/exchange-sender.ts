@@ -1,6 +1,6 @@
 // The exchange sender in a process of its own for bench:exchange, as `npm start` runs it (EXCHANGE_MODE, the bus):
 // sends until killed; with SENDER_UNTIL_EMPTY=1 it exits once nothing is pending or sent-but-unacknowledged.
-import { createBus } from '../src/server/bus.js'
+import { createBus } from '../src/kernel/bus.js'
 import { createDb, createPool } from '../src/db/database.js'
 import { systemClock } from '../src/domain/clock.js'
 import { loadExchangeConfig } from '../src/features/exchange/exchange.config.js'

@@ -14,7 +14,7 @@ import { HANDLING_KINDS, ITEM_TYPES } from '../src/domain/vocabulary.js'
 import { openBenchDatabase, writeSection } from './lib.js'
 import { percentile } from './load-worker.js'
 import { buildApp } from '../src/server/app.js'
-import { createBus } from '../src/server/bus.js'
+import { createBus } from '../src/kernel/bus.js'
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000)
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 16)

@@ -5,7 +5,7 @@ import type { Db } from '../db/database.js'
 import { systemClock } from '../domain/clock.js'
 import { errors } from '../domain/errors.js'
 import type { Actor } from '../domain/jurisdiction.js'
-import type { AppContext } from '../server/app.js'
+import type { AppContext } from '../kernel/context.js'
 import { toDocx, toMarkdown } from '../features/reports/operations.document.js'
 import { operationsReport } from '../features/reports/operations.service.js'
 

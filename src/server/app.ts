@@ -7,44 +7,34 @@ import fastifyStatic from '@fastify/static'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify'
+import Fastify, { type FastifyBaseLogger } from 'fastify'
 import { sql } from 'kysely'
 import type { Logger } from 'pino'
 import { Type } from 'typebox'
 import type { Config } from '../config.js'
 import type { Db } from '../db/database.js'
 import { systemClock, type Clock } from '../domain/clock.js'
-import { AuthCache } from '../features/session/auth-cache.js'
-import type { Sender } from '../features/messages/sender.js'
+import { AuthCache } from '../kernel/auth-cache.js'
+import type { App, AppContext } from '../kernel/context.js'
+import type { Sender } from '../kernel/sms-sender.js'
 import { registerFeatureRoutes } from './routes.js'
 import { installAuth } from './auth.js'
-import type { Bus } from './bus.js'
+import type { Bus } from '../kernel/bus.js'
 import { faultReply, installErrorHandler } from './errors.js'
-import { installRateLimits } from './rate-limit.js'
-import { installWriteInvalidation } from './generations.js'
+import { installRateLimits } from '../kernel/rate-limit.js'
+import { installWriteInvalidation } from '../kernel/generations.js'
 import { progressTrust } from '../features/progress/progress-trust.js'
 import { createLogger, RequestLog } from './logger.js'
 import { installSecurityHeaders } from './security-headers.js'
 import { createStorageGuard, installStorageGuard, type StorageGuard } from './storage-guard.js'
-import { ErrorResponse } from './schemas.js'
+import { ErrorResponse } from '../kernel/schemas.js'
 import { publicUrlRoutes } from './public-url.js'
-import { Metrics, metricsRoute } from './metrics.js'
+import { Metrics } from '../kernel/metrics.js'
+import { metricsRoute } from './metrics.js'
 import type pg from 'pg'
 import { lazyValidators, shareSerializers } from './serializers.js'
 
-export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>
-
-export interface AppContext {
-  db: Db
-  config: Config
-  authCache: AuthCache
-  bus?: Bus
-  clock: Clock
-  /** The process's one SMS sender (outbox and hall codes, src/features/messages/providers); the log when absent. */
-  smsSender?: Sender
-  /** The Prometheus registry (/metrics); features add their gauges to it. */
-  metrics: Metrics
-}
+export type { App, AppContext } from '../kernel/context.js'
 
 export async function buildApp(opts: {
   db: Db; config: Config; bus?: Bus; clock?: Clock; smsSender?: Sender; logger?: boolean | Logger; logStream?: { write(line: string): void }

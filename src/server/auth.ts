@@ -1,25 +1,13 @@
 // Resolves who is calling (session cookie or bearer token) and enforces CSRF on browser writes. The decision
 // "is this an API request" is taken on the decoded path, so '/%61pi/session' cannot skip these checks.
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { Db } from '../db/database.js'
 import { errors } from '../domain/errors.js'
-import { assertCan, type Actor, type Permission } from '../domain/jurisdiction.js'
-import type { AuthCache } from '../features/session/auth-cache.js'
+import { SESSION_COOKIE } from '../kernel/guards.js'
+import type { AuthCache } from '../kernel/auth-cache.js'
 import { actorForSession, actorForToken } from '../features/session/session.service.js'
 
-export const SESSION_COOKIE = 'yz_session'
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: (Actor & { centerName: string }) | null
-    csrfToken: string | null
-    /** how the actor was authenticated */
-    authVia: 'session' | 'token' | null
-    /** the bearer token's end (ms since epoch) when authVia is 'token' */
-    tokenExpiresAt: number | null
-  }
-}
 
 /** The request path percent-decoded (undefined when it cannot be decoded). */
 function decodedPath(url: string): string | undefined {
@@ -66,17 +54,4 @@ export function installAuth(app: FastifyInstance, db: Db, cache: AuthCache): voi
     if (type.startsWith('application/json') || !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     return payload
   })
-}
-
-/** The caller, or 401. */
-export function requireActor(req: FastifyRequest): Actor & { centerName: string } {
-  if (!req.actor) throw errors.unauthenticated()
-  return req.actor
-}
-
-/** The caller holding `permission` by role, or 401/403. */
-export function requirePermission(req: FastifyRequest, permission: Permission): Actor & { centerName: string } {
-  const actor = requireActor(req)
-  assertCan(actor, permission)
-  return actor
 }

@@ -2,7 +2,7 @@
 // notice printed on a window PC (which reaches the server as 127.0.0.1) still opens on a citizen's phone.
 import { Type } from 'typebox'
 import type { Config } from '../config.js'
-import type { App } from './app.js'
+import type { App } from '../kernel/context.js'
 import { SHORT_LINK_PATH } from '../domain/message-kinds.js'
 
 /** What start-up says about the public address: unset outside the demo, or not https (phones need it). */

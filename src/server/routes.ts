@@ -1,7 +1,7 @@
 // Every feature's routes, registered in one place.
 import { bundlesRoutes } from '../features/bundles/bundles.routes.js'
 import { phoneTasksRoutes } from '../features/messages/phone-tasks.routes.js'
-import type { App, AppContext } from './app.js'
+import type { App, AppContext } from '../kernel/context.js'
 import { sessionRoutes } from '../features/session/session.routes.js'
 import { catalogRoutes } from '../features/catalog/catalog.routes.js'
 import { publicItemsRoutes } from '../features/public-items/public-items.routes.js'

@@ -7,7 +7,7 @@ import { systemClock, today } from '../domain/clock.js'
 import { dbFault } from '../db/faults.js'
 import { createStorageGuard } from './storage-guard.js'
 import { writeServerState } from '../db/running.js'
-import { createBus } from './bus.js'
+import { createBus } from '../kernel/bus.js'
 import { createLogger } from './logger.js'
 
 /** The modules of the app itself: loaded while the database starts (both take a second or more; they overlap). */
@@ -16,10 +16,11 @@ function loadServerModules() {
     import('./app.js'), import('../demo/load.js'), import('../demo/history/generate.js'), import('../features/messages/outbox.js'),
     import('../features/statistics/statistics.fold.js'), import('../features/messages/digest.js'),
     import('../features/messages/providers/choose.js'), import('./public-url.js'), import('./metrics.js'), import('../features/ratings/invitations.js'),
-  ]).then(([app, demo, history, outbox, fold, digest, choose, publicUrl, metrics, invitations]) => ({
+    import('../kernel/metrics.js'),
+  ]).then(([app, demo, history, outbox, fold, digest, choose, publicUrl, metrics, invitations, registry]) => ({
     buildApp: app.buildApp, loadDemoIfEmpty: demo.loadDemoIfEmpty, startHistory: history.startHistory,
     startOutboxWorker: outbox.startOutboxWorker, startStatsFolder: fold.startStatsFolder, startDigestScheduler: digest.startDigestScheduler,
-    chooseSender: choose.chooseSender, publicUrlWarnings: publicUrl.publicUrlWarnings, listenMetrics: metrics.listenMetrics, Metrics: metrics.Metrics,
+    chooseSender: choose.chooseSender, publicUrlWarnings: publicUrl.publicUrlWarnings, listenMetrics: metrics.listenMetrics, Metrics: registry.Metrics,
     startRatingInviter: invitations.startRatingInviter,
   }))
 }

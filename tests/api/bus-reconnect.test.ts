@@ -3,7 +3,7 @@
 // that notifications may have been missed, so each reads again what it keeps.
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { RECONNECTED, createBus, type Bus } from '../../src/server/bus.js'
+import { RECONNECTED, createBus, type Bus } from '../../src/kernel/bus.js'
 import { createTestDb, type TestDb } from '../helpers/db.js'
 
 let db: TestDb

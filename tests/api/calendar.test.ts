@@ -1,7 +1,7 @@
 // The working-day calendar over HTTP: the public deadline (stable contract), the year listing, and an
 // administrator entering next year's schedule (audited), with several processes kept in sync.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Bus, Handler } from '../../src/server/bus.js'
+import type { Bus, Handler } from '../../src/kernel/bus.js'
 import { addWorkingDays } from '../../src/domain/calendar.js'
 import { seedCalendar } from '../../src/features/calendar/calendar.seed.js'
 import { CalendarCache, setDay } from '../../src/features/calendar/calendar.service.js'

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { createDb, createPool, type Db } from '../../src/db/database.js'
 import { buildApp, type App } from '../../src/server/app.js'
-import { createBus, type Bus } from '../../src/server/bus.js'
+import { createBus, type Bus } from '../../src/kernel/bus.js'
 import { createTestDb, type TestDb } from '../helpers/db.js'
 
 let testDb: TestDb

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { createDb, createPool } from '../../src/db/database.js'
 import { buildApp, type App } from '../../src/server/app.js'
-import { createBus, type Bus } from '../../src/server/bus.js'
+import { createBus, type Bus } from '../../src/kernel/bus.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 import { demoDistrict, sseReader, TestClock, TUESDAY_10 } from '../helpers/hall.js'
 

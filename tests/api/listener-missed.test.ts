@@ -7,7 +7,7 @@
 import net from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildApp, type App } from '../../src/server/app.js'
-import { createBus, type Bus } from '../../src/server/bus.js'
+import { createBus, type Bus } from '../../src/kernel/bus.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 
 /** A TCP link to the database server that the test can cut (every connection dropped, new ones refused) and restore. */

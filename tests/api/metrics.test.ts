@@ -3,7 +3,8 @@
 // display streams and the event loop's delay.
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { listenMetrics, Metrics } from '../../src/server/metrics.js'
+import { listenMetrics } from '../../src/server/metrics.js'
+import { Metrics } from '../../src/kernel/metrics.js'
 import { createTestApp, makeTree, makeUser, type TestApp } from '../helpers/app.js'
 import { demoDistrict } from '../helpers/hall.js'
 

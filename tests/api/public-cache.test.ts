@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createDb, createPool, type Db } from '../../src/db/database.js'
 import { buildApp, type App } from '../../src/server/app.js'
-import type { Bus } from '../../src/server/bus.js'
+import type { Bus } from '../../src/kernel/bus.js'
 import { createTestApp, type Client, type TestApp } from '../helpers/app.js'
 
 let t: TestApp

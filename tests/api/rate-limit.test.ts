@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { loadConfig, RATE_LIMIT_DEFAULTS, type Config } from '../../src/config.js'
 import { createDb, createPool, type Db } from '../../src/db/database.js'
 import { buildApp, type App } from '../../src/server/app.js'
-import { rateLimit } from '../../src/server/rate-limit.js'
+import { rateLimit } from '../../src/kernel/rate-limit.js'
 import { createTestDb, type TestDb } from '../helpers/db.js'
 
 let testDb: TestDb

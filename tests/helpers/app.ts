@@ -9,7 +9,7 @@ import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
 import { buildApp, type App } from '../../src/server/app.js'
 import type { Sender as SmsSender } from '../../src/features/messages/sender.js'
-import { createBus } from '../../src/server/bus.js'
+import { createBus } from '../../src/kernel/bus.js'
 import type { StorageGuard } from '../../src/server/storage-guard.js'
 import { createTestDb, type TestDb } from './db.js'
 

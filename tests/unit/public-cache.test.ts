@@ -1,6 +1,6 @@
 // ETag matching and Accept-Encoding parsing of the public caches: garbage never matches, nothing throws.
 import { describe, expect, it } from 'vitest'
-import { acceptsGzip, etagMatches } from '../../src/server/public-cache.js'
+import { acceptsGzip, etagMatches } from '../../src/kernel/public-cache.js'
 
 describe('etagMatches', () => {
   const tag = '"c12n3"'

@@ -7,7 +7,7 @@
 import { isWorkday, type IsoDate } from '../../domain/calendar.js'
 import { checkDigit } from '../../domain/id-number.js'
 import type { Actor } from '../../domain/jurisdiction.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { calendarCache } from '../../features/calendar/calendar.service.js'
 import { intake } from '../../features/cases/intake.service.js'
 import { performAction } from '../../features/cases/actions.service.js'

@@ -3,7 +3,7 @@
 // failing its checks (named in the 400) leaves nothing written. One one-time notice merges what every part misses.
 import { AppError, errors, type FieldProblem } from '../../domain/errors.js'
 import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { shareCalendarCache } from '../calendar/calendar.service.js'
 import { nextCaseNumber } from '../cases/cases.repository.js'
 import type { CaseOut } from '../cases/cases.view.js'

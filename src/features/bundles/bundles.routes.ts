@@ -1,9 +1,9 @@
 // 一件事一次办: define and list bundles, take one (POST /api/bundles/:id/intake: one requestId, one linked case per
 // item plus the bundle's own number and query code, all or nothing).
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { Id, Name, Text } from '../network/network.shared.js'
 import { Case, ChannelSchema, IntakeBody } from '../cases/cases.schemas.js'
 import { CASE_INTAKE_ROLES } from '../../domain/case-status.js'

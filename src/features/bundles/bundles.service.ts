@@ -5,7 +5,7 @@ import { assertCan, assertCovers, type Actor } from '../../domain/jurisdiction.j
 import { errors, type FieldProblem } from '../../domain/errors.js'
 import { pathIds } from '../../domain/levels.js'
 import type { BundleField } from '../../db/schema.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { findCenter } from '../cases/intake.repository.js'
 import * as repo from './bundles.repository.js'
 

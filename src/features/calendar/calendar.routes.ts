@@ -3,9 +3,9 @@
 import { Type } from 'typebox'
 import { isIsoDate, MAX_YEAR, MIN_YEAR } from '../../domain/calendar.js'
 import { errors } from '../../domain/errors.js'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { DateString, ErrorResponse } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { DateString, ErrorResponse } from '../../kernel/schemas.js'
 import * as service from './calendar.service.js'
 import * as notice from './notice.service.js'
 

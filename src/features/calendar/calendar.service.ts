@@ -7,7 +7,7 @@ import {
 import { provisionalYear } from '../../domain/provisional-calendar.js'
 import { errors } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
-import type { Bus } from '../../server/bus.js'
+import type { Bus } from '../../kernel/bus.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import * as repo from './calendar.repository.js'
 

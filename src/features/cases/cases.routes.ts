@@ -1,9 +1,9 @@
 // Contract: Cases (login). POST /api/cases, GET /api/cases/:id, POST /api/cases/:id/actions/:action, GET /api/cases;
 // plus the approver's inbox, the manager's pending extensions and the workbench's calendar warning.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import { chinaDate } from '../../domain/clock.js'
 import { calendarWarnings, CALENDAR_WARNING_DAYS } from '../../domain/deadlines.js'

@@ -7,7 +7,7 @@ import { HAND_IN_VIA, LAPSE_RULES } from '../../domain/commitments.js'
 import { CHANNELS } from '../../domain/channels.js'
 import { HANDLING_KINDS } from '../../domain/vocabulary.js'
 import { Id, Name, Text } from '../network/network.shared.js'
-import { DateString, DateTime, NullableDateTime } from '../../server/schemas.js'
+import { DateString, DateTime, NullableDateTime } from '../../kernel/schemas.js'
 
 export const CaseStatusSchema = Type.Enum(CASE_STATUSES)
 export const Light = Type.Enum(['green', 'yellow', 'red'])

@@ -5,8 +5,8 @@ import { sql } from 'kysely'
 import { fromDayNumber, dayNumber } from '../../domain/calendar.js'
 import { chinaDate } from '../../domain/clock.js'
 import { chinaTime } from '../../domain/hall-time.js'
-import type { AppContext } from '../../server/app.js'
-import { startPoller } from '../../server/poller.js'
+import type { AppContext } from '../../kernel/context.js'
+import { startPoller } from '../../kernel/poller.js'
 
 /** Reminders go out from this time (China time), never at night. */
 export const REMINDER_FROM_MINUTES = 9 * 60

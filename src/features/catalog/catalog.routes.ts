@@ -1,7 +1,7 @@
 // The catalog feature (issue 3): items, versions, offerings, sample files and Excel, in one plugin scope so
 // that @fastify/multipart only parses uploads for these routes.
 import multipart from '@fastify/multipart'
-import type { App, AppContext } from '../../server/app.js'
+import type { App, AppContext } from '../../kernel/context.js'
 import { excelRoutes } from './excel/excel.routes.js'
 import { MAX_FILE_BYTES } from './files.service.js'
 import { filesRoutes } from './files.routes.js'

@@ -2,9 +2,9 @@
 // samples in the guide) and delete an upload no version names.
 import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { IdParams } from '../../kernel/schemas.js'
 import { errorResponses } from './items.routes.js'
 import * as service from './files.service.js'
 import { readUpload } from './upload.js'

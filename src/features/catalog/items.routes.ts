@@ -1,8 +1,8 @@
 // Staff routes of the catalog: list, read, create and retire items, and the 地方事项 mark.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { CreateItemBody, ItemDetail, ItemListQuery, ItemListResponse } from './items.schemas.js'
 import * as service from './items.service.js'
 

@@ -6,7 +6,7 @@ import {
   CENTER_LEVELS, HANDLING_KINDS, ITEM_TYPES, ITEM_VERSION_STATUSES, MATERIAL_FORMS, RECORD_STATUSES,
   SERVICE_TARGETS, SPECIAL_PROCEDURES,
 } from '../../domain/vocabulary.js'
-import { DateTime, NullableDateTime } from '../../server/schemas.js'
+import { DateTime, NullableDateTime } from '../../kernel/schemas.js'
 
 /** 实施编码: letters, digits and . _ - (national codes are 20–40 alphanumerics). */
 export const ITEM_CODE_PATTERN = '^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$'

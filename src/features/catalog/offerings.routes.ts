@@ -1,8 +1,8 @@
 // Staff route of offerings: which centers accept an item.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { IdParams } from '../../kernel/schemas.js'
 import { errorResponses } from './items.routes.js'
 import { OfferingOut, OfferingsBody } from './items.schemas.js'
 import * as service from './offerings.service.js'

@@ -1,8 +1,8 @@
 // Staff routes of versions: save the draft, publish it, discard it.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { IdParams } from '../../kernel/schemas.js'
 import { errorResponses } from './items.routes.js'
 import { DraftBody, ItemDetail, VersionOut } from './items.schemas.js'
 import * as service from './versions.service.js'

@@ -5,8 +5,8 @@
 import os from 'node:os'
 import type { Clock } from '../../domain/clock.js'
 import type { Db } from '../../db/database.js'
-import type { Bus } from '../../server/bus.js'
-import { startPoller } from '../../server/poller.js'
+import type { Bus } from '../../kernel/bus.js'
+import { startPoller } from '../../kernel/poller.js'
 import * as repo from './exchange.repository.js'
 
 export interface Delivery {

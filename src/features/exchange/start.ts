@@ -1,7 +1,7 @@
 // The exchange sender of `npm start`: the adapter EXCHANGE_MODE names, on the log's notifications and a poll.
 import type { Db } from '../../db/database.js'
 import type { Clock } from '../../domain/clock.js'
-import type { Bus } from '../../server/bus.js'
+import type { Bus } from '../../kernel/bus.js'
 import type { ExchangeConfig } from './exchange.config.js'
 import { pushAdapter } from './push.js'
 import { startExchangeSender, type Adapter } from './sender.js'

@@ -1,9 +1,9 @@
 // Appointments: public booking with a phone code (no login), and the staff's list of a day.
 import { Type } from 'typebox'
-import type { App } from '../../server/app.js'
-import { keyedLimit, rateLimit } from '../../server/rate-limit.js'
-import { requirePermission } from '../../server/auth.js'
-import { IdParams } from '../../server/schemas.js'
+import type { App } from '../../kernel/context.js'
+import { keyedLimit, rateLimit } from '../../kernel/rate-limit.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { IdParams } from '../../kernel/schemas.js'
 import * as service from './appointments.service.js'
 import { BookingCode, Day, errorReplies, Hm, Id, Phone, tags } from './hall.schemas.js'
 import type { Hall } from './hall.context.js'

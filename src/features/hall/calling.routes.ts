@@ -1,8 +1,8 @@
 // The clerk's window panel. Contract: POST /api/windows/:id/call-next → 200 { ticket } or 204 when nobody waits.
 import { Type } from 'typebox'
-import type { App } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { IdParams } from '../../server/schemas.js'
+import type { App } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { IdParams } from '../../kernel/schemas.js'
 import * as service from './calling.service.js'
 import { markPriority } from './priority.service.js'
 import { CategoryRef, errorReplies, Id, tags, Ticket } from './hall.schemas.js'

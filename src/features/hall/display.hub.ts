@@ -2,7 +2,7 @@
 // by LISTEN/NOTIFY from whichever process committed them; without one (tests, a lone app) straight after commit.
 // Per center, events are delivered in sequence order; a gap (a notification missed) is filled from the database.
 import type { Db } from '../../db/database.js'
-import { RECONNECTED, type Bus } from '../../server/bus.js'
+import { RECONNECTED, type Bus } from '../../kernel/bus.js'
 import * as repo from './display.repository.js'
 import type { DisplayEvent, HallNotice } from './display.repository.js'
 

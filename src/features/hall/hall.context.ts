@@ -2,7 +2,7 @@
 import type { Config } from '../../config.js'
 import type { Db } from '../../db/database.js'
 import { isWorkday } from '../../domain/calendar.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { logSender, type Sender } from '../messages/sender.js'
 import type { Clock } from '../../domain/clock.js'
 import { calendarCache, type CalendarCache } from '../calendar/calendar.service.js'

@@ -1,5 +1,5 @@
 // The hall (大厅): kiosk tickets, the window panel, the display board, appointments, setup and statistics.
-import type { App, AppContext } from '../../server/app.js'
+import type { App, AppContext } from '../../kernel/context.js'
 import { appointmentRoutes } from './appointments.routes.js'
 import { callingRoutes } from './calling.routes.js'
 import { displayRoutes } from './display.routes.js'

@@ -1,6 +1,6 @@
 // TypeBox schemas shared by the hall's routes.
 import { Type } from 'typebox'
-import { ErrorResponse, DateTime, NullableDateTime } from '../../server/schemas.js'
+import { ErrorResponse, DateTime, NullableDateTime } from '../../kernel/schemas.js'
 import { Id } from '../network/network.shared.js'
 
 export { Id }

@@ -1,8 +1,8 @@
 // Tickets (no login: the kiosk and the phone that follows a ticket). Contract: POST /api/tickets.
 import { Type } from 'typebox'
-import type { App } from '../../server/app.js'
-import { rateLimit } from '../../server/rate-limit.js'
-import { DateTime, IdParams } from '../../server/schemas.js'
+import type { App } from '../../kernel/context.js'
+import { rateLimit } from '../../kernel/rate-limit.js'
+import { DateTime, IdParams } from '../../kernel/schemas.js'
 import { BookingCode, errorReplies, Id, ItemRef, tags } from './hall.schemas.js'
 import type { Hall } from './hall.context.js'
 import * as service from './tickets.service.js'

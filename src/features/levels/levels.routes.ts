@@ -1,9 +1,9 @@
 // Cases across the levels: the agent's inbox, incoming hand-overs, forwards out and in, the custody chain,
 // village coverage per room per month, and the per-center rules for forward and hand-over days.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { CaseItem } from '../cases/cases.schemas.js'
 import { Id } from '../network/network.shared.js'
 import * as service from './levels.service.js'

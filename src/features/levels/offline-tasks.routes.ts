@@ -1,8 +1,8 @@
 // 离线待处理件: offline intakes the server refused, kept for the agent and the town; giving one up.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { IntakeBody } from '../cases/cases.schemas.js'
 import * as service from './offline-tasks.js'
 

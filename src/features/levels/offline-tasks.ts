@@ -6,7 +6,7 @@
 import { AppError, errors } from '../../domain/errors.js'
 import { maskIdNumber } from '../../domain/id-number.js'
 import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { intake, type IntakeBody } from '../cases/intake.service.js'
 import * as repo from './offline-tasks.repository.js'

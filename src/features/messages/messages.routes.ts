@@ -2,9 +2,9 @@
 // an administrator edits. The outbox itself is written by the case event's own transaction (migration 0020).
 import { Type } from 'typebox'
 import { errors } from '../../domain/errors.js'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse } from '../../kernel/schemas.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { maskPhone } from '../cases/cases.view.js'
 import { assertReader } from '../cases/query.service.js'

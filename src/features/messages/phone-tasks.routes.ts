@@ -2,9 +2,9 @@
 // village agent or intake window sees a task to phone the applicant, and marks it done with a note.
 import { Type } from 'typebox'
 import { errors } from '../../domain/errors.js'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse } from '../../kernel/schemas.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { Id } from '../network/network.shared.js'
 import * as repo from './phone-tasks.repository.js'

@@ -1,8 +1,8 @@
 // The 应进必进 board: GET /api/boards/entry?centerId= (district or town; default the caller's center).
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { ErrorResponse } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { ErrorResponse } from '../../kernel/schemas.js'
 import * as service from './board.service.js'
 import { Id, NullableString } from './network.shared.js'
 

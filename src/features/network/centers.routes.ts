@@ -1,10 +1,10 @@
 // Centers: GET/POST /api/centers, GET/PATCH /api/centers/:id, POST /api/centers/:id/retire,
 // and the public (no login) GET /api/public/centers of the contract.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { sendCached, serializeWith } from '../../server/public-cache.js'
-import { ErrorResponse, IdParams, Level } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { sendCached, serializeWith } from '../../kernel/public-cache.js'
+import { ErrorResponse, IdParams, Level } from '../../kernel/schemas.js'
 import * as service from './centers.service.js'
 import { Code, Id, Name, NullableInteger, NullableString, Text } from './network.shared.js'
 

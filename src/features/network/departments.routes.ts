@@ -1,8 +1,8 @@
 // Departments: GET/POST /api/departments, GET/PATCH /api/departments/:id, POST /api/departments/:id/retire.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import * as service from './departments.service.js'
 import { Code, DateOnly, Id, Name, NullableString, Text } from './network.shared.js'
 

@@ -1,5 +1,5 @@
 // The network feature (issue 3): centers, departments, windows, staff and the 应进必进 board.
-import type { App, AppContext } from '../../server/app.js'
+import type { App, AppContext } from '../../kernel/context.js'
 import { boardRoutes } from './board.routes.js'
 import { centerRoutes } from './centers.routes.js'
 import { departmentRoutes } from './departments.routes.js'

@@ -1,9 +1,9 @@
 // Staff: GET/POST /api/staff, GET/PATCH /api/staff/:id, POST /api/staff/:id/password, POST /api/staff/:id/retire.
 import { Type } from 'typebox'
 import { ROLES } from '../../domain/vocabulary.js'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { Id, Name, NullableInteger, NullableString, Text } from './network.shared.js'
 import * as service from './staff.service.js'
 

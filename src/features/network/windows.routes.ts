@@ -1,8 +1,8 @@
 // Windows: GET/POST /api/windows, GET/PATCH /api/windows/:id, POST /api/windows/:id/retire.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { Id, IdRef, Name } from './network.shared.js'
 import * as service from './windows.service.js'
 

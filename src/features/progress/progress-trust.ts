@@ -4,8 +4,8 @@
 // a lost notification is therefore seen within that time in every process. A write acknowledged by this process
 // distrusts everything before its reply is sent (installWriteInvalidation), so its own author never sees an old
 // answer.
-import type { Bus } from '../../server/bus.js'
-import { RECHECK_MS } from '../../server/generations.js'
+import type { Bus } from '../../kernel/bus.js'
+import { RECHECK_MS } from '../../kernel/generations.js'
 
 export const PROGRESS_CHANNEL = 'yizhan_progress'
 /** Cases announced since the last global distrust are remembered up to this many; past it everything is distrusted. */

@@ -5,8 +5,8 @@
 // point lookup. Matching follows src/features/catalog/search.ts, and also takes the items' 俗称 (keywords: 低保, 医保)
 // and full pinyin anywhere.
 import type { Db } from '../../db/database.js'
-import type { Bus } from '../../server/bus.js'
-import { generations } from '../../server/generations.js'
+import type { Bus } from '../../kernel/bus.js'
+import { generations } from '../../kernel/generations.js'
 import type { DaysUnit } from '../../domain/deadlines.js'
 import type { CenterLevel, HandlingKind } from '../../domain/vocabulary.js'
 import { pinyinFull, pinyinInitials } from '../../domain/pinyin.js'

@@ -1,9 +1,9 @@
 // Contract: Public (no login). GET /api/public/items, /api/public/items/:id, /api/public/departments, /api/public/themes,
 // each with an ETag of its generation and 304 to If-None-Match.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { notModified, sendCached, serializeWith } from '../../server/public-cache.js'
-import { ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { notModified, sendCached, serializeWith } from '../../kernel/public-cache.js'
+import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import { PublicDepartment, PublicItemDetail, PublicItemList, PublicItemsQuery, ThemeCount } from './public-items.schemas.js'
 import * as service from './public-items.service.js'
 

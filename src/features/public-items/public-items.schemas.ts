@@ -2,7 +2,7 @@
 import { Type } from 'typebox'
 import { DAYS_UNITS } from '../../domain/deadlines.js'
 import { CENTER_LEVELS, HANDLING_KINDS, MATERIAL_FORMS } from '../../domain/vocabulary.js'
-import { NullableDateTime } from '../../server/schemas.js'
+import { NullableDateTime } from '../../kernel/schemas.js'
 
 const Id = Type.Integer({ minimum: 1, maximum: 2147483647 })
 const Level = Type.Enum(CENTER_LEVELS)

@@ -1,12 +1,12 @@
 // The public guide: search published items, read one with its materials and the centers (and windows) that accept it.
 // Every answer is made once per generation (catalog, and network for the centers on an item page) and kept in memory.
 import type { Db } from '../../db/database.js'
-import type { Bus } from '../../server/bus.js'
+import type { Bus } from '../../kernel/bus.js'
 import { errors } from '../../domain/errors.js'
 import { hoursText } from '../../domain/hall-time.js'
 import { offeringKind } from '../../domain/item-rules.js'
-import { generations } from '../../server/generations.js'
-import { PerGeneration, type CachedBody } from '../../server/public-cache.js'
+import { generations } from '../../kernel/generations.js'
+import { PerGeneration, type CachedBody } from '../../kernel/public-cache.js'
 import { searchTerms } from '../catalog/search.js'
 import { guideIndex } from './guide-index.js'
 import * as repo from './public-items.repository.js'

@@ -1,8 +1,8 @@
 // 咨询登记: a window records a consultation and prints its slip (number + query code, rated like a case).
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { DateTime, ErrorResponse, IdParams } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { DateTime, ErrorResponse, IdParams } from '../../kernel/schemas.js'
 import * as service from './consultations.service.js'
 
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))

@@ -5,7 +5,7 @@ import { chinaDate } from '../../domain/clock.js'
 import { errors } from '../../domain/errors.js'
 import { assertCovers, type Actor } from '../../domain/jurisdiction.js'
 import { CASE_INTAKE_ROLES } from '../../domain/case-status.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { queryCode } from '../cases/intake.service.js'
 

@@ -4,8 +4,8 @@
 // window noted a phone for (rating_invite_visit, rated by DT-<ticket id> + token or the slip's number + query code).
 // A background round on the poller pattern; rounds of several processes are kept apart by an advisory lock.
 import { sql } from 'kysely'
-import type { AppContext } from '../../server/app.js'
-import { startPoller } from '../../server/poller.js'
+import type { AppContext } from '../../kernel/context.js'
+import { startPoller } from '../../kernel/poller.js'
 import { TICKET_RATING_PREFIX } from '../../domain/rating-form.js'
 
 /** Days after finishing before the invitation, and the last day it is still sent (a service long past is left alone). */

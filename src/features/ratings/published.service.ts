@@ -3,7 +3,7 @@
 import { errors } from '../../domain/errors.js'
 import { assertCan, type Actor } from '../../domain/jurisdiction.js'
 import { badFixedRate, goodRate, isBadScore, isGoodScore, RATING_MEASURE_DEFINITIONS, ratedRate, SCORE_NAMES } from '../../domain/rating-measures.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { csvDocument } from '../../domain/csv.js'
 import * as repo from './published.repository.js'
 

@@ -1,14 +1,14 @@
 // Contract: POST /api/public/ratings (public). Plus, for managers and supervisors: ratings in their jurisdiction
 // and the bad-rating follow-ups with their actions.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { DateString, DateTime, ErrorResponse, IdParams, NullableDateTime } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { DateString, DateTime, ErrorResponse, IdParams, NullableDateTime } from '../../kernel/schemas.js'
 import { chinaDate } from '../../domain/clock.js'
 import { errors } from '../../domain/errors.js'
 import { isIsoDate } from '../../domain/calendar.js'
 import { FOLLOWUP_ACTION_NAMES, FOLLOWUP_STATUSES } from '../../domain/rating-followup.js'
-import { rateLimit } from '../../server/rate-limit.js'
+import { rateLimit } from '../../kernel/rate-limit.js'
 import * as published from './published.service.js'
 import * as service from './ratings.service.js'
 

@@ -1,8 +1,8 @@
 // Contract: Reports (login). GET /api/reports/operations as JSON, markdown or docx.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse } from '../../kernel/schemas.js'
 import { toDocx, toMarkdown } from './operations.document.js'
 import { operationsReport } from './operations.service.js'
 

@@ -1,8 +1,8 @@
 // Security administration: GET/PUT /api/security/settings (administrator), GET /api/security/login-events (managers).
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requirePermission } from '../../server/auth.js'
-import { DateTime, ErrorResponse, NullableDateTime } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requirePermission } from '../../kernel/guards.js'
+import { DateTime, ErrorResponse, NullableDateTime } from '../../kernel/schemas.js'
 import * as service from './security.service.js'
 
 const tags = ['security']

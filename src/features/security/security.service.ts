@@ -2,7 +2,7 @@
 import type { Db } from '../../db/database.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
-import type { AuthCache } from '../session/auth-cache.js'
+import type { AuthCache } from '../../kernel/auth-cache.js'
 import * as repo from './security.repository.js'
 
 export function getSettings(db: Db) {

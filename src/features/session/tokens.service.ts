@@ -6,7 +6,7 @@ import { errors } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { getSecuritySettings } from '../security/security.repository.js'
-import type { AuthCache } from './auth-cache.js'
+import type { AuthCache } from '../../kernel/auth-cache.js'
 import { randomToken, sha256 } from './session.service.js'
 import * as repo from './session.repository.js'
 

@@ -1,8 +1,8 @@
 // GET /api/statistics (JSON or format=xlsx): the statistics of the actor's jurisdiction or of one center in it.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { ErrorResponse } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { ErrorResponse } from '../../kernel/schemas.js'
 import { centerById, GROUP_BYS } from './statistics.repository.js'
 import { statistics } from './statistics.service.js'
 import { channelStatistics } from './channels.js'

@@ -2,7 +2,7 @@
 // Both are one transaction each with an audit row. Also the manager's daily digest and the per-center settings.
 import { errors } from '../../domain/errors.js'
 import { assertCan, assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
-import type { AppContext } from '../../server/app.js'
+import type { AppContext } from '../../kernel/context.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { responsiblePerson } from './lights.repository.js'
 import { litSteps, scopeOf } from './lights.service.js'

@@ -1,8 +1,8 @@
 // 电子监察 (login): lights board, 督办 notices and their acknowledgement, the manager's daily digest, per-center settings.
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../server/app.js'
-import { requireActor } from '../../server/auth.js'
-import { DateString, DateTime, ErrorResponse, IdParams, NullableDateTime } from '../../server/schemas.js'
+import type { App, AppContext } from '../../kernel/context.js'
+import { requireActor } from '../../kernel/guards.js'
+import { DateString, DateTime, ErrorResponse, IdParams, NullableDateTime } from '../../kernel/schemas.js'
 import { lightsBoard } from './lights.service.js'
 import * as notices from './notices.service.js'
 

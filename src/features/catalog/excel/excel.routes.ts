@@ -1,7 +1,7 @@
 // Excel routes of the catalog: template, export of published items, import (multipart .xlsx).
 import { Type } from 'typebox'
-import type { App, AppContext } from '../../../server/app.js'
-import { requirePermission } from '../../../server/auth.js'
+import type { App, AppContext } from '../../../kernel/context.js'
+import { requirePermission } from '../../../kernel/guards.js'
 import { errorResponses } from '../items.routes.js'
 import { readUpload } from '../upload.js'
 import * as service from './excel.service.js'

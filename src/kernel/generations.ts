@@ -3,7 +3,7 @@
 // is fresh as long as the number it read is the current one; this module knows when it may skip reading it.
 import { sql } from 'kysely'
 import type { Db } from '../db/database.js'
-import type { App } from './app.js'
+import type { App } from './context.js'
 import type { Bus } from './bus.js'
 
 const SOURCES = {

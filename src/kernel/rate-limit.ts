@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify'
 import type { Config, RateLimitName } from '../config.js'
 import type { Db } from '../db/database.js'
 import { errors } from '../domain/errors.js'
-import type { App } from './app.js'
+import type { App } from './context.js'
 import { SharedCounters } from './rate-limit-store.js'
 
 /** The route option: `app.post(url, { config: rateLimit(ctx.config, 'progress'), schema }, handler)`. Each name

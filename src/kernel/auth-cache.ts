@@ -1,8 +1,8 @@
 // A short-lived in-process cache of resolved sessions and tokens, so an authenticated request costs
 // no database round trip. Logout, revocation and account changes drop entries here and, through
 // LISTEN/NOTIFY, in every other Yizhan process on the same database.
-import type { Actor } from '../../domain/jurisdiction.js'
-import type { Bus } from '../../server/bus.js'
+import type { Actor } from '../domain/jurisdiction.js'
+import type { Bus } from './bus.js'
 
 export interface CachedAuth { actor: Actor & { centerName: string }; csrfToken: string | null; expiresAt: number }
 
