@@ -5,18 +5,18 @@
 // (fewer-trips.ts). The time comes from a clock the generator sets, one per center: the centers' lanes run side by
 // side, day by day, and a restart resumes after the last day all finished.
 import { isWorkday, type IsoDate } from '../../domain/calendar.js'
-import { checkDigit } from '../../domain/id-number.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../kernel/context.js'
 import { calendarCache } from '../../features/calendar/calendar.service.js'
 import { intake } from '../../features/cases/intake.service.js'
 import { performAction } from '../../features/cases/actions.service.js'
 import { openLength } from '../../domain/hall-time.js'
-import { casesOnDay, CORRECTION_SHARE, daysBetween, DENY_SHARE, FORWARD_SHARE, hallOpens, LATE_SHARE, MONTHLY, monthlyCount, monthlyEnquiries, REFUSE_SHARE, seedDate, seeded, VILLAGE_MONTHLY, visitTimes, FEWER_TRIPS_MONTHLY } from './plan.js'
+import { casesOnDay, CORRECTION_SHARE, daysBetween, FORWARD_SHARE, hallOpens, MONTHLY, monthlyCount, monthlyEnquiries, REFUSE_SHARE, seedDate, seeded, VILLAGE_MONTHLY, visitTimes, FEWER_TRIPS_MONTHLY } from './plan.js'
 import { bundleCase, deferralCase } from './fewer-trips.js'
 import { maybeRate, maybeRateTicket } from './rate.js'
 import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from './visits.js'
 import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
+import { applicant, made, promisedSteps, span } from './case-parts.js'
 import { closeLeftoverTickets } from './leftovers.js'
 import { dbFault } from '../../db/faults.js'
 import { asyncCommitDb } from '../../db/database.js'
@@ -25,8 +25,8 @@ import { systemClock, today } from '../../domain/clock.js'
 type Ctx = Pick<AppContext, 'db' | 'bus' | 'config'>
 interface Log { info(m: string): void; warn(m: string): void }
 
-const SURNAMES = '王李张刘陈杨黄赵周吴徐孙胡朱高何郭马罗梁'
-const GIVEN = ['建华', '秀兰', '国强', '丽', '军', '芳', '伟', '敏', '桂英', '志刚', '春梅', '海', '小红', '德明']
+
+
 
 /**
  * npm start's hook: after the demo district is loaded (or when a restart finds the history unfinished), generate
@@ -171,23 +171,12 @@ async function centerDay(lane: Lane, center: HistoryCenter, day: IsoDate, k: num
 
 const pick = <T>(xs: readonly T[], r: () => number): T => xs[Math.floor(r() * xs.length)]
 
-export function applicant(r: () => number) {
-  const serial = Math.floor(r() * 900) + 100
-  const first17 = `42010219${70 + Math.floor(r() * 30)}0${1 + Math.floor(r() * 9)}1${Math.floor(r() * 9)}${serial}`
-  return { kind: 'person' as const, name: SURNAMES[Math.floor(r() * SURNAMES.length)] + GIVEN[Math.floor(r() * GIVEN.length)], idNumber: first17 + checkDigit(first17), phone: `139${String(Math.floor(r() * 1e8)).padStart(8, '0')}` }
-}
-
 async function record(lane: Lane, actor: Actor, center: HistoryCenter, item: HistoryItem, requestId: string, r: () => number, o: { complete?: boolean; missingFirst?: boolean; agency?: boolean }) {
   return intake(lane.ctx, actor, {
     requestId, itemId: item.id, centerId: center.id, applicant: applicant(r),
     materials: item.materials.map((materialId, i) => ({ materialId, received: !(o.missingFirst && i === 0) })),
     ...(o.complete ? { complete: true as const } : {}), ...(o.agency ? { agency: { authorization: true as const } } : {}),
   })
-}
-
-/** Whether the actor already recorded this request (by the intake's own index: created_by, request_id). */
-export async function made(lane: Lane, actor: Actor, requestId: string): Promise<boolean> {
-  return !!(await lane.ctx.db.selectFrom('cases').select('id').where('created_by', '=', actor.userId).where('request_id', '=', requestId).executeTakeFirst())
 }
 
 const all = (item: HistoryItem) => item.materials.map((materialId) => ({ materialId, received: true }))
@@ -249,30 +238,6 @@ async function windowCase(lane: Lane, center: HistoryCenter, day: IsoDate, minut
   else if (item.kind !== 'immediate' && approver) await walk(lane, c.id, day, m, promisedSteps(clerk, approver, reviewer!, world.heads.get(item.departmentId), center, item, r), r)
   await maybeRate(lane, center, c.id, r)
   return 1
-}
-
-/** Working days the department takes over its steps: up to the promised days (often fewer), a few more for a late one. */
-function span(item: HistoryItem, r: () => number) {
-  const days = Math.max(1, Math.min(item.promisedDays, 12))
-  const extra = r() < LATE_SHARE ? 2 + Math.floor(r() * 4) : 0
-  return { days: extra ? days + extra : Math.max(1, days - Math.floor(r() * Math.min(3, days))), extra }
-}
-
-/**
- * 承办 → 审核 → 批准 (or 不予许可), delivery and pick-up, spread over the days taken; a late one's department head
- * approves an extension first half the time (then it is on time), the newest left open.
- */
-export function promisedSteps(clerk: Actor, approver: Actor, reviewer: Actor, head: Actor | undefined, center: HistoryCenter, item: HistoryItem, r: () => number): Step[] {
-  const { days: s, extra } = span(item, r)
-  const a = Math.round(s / 3); const b = Math.round((2 * s) / 3) - a
-  const reason = '需现场核查，申请延期'
-  const extension: Step[] = extra && head && r() < 0.5
-    ? [[approver, 'request_extension', { days: extra, reason }, 0], [head, 'extend', { days: extra, reason }, 0]] : []
-  const decision: Step = r() < DENY_SHARE ? [approver, 'deny', { reasons: '经审查不符合法定条件' }, s - a - b] : [approver, 'approve', { note: '准予许可' }, s - a - b]
-  return [
-    [approver, 'advance', { opinion: '材料齐全，符合条件' }, a], ...extension, [reviewer, 'advance', { opinion: '审核通过' }, b], decision,
-    [clerk, 'deliver', { method: 'pickup', centerId: center.id }, 0], [clerk, 'pickup', {}, 1 + Math.floor(r() * 2)],
-  ]
 }
 
 /** 上报: the town's preliminary opinion and forward, the district department receives (sometimes late), decides, the result back at the town. */

@@ -6,22 +6,13 @@ import { errors } from '../../domain/errors.js'
 import { covers } from '../../domain/jurisdiction.js'
 import { onChain } from '../../domain/levels.js'
 import { appealRights, decidingBodyOf, extensionApprover, LAWFUL_KINDS } from '../../domain/legal-rules.js'
-import type { ActionState } from './actions.service.js'
+import type { ActionBody, ActionState, Handled } from './action-state.js'
 import { firstSteps, issueStep, nextSteps, planAcceptance, stepCap, type CasePlan } from './case-plan.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
 import { correctionNote } from './intake.service.js'
 import { handIn, lapseClose, lapseSuspend, openAfterSupplement } from './commitment.js'
-import type { HandInVia } from '../../domain/commitments.js'
 
-export interface ActionBody {
-  version?: number; note?: string; opinion?: string; reasons?: string; text?: string; reason?: string; kind?: string
-  days?: number; departmentId?: number; materials?: { materialId: number; received: boolean; problem?: string }[]; referTo?: string
-  method?: 'pickup' | 'mail'; centerId?: number; trackingNumber?: string; permitNumber?: string; via?: HandInVia
-  /** A file uploaded with the action (multipart): the government head's approval of a joint extension. */
-  attachment?: { name: string; mime: string; data: Buffer }
-}
-export interface Handled { patch: repo.CasePatch; note: string; data?: Record<string, unknown>; centerId?: number }
 type Handler = (s: ActionState, b: ActionBody) => Promise<Handled>
 
 function need<K extends keyof ActionBody>(b: ActionBody, key: K, message: string): NonNullable<ActionBody[K]> {

@@ -1,43 +1,22 @@
 // POST /api/cases/:id/actions/:action: one transaction that locks the case (NOWAIT: a concurrent actor gets 409),
 // checks jurisdiction, role and status against the one table, applies the action, writes and appends the event.
-import type { Calendar } from '../../domain/calendar.js'
 import { assertAction, type ActionContext, type CaseAction, type CaseStatus } from '../../domain/case-status.js'
 import { chinaDate } from '../../domain/clock.js'
-import { commitmentLapsed, type LapseRule } from '../../domain/commitments.js'
+import { commitmentLapsed } from '../../domain/commitments.js'
 import { errors } from '../../domain/errors.js'
 import { covers, type Actor } from '../../domain/jurisdiction.js'
 import { deciderBlock, type DeciderFacts } from '../../domain/legal-rules.js'
 import type { Db } from '../../db/database.js'
 import type { AppContext } from '../../kernel/context.js'
 import { calendarCache } from '../calendar/calendar.service.js'
-import { HANDLERS, type ActionBody, type Handled } from './action-handlers.js'
+import { HANDLERS } from './action-handlers.js'
+import type { ActionBody, ActionState, Handled } from './action-state.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
 import { pathIds } from '../../domain/levels.js'
 import { withLevels } from '../levels/levels.handlers.js'
 
 const ALL_HANDLERS: Record<CaseAction, NonNullable<(typeof HANDLERS)[CaseAction]>> = withLevels(HANDLERS)
-
-/** Everything a handler needs about the case and the actor, loaded under the lock. */
-export interface ActionState {
-  trx: Db
-  cal: Calendar
-  actor: Actor
-  actorDepartmentId: number | null
-  row: repo.CaseRow
-  steps: repo.StepRow[]
-  pauses: Awaited<ReturnType<typeof repo.listPauses>>
-  myOpenSteps: repo.StepRow[]
-  holder: Awaited<ReturnType<typeof repo.findHolder>>
-  now: Date
-  today: string
-  /** For the actions the law reserves (DECIDER_ACTIONS): who the actor is to the deciding department. */
-  decider?: DeciderFacts
-  /** 容缺: what a missed commitment allows (loaded only while a commitment is open; null: none). */
-  lapseRule?: LapseRule | null
-  /** 同一人连续办理: the item version lets one person hold consecutive steps (else separation of duties). */
-  consecutiveSteps?: boolean
-}
 
 /** Open steps this actor may work on: at their own center (a parent level supervises, it does not work a lower
  * center's step) and, when they belong to a department, of that department. */

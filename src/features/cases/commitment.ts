@@ -5,8 +5,7 @@ import type { Calendar, IsoDate } from '../../domain/calendar.js'
 import { commitmentDate, isKeyMaterial, type LapseRule } from '../../domain/commitments.js'
 import { lightOf, type Light } from '../../domain/deadlines.js'
 import { errors, type FieldProblem } from '../../domain/errors.js'
-import type { ActionState } from './actions.service.js'
-import type { ActionBody, Handled } from './action-handlers.js'
+import type { ActionBody, ActionState, Handled } from './action-state.js'
 import * as repo from './cases.repository.js'
 
 export interface CommitmentAsk { materialIds: number[]; dueDate?: string }

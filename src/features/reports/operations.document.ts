@@ -5,12 +5,10 @@
 // are PNG images drawn on the server from the web's ECharts definitions; headings and captions keep with what
 // follows, table rows never split.
 import type { OperationsReport } from './operations.service.js'
-import { reportBlocks } from './report-text.js'
+import { oneLine, reportBlocks } from './report-text.js'
 
 export { cnDate } from './report-text.js'
 
-/** Any text in one line: control characters and line breaks (stored before names refused them) become spaces. */
-export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
 /** Text that markdown shows as written: no heading, link, emphasis, table cell or HTML tag can come out of a name. */
 export const mdText = (text: string) => oneLine(text).replace(/[\\`*_{}[\]<>#|~!&]/g, (c) => `\\${c}`)
 

@@ -4,8 +4,7 @@ import {
   AlignmentType, Document, Footer, ImageRun, LineRuleType, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType,
 } from 'docx'
 import type { OperationsReport } from './operations.service.js'
-import { oneLine } from './operations.document.js'
-import { reportBlocks, type Block } from './report-text.js'
+import { oneLine, reportBlocks, type Block } from './report-text.js'
 
 // Sizes in half-points (2号 22 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt); lengths in twips (1 mm ≈ 56.7).
 const SIZE = { title: 44, body: 32, page: 28, table: 24 }

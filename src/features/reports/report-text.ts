@@ -5,6 +5,9 @@ import type { ChartSpec } from '../../domain/charts.js'
 import { MEASURE_DEFINITIONS, percent } from '../../domain/statistics-measures.js'
 import type { OperationsReport } from './operations.service.js'
 
+/** Any text in one line: control characters and line breaks (stored before names refused them) become spaces. */
+export const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+
 export type Block =
   | { kind: 'title'; text: string }
   | { kind: 'to'; text: string }
