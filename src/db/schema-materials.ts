@@ -1,11 +1,12 @@
 // Tables of issue 20 (electronic materials, offline receipts, standing proxies), merged into `Database` by
 // declaration merging so schema.ts stays as it is.
 import type { ColumnType, Generated } from 'kysely'
+import type { MaterialMime } from '../domain/material-files.js'
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 
-export type MaterialMime = 'image/jpeg' | 'image/png' | 'application/pdf'
+export type { MaterialMime }
 
 /** Migration 0130: a photo or scan of a case's material. */
 export interface CaseFilesTable {
