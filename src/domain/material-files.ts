@@ -1,6 +1,6 @@
 // What an electronic material may be: JPEG, PNG or PDF, recognised by its first bytes, and agreeing with the type
 // and name it was sent under (a PNG named .pdf is refused: "not what it says"); the per-file and per-case limits.
-import type { MaterialMime } from '../db/schema-materials.js'
+export type MaterialMime = 'image/jpeg' | 'image/png' | 'application/pdf'
 
 const MAGIC: { mime: MaterialMime; bytes: number[]; ext: string[] }[] = [
   { mime: 'image/jpeg', bytes: [0xff, 0xd8, 0xff], ext: ['.jpg', '.jpeg'] },
