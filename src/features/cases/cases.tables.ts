@@ -1,4 +1,5 @@
-// Table types of cases: cases, their steps, events, materials, pauses, extensions, documents and attachments (migration 0010 and later).
+// Table types of cases: cases, their steps, events, materials, pauses, extensions, documents and attachments
+// (migration 0010 and later).
 // Composed into `Database` by src/db/schema.ts; columns are snake_case as in SQL.
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp, NullableTimestamp, Json } from '../../db/columns.js'

@@ -1,4 +1,5 @@
-// Table types of catalog: versioned service items, their materials, offerings and sample files (migrations 0002–0006, 0060).
+// Table types of catalog: versioned service items, their materials, offerings and sample files
+// (migrations 0002–0006, 0060).
 // Composed into `Database` by src/db/schema.ts; columns are snake_case as in SQL.
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp, NullableTimestamp, Json } from '../../db/columns.js'

@@ -1,4 +1,5 @@
-// Table types of levels: cases across the levels: forward and hand-over rules, the custody chain, offline intakes (migrations 0020, 0131, 0133).
+// Table types of levels (cases across the levels): forward and hand-over rules, the custody chain, offline intakes
+// (migrations 0020, 0131, 0133).
 // Composed into `Database` by src/db/schema.ts; columns are snake_case as in SQL.
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp, NullableTimestamp } from '../../db/columns.js'

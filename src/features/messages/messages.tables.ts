@@ -1,4 +1,5 @@
-// Table types of messages: messages to applicants and staff: templates, the outbox, attempts, phone tasks, digests (migrations 0020, 0091, 0120).
+// Table types of messages to applicants and staff: templates, the outbox, attempts, phone tasks, digests
+// (migrations 0020, 0091, 0120).
 // Composed into `Database` by src/db/schema.ts; columns are snake_case as in SQL.
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp, NullableTimestamp } from '../../db/columns.js'

@@ -1,4 +1,5 @@
-// Table types of network: centers, staff, departments and windows (migrations 0001–0002; 0040 the public cache generation).
+// Table types of network: centers, staff, departments and windows (migrations 0001–0002; 0040 the public cache
+// generation).
 // Composed into `Database` by src/db/schema.ts; columns are snake_case as in SQL.
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp } from '../../db/columns.js'

@@ -1,4 +1,5 @@
-// Table types of ratings: 好差评: ratings, follow-ups, the national form's options, consultations, invitations (migrations 0070, 0090, 0140, 0141).
+// Table types of ratings (好差评): ratings, follow-ups, the national form's options, consultations, invitations
+// (migrations 0070, 0090, 0140, 0141).
 // Composed into `Database` by src/db/schema.ts; columns are snake_case as in SQL.
 import type { ColumnType, Generated } from 'kysely'
 import type { Timestamp, NullableTimestamp } from '../../db/columns.js'

@@ -1,4 +1,5 @@
-// Table types of reports: the demo history's progress row the operations report reads (migration 0071; written by src/demo/history).
+// Table types of reports: the demo history's progress row the operations report reads (migration 0071; written by
+// src/demo/history).
 // Composed into `Database` by src/db/schema.ts; columns are snake_case as in SQL.
 import type { Timestamp } from '../../db/columns.js'
 
