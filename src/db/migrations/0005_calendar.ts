@@ -1,7 +1,8 @@
 // The working-day calendar: the exceptions to Monday–Friday (holidays, 调休 make-up workdays) and which years'
-// schedules are confirmed; seeded from chinese-days (2004–2026 in 1.5.7). Plain SQL that PostgreSQL 15 runs.
+// schedules are confirmed; seeded from chinese-days 1.5.7 (2004–2026) as frozen in 0005_calendar.data.ts. Plain SQL
+// that PostgreSQL 15 runs.
 import { sql, type Kysely } from 'kysely'
-import { seedCalendar } from '../../features/calendar/calendar.seed.js'
+import { DAYS, YEARS } from './0005_calendar.data.js'
 
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`
@@ -22,7 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       updated_at timestamptz not null default now()
     );
   `.execute(db)
-  await seedCalendar(db)
+  await db.insertInto('calendar_years').values(YEARS.map((year) => ({ year, confirmed: true, source: 'chinese-days' }))).execute()
+  for (let i = 0; i < DAYS.length; i += 1000) {
+    await db.insertInto('calendar_days')
+      .values(DAYS.slice(i, i + 1000).map(([day, workday, name]) => ({ day, workday, name, source: 'chinese-days' })))
+      .execute()
+  }
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

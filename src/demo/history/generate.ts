@@ -18,6 +18,7 @@ import { at, hallCategories, makeLane, visit, walk, type Lane, type Step } from 
 import { loadWorld, type HistoryCenter, type HistoryItem } from './world.js'
 import { applicant, made, promisedSteps, span } from './case-parts.js'
 import { closeLeftoverTickets } from './leftovers.js'
+import { historyStatus } from '../../features/reports/demo-history.repository.js'
 import { dbFault } from '../../db/faults.js'
 import { asyncCommitDb } from '../../db/database.js'
 import { systemClock, today } from '../../domain/clock.js'
@@ -69,9 +70,7 @@ export async function planHistory(db: Ctx['db'], today: IsoDate): Promise<void> 
     .onConflict((oc) => oc.column('id').doNothing()).execute()
 }
 
-export async function historyStatus(db: Ctx['db']) {
-  return db.selectFrom('demo_history').select(['from_date as from', 'to_date as to', 'through', 'status']).where('id', '=', 1).executeTakeFirst()
-}
+export { historyStatus }
 
 function monthEnd(day: IsoDate): IsoDate {
   const [y, m] = [Number(day.slice(0, 4)), Number(day.slice(5, 7))]

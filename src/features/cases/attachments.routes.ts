@@ -5,7 +5,8 @@
 import multipart from '@fastify/multipart'
 import type { FastifyRequest } from 'fastify'
 import { Type } from 'typebox'
-import { AppError, errors } from '../../domain/errors.js'
+import { errors } from '../../domain/errors.js'
+import { uploadError } from '../../kernel/multipart.js'
 import { covers } from '../../domain/jurisdiction.js'
 import type { App, AppContext } from '../../kernel/context.js'
 import { requireActor } from '../../kernel/guards.js'
@@ -31,9 +32,7 @@ async function readExtension(req: FastifyRequest): Promise<ActionBody> {
       else fields[part.fieldname] = String(part.value)
     }
   } catch (e) {
-    if ((e as { statusCode?: number }).statusCode === 413) throw e
-    if (e instanceof AppError) throw e
-    throw errors.validation([{ field: 'body.file', message: `无法读取上传的文件 (${(e as Error).message})` }])
+    throw uploadError(e)
   }
   const int = (key: string, max: number) => {
     const n = Number(fields[key])

@@ -7,7 +7,7 @@ import { requirePermission } from '../../kernel/guards.js'
 import { IdParams } from '../../kernel/schemas.js'
 import { errorResponses } from './items.routes.js'
 import * as service from './files.service.js'
-import { readUpload } from './upload.js'
+import { readOneFile } from '../../kernel/multipart.js'
 
 export function sendFile(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }, cache: string) {
   const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
@@ -29,7 +29,7 @@ export function filesRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req, reply) => {
     const actor = requirePermission(req, 'catalog.edit')
-    return reply.code(201).send(await service.storeFile(ctx.db, actor, await readUpload(req), req.query.departmentId))
+    return reply.code(201).send(await service.storeFile(ctx.db, actor, await readOneFile(req, { maxBytes: service.MAX_FILE_BYTES }), req.query.departmentId))
   })
 
   app.get('/api/files/:id', {

@@ -1,7 +1,7 @@
 // SQL of electronic materials. Lists never select the bytes (they stay in TOAST until a view asks for them).
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
-import type { CaseFilesTable } from '../../db/schema-materials.js'
+import type { CaseFilesTable } from '../../db/schema.js'
 import type { Insertable } from 'kysely'
 
 const meta = ['f.id', 'f.case_id as caseId', 'f.case_material_id as caseMaterialId', 'f.name', 'f.mime', 'f.size', 'f.sha256',

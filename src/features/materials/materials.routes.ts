@@ -1,9 +1,9 @@
 // Electronic materials of a case (issue 20): POST a photo or scan (multipart, one file), list, view, thumbnail, and
 // mark one seen on the original paper. In a plugin scope of their own so multipart parsing stays here.
 import multipart from '@fastify/multipart'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyReply } from 'fastify'
 import { Type } from 'typebox'
-import { AppError, errors } from '../../domain/errors.js'
+import { readOneFile } from '../../kernel/multipart.js'
 import type { App, AppContext } from '../../kernel/context.js'
 import { requireActor } from '../../kernel/guards.js'
 import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
@@ -20,20 +20,6 @@ export const CaseFile = Type.Object({
   seenOnPaperAt: Type.Union([DateTime, Type.Null()]), seenOnPaperBy: Nullable(Type.String()),
 })
 const FileParams = Type.Object({ id: IdParams.properties.id, fileId: IdParams.properties.id })
-
-async function readOne(req: FastifyRequest, maxBytes: number): Promise<service.Upload> {
-  if (!req.isMultipart()) throw errors.validation([{ field: 'body.file', message: '请用 multipart/form-data 上传一个文件' }])
-  try {
-    const part = await req.file({ limits: { fileSize: maxBytes, files: 1 } })
-    if (!part) throw errors.validation([{ field: 'body.file', message: '缺少文件' }])
-    const data = await part.toBuffer()
-    return { fileName: part.filename, mimetype: part.mimetype, data }
-  } catch (e) {
-    if (e instanceof AppError) throw e
-    if ((e as { statusCode?: number }).statusCode === 413) throw errors.tooLarge(`单个文件不得超过 ${Math.round(maxBytes / 1024 / 1024)} MB`)
-    throw errors.validation([{ field: 'body.file', message: `无法读取上传的文件 (${(e as Error).message})` }])
-  }
-}
 
 function send(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }) {
   const ascii = f.name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
@@ -54,7 +40,7 @@ export function materialsRoutes(app: App, ctx: AppContext): void {
       },
     }, async (req, reply) => {
       const actor = requireActor(req)
-      const r = await service.upload(ctx, actor, req.params.id, await readOne(req, ctx.config.materials.fileBytes), req.query.caseMaterialId)
+      const r = await service.upload(ctx, actor, req.params.id, await readOneFile(req, { maxBytes: ctx.config.materials.fileBytes, tooLarge: `单个文件不得超过 ${Math.round(ctx.config.materials.fileBytes / 1024 / 1024)} MB` }), req.query.caseMaterialId)
       return reply.code(r.created ? 201 : 200).send(r.file)
     })
   })

@@ -3,7 +3,7 @@
 // Whoever may read the case may read its files: its origin lies in their jurisdiction (the receiving levels above a
 // village room see a handed-over case's photos at once). Clerks and agents add files; the holder marks them seen.
 import { sql } from 'kysely'
-import type { MaterialMime } from '../../db/schema-materials.js'
+import type { MaterialMime } from '../../domain/material-files.js'
 import { CASE_INTAKE_ROLES, CASE_READERS } from '../../domain/case-status.js'
 import { errors } from '../../domain/errors.js'
 import { covers, type Actor } from '../../domain/jurisdiction.js'

@@ -5,7 +5,7 @@
 // A PDF is stored as sent (its first bytes checked). An image that does not decode is a 400, not a 500.
 import crypto from 'node:crypto'
 import type SharpType from 'sharp'
-import type { MaterialMime } from '../../db/schema-materials.js'
+import type { MaterialMime } from '../../domain/material-files.js'
 import { errors } from '../../domain/errors.js'
 import { stripJpegMetadata } from '../../domain/jpeg-markers.js'
 

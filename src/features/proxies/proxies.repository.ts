@@ -1,7 +1,7 @@
 // SQL of standing proxies. Lists leave the document's bytes out.
 import { sql, type Insertable } from 'kysely'
 import type { Db } from '../../db/database.js'
-import type { StandingProxiesTable } from '../../db/schema-materials.js'
+import type { StandingProxiesTable } from '../../db/schema.js'
 
 const columns = ['p.id', 'p.center_id as centerId', 'c.name as centerName', 'c.path as centerPath', 'p.principal_name as principalName',
   'p.principal_id_number as principalIdNumber', 'p.principal_phone as principalPhone', 'p.proxy_name as proxyName', 'p.proxy_user_id as proxyUserId',

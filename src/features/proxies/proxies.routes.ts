@@ -4,7 +4,8 @@ import multipart from '@fastify/multipart'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { Type, type Static } from 'typebox'
 import { Compile } from 'typebox/compile'
-import { AppError, errors } from '../../domain/errors.js'
+import { errors } from '../../domain/errors.js'
+import { uploadError } from '../../kernel/multipart.js'
 import type { App, AppContext } from '../../kernel/context.js'
 import { requireActor } from '../../kernel/guards.js'
 import { ErrorResponse, IdParams } from '../../kernel/schemas.js'
@@ -46,9 +47,7 @@ async function readForm(req: FastifyRequest, maxBytes: number) {
       else if (part.fieldname === 'data') data = JSON.parse(String(part.value))
     }
   } catch (e) {
-    if (e instanceof AppError) throw e
-    if ((e as { statusCode?: number }).statusCode === 413) throw errors.tooLarge(`委托书文件不得超过 ${Math.round(maxBytes / 1024 / 1024)} MB`)
-    throw errors.validation([{ field: 'body.data', message: `无法读取提交的内容 (${(e as Error).message.slice(0, 100)})` }])
+    throw uploadError(e, `委托书文件不得超过 ${Math.round(maxBytes / 1024 / 1024)} MB`, (m) => ({ field: 'body.data', message: `无法读取提交的内容 (${m.slice(0, 100)})` }))
   }
   if (!file) throw errors.validation([{ field: 'body.file', message: '缺少委托书的照片或扫描件' }])
   if (!checkInput.Check(data)) {

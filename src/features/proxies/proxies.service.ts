@@ -1,7 +1,7 @@
 // 委托登记: register a standing proxy (the signed 委托书 photographed, normalised like any material), list the room's
 // proxies (ID numbers masked), read one with its uses, view its document (audited), revoke it; and, inside an
 // agency intake's transaction, use one instead of a new written authorisation (a `proxy_use` event of the case).
-import type { MaterialMime } from '../../db/schema-materials.js'
+import type { MaterialMime } from '../../domain/material-files.js'
 import type { Db } from '../../db/database.js'
 import type { CaseStatus } from '../../domain/case-status.js'
 import { chinaDate } from '../../domain/clock.js'

@@ -3,7 +3,8 @@ import { Type } from 'typebox'
 import type { App, AppContext } from '../../../kernel/context.js'
 import { requirePermission } from '../../../kernel/guards.js'
 import { errorResponses } from '../items.routes.js'
-import { readUpload } from '../upload.js'
+import { readOneFile } from '../../../kernel/multipart.js'
+import { MAX_FILE_BYTES } from '../files.service.js'
 import * as service from './excel.service.js'
 import { importCatalog } from './import.service.js'
 
@@ -37,6 +38,6 @@ export function excelRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req) => {
     const actor = requirePermission(req, 'catalog.edit')
-    return importCatalog(ctx.db, actor, (await readUpload(req, '一个 .xlsx 文件')).data)
+    return importCatalog(ctx.db, actor, (await readOneFile(req, { maxBytes: MAX_FILE_BYTES, what: '一个 .xlsx 文件' })).data)
   })
 }

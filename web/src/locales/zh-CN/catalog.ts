@@ -22,7 +22,6 @@ const zhCNCatalog = {
   'items.publishFirstConfirm': '发布 v{version}？发布后办事指南即公开该版本。',
   'items.readOnly': '该事项属于「{department}」，不在本账号的编辑范围内，只能查看。',
   'items.toDetail': '查看事项',
-  'window.staff': '窗口人员',
   'window.staffHint': '在该窗口办理业务的人员；保存后从原窗口调到本窗口',
   'window.standInOnlyClerks': '只能选择本中心在岗的窗口人员',
   'window.noClerks': '本中心还没有窗口人员，请先在人员管理中添加',
