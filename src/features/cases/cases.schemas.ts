@@ -23,7 +23,7 @@ export const MaterialTick = Type.Object({
 export const Commitment = Type.Object({
   materialIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
   dueDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'default and latest: the item\'s deferralDays working days after acceptance' })),
-}, { additionalProperties: false })
+}, { title: 'Commitment', additionalProperties: false })
 
 /** How the case is served (办理渠道): 陪同办 and 上门办 name the staff member, 上门办 the visit's date. Default: window (village agency for an agent). */
 export const ChannelSchema = Type.Object({
@@ -124,7 +124,7 @@ export const Case = Type.Object({
     materialId: Type.Integer(), name: Type.String(),
     problem: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'what is wrong with it; null: not handed in' })),
   }))),
-})
+}, { title: 'Case' })
 
 /** 同一人连续办理: the consecutive actions of one dialog (承办, 审核, then perhaps the decision), each as its own action's body. */
 export const ChainBody = Type.Object({
@@ -185,7 +185,7 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     reviewFirst: Type.Boolean({ description: '复议前置 (行政复议法 §23): the notice must not offer the court directly' }),
     windowMayRefuse: Type.Boolean({ description: 'the department entrusted the window with 不予受理' }),
   }),
-})])
+})], { title: 'CaseDetail' })
 
 export const ListQuery = Type.Object({
   status: Type.Optional(CaseStatusSchema), centerId: Type.Optional(Id), light: Type.Optional(Light),
@@ -202,7 +202,7 @@ export const CaseItem = Type.Object({
   applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String() }),
   receivedAt: DateTime, acceptedOn: NullableDate, dueDate: NullableDate, suspended: Type.Boolean(), light: Light, delivery: Json,
   provisional: Type.Boolean(),
-})
+}, { title: 'CaseItem' })
 
 export const Inbox = Type.Object({
   items: Type.Array(Type.Object({

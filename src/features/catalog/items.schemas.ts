@@ -21,7 +21,7 @@ export const Fees = Type.Object({
   charged: Type.Boolean(),
   amount: Type.Optional(Text(200)),
   basis: Type.Optional(Text(2000)),
-}, { additionalProperties: false })
+}, { title: 'Fees', additionalProperties: false })
 
 export const StepLimit = Type.Object({
   step: Name(100),
@@ -103,7 +103,7 @@ export type MaterialInputT = Static<typeof MaterialInput>
 export const MaterialOut = Type.Object({
   id: Type.Integer(), name: Type.String(), form: Type.Enum(MATERIAL_FORMS), copies: Type.Integer(),
   required: Type.Boolean(), note: Type.String(), sampleFileId: Nullable(Type.Integer()), deferrable: Type.Boolean(),
-})
+}, { title: 'ItemMaterial' })
 
 export const VersionOut = Type.Object({
   id: Type.Integer(), version: Type.Integer(), status: Type.Enum(ITEM_VERSION_STATUSES),
@@ -118,18 +118,18 @@ export const VersionOut = Type.Object({
   deferralDays: Nullable(Type.Integer()), deferralLapse: Type.Enum(LAPSE_RULES), consecutiveSteps: Type.Boolean(),
   createdAt: DateTime, publishedAt: NullableDateTime, supersededAt: NullableDateTime,
   materials: Type.Array(MaterialOut),
-})
+}, { title: 'ItemVersion' })
 
 export const VersionSummary = Type.Object({
   id: Type.Integer(), version: Type.Integer(), status: Type.Enum(ITEM_VERSION_STATUSES), name: Type.String(),
   createdAt: DateTime, createdBy: Nullable(Type.Integer()), publishedAt: NullableDateTime,
   publishedBy: Nullable(Type.Integer()), supersededAt: NullableDateTime,
-})
+}, { title: 'ItemVersionSummary' })
 
 export const OfferingOut = Type.Object({
   centerId: Type.Integer(), name: Type.String(), level: Type.Enum(CENTER_LEVELS),
   kind: Type.Union([Type.Literal('direct'), Type.Literal('forward')]),
-})
+}, { title: 'ItemOffering' })
 
 export const ItemDetail = Type.Object({
   id: Type.Integer(), code: Type.String(), status: Type.Enum(RECORD_STATUSES),
@@ -139,7 +139,7 @@ export const ItemDetail = Type.Object({
   published: Nullable(VersionOut),
   draft: Nullable(VersionOut),
   offerings: Type.Array(OfferingOut),
-})
+}, { title: 'ItemDetail' })
 
 export const ItemListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),

@@ -33,7 +33,7 @@ const Proxy = Type.Object({
   itemIds: Type.Array(Type.Integer()), itemNames: Type.Array(Type.Union([Type.String(), Type.Null()])), validUntil: Type.String(), documentMime: Type.String(), documentSha256: Type.String(),
   createdAt: DateTime, revokedAt: Type.Union([DateTime, Type.Null()]), revokeReason: Type.Union([Type.String(), Type.Null()]),
   status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
-})
+}, { title: 'Proxy' })
 const ProxyDetail = Type.Intersect([Proxy, Type.Object({ uses: Type.Array(Type.Object({ caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), at: DateTime })) })])
 
 async function readForm(req: FastifyRequest, maxBytes: number) {

@@ -36,7 +36,7 @@ const Followup = Type.Object({
   rating: Type.Object({ id: Type.Integer(), score: Type.Integer(), comment: Type.String(), ratedAt: DateTime, source: Type.String(), ...RatingFormFields }),
   case: Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), number: Type.String(), itemName: Type.String() }),
   ticketId: Type.Union([Type.Integer(), Type.Null()]), centerId: Type.Integer(), centerName: Type.String(), allowedActions: Type.Array(Type.String()),
-})
+}, { title: 'RatingFollowup' })
 const FollowupDetail = Type.Intersect([Followup, Type.Object({
   events: Type.Array(Type.Object({ at: DateTime, action: Type.String(), from: Nullable(Type.String()), to: Type.String(), note: Type.String(), actor: Nullable(Type.String()) })),
 })])

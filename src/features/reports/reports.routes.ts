@@ -19,7 +19,7 @@ const OperationsQuery = Type.Object({
 const Count = Type.Integer()
 const Rate = Type.Union([Type.Number(), Type.Null()])
 const Str = Type.String()
-const Trips = Type.Object({ cases: Count, trips: Count, tripsPerCase: Rate })
+const Trips = Type.Object({ cases: Count, trips: Count, tripsPerCase: Rate }, { title: 'ReportTrips' })
 const Operations = Type.Object({
   asOf: Str, casesFrom: Str, visitsFrom: Str,
   scope: Type.Object({ centerId: Count, name: Str, level: Str, government: Str }),

@@ -16,7 +16,7 @@ const Group = Type.Object({ key: Type.String(), id: NullId, name: Type.String(),
 const Notice = Type.Object({
   id: Type.Integer(), caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), message: Type.String(), sentAt: DateTime,
   senderName: Type.String(), recipientId: Type.Integer(), recipientName: Type.String(), acknowledgedAt: NullableDateTime, ackNote: Type.String(),
-})
+}, { title: 'SupervisionNotice' })
 const Settings = Type.Object({
   yellowDaysLeft: Type.Integer({ minimum: 0, maximum: 30 }), yellowUsedShare: Type.Number({ minimum: 0.01, maximum: 1 }),
   callbackDays: Type.Integer({ minimum: 0, maximum: 30 }), fixDays: Type.Integer({ minimum: 1, maximum: 90 }),
