@@ -17,7 +17,7 @@ const Json = Type.Unknown()
 export const MaterialTick = Type.Object({
   materialId: Id, received: Type.Boolean(),
   problem: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received' })),
-}, { additionalProperties: false })
+}, { title: 'MaterialTick', additionalProperties: false })
 
 /** 容缺受理: materials accepted missing (deferrable ones of the item) and the date the applicant promises them by. */
 export const Commitment = Type.Object({
@@ -30,7 +30,7 @@ export const ChannelSchema = Type.Object({
   kind: Type.Enum(CHANNELS, { description: 'window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办' }),
   staffId: Type.Optional(Id),
   visitDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
-}, { additionalProperties: false })
+}, { title: 'Channel', additionalProperties: false })
 
 /** An agent's intake recorded without a signal (issue 20): the device's times, its offline number and query code. */
 export const OfflineStamp = Type.Object({
@@ -40,7 +40,7 @@ export const OfflineStamp = Type.Object({
   offlineNumber: Type.String({ maxLength: 30, pattern: '^OFL-[0-9A-Z]{4,12}-[0-9]{1,6}$', description: 'printed on the offline slip; resolved by the progress lookup for the case\'s whole life' }),
   queryCode: Type.String({ minLength: 6, maxLength: 6, pattern: '^[2-9A-HJ-NP-Z]{6}$' }),
   resolves: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$', description: 'the requestId of the refused offline intake (a task) this one records again' })),
-}, { additionalProperties: false })
+}, { title: 'OfflineStamp', additionalProperties: false })
 
 export const IntakeBody = Type.Object({
   requestId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
@@ -57,8 +57,8 @@ export const IntakeBody = Type.Object({
       name: Name(100),
       idNumber: Type.String({ minLength: 1, maxLength: 18, pattern: '^[0-9Xx]+$', description: '居民身份证号码 (GB 11643), masked in every answer but the case page' }),
       phone: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9-]+$' }),
-    }, { additionalProperties: false, description: '经办人: the person who comes to the window for an organization (not the village agent)' })),
-  }, { additionalProperties: false }),
+    }, { title: 'RepresentativeInput', additionalProperties: false, description: '经办人: the person who comes to the window for an organization (not the village agent)' })),
+  }, { title: 'ApplicantInput', additionalProperties: false }),
   materials: Type.Array(MaterialTick, { maxItems: 200 }),
   agent: Type.Optional(Type.Object({ staffId: Id }, { additionalProperties: false })),
   complete: Type.Optional(Type.Literal(true)),
@@ -67,11 +67,11 @@ export const IntakeBody = Type.Object({
   agency: Type.Optional(Type.Object({
     authorization: Type.Optional(Type.Literal(true)), urgent: Type.Optional(Type.Boolean()),
     proxyId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: '委托登记: a standing proxy used instead of a new written authorisation' })),
-  }, { additionalProperties: false })),
+  }, { title: 'AgencyInput', additionalProperties: false })),
   offline: Type.Optional(OfflineStamp),
   commitment: Type.Optional(Commitment),
   channel: Type.Optional(ChannelSchema),
-}, { additionalProperties: false })
+}, { title: 'IntakeBody', additionalProperties: false })
 
 export const ActionBody = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),

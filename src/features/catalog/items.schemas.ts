@@ -75,7 +75,7 @@ export const MaterialInput = Type.Object({
   note: Type.Optional(Text(500)),
   sampleFileId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
   deferrable: Type.Optional(Type.Boolean({ description: '容缺: may be missing at acceptance (never the application form or identity)' })),
-}, { additionalProperties: false })
+}, { title: 'ItemMaterialInput', additionalProperties: false })
 
 const Materials = Type.Array(MaterialInput, { maxItems: 100 })
 const CenterIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { uniqueItems: true, maxItems: 1000 })

@@ -48,7 +48,7 @@ export const PublicItemDetail = Type.Object({
   centers: Type.Array(Type.Object({
     id: Type.Integer(), name: Type.String(), level: Level, address: Type.String(), phone: Type.String(), hours: Type.String(),
     forward: Type.Boolean(),
-    windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() })),
+    windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() }, { title: 'WindowRef' })),
   })),
 })
 

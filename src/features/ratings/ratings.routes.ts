@@ -38,7 +38,7 @@ const Followup = Type.Object({
   ticketId: Type.Union([Type.Integer(), Type.Null()]), centerId: Type.Integer(), centerName: Type.String(), allowedActions: Type.Array(Type.String()),
 }, { title: 'RatingFollowup' })
 const FollowupDetail = Type.Intersect([Followup, Type.Object({
-  events: Type.Array(Type.Object({ at: DateTime, action: Type.String(), from: Nullable(Type.String()), to: Type.String(), note: Type.String(), actor: Nullable(Type.String()) })),
+  events: Type.Array(Type.Object({ at: DateTime, action: Type.String(), from: Nullable(Type.String()), to: Type.String(), note: Type.String(), actor: Nullable(Type.String()) }, { title: 'FollowupEvent' })),
 })])
 
 export function ratingsRoutes(app: App, ctx: AppContext): void {
@@ -47,7 +47,7 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags: ['public'], summary: '好差评 the applicant rates a finished case (closed, refused, denied/answered once delivered, 即办) a consultation (number + query code) or a served hall ticket (DT-<id> + its token), once',
       body: RatingBody,
-      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }), ...errorsFor(400, 404, 409, 429) },
+      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }, { title: 'RatingReceipt' }), ...errorsFor(400, 404, 409, 429) },
     },
   }, async (req, reply) => reply.code(201).send(await service.submitRating(ctx, req.body)))
 
@@ -61,7 +61,7 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
         score: RatingBody.properties.score, comment: Type.Optional(Type.String({ maxLength: 500 })),
         options: RatingBody.properties.options, indicators: RatingBody.properties.indicators,
       }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }), ...errorsFor(400, 404, 409, 429) },
+      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }, { title: 'RatingReceipt' }), ...errorsFor(400, 404, 409, 429) },
     },
   }, async (req, reply) => reply.code(201).send(await service.rateTicket(ctx, req.params.id, req.body)))
 

@@ -62,7 +62,7 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
 
   const Token = Type.Object({
     id: Type.Integer(), name: Type.String(), createdAt: DateTime, expiresAt: NullableDateTime,
-  })
+  }, { title: 'Token' })
 
   app.post('/api/tokens', {
     schema: {

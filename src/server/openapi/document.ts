@@ -73,6 +73,7 @@ export function finishDocument(doc: Json): Json {
         op.description = [op.description, `Roles: ${roles} (permission \`${name.permission}\`).`].filter(Boolean).join('\n\n')
       }
       if (UNSAFE.has(method)) (op.parameters ??= []).push({ $ref: '#/components/parameters/CsrfToken' })
+      impliedErrors(op, !name.public)
       describeResponses(name.id, op)
       addExamples(name.id, op)
     }
@@ -93,6 +94,16 @@ function addExamples(id: string, op: Json): void {
     if (!param) throw new Error(`${id}: an example for a query parameter ${name} it does not have`)
     param.example = value
   }
+}
+
+/** The errors every route may answer whether or not its schema lists them: 401 without a login (requireActor), 404 for
+ * an id that names nothing, 503 while the database is away or the disk is full (the storage guard). */
+function impliedErrors(op: Json, staff: boolean): void {
+  const responses: Json = (op.responses ??= {})
+  const error = () => ({ description: 'Default Response', content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorResponse' } } } })
+  if (staff) responses[401] ??= error()
+  if ((op.parameters ?? []).some((p: Json) => p.in === 'path')) responses[404] ??= error()
+  responses[503] ??= error()
 }
 
 function describeResponses(id: string, op: Json): void {
@@ -126,7 +137,7 @@ export function swaggerOptions(): FastifyDynamicSwaggerOptions {
     },
     // A schema added with an $id (ErrorResponse) keeps its name instead of def-N.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
-    transformObject: ({ openapiObject }) => finishDocument(openapiObject as Json) as never,
+    transformObject: (documentObject) => finishDocument((documentObject as { openapiObject: Json }).openapiObject) as never,
   }
 }
 
