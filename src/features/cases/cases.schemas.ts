@@ -92,7 +92,7 @@ export const ActionBody = Type.Object({
   toUserId: Type.Optional(Id),
   toCenterId: Type.Optional(Id),
   via: Type.Optional(Type.Enum(HAND_IN_VIA, { description: 'hand_in: how the 容缺 material came (window costs a trip; mail, electronic none)' })),
-}, { additionalProperties: false })
+}, { title: 'CaseActionBody', additionalProperties: false })
 
 export const ActionParams = Type.Object({ id: Id, action: Type.Enum(CASE_ACTION_NAMES) })
 
@@ -133,7 +133,7 @@ export const ChainBody = Type.Object({
     action: Type.Union([Type.Literal('advance'), Type.Literal('approve'), Type.Literal('deny'), Type.Literal('answer')]),
     body: Type.Object({ note: ActionBody.properties.note, opinion: ActionBody.properties.opinion, reasons: ActionBody.properties.reasons, text: ActionBody.properties.text }, { additionalProperties: false }),
   }, { additionalProperties: false }), { minItems: 2, maxItems: 3 }),
-}, { additionalProperties: false })
+}, { title: 'CaseChainBody', additionalProperties: false })
 
 export const CaseDetail = Type.Intersect([Case, Type.Object({
   consecutiveSteps: Type.Boolean({ description: '同一人连续办理: the item version lets one person complete consecutive steps in one dialog (POST …/actions-in-one)' }),
@@ -193,7 +193,7 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 }, { additionalProperties: false })
 
-export const CaseList = Type.Object({ cases: Type.Array(Case), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+export const CaseList = Type.Object({ cases: Type.Array(Case), nextCursor: Type.Union([Type.String(), Type.Null()]) }, { title: 'CaseList' })
 
 /** A row of a work list: what the table shows (the full Case is on the case page). */
 export const CaseItem = Type.Object({
@@ -211,4 +211,4 @@ export const Inbox = Type.Object({
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
   total: Type.Integer({ description: 'every open step waiting in this inbox (all pages)' }),
-})
+}, { title: 'Inbox' })

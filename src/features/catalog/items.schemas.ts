@@ -88,10 +88,10 @@ export const CreateItemBody = Type.Object({
   offeredCenterIds: Type.Optional(CenterIds),
   /** 地方事项: codes of the district's own, not checked against the national shape (administrators only) */
   localCode: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false })
+}, { title: 'CreateItemBody', additionalProperties: false })
 
 /** The whole draft; `materials` left out keeps the materials it has (or copies the published ones). */
-export const DraftBody = Type.Object({ ...versionFieldProps, materials: Type.Optional(Materials) }, { additionalProperties: false })
+export const DraftBody = Type.Object({ ...versionFieldProps, materials: Type.Optional(Materials) }, { title: 'ItemDraftBody', additionalProperties: false })
 
 export const OfferingsBody = Type.Object({ centerIds: CenterIds }, { additionalProperties: false })
 
@@ -155,6 +155,6 @@ export const ItemListRow = Type.Object({
   departmentId: Type.Integer(), departmentName: Type.String(), itemType: Type.String(),
   handlingKind: Type.Enum(HANDLING_KINDS), acceptLevel: Type.Enum(CENTER_LEVELS), decideLevel: Type.Enum(CENTER_LEVELS),
   publishedVersion: Nullable(Type.Integer()), draftVersion: Nullable(Type.Integer()), publishedAt: NullableDateTime,
-})
+}, { title: 'ItemListRow' })
 
-export const ItemListResponse = Type.Object({ items: Type.Array(ItemListRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() })
+export const ItemListResponse = Type.Object({ items: Type.Array(ItemListRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }, { title: 'ItemList' })

@@ -20,7 +20,7 @@ const Center = Type.Object({
 const PublicCenter = Type.Object({
   id: Type.Integer(), name: Type.String(), level: Type.String(), parentId: NullableInteger,
   address: Type.String(), phone: Type.String(), hours: Type.String(),
-})
+}, { title: 'PublicCenter' })
 
 const editable = {
   name: Name(), address: Text(), phone: Text(100), note: Text(1000), code: Code,

@@ -34,7 +34,7 @@ const Proxy = Type.Object({
   createdAt: DateTime, revokedAt: Type.Union([DateTime, Type.Null()]), revokeReason: Type.Union([Type.String(), Type.Null()]),
   status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
 }, { title: 'Proxy' })
-const ProxyDetail = Type.Intersect([Proxy, Type.Object({ uses: Type.Array(Type.Object({ caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), at: DateTime }, { title: 'ProxyUse' })) })])
+const ProxyDetail = Type.Intersect([Proxy, Type.Object({ uses: Type.Array(Type.Object({ caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), at: DateTime }, { title: 'ProxyUse' })) })], { title: 'ProxyDetail' })
 
 async function readForm(req: FastifyRequest, maxBytes: number) {
   if (!req.isMultipart()) throw errors.validation([{ field: 'body', message: '请用 multipart/form-data 提交 data 与 file' }])

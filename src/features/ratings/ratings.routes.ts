@@ -23,7 +23,7 @@ const RatingBody = Type.Object({
   source: Type.Optional(Type.Enum(['progress', 'pad'])),
   options: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 10, description: '差评选项 codes (GET /api/public/ratings/options); a bad rating only' })),
   indicators: Type.Optional(Type.Record(Type.String({ maxLength: 32 }), Type.Integer(), { description: '指标评分 by name (overall, efficiency, quality, attitude), 1–5' })),
-}, { additionalProperties: false })
+}, { title: 'RatingBody', additionalProperties: false })
 const Indicators = Type.Record(Type.String(), Type.Integer())
 const RatingFormFields = { options: Type.Array(Type.String()), indicators: Indicators, addendum: Nullable(Type.String()) }
 const Credentials = { number: RatingBody.properties.number, code: RatingBody.properties.code }
@@ -39,7 +39,7 @@ const Followup = Type.Object({
 }, { title: 'RatingFollowup' })
 const FollowupDetail = Type.Intersect([Followup, Type.Object({
   events: Type.Array(Type.Object({ at: DateTime, action: Type.String(), from: Nullable(Type.String()), to: Type.String(), note: Type.String(), actor: Nullable(Type.String()) }, { title: 'FollowupEvent' })),
-})])
+})], { title: 'RatingFollowupDetail' })
 
 export function ratingsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/public/ratings', {

@@ -46,7 +46,7 @@ const Operations = Type.Object({
     idleVillageRooms: Type.Array(Type.Object({ town: Str, rooms: Count, names: Type.Array(Str) })),
   }),
   demoHistory: Type.Union([Type.Null(), Type.Object({ status: Type.Enum(['running', 'done']), from: Str, to: Str, through: Type.Union([Str, Type.Null()]) })]),
-})
+}, { title: 'OperationsReport' })
 
 export function reportsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/reports/operations', {
