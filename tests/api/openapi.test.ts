@@ -6,7 +6,7 @@ import { OPERATIONS } from '../../src/server/openapi/operation-ids.js'
 import { shape } from '../../src/server/openapi/components.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>
 
 let t: TestApp
 let doc: Json

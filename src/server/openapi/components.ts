@@ -1,7 +1,7 @@
 // Named components for a generated client: every schema carrying a `title` (given next to the TypeBox schema that a
 // feature shares, e.g. `Case`) moves to components.schemas under that name, and every other copy of the same shape
 // anywhere in the document becomes a $ref to it. Only the document changes; the route schemas stay as they are.
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>
 
 /** Values, not schemas: never searched for schemas to hoist. */
 const VALUES = new Set(['example', 'examples', 'default', 'enum', 'const'])

@@ -12,7 +12,7 @@ import { EXAMPLES } from './examples.js'
 import { MEDIA } from './media.js'
 import { OPERATIONS } from './operation-ids.js'
 
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete'])
 const STAFF_SECURITY = [{ cookie: [] }, { bearer: [] }]
