@@ -33,6 +33,7 @@ import { Metrics } from '../kernel/metrics.js'
 import { metricsRoute } from './metrics.js'
 import type pg from 'pg'
 import { lazyValidators, shareSerializers } from './serializers.js'
+import { checkOperationIds, swaggerOptions } from './openapi/document.js'
 
 export type { App, AppContext } from '../kernel/context.js'
 
@@ -73,13 +74,8 @@ export async function buildApp(opts: {
     },
   })
   await app.register(cookie)
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.0.3',
-      info: { title: 'Yizhan 一站 API', version: '0.1.0', description: '区行政服务中心 · 镇便民服务中心 · 村便民服务室' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'yz_session' } } },
-    },
-  })
+  await app.register(swagger, swaggerOptions())
+  checkOperationIds(app)
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   const storage = opts.storage ?? createStorageGuard({ log: { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) } })
   installErrorHandler(app, (fault) => { if (fault === 'storage') storage.reportFull() })

@@ -14,7 +14,7 @@ import { defineBundle, editBundle, getBundle, listBundles, setBundleStatus } fro
 const tags = ['bundles']
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
 
-const Field = Type.Object({ key: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-zA-Z][a-zA-Z0-9_]*$' }), label: Name(50), required: Type.Boolean() }, { additionalProperties: false })
+const Field = Type.Object({ key: Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-zA-Z][a-zA-Z0-9_]*$' }), label: Name(50), required: Type.Boolean() }, { title: 'BundleField', additionalProperties: false })
 const Bundle = Type.Object({
   id: Type.Integer(), name: Type.String(), description: Type.String(), centerId: Type.Integer(), centerName: Type.String(), status: Type.String(),
   fields: Type.Array(Field),
@@ -26,7 +26,7 @@ const Bundle = Type.Object({
     name: Type.String(), required: Type.Boolean(), deferrable: Type.Boolean({ description: '容缺 allowed by every item that asks it' }),
     items: Type.Array(Type.Object({ itemId: Type.Integer(), materialId: Type.Integer() })),
   }), { description: 'the merged list: a material asked by several items is asked once (by name)' }),
-})
+}, { title: 'Bundle' })
 const DefineBody = Type.Object({
   centerId: Id, name: Name(100), description: Type.Optional(Text(500)),
   itemIds: Type.Array(Id, { minItems: 2, maxItems: 20, uniqueItems: true }), fields: Type.Optional(Type.Array(Field, { maxItems: 30 })),
@@ -45,7 +45,7 @@ const Receipt = Type.Object({
   bundle: Type.Object({ id: Type.Integer(), number: Type.String(), queryCode: Type.String(), name: Type.String() }),
   parts: Type.Array(Case),
   missing: Type.Array(Type.Object({ name: Type.String(), items: Type.Array(Type.String()), problem: Type.Union([Type.String(), Type.Null()]) }), { description: 'one one-time notice for every part' }),
-})
+}, { title: 'BundleReceipt' })
 
 export function bundlesRoutes(app: App, ctx: AppContext): void {
   app.post('/api/bundles', {

@@ -14,7 +14,7 @@ export const MAX_DAYS = 3650
 
 const Year = Type.Integer({ minimum: MIN_YEAR, maximum: MAX_YEAR })
 const Source = Type.Union([Type.Literal('chinese-days'), Type.Literal('admin'), Type.Literal('provisional')])
-const Day = Type.Object({ date: DateString, workday: Type.Boolean(), name: Type.String(), source: Source })
+const Day = Type.Object({ date: DateString, workday: Type.Boolean(), name: Type.String(), source: Source }, { title: 'CalendarDay' })
 const DateParams = Type.Object({ date: DateString })
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
 

@@ -17,20 +17,20 @@ const Json = Type.Unknown()
 export const MaterialTick = Type.Object({
   materialId: Id, received: Type.Boolean(),
   problem: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: '一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received' })),
-}, { additionalProperties: false })
+}, { title: 'MaterialTick', additionalProperties: false })
 
 /** 容缺受理: materials accepted missing (deferrable ones of the item) and the date the applicant promises them by. */
 export const Commitment = Type.Object({
   materialIds: Type.Array(Id, { minItems: 1, maxItems: 50, uniqueItems: true }),
   dueDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'default and latest: the item\'s deferralDays working days after acceptance' })),
-}, { additionalProperties: false })
+}, { title: 'Commitment', additionalProperties: false })
 
 /** How the case is served (办理渠道): 陪同办 and 上门办 name the staff member, 上门办 the visit's date. Default: window (village agency for an agent). */
 export const ChannelSchema = Type.Object({
   kind: Type.Enum(CHANNELS, { description: 'window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办' }),
   staffId: Type.Optional(Id),
   visitDate: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
-}, { additionalProperties: false })
+}, { title: 'Channel', additionalProperties: false })
 
 /** An agent's intake recorded without a signal (issue 20): the device's times, its offline number and query code. */
 export const OfflineStamp = Type.Object({
@@ -40,7 +40,7 @@ export const OfflineStamp = Type.Object({
   offlineNumber: Type.String({ maxLength: 30, pattern: '^OFL-[0-9A-Z]{4,12}-[0-9]{1,6}$', description: 'printed on the offline slip; resolved by the progress lookup for the case\'s whole life' }),
   queryCode: Type.String({ minLength: 6, maxLength: 6, pattern: '^[2-9A-HJ-NP-Z]{6}$' }),
   resolves: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$', description: 'the requestId of the refused offline intake (a task) this one records again' })),
-}, { additionalProperties: false })
+}, { title: 'OfflineStamp', additionalProperties: false })
 
 export const IntakeBody = Type.Object({
   requestId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:-]+$' }),
@@ -57,8 +57,8 @@ export const IntakeBody = Type.Object({
       name: Name(100),
       idNumber: Type.String({ minLength: 1, maxLength: 18, pattern: '^[0-9Xx]+$', description: '居民身份证号码 (GB 11643), masked in every answer but the case page' }),
       phone: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9-]+$' }),
-    }, { additionalProperties: false, description: '经办人: the person who comes to the window for an organization (not the village agent)' })),
-  }, { additionalProperties: false }),
+    }, { title: 'RepresentativeInput', additionalProperties: false, description: '经办人: the person who comes to the window for an organization (not the village agent)' })),
+  }, { title: 'ApplicantInput', additionalProperties: false }),
   materials: Type.Array(MaterialTick, { maxItems: 200 }),
   agent: Type.Optional(Type.Object({ staffId: Id }, { additionalProperties: false })),
   complete: Type.Optional(Type.Literal(true)),
@@ -67,11 +67,11 @@ export const IntakeBody = Type.Object({
   agency: Type.Optional(Type.Object({
     authorization: Type.Optional(Type.Literal(true)), urgent: Type.Optional(Type.Boolean()),
     proxyId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647, description: '委托登记: a standing proxy used instead of a new written authorisation' })),
-  }, { additionalProperties: false })),
+  }, { title: 'AgencyInput', additionalProperties: false })),
   offline: Type.Optional(OfflineStamp),
   commitment: Type.Optional(Commitment),
   channel: Type.Optional(ChannelSchema),
-}, { additionalProperties: false })
+}, { title: 'IntakeBody', additionalProperties: false })
 
 export const ActionBody = Type.Object({
   version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
@@ -92,7 +92,7 @@ export const ActionBody = Type.Object({
   toUserId: Type.Optional(Id),
   toCenterId: Type.Optional(Id),
   via: Type.Optional(Type.Enum(HAND_IN_VIA, { description: 'hand_in: how the 容缺 material came (window costs a trip; mail, electronic none)' })),
-}, { additionalProperties: false })
+}, { title: 'CaseActionBody', additionalProperties: false })
 
 export const ActionParams = Type.Object({ id: Id, action: Type.Enum(CASE_ACTION_NAMES) })
 
@@ -124,7 +124,7 @@ export const Case = Type.Object({
     materialId: Type.Integer(), name: Type.String(),
     problem: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'what is wrong with it; null: not handed in' })),
   }))),
-})
+}, { title: 'Case' })
 
 /** 同一人连续办理: the consecutive actions of one dialog (承办, 审核, then perhaps the decision), each as its own action's body. */
 export const ChainBody = Type.Object({
@@ -133,7 +133,7 @@ export const ChainBody = Type.Object({
     action: Type.Union([Type.Literal('advance'), Type.Literal('approve'), Type.Literal('deny'), Type.Literal('answer')]),
     body: Type.Object({ note: ActionBody.properties.note, opinion: ActionBody.properties.opinion, reasons: ActionBody.properties.reasons, text: ActionBody.properties.text }, { additionalProperties: false }),
   }, { additionalProperties: false }), { minItems: 2, maxItems: 3 }),
-}, { additionalProperties: false })
+}, { title: 'CaseChainBody', additionalProperties: false })
 
 export const CaseDetail = Type.Intersect([Case, Type.Object({
   consecutiveSteps: Type.Boolean({ description: '同一人连续办理: the item version lets one person complete consecutive steps in one dialog (POST …/actions-in-one)' }),
@@ -185,7 +185,7 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     reviewFirst: Type.Boolean({ description: '复议前置 (行政复议法 §23): the notice must not offer the court directly' }),
     windowMayRefuse: Type.Boolean({ description: 'the department entrusted the window with 不予受理' }),
   }),
-})])
+})], { title: 'CaseDetail' })
 
 export const ListQuery = Type.Object({
   status: Type.Optional(CaseStatusSchema), centerId: Type.Optional(Id), light: Type.Optional(Light),
@@ -193,7 +193,7 @@ export const ListQuery = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
 }, { additionalProperties: false })
 
-export const CaseList = Type.Object({ cases: Type.Array(Case), nextCursor: Type.Union([Type.String(), Type.Null()]) })
+export const CaseList = Type.Object({ cases: Type.Array(Case), nextCursor: Type.Union([Type.String(), Type.Null()]) }, { title: 'CaseList' })
 
 /** A row of a work list: what the table shows (the full Case is on the case page). */
 export const CaseItem = Type.Object({
@@ -202,7 +202,7 @@ export const CaseItem = Type.Object({
   applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String() }),
   receivedAt: DateTime, acceptedOn: NullableDate, dueDate: NullableDate, suspended: Type.Boolean(), light: Light, delivery: Json,
   provisional: Type.Boolean(),
-})
+}, { title: 'CaseItem' })
 
 export const Inbox = Type.Object({
   items: Type.Array(Type.Object({
@@ -211,4 +211,4 @@ export const Inbox = Type.Object({
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
   total: Type.Integer({ description: 'every open step waiting in this inbox (all pages)' }),
-})
+}, { title: 'Inbox' })

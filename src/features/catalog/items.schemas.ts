@@ -21,7 +21,7 @@ export const Fees = Type.Object({
   charged: Type.Boolean(),
   amount: Type.Optional(Text(200)),
   basis: Type.Optional(Text(2000)),
-}, { additionalProperties: false })
+}, { title: 'Fees', additionalProperties: false })
 
 export const StepLimit = Type.Object({
   step: Name(100),
@@ -75,7 +75,7 @@ export const MaterialInput = Type.Object({
   note: Type.Optional(Text(500)),
   sampleFileId: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2147483647 }))),
   deferrable: Type.Optional(Type.Boolean({ description: '容缺: may be missing at acceptance (never the application form or identity)' })),
-}, { additionalProperties: false })
+}, { title: 'ItemMaterialInput', additionalProperties: false })
 
 const Materials = Type.Array(MaterialInput, { maxItems: 100 })
 const CenterIds = Type.Array(Type.Integer({ minimum: 1, maximum: 2147483647 }), { uniqueItems: true, maxItems: 1000 })
@@ -88,10 +88,10 @@ export const CreateItemBody = Type.Object({
   offeredCenterIds: Type.Optional(CenterIds),
   /** 地方事项: codes of the district's own, not checked against the national shape (administrators only) */
   localCode: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false })
+}, { title: 'CreateItemBody', additionalProperties: false })
 
 /** The whole draft; `materials` left out keeps the materials it has (or copies the published ones). */
-export const DraftBody = Type.Object({ ...versionFieldProps, materials: Type.Optional(Materials) }, { additionalProperties: false })
+export const DraftBody = Type.Object({ ...versionFieldProps, materials: Type.Optional(Materials) }, { title: 'ItemDraftBody', additionalProperties: false })
 
 export const OfferingsBody = Type.Object({ centerIds: CenterIds }, { additionalProperties: false })
 
@@ -103,7 +103,7 @@ export type MaterialInputT = Static<typeof MaterialInput>
 export const MaterialOut = Type.Object({
   id: Type.Integer(), name: Type.String(), form: Type.Enum(MATERIAL_FORMS), copies: Type.Integer(),
   required: Type.Boolean(), note: Type.String(), sampleFileId: Nullable(Type.Integer()), deferrable: Type.Boolean(),
-})
+}, { title: 'ItemMaterial' })
 
 export const VersionOut = Type.Object({
   id: Type.Integer(), version: Type.Integer(), status: Type.Enum(ITEM_VERSION_STATUSES),
@@ -118,18 +118,18 @@ export const VersionOut = Type.Object({
   deferralDays: Nullable(Type.Integer()), deferralLapse: Type.Enum(LAPSE_RULES), consecutiveSteps: Type.Boolean(),
   createdAt: DateTime, publishedAt: NullableDateTime, supersededAt: NullableDateTime,
   materials: Type.Array(MaterialOut),
-})
+}, { title: 'ItemVersion' })
 
 export const VersionSummary = Type.Object({
   id: Type.Integer(), version: Type.Integer(), status: Type.Enum(ITEM_VERSION_STATUSES), name: Type.String(),
   createdAt: DateTime, createdBy: Nullable(Type.Integer()), publishedAt: NullableDateTime,
   publishedBy: Nullable(Type.Integer()), supersededAt: NullableDateTime,
-})
+}, { title: 'ItemVersionSummary' })
 
 export const OfferingOut = Type.Object({
   centerId: Type.Integer(), name: Type.String(), level: Type.Enum(CENTER_LEVELS),
   kind: Type.Union([Type.Literal('direct'), Type.Literal('forward')]),
-})
+}, { title: 'ItemOffering' })
 
 export const ItemDetail = Type.Object({
   id: Type.Integer(), code: Type.String(), status: Type.Enum(RECORD_STATUSES),
@@ -139,7 +139,7 @@ export const ItemDetail = Type.Object({
   published: Nullable(VersionOut),
   draft: Nullable(VersionOut),
   offerings: Type.Array(OfferingOut),
-})
+}, { title: 'ItemDetail' })
 
 export const ItemListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
@@ -155,6 +155,6 @@ export const ItemListRow = Type.Object({
   departmentId: Type.Integer(), departmentName: Type.String(), itemType: Type.String(),
   handlingKind: Type.Enum(HANDLING_KINDS), acceptLevel: Type.Enum(CENTER_LEVELS), decideLevel: Type.Enum(CENTER_LEVELS),
   publishedVersion: Nullable(Type.Integer()), draftVersion: Nullable(Type.Integer()), publishedAt: NullableDateTime,
-})
+}, { title: 'ItemListRow' })
 
-export const ItemListResponse = Type.Object({ items: Type.Array(ItemListRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() })
+export const ItemListResponse = Type.Object({ items: Type.Array(ItemListRow), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }, { title: 'ItemList' })

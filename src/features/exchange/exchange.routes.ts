@@ -19,7 +19,7 @@ const Record_ = Type.Object({
   id: Type.Integer(), rowGuid: Type.String(), caseId: Type.Union([Type.Integer(), Type.Null()]), caseNumber: NullableString, centerName: Type.String(),
   stage: Type.String(), seq: Type.Integer(), operation: Type.String(), version: Type.Integer(), status: Type.String(), attempts: Type.Integer(),
   occurredAt: DateTime, sentAt: NullableDateTime, ackedAt: NullableDateTime, lastError: NullableString, refusedReason: NullableString,
-})
+}, { title: 'ExchangeRecord' })
 const Counts = { created: Type.Integer(), sent: Type.Integer(), acknowledged: Type.Integer(), refused: Type.Integer(), pending: Type.Integer(), oldestUnacknowledged: NullableDateTime }
 const Reconciliation = Type.Object({
   day: Type.String(), mode: Type.String(), totals: Type.Object(Counts),

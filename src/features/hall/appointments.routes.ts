@@ -13,7 +13,7 @@ const Booked = Type.Object({
   id: Type.Integer(), bookingCode: Type.String(), day: Type.String(), slotStart: Type.String(), slotEnd: Type.String(),
   categoryName: Type.String(), centerName: Type.String(), status: Type.String(),
 })
-const Changed = Type.Object({ id: Type.Integer(), status: Type.String(), day: Type.Optional(Type.String()), slotStart: Type.Optional(Type.String()), slotEnd: Type.Optional(Type.String()) })
+const Changed = Type.Object({ id: Type.Integer(), status: Type.String(), day: Type.Optional(Type.String()), slotStart: Type.Optional(Type.String()), slotEnd: Type.Optional(Type.String()) }, { title: 'AppointmentChange' })
 const Owner = { phone: Phone, bookingCode: BookingCode }
 
 export function appointmentRoutes(app: App, hall: Hall): void {

@@ -24,7 +24,7 @@ const Panel = Type.Object({
   allCategories: Type.Array(CategoryRef),
   otherWindows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() })),
   maxCalls: Type.Integer({ description: '叫号几次后才能记为过号 calls before a no-show may be recorded' }),
-})
+}, { title: 'WindowPanel' })
 
 export function callingRoutes(app: App, hall: Hall): void {
   app.post('/api/windows/:id/call-next', {

@@ -17,7 +17,7 @@ const NullableStr = Type.Union([Type.String(), Type.Null()])
 
 export const TimelineEntry = Type.Object({
   at: DateTime, action: Type.String(), windowId: NullableInt, windowNumber: NullableStr, staffName: NullableStr, data: Type.Unknown(),
-})
+}, { title: 'TicketTimelineEntry' })
 
 export const Ticket = Type.Object({
   id: Type.Integer(), centerId: Type.Integer(), categoryId: Type.Integer(), itemId: NullableInt, appointmentId: NullableInt,
@@ -25,7 +25,7 @@ export const Ticket = Type.Object({
   targetWindowId: NullableInt, windowId: NullableInt, staffId: NullableInt, calls: Type.Integer(),
   firstCalledAt: NullableDateTime, calledAt: NullableDateTime, startedAt: NullableDateTime, finishedAt: NullableDateTime,
   caseRef: NullableStr, timeline: Type.Array(TimelineEntry),
-})
+}, { title: 'Ticket' })
 
 export const CategoryRef = Type.Object({ id: Type.Integer(), prefix: Type.String(), name: Type.String() })
 export const ItemRef = Type.Object({ id: Type.Integer(), name: Type.String() })

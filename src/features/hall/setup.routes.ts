@@ -17,13 +17,13 @@ const NullableHm = Type.Union([Type.String(), Type.Null()], { description: 'Âçà‰
 const Category = Type.Object({
   id: Type.Integer(), centerId: Type.Integer(), prefix: Type.String(), name: Type.String(), status: Type.String(),
   slotCapacity: Type.Integer(), position: Type.Integer(), items: Type.Array(ItemRef),
-})
+}, { title: 'TicketCategory' })
 
 const Setup = Type.Object({
   centerId: Type.Integer(), centerName: Type.String(), opens: Type.String(), lunchStarts: NullableHm, lunchEnds: NullableHm, closes: Type.String(), hours: Type.String(), closed: Type.Boolean(),
   notice: Type.String(), maxCalls: Type.Integer(), slotMinutes: Type.Integer(), categories: Type.Array(Category),
   windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String(), status: Type.String(), categoryIds: Type.Array(Type.Integer()) })),
-})
+}, { title: 'HallSetup' })
 
 const CategoryFields = {
   prefix: Prefix, name: Name(40), status: Type.Union([Type.Literal('open'), Type.Literal('paused'), Type.Literal('retired')]),

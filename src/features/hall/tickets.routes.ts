@@ -10,13 +10,13 @@ import * as service from './tickets.service.js'
 const TicketRequest = Type.Object({
   centerId: Id, categoryId: Type.Optional(Id), itemId: Type.Optional(Id), appointmentId: Type.Optional(Id), bookingCode: Type.Optional(BookingCode),
   priority: Type.Optional(Type.Boolean({ description: '老年人/残疾人/孕妇 优先: called after checked-in appointments, before ordinary walk-ins' })),
-}, { additionalProperties: false })
+}, { title: 'TicketRequest', additionalProperties: false })
 
 const IssuedTicket = Type.Object({
   id: Type.Integer(), number: Type.String(), ahead: Type.Integer(), estimatedWaitMinutes: Type.Integer(),
   token: Type.String(), categoryName: Type.String(), centerName: Type.String(), issuedAt: DateTime, appointment: Type.Boolean(),
   lane: Type.Enum(['appointment', 'priority', 'ordinary'], { description: 'the call order: appointments, then 优先, then 普通' }),
-})
+}, { title: 'IssuedTicket' })
 
 const Followed = Type.Object({
   id: Type.Integer(), number: Type.String(), status: Type.String(), statusName: Type.String(), ahead: Type.Integer(),
@@ -25,7 +25,7 @@ const Followed = Type.Object({
   rated: Type.Boolean({ description: 'a served ticket already rated (POST /api/public/tickets/:id/rating)' }),
   addendumAllowed: Type.Boolean({ description: 'its bad rating may get its one 追评 (POST /api/public/ratings/followup with ratingNumber and the token)' }),
   ratingNumber: Type.String({ description: 'the number the ticket is rated and followed up by (DT-<id>), with its token as the code' }),
-})
+}, { title: 'FollowedTicket' })
 
 const Kiosk = Type.Object({
   centerId: Type.Integer(), centerName: Type.String(), today: Type.String(), opens: Type.String(), lunchStarts: Type.Union([Type.String(), Type.Null()]), lunchEnds: Type.Union([Type.String(), Type.Null()]), closes: Type.String(), hours: Type.String({ description: '办公时间 as the public pages print it' }), notice: Type.String(),
@@ -33,7 +33,7 @@ const Kiosk = Type.Object({
   categories: Type.Array(Type.Object({
     id: Type.Integer(), prefix: Type.String(), name: Type.String(), status: Type.String(), waiting: Type.Integer(), items: Type.Array(ItemRef),
   })),
-})
+}, { title: 'Kiosk' })
 
 export function ticketRoutes(app: App, hall: Hall): void {
   app.post('/api/tickets', {

@@ -16,12 +16,12 @@ const Light = Type.Enum(['green', 'yellow', 'red'])
 const Cursor = Type.Union([Type.String(), Type.Null()])
 const Forwards = Type.Object({
   forwards: Type.Array(Type.Object({
-    step: Type.Object({ id: Type.Integer(), dueDate: Nullable(Type.String()), startDate: Type.String(), light: Light, fromCenterName: Type.String(), toCenterName: Type.String() }),
+    step: Type.Object({ id: Type.Integer(), dueDate: Nullable(Type.String()), startDate: Type.String(), light: Light, fromCenterName: Type.String(), toCenterName: Type.String() }, { title: 'ForwardStep' }),
     case: CaseItem,
   })),
   nextCursor: Cursor,
 })
-const Rule = Type.Object({ forwardDays: Type.Integer({ minimum: 0, maximum: 30 }), handoverDays: Type.Integer({ minimum: 0, maximum: 30 }) }, { additionalProperties: false })
+const Rule = Type.Object({ forwardDays: Type.Integer({ minimum: 0, maximum: 30 }), handoverDays: Type.Integer({ minimum: 0, maximum: 30 }) }, { title: 'LevelRules', additionalProperties: false })
 const Month = Type.String({ pattern: '^\\d{4}-\\d{2}$' })
 
 export function levelsRoutes(app: App, ctx: AppContext): void {
@@ -65,7 +65,7 @@ export function levelsRoutes(app: App, ctx: AppContext): void {
       response: {
         200: Type.Object({
           caseId: Type.Integer(), currentCenterId: Type.Integer(), originCenterId: Type.Integer(), acceptingCenterId: Type.Integer(),
-          levels: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() })),
+          levels: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() }, { title: 'CenterRef' })),
           materials: Type.Array(Type.Object({ id: Type.Integer(), materialId: Type.Union([Type.Integer(), Type.Null()]), kind: Type.String(), name: Type.String(), received: Type.Boolean() })),
           handovers: Type.Array(Type.Object({
             id: Type.Integer(), at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), direction: Type.String(),
@@ -98,14 +98,14 @@ export function levelsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/centers/:id/level-rules', {
     schema: {
       tags, summary: '上报与交接时限 the forward and hand-over days that apply at a center (its own or inherited)', params: IdParams,
-      response: { 200: Type.Object({ centerId: Type.Integer(), own: Type.Boolean(), forwardDays: Type.Integer(), handoverDays: Type.Integer() }), ...errorsFor(401, 403, 404) },
+      response: { 200: Type.Object({ centerId: Type.Integer(), own: Type.Boolean(), forwardDays: Type.Integer(), handoverDays: Type.Integer() }, { title: 'CenterLevelRules' }), ...errorsFor(401, 403, 404) },
     },
   }, async (req) => service.getRule(ctx, requireActor(req), req.params.id))
 
   app.put('/api/centers/:id/level-rules', {
     schema: {
       tags, summary: '设置上报与交接时限 set a center\'s forward days (default 1) and village hand-over days (default 3)', params: IdParams, body: Rule,
-      response: { 200: Type.Object({ centerId: Type.Integer(), own: Type.Boolean(), forwardDays: Type.Integer(), handoverDays: Type.Integer() }), ...errorsFor(400, 401, 403, 404) },
+      response: { 200: Type.Object({ centerId: Type.Integer(), own: Type.Boolean(), forwardDays: Type.Integer(), handoverDays: Type.Integer() }, { title: 'CenterLevelRules' }), ...errorsFor(400, 401, 403, 404) },
     },
   }, async (req) => service.setRule(ctx, requireActor(req), req.params.id, req.body))
 }

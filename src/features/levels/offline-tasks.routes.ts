@@ -16,7 +16,7 @@ const Task = Type.Object({
   createdAt: DateTime, updatedAt: DateTime, resolvedAt: N(DateTime), resolution: N(Type.String()), caseId: N(Type.Integer()), caseNumber: N(Type.String()),
   resolveNote: N(Type.String()), state: Type.Union([Type.Literal('open'), Type.Literal('resent'), Type.Literal('dropped')]),
   intake: Type.Object({ itemId: Type.Integer(), applicantName: Type.String(), applicantIdNumber: Type.String(), proxyId: N(Type.Integer()) }),
-})
+}, { title: 'OfflineTask' })
 
 export function offlineTasksRoutes(app: App, ctx: AppContext): void {
   app.get('/api/agency/offline-tasks', {

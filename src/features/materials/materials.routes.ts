@@ -18,7 +18,7 @@ export const CaseFile = Type.Object({
   size: Type.Integer(), sha256: Type.String(), width: Nullable(Type.Integer()), height: Nullable(Type.Integer()),
   centerId: Type.Integer(), centerName: Type.String(), uploadedAt: DateTime, uploadedBy: Type.String(), hasThumb: Type.Boolean(),
   seenOnPaperAt: Type.Union([DateTime, Type.Null()]), seenOnPaperBy: Nullable(Type.String()),
-})
+}, { title: 'CaseFile' })
 const FileParams = Type.Object({ id: IdParams.properties.id, fileId: IdParams.properties.id })
 
 function send(reply: FastifyReply, f: { name: string; mime: string; data: Buffer }) {

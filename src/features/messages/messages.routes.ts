@@ -17,7 +17,7 @@ const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c
 const Time = Type.Unsafe<Date>({ type: 'string', format: 'date-time' })
 const NullableTime = Type.Unsafe<Date | null>({ type: 'string', format: 'date-time', nullable: true })
 export const PLACEHOLDERS = ['number', 'code', 'item', 'center', 'due', 'note'] as const
-const Template = Type.Object({ key: Type.String(), body: Type.String(), enabled: Type.Boolean(), updatedAt: NullableTime })
+const Template = Type.Object({ key: Type.String(), body: Type.String(), enabled: Type.Boolean(), updatedAt: NullableTime }, { title: 'MessageTemplate' })
 
 /** Placeholders the trigger (or, for the managers' digest, the digest) fills; any other {name} would reach the reader as typed. */
 export function unknownPlaceholders(body: string, key = ''): string[] {

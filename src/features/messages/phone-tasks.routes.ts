@@ -19,7 +19,7 @@ const PhoneTask = Type.Object({
   phone: Type.String({ description: '申请人电话 (unmasked: the assignee phones it)' }), templateKey: Type.String(), body: Type.String(),
   lastError: NullableString, status: Type.String(), createdAt: Time, doneAt: NullableTime, doneByName: NullableString, note: Type.String(),
   agentName: NullableString, windowName: NullableString,
-})
+}, { title: 'PhoneTask' })
 
 export function phoneTasksRoutes(app: App, ctx: AppContext): void {
   app.get('/api/phone-tasks', {

@@ -7,7 +7,7 @@ import * as service from './board.service.js'
 import { Id, NullableString } from './network.shared.js'
 
 const EntryBoard = Type.Object({
-  center: Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() }),
+  center: Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() }, { title: 'CenterRef' }),
   required: Type.Integer(),
   entered: Type.Integer(),
   rate: Type.Number(),
@@ -17,7 +17,7 @@ const EntryBoard = Type.Object({
   departments: Type.Array(Type.Object({
     id: Type.Integer(), code: Type.String(), name: Type.String(), required: Type.Boolean(), entered: Type.Boolean(),
     enteredOn: NullableString,
-    windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() })),
+    windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() }, { title: 'WindowRef' })),
     items: Type.Integer(),
   })),
 })

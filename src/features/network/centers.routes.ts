@@ -15,12 +15,12 @@ const Center = Type.Object({
   parentId: NullableInteger, parentName: NullableString,
   address: Type.String(), phone: Type.String(), hours: Type.String({ description: '办公时间, from the hall settings (大厅设置)' }), note: Type.String(), status: Type.String(),
   windowCount: Type.Integer(), staffCount: Type.Integer(),
-})
+}, { title: 'Center' })
 
 const PublicCenter = Type.Object({
   id: Type.Integer(), name: Type.String(), level: Type.String(), parentId: NullableInteger,
   address: Type.String(), phone: Type.String(), hours: Type.String(),
-})
+}, { title: 'PublicCenter' })
 
 const editable = {
   name: Name(), address: Text(), phone: Text(100), note: Text(1000), code: Code,

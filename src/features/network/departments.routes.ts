@@ -16,7 +16,7 @@ const Department = Type.Object({
   court: Type.Union([Type.String(), Type.Null()], { description: '人民法院 named on its decisions (null: the center\'s default)' }),
   reviewFirst: Type.Boolean({ description: '复议前置 (行政复议法 §23): its notices do not offer the court directly' }),
   windowMayRefuse: Type.Boolean({ description: 'the center\'s window may issue 不予受理 in its name (entrusted)' }),
-})
+}, { title: 'Department' })
 
 const editable = {
   code: Code, name: Name(), shortName: Text(50), required: Type.Boolean(),

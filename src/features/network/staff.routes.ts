@@ -16,7 +16,7 @@ const Staff = Type.Object({
   id: Type.Integer(), username: Type.String(), name: Type.String(), roles: Type.Array(Type.String()),
   centerId: Type.Integer(), centerName: Type.String(), windowId: NullableInteger, windowName: NullableString,
   phone: Type.String(), status: Type.String(), departmentId: NullableInteger,
-})
+}, { title: 'Staff' })
 
 const editable = { name: Name(50), roles: Roles, windowId: Type.Union([Id, Type.Null()]), phone: Text(100), centerId: Id }
 

@@ -12,7 +12,7 @@ const Window = Type.Object({
   id: Type.Integer(), centerId: Type.Integer(), centerName: Type.String(), number: Type.String(), name: Type.String(),
   status: Type.String(), departments: Type.Array(IdRef), itemIds: Type.Array(Type.Integer()),
   standIn: Type.Union([IdRef, Type.Null()]), staff: Type.Array(IdRef),
-})
+}, { title: 'Window' })
 
 const IdList = Type.Array(Id, { maxItems: 500 })
 const editable = {

@@ -12,14 +12,14 @@ import { bundleProgress, isBundleNumber } from '../bundles/bundle-progress.js'
 const progressProps = {
   number: Type.String(), itemName: Type.String(), status: Type.String(), acceptedAt: NullableDateTime,
   dueDate: Type.Union([DateString, Type.Null()]), applicantName: Type.String(), suspended: Type.Boolean(), light: Type.String(),
-  commitment: Type.Optional(Type.Object({ dueDate: DateString, materials: Type.Array(Type.String()), done: Type.Boolean() }, { description: '容缺受理: what the applicant must hand in and by when' })),
-  events: Type.Array(Type.Object({ at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), action: Type.String(), status: Type.String(), centerName: Type.String(), note: Type.String() })),
+  commitment: Type.Optional(Type.Object({ dueDate: DateString, materials: Type.Array(Type.String()), done: Type.Boolean() }, { title: 'ProgressCommitment', description: '容缺受理: what the applicant must hand in and by when' })),
+  events: Type.Array(Type.Object({ at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), action: Type.String(), status: Type.String(), centerName: Type.String(), note: Type.String() }, { title: 'ProgressEvent' })),
 }
-const PartProgress = Type.Object(progressProps)
+const PartProgress = Type.Object(progressProps, { title: 'PartProgress' })
 const Progress = Type.Object({
   ...progressProps,
   bundle: Type.Optional(Type.Object({ number: Type.String(), name: Type.String(), parts: Type.Array(PartProgress) }, { description: '一件事一次办: a bundle\'s number shows every part (each as a case\'s progress)' })),
-})
+}, { title: 'Progress' })
 
 export function progressRoutes(app: App, ctx: AppContext): void {
   app.get('/api/public/progress', {

@@ -34,8 +34,8 @@ const Proxy = Type.Object({
   itemIds: Type.Array(Type.Integer()), itemNames: Type.Array(Type.Union([Type.String(), Type.Null()])), validUntil: Type.String(), documentMime: Type.String(), documentSha256: Type.String(),
   createdAt: DateTime, revokedAt: Type.Union([DateTime, Type.Null()]), revokeReason: Type.Union([Type.String(), Type.Null()]),
   status: Type.Union([Type.Literal('active'), Type.Literal('revoked')]),
-})
-const ProxyDetail = Type.Intersect([Proxy, Type.Object({ uses: Type.Array(Type.Object({ caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), at: DateTime })) })])
+}, { title: 'Proxy' })
+const ProxyDetail = Type.Intersect([Proxy, Type.Object({ uses: Type.Array(Type.Object({ caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), at: DateTime }, { title: 'ProxyUse' })) })], { title: 'ProxyDetail' })
 
 async function readForm(req: FastifyRequest, maxBytes: number) {
   if (!req.isMultipart()) throw errors.validation([{ field: 'body', message: '请用 multipart/form-data 提交 data 与 file' }])

@@ -25,9 +25,9 @@ const summaryProps = {
   theme: Type.String(), category: Type.String(), visits: Type.Integer(),
 }
 
-export const ItemSummary = Type.Object(summaryProps)
+export const ItemSummary = Type.Object(summaryProps, { title: 'ItemSummary' })
 
-export const PublicItemList = Type.Object({ items: Type.Array(ItemSummary), total: Type.Integer() })
+export const PublicItemList = Type.Object({ items: Type.Array(ItemSummary), total: Type.Integer() }, { title: 'PublicItemList' })
 
 export const PublicItemDetail = Type.Object({
   ...summaryProps,
@@ -48,13 +48,13 @@ export const PublicItemDetail = Type.Object({
   centers: Type.Array(Type.Object({
     id: Type.Integer(), name: Type.String(), level: Level, address: Type.String(), phone: Type.String(), hours: Type.String(),
     forward: Type.Boolean(),
-    windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() })),
+    windows: Type.Array(Type.Object({ id: Type.Integer(), number: Type.String(), name: Type.String() }, { title: 'WindowRef' })),
   })),
-})
+}, { title: 'PublicItemDetail' })
 
 export const PublicDepartment = Type.Object({
   id: Type.Integer(), code: Type.String(), name: Type.String(), shortName: Type.String(), level: Level, centerId: Type.Integer(),
   items: Type.Integer(),
-})
+}, { title: 'PublicDepartment' })
 
-export const ThemeCount = Type.Object({ theme: Type.String(), count: Type.Integer() })
+export const ThemeCount = Type.Object({ theme: Type.String(), count: Type.Integer() }, { title: 'ThemeCount' })

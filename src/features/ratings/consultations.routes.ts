@@ -9,7 +9,7 @@ const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c
 const Consultation = Type.Object({
   id: Type.Integer(), number: Type.String(), queryCode: Type.String(), topic: Type.String(), createdAt: DateTime,
   centerName: Type.String(), centerPhone: Type.String(), windowName: Type.Union([Type.String(), Type.Null()]), itemName: Type.Union([Type.String(), Type.Null()]),
-})
+}, { title: 'Consultation' })
 
 export function consultationsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/consultations', {

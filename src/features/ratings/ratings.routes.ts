@@ -23,7 +23,7 @@ const RatingBody = Type.Object({
   source: Type.Optional(Type.Enum(['progress', 'pad'])),
   options: Type.Optional(Type.Array(Type.String({ maxLength: 32 }), { maxItems: 10, description: '差评选项 codes (GET /api/public/ratings/options); a bad rating only' })),
   indicators: Type.Optional(Type.Record(Type.String({ maxLength: 32 }), Type.Integer(), { description: '指标评分 by name (overall, efficiency, quality, attitude), 1–5' })),
-}, { additionalProperties: false })
+}, { title: 'RatingBody', additionalProperties: false })
 const Indicators = Type.Record(Type.String(), Type.Integer())
 const RatingFormFields = { options: Type.Array(Type.String()), indicators: Indicators, addendum: Nullable(Type.String()) }
 const Credentials = { number: RatingBody.properties.number, code: RatingBody.properties.code }
@@ -36,10 +36,10 @@ const Followup = Type.Object({
   rating: Type.Object({ id: Type.Integer(), score: Type.Integer(), comment: Type.String(), ratedAt: DateTime, source: Type.String(), ...RatingFormFields }),
   case: Type.Object({ id: Type.Union([Type.Integer(), Type.Null()]), number: Type.String(), itemName: Type.String() }),
   ticketId: Type.Union([Type.Integer(), Type.Null()]), centerId: Type.Integer(), centerName: Type.String(), allowedActions: Type.Array(Type.String()),
-})
+}, { title: 'RatingFollowup' })
 const FollowupDetail = Type.Intersect([Followup, Type.Object({
-  events: Type.Array(Type.Object({ at: DateTime, action: Type.String(), from: Nullable(Type.String()), to: Type.String(), note: Type.String(), actor: Nullable(Type.String()) })),
-})])
+  events: Type.Array(Type.Object({ at: DateTime, action: Type.String(), from: Nullable(Type.String()), to: Type.String(), note: Type.String(), actor: Nullable(Type.String()) }, { title: 'FollowupEvent' })),
+})], { title: 'RatingFollowupDetail' })
 
 export function ratingsRoutes(app: App, ctx: AppContext): void {
   app.post('/api/public/ratings', {
@@ -47,7 +47,7 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags: ['public'], summary: '好差评 the applicant rates a finished case (closed, refused, denied/answered once delivered, 即办) a consultation (number + query code) or a served hall ticket (DT-<id> + its token), once',
       body: RatingBody,
-      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }), ...errorsFor(400, 404, 409, 429) },
+      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }, { title: 'RatingReceipt' }), ...errorsFor(400, 404, 409, 429) },
     },
   }, async (req, reply) => reply.code(201).send(await service.submitRating(ctx, req.body)))
 
@@ -61,7 +61,7 @@ export function ratingsRoutes(app: App, ctx: AppContext): void {
         score: RatingBody.properties.score, comment: Type.Optional(Type.String({ maxLength: 500 })),
         options: RatingBody.properties.options, indicators: RatingBody.properties.indicators,
       }, { additionalProperties: false }),
-      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }), ...errorsFor(400, 404, 409, 429) },
+      response: { 201: Type.Object({ id: Type.Integer(), number: Type.String(), score: Type.Integer(), followupId: Type.Union([Type.Integer(), Type.Null()]) }, { title: 'RatingReceipt' }), ...errorsFor(400, 404, 409, 429) },
     },
   }, async (req, reply) => reply.code(201).send(await service.rateTicket(ctx, req.params.id, req.body)))
 

@@ -19,7 +19,7 @@ const OperationsQuery = Type.Object({
 const Count = Type.Integer()
 const Rate = Type.Union([Type.Number(), Type.Null()])
 const Str = Type.String()
-const Trips = Type.Object({ cases: Count, trips: Count, tripsPerCase: Rate })
+const Trips = Type.Object({ cases: Count, trips: Count, tripsPerCase: Rate }, { title: 'ReportTrips' })
 const Operations = Type.Object({
   asOf: Str, casesFrom: Str, visitsFrom: Str,
   scope: Type.Object({ centerId: Count, name: Str, level: Str, government: Str }),
@@ -46,7 +46,7 @@ const Operations = Type.Object({
     idleVillageRooms: Type.Array(Type.Object({ town: Str, rooms: Count, names: Type.Array(Str) })),
   }),
   demoHistory: Type.Union([Type.Null(), Type.Object({ status: Type.Enum(['running', 'done']), from: Str, to: Str, through: Type.Union([Str, Type.Null()]) })]),
-})
+}, { title: 'OperationsReport' })
 
 export function reportsRoutes(app: App, ctx: AppContext): void {
   app.get('/api/reports/operations', {

@@ -13,7 +13,7 @@ const SessionUser = Type.Object({
   username: Type.String(), name: Type.String(), roles: Type.Array(Type.String()),
   centerId: Type.Integer(), centerName: Type.String(), centerLevel: Type.String(),
   windowId: Type.Union([Type.Integer(), Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]),
-})
+}, { title: 'SessionUser' })
 
 export function sessionRoutes(app: App, ctx: AppContext): void {
   app.post('/api/session', {
@@ -62,7 +62,7 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
 
   const Token = Type.Object({
     id: Type.Integer(), name: Type.String(), createdAt: DateTime, expiresAt: NullableDateTime,
-  })
+  }, { title: 'Token' })
 
   app.post('/api/tokens', {
     schema: {

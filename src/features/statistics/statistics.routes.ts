@@ -26,7 +26,7 @@ const StatisticsSchema = Type.Object({
   totals: Type.Object(MeasuresSchema),
   coverage: Type.Object({ villageRooms: Count, villageRoomsUsed: Count, rate: Rate }),
   entry: Type.Object({ requiredUnits: Count, enteredUnits: Count, rate: Rate }),
-})
+}, { title: 'Statistics' })
 const attachment = (name: string) => `attachment; filename="${encodeURIComponent(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`
 
 const ChannelTally = { cases: Count, trips: Count, tripsPerCase: Rate }

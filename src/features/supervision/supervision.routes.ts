@@ -12,15 +12,15 @@ const Id = Type.Integer({ minimum: 1, maximum: 2147483647 })
 const NullStr = Type.Union([Type.String(), Type.Null()])
 const NullId = Type.Union([Type.Integer(), Type.Null()])
 const LightT = Type.Enum(['green', 'yellow', 'red'])
-const Group = Type.Object({ key: Type.String(), id: NullId, name: Type.String(), yellow: Type.Integer(), red: Type.Integer() })
+const Group = Type.Object({ key: Type.String(), id: NullId, name: Type.String(), yellow: Type.Integer(), red: Type.Integer() }, { title: 'LightsGroup' })
 const Notice = Type.Object({
   id: Type.Integer(), caseId: Type.Integer(), number: Type.String(), itemName: Type.String(), message: Type.String(), sentAt: DateTime,
   senderName: Type.String(), recipientId: Type.Integer(), recipientName: Type.String(), acknowledgedAt: NullableDateTime, ackNote: Type.String(),
-})
+}, { title: 'SupervisionNotice' })
 const Settings = Type.Object({
   yellowDaysLeft: Type.Integer({ minimum: 0, maximum: 30 }), yellowUsedShare: Type.Number({ minimum: 0.01, maximum: 1 }),
   callbackDays: Type.Integer({ minimum: 0, maximum: 30 }), fixDays: Type.Integer({ minimum: 1, maximum: 90 }),
-}, { additionalProperties: false })
+}, { title: 'SupervisionSettings', additionalProperties: false })
 
 export function supervisionRoutes(app: App, ctx: AppContext): void {
   app.get('/api/supervision/lights', {
