@@ -3091,7 +3091,7 @@ export interface Paths {
               departmentId: number
               windowId: number | null
               applicant: {
-                kind: string
+                kind: 'person' | 'organization'
                 name: string
                 idNumber: string
                 phone: string
@@ -3205,7 +3205,7 @@ export interface Paths {
               departmentId: number
               windowId: number | null
               applicant: {
-                kind: string
+                kind: 'person' | 'organization'
                 name: string
                 idNumber: string
                 phone: string
@@ -3377,7 +3377,7 @@ export interface Paths {
                 departmentId: number
                 windowId: number | null
                 applicant: {
-                  kind: string
+                  kind: 'person' | 'organization'
                   name: string
                   idNumber: string
                   phone: string
@@ -3543,7 +3543,16 @@ export interface Paths {
               items: {
                 step: {
                   id: number
-                  kind: string
+                  kind:
+                    | 'handle'
+                    | 'review'
+                    | 'approve'
+                    | 'sign'
+                    | 'forward'
+                    | 'handover'
+                    | 'delivery'
+                    | 'issue'
+                    | 'commitment'
                   dueDate: string | null
                   departmentId: number | null
                   light: 'green' | 'yellow' | 'red'
@@ -3567,7 +3576,7 @@ export interface Paths {
                   departmentId: number
                   currentCenterId: number
                   applicant: {
-                    kind: string
+                    kind: 'person' | 'organization'
                     name: string
                     idNumber: string
                   }
@@ -3657,7 +3666,7 @@ export interface Paths {
                   departmentId: number
                   windowId: number | null
                   applicant: {
-                    kind: string
+                    kind: 'person' | 'organization'
                     name: string
                     idNumber: string
                     phone: string
@@ -3800,7 +3809,7 @@ export interface Paths {
               departmentId: number
               windowId: number | null
               applicant: {
-                kind: string
+                kind: 'person' | 'organization'
                 name: string
                 idNumber: string
                 phone: string
@@ -3996,7 +4005,30 @@ export interface Paths {
                 size: number
                 createdAt: string
               }[]
-              allowedActions: string[]
+              allowedActions: (
+                | 'accept'
+                | 'correct'
+                | 'supplement'
+                | 'refuse'
+                | 'advance'
+                | 'sign'
+                | 'forward'
+                | 'receive'
+                | 'approve'
+                | 'deny'
+                | 'answer'
+                | 'issue'
+                | 'suspend'
+                | 'resume'
+                | 'request_extension'
+                | 'extend'
+                | 'handover'
+                | 'deliver'
+                | 'pickup'
+                | 'hand_in'
+                | 'lapse_suspend'
+                | 'lapse_close'
+              )[]
               /**
                * separation of duties (unless the item version allows 同一人连续办理): why allowedActions lacks 审核 (advance) or the decision for this user
                */
@@ -4216,7 +4248,7 @@ export interface Paths {
               departmentId: number
               windowId: number | null
               applicant: {
-                kind: string
+                kind: 'person' | 'organization'
                 name: string
                 idNumber: string
                 phone: string
@@ -4442,7 +4474,7 @@ export interface Paths {
               departmentId: number
               windowId: number | null
               applicant: {
-                kind: string
+                kind: 'person' | 'organization'
                 name: string
                 idNumber: string
                 phone: string
@@ -4623,12 +4655,22 @@ export interface Paths {
             'application/json': {
               number: string
               itemName: string
-              status: string
+              status:
+                | 'received'
+                | 'correction'
+                | 'refused'
+                | 'accepted'
+                | 'in_review'
+                | 'forwarded'
+                | 'approved'
+                | 'denied'
+                | 'answered'
+                | 'closed'
               acceptedAt: string | null
               dueDate: string | null
               applicantName: string
               suspended: boolean
-              light: string
+              light: 'green' | 'yellow' | 'red'
               /**
                * 容缺受理: what the applicant must hand in and by when
                */
@@ -4640,7 +4682,17 @@ export interface Paths {
               events: {
                 at: string
                 action: string
-                status: string
+                status:
+                  | 'received'
+                  | 'correction'
+                  | 'refused'
+                  | 'accepted'
+                  | 'in_review'
+                  | 'forwarded'
+                  | 'approved'
+                  | 'denied'
+                  | 'answered'
+                  | 'closed'
                 centerName: string
                 note: string
               }[]
@@ -4653,12 +4705,22 @@ export interface Paths {
                 parts: {
                   number: string
                   itemName: string
-                  status: string
+                  status:
+                    | 'received'
+                    | 'correction'
+                    | 'refused'
+                    | 'accepted'
+                    | 'in_review'
+                    | 'forwarded'
+                    | 'approved'
+                    | 'denied'
+                    | 'answered'
+                    | 'closed'
                   acceptedAt: string | null
                   dueDate: string | null
                   applicantName: string
                   suspended: boolean
-                  light: string
+                  light: 'green' | 'yellow' | 'red'
                   /**
                    * 容缺受理: what the applicant must hand in and by when
                    */
@@ -4670,7 +4732,17 @@ export interface Paths {
                   events: {
                     at: string
                     action: string
-                    status: string
+                    status:
+                      | 'received'
+                      | 'correction'
+                      | 'refused'
+                      | 'accepted'
+                      | 'in_review'
+                      | 'forwarded'
+                      | 'approved'
+                      | 'denied'
+                      | 'answered'
+                      | 'closed'
                     centerName: string
                     note: string
                   }[]
@@ -4746,7 +4818,7 @@ export interface Paths {
                 departmentId: number
                 currentCenterId: number
                 applicant: {
-                  kind: string
+                  kind: 'person' | 'organization'
                   name: string
                   idNumber: string
                 }
@@ -4835,7 +4907,7 @@ export interface Paths {
                 departmentId: number
                 currentCenterId: number
                 applicant: {
-                  kind: string
+                  kind: 'person' | 'organization'
                   name: string
                   idNumber: string
                 }
@@ -4927,7 +4999,7 @@ export interface Paths {
                   departmentId: number
                   currentCenterId: number
                   applicant: {
-                    kind: string
+                    kind: 'person' | 'organization'
                     name: string
                     idNumber: string
                   }
@@ -5014,7 +5086,7 @@ export interface Paths {
                   departmentId: number
                   currentCenterId: number
                   applicant: {
-                    kind: string
+                    kind: 'person' | 'organization'
                     name: string
                     idNumber: string
                   }
@@ -10996,7 +11068,7 @@ export interface Paths {
                 departmentId: number
                 windowId: number | null
                 applicant: {
-                  kind: string
+                  kind: 'person' | 'organization'
                   name: string
                   idNumber: string
                   phone: string
@@ -11225,7 +11297,7 @@ export interface Paths {
                 departmentId: number
                 windowId: number | null
                 applicant: {
-                  kind: string
+                  kind: 'person' | 'organization'
                   name: string
                   idNumber: string
                   phone: string
@@ -11355,7 +11427,7 @@ export interface Paths {
                 departmentId: number
                 windowId: number | null
                 applicant: {
-                  kind: string
+                  kind: 'person' | 'organization'
                   name: string
                   idNumber: string
                   phone: string
@@ -15060,7 +15132,7 @@ export interface Paths {
               departmentId: number
               windowId: number | null
               applicant: {
-                kind: string
+                kind: 'person' | 'organization'
                 name: string
                 idNumber: string
                 phone: string
