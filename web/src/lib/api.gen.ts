@@ -514,7 +514,7 @@ export interface Paths {
               centers: {
                 id: number
                 name: string
-                level: string
+                level: 'district' | 'town' | 'village'
                 parentId: number | null
                 address: string
                 phone: string
@@ -546,7 +546,7 @@ export interface Paths {
                 id: number
                 code: string
                 name: string
-                level: string
+                level: 'district' | 'town' | 'village'
                 parentId: number | null
                 parentName: string | null
                 address: string
@@ -556,7 +556,7 @@ export interface Paths {
                  */
                 hours: string
                 note: string
-                status: string
+                status: 'active' | 'retired'
                 windowCount: number
                 staffCount: number
               }[]
@@ -630,7 +630,7 @@ export interface Paths {
               id: number
               code: string
               name: string
-              level: string
+              level: 'district' | 'town' | 'village'
               parentId: number | null
               parentName: string | null
               address: string
@@ -640,7 +640,7 @@ export interface Paths {
                */
               hours: string
               note: string
-              status: string
+              status: 'active' | 'retired'
               windowCount: number
               staffCount: number
             }
@@ -706,7 +706,7 @@ export interface Paths {
               id: number
               code: string
               name: string
-              level: string
+              level: 'district' | 'town' | 'village'
               parentId: number | null
               parentName: string | null
               address: string
@@ -716,7 +716,7 @@ export interface Paths {
                */
               hours: string
               note: string
-              status: string
+              status: 'active' | 'retired'
               windowCount: number
               staffCount: number
             }
@@ -791,7 +791,7 @@ export interface Paths {
               id: number
               code: string
               name: string
-              level: string
+              level: 'district' | 'town' | 'village'
               parentId: number | null
               parentName: string | null
               address: string
@@ -801,7 +801,7 @@ export interface Paths {
                */
               hours: string
               note: string
-              status: string
+              status: 'active' | 'retired'
               windowCount: number
               staffCount: number
             }
@@ -867,7 +867,7 @@ export interface Paths {
               id: number
               code: string
               name: string
-              level: string
+              level: 'district' | 'town' | 'village'
               parentId: number | null
               parentName: string | null
               address: string
@@ -877,7 +877,7 @@ export interface Paths {
                */
               hours: string
               note: string
-              status: string
+              status: 'active' | 'retired'
               windowCount: number
               staffCount: number
             }
