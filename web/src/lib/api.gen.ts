@@ -1893,7 +1893,7 @@ export interface Paths {
                 id: number
                 username: string
                 name: string
-                roles: string[]
+                roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
                 centerId: number
                 centerName: string
                 windowId: number | null
@@ -2016,7 +2016,7 @@ export interface Paths {
               id: number
               username: string
               name: string
-              roles: string[]
+              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
               centerId: number
               centerName: string
               windowId: number | null
@@ -2087,7 +2087,7 @@ export interface Paths {
               id: number
               username: string
               name: string
-              roles: string[]
+              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
               centerId: number
               centerName: string
               windowId: number | null
@@ -2211,7 +2211,7 @@ export interface Paths {
               id: number
               username: string
               name: string
-              roles: string[]
+              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
               centerId: number
               centerName: string
               windowId: number | null
@@ -2346,7 +2346,7 @@ export interface Paths {
               id: number
               username: string
               name: string
-              roles: string[]
+              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
               centerId: number
               centerName: string
               windowId: number | null
