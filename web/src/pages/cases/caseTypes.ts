@@ -16,7 +16,7 @@ export interface CaseRecords {
   refusal: { reason: string; referTo: string | null; appealRights: string; decidingBody?: string } | null
   delivery: { method: 'pickup' | 'mail'; centerId: number | null; trackingNumber: string | null; at: string } | null
 }
-type WithRecords<T> = Omit<T, keyof CaseRecords & keyof T> & Pick<CaseRecords, keyof CaseRecords & keyof T>
+export type WithRecords<T> = Omit<T, keyof CaseRecords & keyof T> & Pick<CaseRecords, keyof CaseRecords & keyof T>
 
 /** A case as the API answers it (POST /api/cases, an action): the generated schema, read by path. */
 export type CaseSummary = WithRecords<ApiResponse<'/api/cases', 'post'>>
