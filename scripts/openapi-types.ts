@@ -36,6 +36,8 @@ function toJsonSchema(node: unknown): unknown {
     s[k] = k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', '#/definitions/') : toJsonSchema(v)
   }
   if ((node as Schema).nullable === true) {
+    // @fastify/swagger writes a JSON Schema `null` as 3.0's `{ type: 'object', nullable: true, enum: [null] }`
+    if (Array.isArray(s.enum) && s.enum.length === 1 && s.enum[0] === null) return { type: 'null' }
     if (Array.isArray(s.enum) && !s.enum.includes(null)) s.enum = [...s.enum, null]
     if (typeof s.type === 'string') s.type = [s.type, 'null']
     else if (!s.type && !s.enum) return { anyOf: [s, { type: 'null' }] }

@@ -3918,7 +3918,7 @@ export interface Paths {
                       | 'answered'
                       | 'closed'
                     )
-                  | {}
+                  | null
                 to:
                   | 'received'
                   | 'correction'
@@ -6424,7 +6424,7 @@ export interface Paths {
                 callbackDue: string
                 fixDue: string
                 due: string | null
-                light: ('green' | 'yellow' | 'red') | {}
+                light: ('green' | 'yellow' | 'red') | null
                 calledBackAt: string | null
                 fixedAt: string | null
                 closedAt: string | null
@@ -6500,7 +6500,7 @@ export interface Paths {
               callbackDue: string
               fixDue: string
               due: string | null
-              light: ('green' | 'yellow' | 'red') | {}
+              light: ('green' | 'yellow' | 'red') | null
               calledBackAt: string | null
               fixedAt: string | null
               closedAt: string | null
@@ -6600,7 +6600,7 @@ export interface Paths {
               callbackDue: string
               fixDue: string
               due: string | null
-              light: ('green' | 'yellow' | 'red') | {}
+              light: ('green' | 'yellow' | 'red') | null
               calledBackAt: string | null
               fixedAt: string | null
               closedAt: string | null
@@ -9516,7 +9516,7 @@ export interface Paths {
               groupBy: 'center' | 'department' | 'window' | 'person' | 'item' | 'month'
               centerId: number
               rows: {
-                key: number | string | {}
+                key: number | string | null
                 name: string
                 /**
                  * groupBy=center: the center's level
