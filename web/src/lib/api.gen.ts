@@ -66,7 +66,7 @@ export interface Paths {
             'application/json': {
               username: string
               name: string
-              roles: string[]
+              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
               centerId: number
               centerName: string
               centerLevel: string
@@ -104,7 +104,7 @@ export interface Paths {
             'application/json': {
               username: string
               name: string
-              roles: string[]
+              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
               centerId: number
               centerName: string
               centerLevel: string
