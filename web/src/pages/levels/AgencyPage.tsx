@@ -20,8 +20,9 @@ import { HandoverDialog } from './HandoverDialog'
 import { PhoneTasksCard } from './PhoneTasksCard'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type AgentCase, type CaseOut, type PickerItem } from './levelsApi'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface AgentInbox { cases: AgentCase[]; nextCursor: string | null; total?: number }
+type AgentInbox = Omit<ApiResponse<'/api/agency/inbox', 'get'>, 'cases'> & { cases: AgentCase[] }
 
 type ItemHit = Omit<PickerItem, 'own'>
 interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
