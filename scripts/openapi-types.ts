@@ -45,10 +45,15 @@ function toJsonSchema(node: unknown): unknown {
   return s
 }
 
-const canonical = (v: unknown): string =>
-  JSON.stringify(v, (_k, x) => (x && typeof x === 'object' && !Array.isArray(x)
-    ? Object.fromEntries(Object.entries(x).filter(([k]) => k !== 'title' && k !== 'description').sort(([a], [b]) => a.localeCompare(b)))
-    : x))
+/** A schema without its titles and descriptions (the words, not the shape), keys sorted: equal shapes, equal text. */
+function shape(node: unknown, map = false): unknown {
+  if (Array.isArray(node)) return node.map((x) => shape(x))
+  if (!node || typeof node !== 'object') return node
+  const entries = Object.entries(node).filter(([k]) => map || (k !== 'title' && k !== 'description'))
+  return Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, v]) => [k, map ? shape(v) : shape(v, k === 'properties' || k === 'patternProperties' || k === 'definitions')]))
+}
+const canonical = (v: unknown): string => JSON.stringify(shape(v))
 
 /** A schema equal to a named component (titles and descriptions aside) becomes a reference to it. */
 function useComponents(schema: Schema, named: Map<string, string>): Schema {
