@@ -1,19 +1,10 @@
 // The signed-in user (GET /api/session), shared by the /app pages; a 401 anywhere sends the user to /login.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
 import { useLocation, useNavigate } from 'react-router'
-import type { Role } from '../../src/domain/vocabulary.js'
 import { api, ApiError, onUnauthorized, request, setCsrfToken } from './api'
+import type { ApiResponse } from './lib/apiTypes'
 
-export interface SessionUser {
-  username: string
-  name: string
-  roles: Role[]
-  centerId: number
-  centerName: string
-  centerLevel: string
-  windowId: number | null
-  csrfToken: string | null
-}
+export type SessionUser = ApiResponse<'/api/session', 'get'>
 
 export async function logIn(username: string, password: string): Promise<SessionUser> {
   const user = await request<SessionUser>('POST', '/api/session', { body: { username, password }, quiet401: true })

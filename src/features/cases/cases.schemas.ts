@@ -13,6 +13,8 @@ export const CaseStatusSchema = Type.Enum(CASE_STATUSES)
 export const Light = Type.Enum(['green', 'yellow', 'red'])
 const NullableDate = Type.Union([DateString, Type.Null()])
 const Json = Type.Unknown()
+/** Who applies: a person (自然人) or an organization (法人), as the intake body allows. */
+const ApplicantKind = Type.Enum(['person', 'organization'])
 
 export const MaterialTick = Type.Object({
   materialId: Id, received: Type.Boolean(),
@@ -48,7 +50,7 @@ export const IntakeBody = Type.Object({
   centerId: Id,
   windowId: Type.Optional(Id),
   applicant: Type.Object({
-    kind: Type.Enum(['person', 'organization']),
+    kind: ApplicantKind,
     name: Name(100),
     idNumber: Type.String({ minLength: 1, maxLength: 18, pattern: '^[0-9A-Za-z]+$' }),
     phone: Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9-]+$' }),
@@ -102,7 +104,7 @@ export const Case = Type.Object({
   centerId: Type.Integer(), currentCenterId: Type.Integer(), originCenterId: Type.Integer(), departmentId: Type.Integer(),
   windowId: Type.Union([Type.Integer(), Type.Null()]),
   applicant: Type.Object({
-    kind: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Type.String(),
+    kind: ApplicantKind, name: Type.String(), idNumber: Type.String(), phone: Type.String(),
     legalRepresentative: Type.Optional(Type.Object({ name: Type.String() }, { description: '法定代表人 (organizations)' })),
     representative: Type.Optional(Type.Object({ name: Type.String(), idNumber: Type.String(), phone: Type.String() }, { description: '经办人 (organizations): ID number and phone masked like the applicant\'s' })),
   }),
@@ -162,7 +164,7 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     id: Type.Integer(), kind: Type.String({ description: 'government_approval: the 本级人民政府 head\'s approval of a joint extension' }),
     name: Type.String(), mime: Type.String(), size: Type.Integer(), createdAt: DateTime,
   })),
-  allowedActions: Type.Array(Type.String()),
+  allowedActions: Type.Array(Type.Enum(CASE_ACTION_NAMES)),
   separatedFrom: Type.Union([Type.Object({
     step: Type.String({ description: 'handle 承办 or review 审核: the step before, which this user finished' }),
     actorName: Type.String(), actions: Type.Array(Type.String({ description: 'the actions held back from this user' })),
@@ -199,14 +201,14 @@ export const CaseList = Type.Object({ cases: Type.Array(Case), nextCursor: Type.
 export const CaseItem = Type.Object({
   id: Type.Integer(), number: Type.String(), itemName: Type.String(), handlingKind: Type.Enum(HANDLING_KINDS), status: CaseStatusSchema,
   departmentId: Type.Integer(), currentCenterId: Type.Integer(),
-  applicant: Type.Object({ kind: Type.String(), name: Type.String(), idNumber: Type.String() }),
+  applicant: Type.Object({ kind: ApplicantKind, name: Type.String(), idNumber: Type.String() }),
   receivedAt: DateTime, acceptedOn: NullableDate, dueDate: NullableDate, suspended: Type.Boolean(), light: Light, delivery: Json,
   provisional: Type.Boolean(),
 }, { title: 'CaseItem' })
 
 export const Inbox = Type.Object({
   items: Type.Array(Type.Object({
-    step: Type.Object({ id: Type.Integer(), kind: Type.String(), dueDate: NullableDate, departmentId: Type.Union([Type.Integer(), Type.Null()]), light: Light }),
+    step: Type.Object({ id: Type.Integer(), kind: Type.Enum(STEP_KINDS), dueDate: NullableDate, departmentId: Type.Union([Type.Integer(), Type.Null()]), light: Light }),
     case: CaseItem,
   })),
   nextCursor: Type.Union([Type.String(), Type.Null()]),

@@ -11,14 +11,14 @@ import { Code, Id, Name, NullableInteger, NullableString, Text } from './network
 const Status = Type.Union([Type.Literal('active'), Type.Literal('retired')])
 
 const Center = Type.Object({
-  id: Type.Integer(), code: Type.String(), name: Type.String(), level: Type.String(),
+  id: Type.Integer(), code: Type.String(), name: Type.String(), level: Level,
   parentId: NullableInteger, parentName: NullableString,
-  address: Type.String(), phone: Type.String(), hours: Type.String({ description: '办公时间, from the hall settings (大厅设置)' }), note: Type.String(), status: Type.String(),
+  address: Type.String(), phone: Type.String(), hours: Type.String({ description: '办公时间, from the hall settings (大厅设置)' }), note: Type.String(), status: Status,
   windowCount: Type.Integer(), staffCount: Type.Integer(),
 }, { title: 'Center' })
 
 const PublicCenter = Type.Object({
-  id: Type.Integer(), name: Type.String(), level: Type.String(), parentId: NullableInteger,
+  id: Type.Integer(), name: Type.String(), level: Level, parentId: NullableInteger,
   address: Type.String(), phone: Type.String(), hours: Type.String(),
 }, { title: 'PublicCenter' })
 

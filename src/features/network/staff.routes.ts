@@ -13,7 +13,7 @@ const Password = Type.String({ minLength: 1, maxLength: 200 })
 const Status = Type.Union([Type.Literal('active'), Type.Literal('retired')])
 
 const Staff = Type.Object({
-  id: Type.Integer(), username: Type.String(), name: Type.String(), roles: Type.Array(Type.String()),
+  id: Type.Integer(), username: Type.String(), name: Type.String(), roles: Type.Array(Type.Enum(ROLES)),
   centerId: Type.Integer(), centerName: Type.String(), windowId: NullableInteger, windowName: NullableString,
   phone: Type.String(), status: Type.String(), departmentId: NullableInteger,
 }, { title: 'Staff' })

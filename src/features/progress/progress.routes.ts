@@ -7,13 +7,14 @@ import { etagMatches } from '../../kernel/public-cache.js'
 import { rateLimit } from '../../kernel/rate-limit.js'
 import { DateString, ErrorResponse, NullableDateTime } from '../../kernel/schemas.js'
 import { progress } from './progress.service.js'
+import { CaseStatusSchema, Light } from '../cases/cases.schemas.js'
 import { bundleProgress, isBundleNumber } from '../bundles/bundle-progress.js'
 
 const progressProps = {
-  number: Type.String(), itemName: Type.String(), status: Type.String(), acceptedAt: NullableDateTime,
-  dueDate: Type.Union([DateString, Type.Null()]), applicantName: Type.String(), suspended: Type.Boolean(), light: Type.String(),
+  number: Type.String(), itemName: Type.String(), status: CaseStatusSchema, acceptedAt: NullableDateTime,
+  dueDate: Type.Union([DateString, Type.Null()]), applicantName: Type.String(), suspended: Type.Boolean(), light: Light,
   commitment: Type.Optional(Type.Object({ dueDate: DateString, materials: Type.Array(Type.String()), done: Type.Boolean() }, { title: 'ProgressCommitment', description: '容缺受理: what the applicant must hand in and by when' })),
-  events: Type.Array(Type.Object({ at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), action: Type.String(), status: Type.String(), centerName: Type.String(), note: Type.String() }, { title: 'ProgressEvent' })),
+  events: Type.Array(Type.Object({ at: Type.Unsafe<Date>({ type: 'string', format: 'date-time' }), action: Type.String(), status: CaseStatusSchema, centerName: Type.String(), note: Type.String() }, { title: 'ProgressEvent' })),
 }
 const PartProgress = Type.Object(progressProps, { title: 'PartProgress' })
 const Progress = Type.Object({

@@ -2,6 +2,7 @@
 import { Type } from 'typebox'
 import type { AppContext, App } from '../../kernel/context.js'
 import { errors } from '../../domain/errors.js'
+import { ROLES } from '../../domain/vocabulary.js'
 import { requireActor, requirePermission, SESSION_COOKIE } from '../../kernel/guards.js'
 import { DateTime, ErrorResponse, NullableDateTime } from '../../kernel/schemas.js'
 import { rateLimit } from '../../kernel/rate-limit.js'
@@ -10,7 +11,7 @@ import * as service from './session.service.js'
 import * as tokens from './tokens.service.js'
 
 const SessionUser = Type.Object({
-  username: Type.String(), name: Type.String(), roles: Type.Array(Type.String()),
+  username: Type.String(), name: Type.String(), roles: Type.Array(Type.Enum(ROLES)),
   centerId: Type.Integer(), centerName: Type.String(), centerLevel: Type.String(),
   windowId: Type.Union([Type.Integer(), Type.Null()]), csrfToken: Type.Union([Type.String(), Type.Null()]),
 }, { title: 'SessionUser' })

@@ -3,11 +3,12 @@ import { Card, Descriptions, Steps, Tag } from 'antd'
 import type { ReactNode } from 'react'
 import { t } from '../i18n'
 import { feeText, handlingLabel, levelLabel, procedureSteps, specialLabel, targetLabel, timeLimitText } from '../lib/catalog'
-import type { PublicItem } from '../lib/types'
+import type { ItemPlace, PublicItem } from '../lib/types'
 import { ItemPlaces } from './ItemPlaces'
 import { MaterialsTable } from './MaterialsTable'
 
-export type ItemContent = Omit<PublicItem, 'id' | 'code' | 'departmentId' | 'version'>
+/** What the sections show: a published item, or a staff page's version with its offerings as the places. */
+export type ItemContent = Omit<PublicItem, 'id' | 'code' | 'departmentId' | 'version' | 'centers'> & { centers?: ItemPlace[] }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return <Card className="guide-section" size="small" title={title}>{children}</Card>

@@ -8,12 +8,10 @@ import { t } from '../../i18n'
 import { useCenterOptions } from '../../lib/network'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface BoardUnit {
-  id: number; code: string; name: string; required: boolean; entered: boolean; enteredOn: string | null
-  windows: { id: number; number: string; name: string }[]; items: number
-}
-interface EntryBoard { center: { id: number; name: string; level: string }; required: number; entered: number; rate: number; windows: number; windowsOfEntered: number; departments: BoardUnit[] }
+type BoardUnit = EntryBoard['departments'][number]
+type EntryBoard = ApiResponse<'/api/boards/entry', 'get'>
 
 export default function BoardPage() {
   const { user } = useSession()

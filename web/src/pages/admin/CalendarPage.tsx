@@ -8,9 +8,10 @@ import { PageHead } from '../../components/PageHead'
 import { t } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Day { date: string; workday: boolean; name: string; source: 'chinese-days' | 'admin' | 'provisional' }
-interface Year { year: number; confirmed: boolean; days: Day[] }
+type Day = Year['days'][number]
+type Year = ApiResponse<'/api/calendar/days', 'get'>
 
 const toLines = (days: readonly Day[]) => days.map((d) => `${d.date} ${d.name} ${d.workday ? '班' : '休'}`).join('\n')
 

@@ -3,9 +3,10 @@ import { App, Button, Modal, Table, Upload } from 'antd'
 import { useState } from 'react'
 import { api, ApiError, errorMessage } from '../../api'
 import { t } from '../../i18n'
+import type { ApiResponse } from '../../lib/apiTypes'
 
 interface RowProblem { sheet?: string; row?: number; column?: string; field?: string; message: string }
-interface ImportResult { created?: number; updated?: number; unchanged?: number; drafts?: number }
+type ImportResult = ApiResponse<'/api/items/import', 'post'>
 
 export const EXPORT_URL = '/api/items/export.xlsx'
 export const TEMPLATE_URL = '/api/items/template.xlsx'

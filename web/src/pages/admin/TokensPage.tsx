@@ -9,8 +9,9 @@ import { t } from '../../i18n'
 import { dateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
+import type { ApiResponse, Row } from '../../lib/apiTypes'
 
-interface Token { id: number; name: string; createdAt: string; expiresAt: string | null; revokedAt: string | null }
+type Token = Row<ApiResponse<'/api/tokens', 'get'>['tokens']>
 
 export default function TokensPage() {
   const tokens = useLoad((s) => api.get<{ tokens: Token[] }>('/api/tokens', undefined, s).then((r) => r.tokens), [])

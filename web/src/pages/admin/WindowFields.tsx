@@ -3,9 +3,10 @@ import { Form, Input, Select } from 'antd'
 import { api } from '../../api'
 import { t } from '../../i18n'
 import type { Department, Staff } from '../../lib/network'
+import type { ItemListRow } from '../../lib/types'
 import { useLoad } from '../../lib/useLoad'
 
-interface ItemRow { id: number; name: string; code: string }
+type ItemRow = Pick<ItemListRow, 'id' | 'name' | 'code'>
 
 export function WindowFields({ isNew, centerOptions, fixedCenterId }: { isNew: boolean; centerOptions: { value: number; label: string }[]; fixedCenterId?: number }) {
   const watched = Form.useWatch<number | undefined>('centerId')

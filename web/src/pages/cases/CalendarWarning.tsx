@@ -5,8 +5,9 @@ import { api } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Warnings { horizonDays: number; warnings: { year: number; startsOn: string; daysUntil: number }[] }
+type Warnings = ApiResponse<'/api/workbench/calendar-warning', 'get'>
 
 export function CalendarWarning() {
   const { user } = useSession()

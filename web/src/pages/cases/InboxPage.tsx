@@ -9,8 +9,9 @@ import { caseColumns } from './CaseTable'
 import { LightTag } from './CaseTags'
 import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
 import { stepText, type InboxRow } from './caseTypes'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Inbox { items: InboxRow[]; nextCursor: string | null; total: number }
+type Inbox = Omit<ApiResponse<'/api/cases/inbox', 'get'>, 'items'> & { items: InboxRow[] }
 
 export default function InboxPage() {
   const first = useLoad((s) => api.get<Inbox>('/api/cases/inbox', undefined, s), [])

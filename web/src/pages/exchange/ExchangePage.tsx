@@ -12,11 +12,12 @@ import { useLoad } from '../../lib/useLoad'
 import { allowed } from '../../menu'
 import { useSession } from '../../session'
 import { ExchangeSetup } from './ExchangeSetup'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Counts { created: number; sent: number; acknowledged: number; refused: number; pending: number; oldestUnacknowledged: string | null }
-interface CenterRow extends Counts { centerId: number; centerName: string }
-interface Refused { id: number; centerId: number; caseNumber: string | null; stage: string; seq: number; operation: string; reason: string | null; at: string | null }
-interface Report { day: string; mode: string; totals: Counts; centers: CenterRow[]; refused: Refused[] }
+type Counts = Report['totals']
+type CenterRow = Report['centers'][number]
+type Refused = Report['refused'][number]
+type Report = ApiResponse<'/api/exchange/reconciliation', 'get'>
 
 const time = (s: string | null) => (s ? dayjs(s).format('YYYY-MM-DD HH:mm') : t('exchange.none'))
 

@@ -7,10 +7,12 @@ import { api, ApiError, errorMessage } from '../../api'
 import { t } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface CenterId { id: number; name: string; level: string; areaCode: string | null; recordAreaCode: string | null }
-interface DeptId { id: number; name: string; centerName: string; creditCode: string | null }
-interface ImportResult { created: number; updated: number; unchanged: number; retired: number; skippedByWatermark: number; watermark: string | null }
+type CenterId = Identifiers['centers'][number]
+type DeptId = Identifiers['departments'][number]
+type Identifiers = ApiResponse<'/api/exchange/identifiers', 'get'>
+type ImportResult = ApiResponse<'/api/exchange/catalog/import', 'post'>
 
 /** The server's reasons per field (a wrong code names what it should be), or its message. */
 const fieldProblems = (e: unknown) => (e instanceof ApiError && Array.isArray(e.details) && e.details.length ? e.details as { field: string; message: string }[] : null)

@@ -8,9 +8,10 @@ import { api, errorMessage } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import type { KioskInfo } from './hallTypes'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Slots { day: string; workday: boolean; slots: { start: string; end: string; capacity: number; left: number; past: boolean }[] }
-interface Booked { id: number; bookingCode: string; day: string; slotStart: string; slotEnd: string; categoryName: string; centerName: string }
+type Slots = ApiResponse<'/api/public/centers/{id}/slots', 'get'>
+type Booked = ApiResponse<'/api/public/appointments', 'post'>
 
 export default function BookingPage() {
   // `?centerId=` from the 网上预约 link of a center on the home page

@@ -7,11 +7,9 @@ import { api, errorMessage } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import TicketRating from './TicketRating'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Followed {
-  number: string; status: string; statusName: string; ahead: number; estimatedWaitMinutes: number
-  categoryName: string; windowNumber: string | null; windowName: string | null; rated: boolean; addendumAllowed: boolean; ratingNumber: string
-}
+type Followed = ApiResponse<'/api/public/tickets/{id}', 'get'>
 
 export default function TicketFollowPage() {
   const id = Number(useParams().id)

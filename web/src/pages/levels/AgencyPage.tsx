@@ -20,11 +20,13 @@ import { HandoverDialog } from './HandoverDialog'
 import { PhoneTasksCard } from './PhoneTasksCard'
 import { CaseStatus, LightTag } from './LevelTags'
 import { act, type AgentCase, type CaseOut, type PickerItem } from './levelsApi'
+import type { ApiResponse } from '../../lib/apiTypes'
+import type { PublicItem } from '../../lib/types'
 
-interface AgentInbox { cases: AgentCase[]; nextCursor: string | null; total?: number }
+type AgentInbox = Omit<ApiResponse<'/api/agency/inbox', 'get'>, 'cases'> & { cases: AgentCase[] }
 
 type ItemHit = Omit<PickerItem, 'own'>
-interface ItemFull { id: number; materials: { id: number; name: string; required: boolean }[] }
+type ItemFull = Pick<PublicItem, 'id'> & { materials: Pick<PublicItem['materials'][number], 'id' | 'name' | 'required'>[] }
 interface Intake { name: string; idNumber: string; phone: string; materials: number[]; authorization: boolean; urgent: boolean; proxyId?: number }
 
 function NewCase({ onDone, onQueued, redo, endRedo }: { onDone(c: CaseOut): void; onQueued(): void; redo?: QueuedIntake; endRedo(): void }) {

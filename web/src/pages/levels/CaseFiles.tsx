@@ -8,11 +8,9 @@ import { downscale } from '../../lib/downscale'
 import { dateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
+import type { ApiResponse, Row } from '../../lib/apiTypes'
 
-export interface CaseFile {
-  id: number; caseId: number; caseMaterialId: number | null; name: string; mime: string; size: number; sha256: string
-  centerName: string; uploadedAt: string; uploadedBy: string; hasThumb: boolean; seenOnPaperAt: string | null; seenOnPaperBy: string | null
-}
+export type CaseFile = Row<ApiResponse<'/api/cases/{id}/files', 'get'>['files']>
 
 export async function uploadCaseFile(caseId: number, file: Blob, name: string, caseMaterialId?: number): Promise<CaseFile> {
   const small = await downscale(file, name)

@@ -7,9 +7,10 @@ import { dateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
+import type { ApiResponse, Row } from '../../lib/apiTypes'
 
-interface Attempt { at: string; ok: boolean; sender: string; error: string | null; receipt: string | null; throttled: boolean }
-interface Message { id: number; caseId: number; number: string; templateKey: string; phone: string; body: string; status: string; attempts: number; createdAt: string; sentAt: string | null; attemptLog: Attempt[] }
+type Attempt = Message['attemptLog'][number]
+type Message = Row<ApiResponse<'/api/messages', 'get'>['messages']>
 
 const SENDERS = ['log', 'aliyun', 'tencent']
 
@@ -24,7 +25,7 @@ function LastAttempt({ a }: { a?: Attempt }) {
     </span>
   )
 }
-interface Template { key: string; body: string; enabled: boolean }
+type Template = Row<ApiResponse<'/api/message-templates', 'get'>['templates']>
 
 function Templates() {
   const data = useLoad((s) => api.get<{ templates: Template[]; placeholders: string[]; digestPlaceholders: string[] }>('/api/message-templates', undefined, s), [])

@@ -9,11 +9,9 @@ import { t } from '../../i18n'
 import { dateTime } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { useReasonConfirm } from '../../lib/useReasonConfirm'
+import type { ApiResponse, Row } from '../../lib/apiTypes'
 
-interface OfflineTask {
-  id: number; agentName: string; centerName: string; offlineNumber: string; receivedAt: string; reason: string; details: unknown; attempts: number
-  updatedAt: string; intake: { applicantName: string; applicantIdNumber: string }
-}
+type OfflineTask = Row<ApiResponse<'/api/agency/offline-tasks', 'get'>['tasks']>
 
 const why = (task: OfflineTask) => (Array.isArray(task.details) && task.details.length ? task.details.map((d: { message?: string }) => d.message).filter(Boolean).join('；') : task.reason)
 

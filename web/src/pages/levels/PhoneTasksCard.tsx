@@ -8,11 +8,9 @@ import { t } from '../../i18n'
 import { dateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
+import type { ApiResponse, Row } from '../../lib/apiTypes'
 
-interface PhoneTask {
-  id: number; caseId: number; number: string; itemName: string; applicantName: string; phone: string; body: string
-  lastError: string | null; createdAt: string; agentName: string | null; windowName: string | null
-}
+type PhoneTask = Row<ApiResponse<'/api/phone-tasks', 'get'>['tasks']>
 
 function Task({ task, caseLink, onDone }: { task: PhoneTask; caseLink: string; onDone(): void }) {
   const [note, setNote] = useState('')

@@ -5,20 +5,18 @@ import { NumberInput } from '../../components/NumberInput'
 import { useEffect, useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { PageHead } from '../../components/PageHead'
-import { t } from '../../i18n'
+import { t, type MessageKey } from '../../i18n'
 import { dateTime } from '../../lib/format'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface LoginEvent {
-  id: number; at: string; action: 'login.failed' | 'login.locked'; username: string; ip: string; knownUser: boolean
-  centerName: string | null; failures: number | null; scope: 'user_ip' | 'ip' | null; seconds: number | null
-}
-interface Page { events: LoginEvent[]; nextBefore: number | null }
+type LoginEvent = Page['events'][number]
+type Page = ApiResponse<'/api/security/login-events', 'get'>
 
 function detail(e: LoginEvent): string {
   if (e.action === 'login.locked' && e.scope) {
-    return t('security.lockedFor', { scope: t(`security.scope.${e.scope}`), minutes: Math.max(1, Math.round((e.seconds ?? 60) / 60)) })
+    return t('security.lockedFor', { scope: t(`security.scope.${e.scope}` as MessageKey), minutes: Math.max(1, Math.round((e.seconds ?? 60) / 60)) })
   }
   return e.failures ? t('security.failures', { n: e.failures }) : ''
 }

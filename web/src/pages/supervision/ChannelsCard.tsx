@@ -6,9 +6,10 @@ import { api } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import { channelText } from '../cases/ChannelFields'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Tally { cases: number; trips: number; tripsPerCase: number | null }
-interface Channels { channels: (Tally & { channel: string })[]; total: Tally; withCommitment: Tally; bundled: Tally; withoutEither: Tally }
+type Tally = Channels['total']
+type Channels = ApiResponse<'/api/statistics/channels', 'get'>
 
 const per = (x: Tally) => (x.tripsPerCase === null ? '—' : x.tripsPerCase.toFixed(2))
 const line = (x: Tally) => t('stats.channelTally', { cases: x.cases, trips: x.trips, per: per(x) })

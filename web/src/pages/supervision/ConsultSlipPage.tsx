@@ -11,8 +11,9 @@ import { useLoad } from '../../lib/useLoad'
 import { SessionProvider } from '../../session'
 import { NoticeQr } from '../cases/print/NoticeQr'
 import '../cases/print/notice.css'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Consultation { id: number; number: string; queryCode: string; topic: string; createdAt: string; centerName: string; centerPhone: string; windowName: string | null; itemName: string | null }
+type Consultation = ApiResponse<'/api/consultations/{id}', 'get'>
 
 function Slip() {
   const { id } = useParams()

@@ -7,9 +7,10 @@ import { t } from '../../i18n'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { useSession } from '../../session'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Digest { date: string; yellow: number; red: number; unacknowledgedNotices: number; lateFollowups: number; openFollowups: number }
-interface Notice { id: number; number: string; itemName: string; message: string; senderName: string; acknowledgedAt: string | null }
+type Digest = ApiResponse<'/api/supervision/digest', 'get'>
+type Notice = ApiResponse<'/api/supervision/notices', 'get'>['notices'][number]
 
 export function DigestCard() {
   const { user } = useSession()

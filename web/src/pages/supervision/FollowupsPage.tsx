@@ -9,12 +9,10 @@ import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { LightTag, type Light } from './LightTag'
 import type { RatingOptions } from './ScoreFields'
+import type { ApiResponse, Row } from '../../lib/apiTypes'
 
-interface Followup {
-  id: number; status: string; callbackDue: string; fixDue: string; due: string | null; light: Light | null
-  rating: { score: number; comment: string; ratedAt: string; options: string[]; indicators: Record<string, number>; addendum: string | null }; case: { number: string; itemName: string }; centerName: string; allowedActions: string[]
-}
-interface Detail extends Followup { events: { at: string; action: string; to: string; note: string; actor: string | null }[] }
+type Followup = Row<ApiResponse<'/api/ratings/followups', 'get'>['followups']>
+type Detail = ApiResponse<'/api/ratings/followups/{id}', 'get'>
 
 export default function FollowupsPage() {
   const list = useLoad((s) => api.get<{ followups: Followup[] }>('/api/ratings/followups', undefined, s), [])

@@ -6,12 +6,9 @@ import { api, errorMessage } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import type { PublicCenter } from '../../lib/types'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Summary {
-  center: { id: number; name: string }; month: string; ratings: number; good: number; bad: number; badClosed: number; finished: number; rated: number
-  goodRate: number | null; badCount: number; badFixedRate: number | null; ratedRate: number | null
-  byScore: { score: number; name: string; ratings: number }[]; definitions: Record<string, string>
-}
+type Summary = ApiResponse<'/api/public/ratings/summary', 'get'>
 
 const pct = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`)
 const thisMonth = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)

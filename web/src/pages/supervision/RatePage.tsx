@@ -10,8 +10,9 @@ import { api, errorMessage } from '../../api'
 import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import ScoreFields, { ratingPayload, type ScoreValues } from './ScoreFields'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface RatingState { ratable: boolean; rated: boolean; addendumAllowed: boolean }
+type RatingState = ApiResponse<'/api/public/ratings/state', 'get'>
 
 export default function RatePage() {
   const [params] = useSearchParams()

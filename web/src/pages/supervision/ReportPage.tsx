@@ -9,25 +9,10 @@ import { t } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
 import { MeasureTitle } from './MeasureTitle'
 import { StatChart } from './StatChart'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Town {
-  centerId: number; name: string; windows: number; windowNames: string[]; staff: number; items: number; itemCategories: number
-  casesSince: { from: string; count: number }; visits: { from: string; to: string; count: number }
-}
-interface Report {
-  asOf: string; network: { districtCenters: number; townCenters: number; villageRooms: number }
-  district: null | { requiredUnits: number; enteredUnits: number; windows: number; items: number; itemsByDepartment: { department: string; items: number }[]; windowStaff: number; managers: number }
-  towns: Town[]
-  casesFrom: string
-  measures: { onTimeRate: number | null; oneTripRate: number | null; villageCoverage: number | null; satisfaction: number | null; accepted: number; decided: number }
-  months: { month: string; accepted: number; finished: number }[]
-  problems: {
-    unitsNotEntered: string[]; lateSteps: { department: string; steps: number; late: number }[]
-    leastUsedTown: null | { name: string; cases: number; visits: number; othersAverage: number }
-    idleVillageRooms: { town: string; rooms: number; names: string[] }[]
-  }
-  demoHistory: null | { status: 'running' | 'done'; through: string | null; to: string }
-}
+type Town = Report['towns'][number]
+type Report = ApiResponse<'/api/reports/operations', 'get'>
 const pct = (r: number | null) => (r === null ? '—' : `${(r * 100).toFixed(1)}%`)
 
 export default function ReportPage() {

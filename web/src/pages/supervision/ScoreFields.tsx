@@ -5,8 +5,9 @@ import { Checkbox, Form, Input, Radio, Rate } from 'antd'
 import { api } from '../../api'
 import { t, type MessageKey } from '../../i18n'
 import { useLoad } from '../../lib/useLoad'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-export interface RatingOptions { options: { code: string; text: string }[]; indicators: { name: string; text: string }[] }
+export type RatingOptions = ApiResponse<'/api/public/ratings/options', 'get'>
 export interface ScoreValues { score: number; comment?: string; options?: string[]; indicators?: Record<string, number | undefined> }
 
 const levels = [5, 4, 3, 2, 1].map((s) => ({ value: s, label: t(`score.${s}` as MessageKey) }))

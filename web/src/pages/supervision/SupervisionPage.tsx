@@ -10,13 +10,11 @@ import { dateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { LightTag, type Light } from './LightTag'
+import type { ApiResponse } from '../../lib/apiTypes'
 
-interface Group { key: string; name: string; yellow: number; red: number }
-interface LitStep {
-  stepId: number; kind: string; caseId: number; number: string; itemName: string; light: Light; dueDate: string | null
-  centerName: string; departmentName: string | null; windowName: string | null; personName: string | null; urgedAt: string | null
-}
-interface Board { today: string; totals: { yellow: number; red: number }; byCenter: Group[]; byDepartment: Group[]; byWindow: Group[]; byPerson: Group[]; steps: LitStep[] }
+type Group = Board['byCenter'][number]
+type LitStep = Board['steps'][number]
+type Board = ApiResponse<'/api/supervision/lights', 'get'>
 
 const GROUPS = [['byCenter', 'sv.byCenter'], ['byDepartment', 'sv.byDepartment'], ['byWindow', 'sv.byWindow'], ['byPerson', 'sv.byPerson']] as const
 

@@ -2,12 +2,9 @@
 // online, read from the device without a signal. ID numbers arrive masked (the agent types the villager's own).
 import { api } from '../../../api'
 import { meta } from './store'
+import type { ApiResponse, Row } from '../../../lib/apiTypes'
 
-export interface StandingProxy {
-  id: number; centerId: number; centerName: string; principalName: string; principalIdNumber: string; principalPhone: string
-  proxyName: string; proxyUserId: number | null; scope: 'all' | 'items'; itemIds: number[]; itemNames: (string | null)[]
-  validUntil: string; createdAt: string; revokedAt: string | null; revokeReason: string | null; status: 'active' | 'revoked'
-}
+export type StandingProxy = Row<ApiResponse<'/api/proxies', 'get'>['proxies']>
 
 /** Every proxy of the rooms in the user's jurisdiction (newest first), from the server when online, else the device. */
 export async function loadProxies(signal?: AbortSignal): Promise<{ proxies: StandingProxy[]; fromDevice: boolean }> {
