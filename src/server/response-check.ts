@@ -93,6 +93,11 @@ export function schemaFor(response: Schema, status: number, contentType: string 
   return def
 }
 
+/** The fault answers any route may give, from the one error handler (500 internal; 503 database away or disk full):
+ * a route that does not declare them is held to the shared ErrorResponse. Any other undeclared status is a mismatch. */
+const SERVER_WIDE = new Set([500, 503])
+const declares = (response: Schema, status: number) => [String(status), `${String(status)[0]}xx`, 'default'].some((k) => k in response)
+
 /** JSON as it will be sent: Dates as ISO strings, toJSON applied, undefined dropped; bigint as the number it is. */
 const asJson = (payload: unknown): unknown => JSON.parse(JSON.stringify(payload, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v)) ?? 'null')
 
@@ -122,6 +127,7 @@ export function installResponseCheck(app: FastifyInstance, opts: ResponseCheckOp
     if (!isObject(response) || Object.keys(response).length === 0) return undefined
     const status = reply.statusCode
     const schema = schemaFor(response, status, reply.getHeader('content-type') as string | undefined)
+      ?? (SERVER_WIDE.has(status) && !declares(response, status) ? app.getSchema('ErrorResponse') as Schema | undefined : undefined)
     if (!schema) return [`status ${status} has no response schema (declared: ${Object.keys(response).join(', ')})`]
     const validate = validatorFor(schema)
     if (validate(asJson(payload))) return undefined

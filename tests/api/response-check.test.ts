@@ -29,13 +29,15 @@ const answers: Record<string, { status?: number; body: unknown }> = {
   undeclaredStatus: { status: 202, body: good() },
   error: { status: 404, body: { error: { code: 'not_found', message: '没有' } } },
   badError: { status: 404, body: { error: { code: 'not_found' } } },
+  fault: { status: 503, body: { error: { code: 'database_unavailable', message: '数据库暂时不可用' } } },
+  badFault: { status: 503, body: { oops: 1 } },
 }
 
 function addRoutes(app: App): void {
   const handler = async (req: { query: unknown }, reply: { code(n: number): unknown }) => {
     const a = answers[(req.query as { case: string }).case]
     if (a.status) reply.code(a.status)
-    return a.body
+    return a.body as never // on purpose whatever the case says, matching the schema or not
   }
   const querystring = Type.Object({ case: Type.String() })
   const ErrorBody = Type.Object({ error: Type.Object({ code: Type.String(), message: Type.String(), details: Type.Optional(Type.Unknown()) }) })
@@ -43,9 +45,9 @@ function addRoutes(app: App): void {
   app.get('/check/fallback', { schema: { querystring, response: { '2xx': Thing, default: ErrorBody } } }, handler)
   app.get('/check/content', { schema: { querystring, response: { 200: { description: 'a thing', content: { 'application/json': { schema: Thing } } }, 404: ErrorBody } } }, handler)
   app.get('/check/intersect', { schema: { querystring, response: { 200: Type.Intersect([Type.Object({ name: Type.String() }), Type.Object({ count: Type.Integer() })]) } } }, async (req) =>
-    (req.query as { case: string }).case === 'good' ? { name: 'a', count: 1 } : { name: 'a', count: 1, extra: true })
+    (req.query as { case: string }).case === 'good' ? { name: 'a', count: 1 } : { name: 'a', count: 1, extra: true } as never)
   app.get('/check/text', { schema: { querystring, response: { 200: Thing } } }, async (req, reply) =>
-    reply.type('application/json').send(JSON.stringify(answers[(req.query as { case: string }).case].body)))
+    reply.type('application/json').send(JSON.stringify(answers[(req.query as { case: string }).case].body) as never))
 }
 
 let t: TestApp
@@ -86,6 +88,7 @@ describe.each(['checked', 'lazy'])('an app checking responses (%s schemas)', (na
     expect(notFound.statusCode).toBe(404)
     expect(notFound.json()).toEqual({ error: { code: 'not_found', message: '没有' } })
     expect((await get(app(), '/check/fallback?case=error')).statusCode).toBe(404) // `default` covers it
+    expect((await get(app(), '/check/exact?case=fault')).statusCode).toBe(503) // a server-wide fault: ErrorResponse covers it
     expect((await get(app(), '/check/fallback?case=undeclaredStatus')).statusCode).toBe(202) // `2xx` covers it
   })
 
@@ -98,6 +101,7 @@ describe.each(['checked', 'lazy'])('an app checking responses (%s schemas)', (na
     ['badFormat', '/check/exact', '/at must match format "date-time"'],
     ['undeclaredStatus', '/check/exact', 'status 202 has no response schema (declared: 200, 404)'],
     ['badError', '/check/exact', "/error must have required property 'message'"],
+    ['badFault', '/check/exact', "/ must have required property 'error'"],
     ['extra', '/check/fallback', 'secret'],
     ['badError', '/check/fallback', "must have required property 'message'"],
     ['extra', '/check/content', 'secret'],
