@@ -93,9 +93,11 @@ export function schemaFor(response: Schema, status: number, contentType: string 
   return def
 }
 
-/** The fault answers any route may give, from the one error handler (500 internal; 503 database away or disk full):
- * a route that does not declare them is held to the shared ErrorResponse. Any other undeclared status is a mismatch. */
-const SERVER_WIDE = new Set([500, 503])
+/** The answers the server gives around any route rather than the route itself: a body refused before the route sees
+ * it (413 too large, 415 unsupported type) and the faults of the one error handler (500 internal; 503 database away or
+ * disk full). A route that does not declare them is held to the shared ErrorResponse; any other undeclared status is a
+ * mismatch. */
+const SERVER_WIDE = new Set([413, 415, 500, 503])
 const declares = (response: Schema, status: number) => [String(status), `${String(status)[0]}xx`, 'default'].some((k) => k in response)
 
 /** JSON as it will be sent: Dates as ISO strings, toJSON applied, undefined dropped; bigint as the number it is. */

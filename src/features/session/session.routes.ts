@@ -44,7 +44,7 @@ export function sessionRoutes(app: App, ctx: AppContext): void {
   }, async (req) => sessionUser(requireActor(req), req.csrfToken))
 
   app.delete('/api/session', {
-    schema: { tags: ['session'], summary: '退出 log out', response: { 204: Type.Null() } },
+    schema: { tags: ['session'], summary: '退出 log out', response: { 204: Type.Null(), 403: ErrorResponse, 404: ErrorResponse } },
   }, async (req, reply) => {
     const sid = req.cookies[SESSION_COOKIE]
     if (sid) await service.logout(ctx.db, ctx.authCache, sid)
