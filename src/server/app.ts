@@ -34,6 +34,7 @@ import { metricsRoute } from './metrics.js'
 import type pg from 'pg'
 import { lazyValidators, shareSerializers } from './serializers.js'
 import { checkOperationIds, swaggerOptions } from './openapi/document.js'
+import { installResponseCheck, type ResponseCheckOptions } from './response-check.js'
 
 export type { App, AppContext } from '../kernel/context.js'
 
@@ -45,6 +46,8 @@ export async function buildApp(opts: {
   storage?: StorageGuard
   /** Compile each route's validators and serializers on its first request rather than at ready() (npm start: a faster restart). */
   lazySchemas?: boolean
+  /** Tests: every JSON answer must match its route's declared response schema, or it becomes a 500 (src/server/response-check.ts). */
+  checkResponses?: boolean | ResponseCheckOptions
 }): Promise<App> {
   const logger = opts.logger === false ? undefined
     : typeof opts.logger === 'object' ? opts.logger : createLogger(opts.config.logLevel, opts.config.logFormat, opts.logStream)
@@ -79,6 +82,7 @@ export async function buildApp(opts: {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   const storage = opts.storage ?? createStorageGuard({ log: { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) } })
   installErrorHandler(app, (fault) => { if (fault === 'storage') storage.reportFull() })
+  if (opts.checkResponses) installResponseCheck(app, opts.checkResponses === true ? {} : opts.checkResponses)
   installStorageGuard(app, storage)
   installAuth(app, ctx.db, ctx.authCache)
   installWriteInvalidation(app, ctx.db, ctx.bus, [() => progressTrust(ctx.bus).distrustAll()])

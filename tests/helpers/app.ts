@@ -1,6 +1,7 @@
 // An app on a fresh test database, with helpers to log in and to make centers and users.
 import type { Response } from 'light-my-request'
-import { inject } from 'vitest'
+import fs from 'node:fs'
+import { expect, inject } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import type { Db } from '../../src/db/database.js'
 import type { Clock } from '../../src/domain/clock.js'
@@ -8,6 +9,7 @@ import type { CenterLevel, Role } from '../../src/domain/vocabulary.js'
 import { insertCenter } from '../../src/features/network/centers.repository.js'
 import { hashPassword } from '../../src/features/session/passwords.js'
 import { buildApp, type App } from '../../src/server/app.js'
+import type { ResponseMismatch } from '../../src/server/response-check.js'
 import type { Sender as SmsSender } from '../../src/features/messages/sender.js'
 import { createBus } from '../../src/kernel/bus.js'
 import type { StorageGuard } from '../../src/server/storage-guard.js'
@@ -41,7 +43,18 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
   const testDb = await createTestDb({ demo: opts.demo })
   const config: Config = { ...loadConfig({}), webDist: '/nonexistent', ...opts.config }
   const bus = opts.bus ? createBus(testDb.url, testDb.pool, { warn: () => {} }) : undefined
-  const app = await buildApp({ db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false, pool: testDb.pool, storage: opts.storage, lazySchemas: opts.lazySchemas })
+  // Every answer is checked against its route's declared response schema (src/server/response-check.ts): a mismatch
+  // answers 500 response_mismatch, and close() throws so that a test that does not look at the status fails too.
+  const mismatches: ResponseMismatch[] = []
+  const record = process.env.RESPONSE_CHECK_RECORD
+  const onMismatch = (m: ResponseMismatch) => {
+    mismatches.push(m)
+    if (record) fs.appendFileSync(record, JSON.stringify({ file: expect.getState().testPath, test: expect.getState().currentTestName, ...m }) + '\n')
+  }
+  const app = await buildApp({
+    db: testDb.db, config, bus, clock: opts.clock, smsSender: opts.smsSender, logger: false, pool: testDb.pool, storage: opts.storage, lazySchemas: opts.lazySchemas,
+    checkResponses: { mode: record ? 'record' : 'fail', onMismatch },
+  })
   await app.ready()
   const demoPassword = inject('demoPassword')
   return {
@@ -51,6 +64,7 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
       await app.close()
       await bus?.close()
       await testDb.close()
+      if (mismatches.length && !record) throw new Error(`${mismatches.length} answer(s) did not match their declared response schema:\n${mismatches.map((m) => `${m.method} ${m.route} ${m.status}: ${m.problems.join('; ')}`).join('\n')}`)
     },
   }
 }

@@ -59,7 +59,10 @@ export function statisticsRoutes(app: App, ctx: AppContext): void {
   }, async (req, reply) => {
     const actor = requireActor(req)
     const s = await statistics(ctx, actor, req.query)
-    if (req.query.format !== 'xlsx') return s
+    if (req.query.format !== 'xlsx') {
+      const { usedIds: _usedIds, ...coverage } = s.coverage // for the operations report, not part of the answer
+      return { ...s, coverage }
+    }
     const center = await centerById(ctx.db, s.centerId)
     const buf = await statisticsWorkbook(s, center?.name ?? '')
     return reply.header('content-type', XLSX).header('content-disposition', attachment(`统计分析-${s.from}-${s.to}.xlsx`)).send(buf as never)

@@ -21,6 +21,8 @@ const Settings = Type.Object({
   yellowDaysLeft: Type.Integer({ minimum: 0, maximum: 30 }), yellowUsedShare: Type.Number({ minimum: 0.01, maximum: 1 }),
   callbackDays: Type.Integer({ minimum: 0, maximum: 30 }), fixDays: Type.Integer({ minimum: 1, maximum: 90 }),
 }, { title: 'SupervisionSettings', additionalProperties: false })
+/** The settings that apply to a center, with the center (Settings itself is closed: an allOf with it admits no centerId). */
+const CenterSettings = Type.Object({ centerId: Type.Integer(), ...Settings.properties })
 
 export function supervisionRoutes(app: App, ctx: AppContext): void {
   app.get('/api/supervision/lights', {
@@ -81,7 +83,7 @@ export function supervisionRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags, summary: '监察设置 light thresholds and follow-up limits that apply to a center',
       querystring: Type.Object({ centerId: Type.Optional(Id) }, { additionalProperties: false }),
-      response: { 200: Type.Intersect([Type.Object({ centerId: Type.Integer() }), Settings]), ...errorsFor(400, 401, 403, 404) },
+      response: { 200: CenterSettings, ...errorsFor(400, 401, 403, 404) },
     },
   }, async (req) => notices.getSettings(ctx, requireActor(req), req.query.centerId))
 
@@ -89,7 +91,7 @@ export function supervisionRoutes(app: App, ctx: AppContext): void {
     schema: {
       tags, summary: '修改监察设置 set a center\'s thresholds and limits (its centers below inherit them)',
       params: IdParams, body: Settings,
-      response: { 200: Type.Intersect([Type.Object({ centerId: Type.Integer() }), Settings]), ...errorsFor(400, 401, 403, 404) },
+      response: { 200: CenterSettings, ...errorsFor(400, 401, 403, 404) },
     },
   }, async (req) => notices.putSettings(ctx, requireActor(req), req.params.id, req.body))
 }
