@@ -2,13 +2,225 @@
 // Do not edit by hand: change the route's schema, run `npm run openapi && npm run openapi:types`, commit both.
 // Read it through the path-based helpers in ./apiTypes.ts (ApiResponse<'/api/cases/{id}', 'get'>, ApiBody<...>).
 
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CaseDetail".
+ */
+export type CaseDetail = Case & {
+  /**
+   * 同一人连续办理: the item version lets one person complete consecutive steps in one dialog (POST …/actions-in-one)
+   */
+  consecutiveSteps: boolean
+  /**
+   * 一件事一次办: the bundle this case is a part of
+   */
+  bundle?: {
+    id: number
+    number: string
+    name: string
+  }
+  events: {
+    at: string
+    action: string
+    from:
+      | (
+          | 'received'
+          | 'correction'
+          | 'refused'
+          | 'accepted'
+          | 'in_review'
+          | 'forwarded'
+          | 'approved'
+          | 'denied'
+          | 'answered'
+          | 'closed'
+        )
+      | null
+    to:
+      | 'received'
+      | 'correction'
+      | 'refused'
+      | 'accepted'
+      | 'in_review'
+      | 'forwarded'
+      | 'approved'
+      | 'denied'
+      | 'answered'
+      | 'closed'
+    actor: string
+    centerName: string
+    windowName?: string
+    note: string
+  }[]
+  steps: {
+    id: number
+    kind: 'handle' | 'review' | 'approve' | 'sign' | 'forward' | 'handover' | 'delivery' | 'issue' | 'commitment'
+    centerId: number
+    centerName: string
+    departmentId?: number
+    departmentName?: string
+    startDate: string
+    dueDate: string | null
+    light: 'green' | 'yellow' | 'red'
+    doneAt?: string
+    opinion: string
+  }[]
+  materials: {
+    materialId: number | null
+    kind: string
+    name: string
+    required: boolean
+    received: boolean
+    problem: string | null
+    /**
+     * 容缺: accepted missing under the commitment
+     */
+    deferred?: boolean
+  }[]
+  pauses: {
+    id: number
+    kind: string
+    reason: string
+    from: string
+    to: string | null
+  }[]
+  extensions: {
+    id: number
+    days: number
+    reason: string
+    status: string
+    requestedBy: number | null
+    requestedAt: string
+    decidedBy: number | null
+    decidedAt: string | null
+    /**
+     * the extension goes past the legal limit (approved by the deciding department's head)
+     */
+    pastLegal: boolean
+    /**
+     * 联办 past the legal limit: the government head's approval (GET /api/cases/:id/attachments/:attachmentId)
+     */
+    attachmentId: number | null
+  }[]
+  attachments: {
+    id: number
+    /**
+     * government_approval: the 本级人民政府 head's approval of a joint extension
+     */
+    kind: string
+    name: string
+    mime: string
+    size: number
+    createdAt: string
+  }[]
+  allowedActions: (
+    | 'accept'
+    | 'correct'
+    | 'supplement'
+    | 'refuse'
+    | 'advance'
+    | 'sign'
+    | 'forward'
+    | 'receive'
+    | 'approve'
+    | 'deny'
+    | 'answer'
+    | 'issue'
+    | 'suspend'
+    | 'resume'
+    | 'request_extension'
+    | 'extend'
+    | 'handover'
+    | 'deliver'
+    | 'pickup'
+    | 'hand_in'
+    | 'lapse_suspend'
+    | 'lapse_close'
+  )[]
+  /**
+   * separation of duties (unless the item version allows 同一人连续办理): why allowedActions lacks 审核 (advance) or the decision for this user
+   */
+  separatedFrom: {
+    /**
+     * handle 承办 or review 审核: the step before, which this user finished
+     */
+    step: string
+    actorName: string
+    /**
+     * Items: the actions held back from this user
+     */
+    actions: string[]
+  } | null
+  pickupPoints: CenterRef[]
+  documents: {
+    /**
+     * accept 受理通知书, correction 一次性告知书, refusal 不予受理决定书, decision 准予…决定书, denial 不予许可决定书, answer 书面答复, extension 延期通知书, special 特别程序告知书
+     */
+    docType: 'accept' | 'correction' | 'refusal' | 'decision' | 'denial' | 'answer' | 'extension' | 'special'
+    /**
+     * 文号 {department short name}{type}〔YYYY〕N号, gapless per department, type and year
+     */
+    docNumber: string
+    issuedAt: string
+    eventId: number
+  }[]
+  notice: {
+    acceptingCenterName: string
+    acceptingCenterPhone: string
+    windowName: string | null
+    complaintPhone: string
+    consultPhone: string
+    result: string
+    implementingBody: string
+    /**
+     * the decision by item type: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结
+     */
+    outcomeWording: string
+    itemType: string
+    /**
+     * 作出机关: the item's implementing department (full name), never the service center
+     */
+    decidingBody: string
+    /**
+     * 复议机关 (60 days, 行政复议法 §20): per department, default per center
+     */
+    reviewBody: string
+    /**
+     * the people's court (6 months, 行政诉讼法 §46)
+     */
+    court: string
+    /**
+     * 复议前置 (行政复议法 §23): the notice must not offer the court directly
+     */
+    reviewFirst: boolean
+    /**
+     * the department entrusted the window with 不予受理
+     */
+    windowMayRefuse: boolean
+  }
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "RatingFollowupDetail".
+ */
+export type RatingFollowupDetail = RatingFollowup & {
+  events: FollowupEvent[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ProxyDetail".
+ */
+export type ProxyDetail = Proxy & {
+  uses: ProxyUse[]
+}
+
 export interface Paths {
   '/healthz': {
     get: {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -19,7 +231,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * The database is away (database_unavailable)
          */
         '503': {
           content: {
@@ -34,7 +246,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -43,12 +255,24 @@ export interface Paths {
             }
           }
         }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
       }
     }
   }
   '/api/session': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -59,24 +283,23 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Signed in: the session cookie is set; the answer carries the CSRF token for writes
          */
         '200': {
           content: {
-            'application/json': {
-              username: string
-              name: string
-              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
-              centerId: number
-              centerName: string
-              centerLevel: string
-              windowId: number | null
-              csrfToken: string | null
-            }
+            'application/json': SessionUser
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
+         */
+        '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Wrong username or password (the same answer for both)
          */
         '401': {
           content: {
@@ -84,9 +307,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Locked out after too many failed attempts
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -97,26 +328,25 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              username: string
-              name: string
-              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
-              centerId: number
-              centerName: string
-              centerLevel: string
-              windowId: number | null
-              csrfToken: string | null
-            }
+            'application/json': SessionUser
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -124,20 +354,52 @@ export interface Paths {
       }
     }
     delete: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       responses: {
         /**
-         * Default Response
+         * No content
          */
         '204': {
           content: {}
+        }
+        /**
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
+         */
+        '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
         }
       }
     }
   }
   '/api/session/password': {
     put: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -148,13 +410,13 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * No content
          */
         '204': {
           content: {}
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -162,7 +424,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -170,7 +432,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -178,9 +440,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -190,7 +460,11 @@ export interface Paths {
   }
   '/api/tokens': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -201,24 +475,43 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              name: string
-              createdAt: string
-              expiresAt: string | null
-            } & {
+            'application/json': Token & {
               token: string
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
+         */
+        '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
+         */
+        '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -229,20 +522,39 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              tokens: ({
-                id: number
-                name: string
-                createdAt: string
-                expiresAt: string | null
-              } & {
+              tokens: (Token & {
                 revokedAt: string | null
               })[]
             }
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
+         */
+        '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
+         */
+        '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
           }
         }
       }
@@ -254,13 +566,56 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * No content
          */
         '204': {
           content: {}
+        }
+        /**
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
+         */
+        '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
+         */
+        '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
+         */
+        '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
         }
       }
     }
@@ -279,40 +634,25 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              items: {
-                id: number
-                code: string
-                name: string
-                itemType: string
-                departmentId: number
-                departmentName: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                /**
-                 * workday (行政许可法 §82) or calendar, as the item's legal basis states it
-                 */
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                theme: string
-                category: string
-                visits: number
-              }[]
-              total: number
-            }
+            'application/json': PublicItemList
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -329,92 +669,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              itemType: string
-              departmentId: number
-              departmentName: string
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              legalDays: number
-              promisedDays: number
-              /**
-               * workday (行政许可法 §82) or calendar, as the item's legal basis states it
-               */
-              legalDaysUnit: 'workday' | 'calendar'
-              promisedDaysUnit: 'workday' | 'calendar'
-              acceptLevel: 'district' | 'town' | 'village'
-              decideLevel: 'district' | 'town' | 'village'
-              theme: string
-              category: string
-              visits: number
-              basicCode: string
-              version: number
-              publishedAt: string | null
-              conditions: string
-              legalBasis: string
-              implementingBody: string
-              targets: string[]
-              materials: {
-                id: number
-                name: string
-                form: 'original' | 'copy' | 'electronic'
-                copies: number
-                required: boolean
-                note: string
-                sampleFileId: number | null
-                /**
-                 * 容缺受理: may be handed in after acceptance under a signed commitment
-                 */
-                deferrable: boolean
-              }[]
-              /**
-               * 容缺受理: working days after acceptance to hand in a deferred material; null: no 容缺
-               */
-              deferralDays: number | null
-              /**
-               * a missed commitment: suspend, deny or terminate
-               */
-              deferralLapse: string
-              procedure: string[]
-              stepLimits: {
-                step: string
-                days: number
-              }[]
-              fees: {
-                charged: boolean
-                amount?: string
-                basis?: string
-              }
-              result: string
-              consultPhone: string
-              complaintPhone: string
-              specialProcedures: string[]
-              keywords: string[]
-              centers: {
-                id: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                address: string
-                phone: string
-                hours: string
-                forward: boolean
-                windows: {
-                  id: number
-                  number: string
-                  name: string
-                }[]
-              }[]
-            }
+            'application/json': PublicItemDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -422,9 +685,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -441,27 +712,27 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              departments: {
-                id: number
-                code: string
-                name: string
-                shortName: string
-                level: 'district' | 'town' | 'village'
-                centerId: number
-                items: number
-              }[]
+              departments: PublicDepartment[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -478,22 +749,27 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              themes: {
-                theme: string
-                count: number
-              }[]
+              themes: ThemeCount[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -506,21 +782,21 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              centers: {
-                id: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                parentId: number | null
-                address: string
-                phone: string
-                hours: string
-              }[]
+              centers: PublicCenter[]
             }
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
           }
         }
       }
@@ -537,34 +813,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              centers: {
-                id: number
-                code: string
-                name: string
-                level: 'district' | 'town' | 'village'
-                parentId: number | null
-                parentName: string | null
-                address: string
-                phone: string
-                /**
-                 * 办公时间, from the hall settings (大厅设置)
-                 */
-                hours: string
-                note: string
-                status: 'active' | 'retired'
-                windowCount: number
-                staffCount: number
-              }[]
+              centers: Center[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -572,7 +831,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -580,7 +839,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -588,7 +847,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -596,9 +855,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -606,7 +873,11 @@ export interface Paths {
       }
     }
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -622,32 +893,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              level: 'district' | 'town' | 'village'
-              parentId: number | null
-              parentName: string | null
-              address: string
-              phone: string
-              /**
-               * 办公时间, from the hall settings (大厅设置)
-               */
-              hours: string
-              note: string
-              status: 'active' | 'retired'
-              windowCount: number
-              staffCount: number
-            }
+            'application/json': Center
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -655,7 +909,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -663,7 +917,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -671,7 +925,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -679,9 +933,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -698,32 +960,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              level: 'district' | 'town' | 'village'
-              parentId: number | null
-              parentName: string | null
-              address: string
-              phone: string
-              /**
-               * 办公时间, from the hall settings (大厅设置)
-               */
-              hours: string
-              note: string
-              status: 'active' | 'retired'
-              windowCount: number
-              staffCount: number
-            }
+            'application/json': Center
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -731,7 +976,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -739,7 +984,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -747,7 +992,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -755,9 +1000,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -768,6 +1021,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -783,32 +1039,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              level: 'district' | 'town' | 'village'
-              parentId: number | null
-              parentName: string | null
-              address: string
-              phone: string
-              /**
-               * 办公时间, from the hall settings (大厅设置)
-               */
-              hours: string
-              note: string
-              status: 'active' | 'retired'
-              windowCount: number
-              staffCount: number
-            }
+            'application/json': Center
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -816,7 +1055,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -824,7 +1063,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -832,7 +1071,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -840,9 +1079,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -856,35 +1103,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              level: 'district' | 'town' | 'village'
-              parentId: number | null
-              parentName: string | null
-              address: string
-              phone: string
-              /**
-               * 办公时间, from the hall settings (大厅设置)
-               */
-              hours: string
-              note: string
-              status: 'active' | 'retired'
-              windowCount: number
-              staffCount: number
-            }
+            'application/json': Center
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -892,7 +1125,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -900,7 +1133,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -908,7 +1141,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -916,9 +1149,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -937,55 +1178,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              departments: {
-                id: number
-                code: string
-                name: string
-                shortName: string
-                level: string
-                centerId: number
-                centerName: string
-                required: boolean
-                enteredOn: string | null
-                phone: string
-                status: string
-                windowCount: number
-                itemCount: number
-                /**
-                 * the department head's AB岗 stand-in
-                 */
-                headStandInUserId: number | null
-                /**
-                 * the head is away: the stand-in approves extensions (recorded as such)
-                 */
-                headAway: boolean
-                /**
-                 * 复议机关 named on its decisions (null: the center's default)
-                 */
-                reviewBody: string | null
-                /**
-                 * 人民法院 named on its decisions (null: the center's default)
-                 */
-                court: string | null
-                /**
-                 * 复议前置 (行政复议法 §23): its notices do not offer the court directly
-                 */
-                reviewFirst: boolean
-                /**
-                 * the center's window may issue 不予受理 in its name (entrusted)
-                 */
-                windowMayRefuse: boolean
-              }[]
+              departments: Department[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -993,7 +1196,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1001,7 +1204,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1009,7 +1212,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1017,9 +1220,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1027,7 +1238,11 @@ export interface Paths {
       }
     }
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -1043,53 +1258,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              shortName: string
-              level: string
-              centerId: number
-              centerName: string
-              required: boolean
-              enteredOn: string | null
-              phone: string
-              status: string
-              windowCount: number
-              itemCount: number
-              /**
-               * the department head's AB岗 stand-in
-               */
-              headStandInUserId: number | null
-              /**
-               * the head is away: the stand-in approves extensions (recorded as such)
-               */
-              headAway: boolean
-              /**
-               * 复议机关 named on its decisions (null: the center's default)
-               */
-              reviewBody: string | null
-              /**
-               * 人民法院 named on its decisions (null: the center's default)
-               */
-              court: string | null
-              /**
-               * 复议前置 (行政复议法 §23): its notices do not offer the court directly
-               */
-              reviewFirst: boolean
-              /**
-               * the center's window may issue 不予受理 in its name (entrusted)
-               */
-              windowMayRefuse: boolean
-            }
+            'application/json': Department
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1097,7 +1274,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1105,7 +1282,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1113,7 +1290,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1121,9 +1298,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1140,53 +1325,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              shortName: string
-              level: string
-              centerId: number
-              centerName: string
-              required: boolean
-              enteredOn: string | null
-              phone: string
-              status: string
-              windowCount: number
-              itemCount: number
-              /**
-               * the department head's AB岗 stand-in
-               */
-              headStandInUserId: number | null
-              /**
-               * the head is away: the stand-in approves extensions (recorded as such)
-               */
-              headAway: boolean
-              /**
-               * 复议机关 named on its decisions (null: the center's default)
-               */
-              reviewBody: string | null
-              /**
-               * 人民法院 named on its decisions (null: the center's default)
-               */
-              court: string | null
-              /**
-               * 复议前置 (行政复议法 §23): its notices do not offer the court directly
-               */
-              reviewFirst: boolean
-              /**
-               * the center's window may issue 不予受理 in its name (entrusted)
-               */
-              windowMayRefuse: boolean
-            }
+            'application/json': Department
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1194,7 +1341,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1202,7 +1349,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1210,7 +1357,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1218,9 +1365,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1231,6 +1386,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -1253,53 +1411,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              shortName: string
-              level: string
-              centerId: number
-              centerName: string
-              required: boolean
-              enteredOn: string | null
-              phone: string
-              status: string
-              windowCount: number
-              itemCount: number
-              /**
-               * the department head's AB岗 stand-in
-               */
-              headStandInUserId: number | null
-              /**
-               * the head is away: the stand-in approves extensions (recorded as such)
-               */
-              headAway: boolean
-              /**
-               * 复议机关 named on its decisions (null: the center's default)
-               */
-              reviewBody: string | null
-              /**
-               * 人民法院 named on its decisions (null: the center's default)
-               */
-              court: string | null
-              /**
-               * 复议前置 (行政复议法 §23): its notices do not offer the court directly
-               */
-              reviewFirst: boolean
-              /**
-               * the center's window may issue 不予受理 in its name (entrusted)
-               */
-              windowMayRefuse: boolean
-            }
+            'application/json': Department
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1307,7 +1427,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1315,7 +1435,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1323,7 +1443,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1331,9 +1451,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1347,56 +1475,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              name: string
-              shortName: string
-              level: string
-              centerId: number
-              centerName: string
-              required: boolean
-              enteredOn: string | null
-              phone: string
-              status: string
-              windowCount: number
-              itemCount: number
-              /**
-               * the department head's AB岗 stand-in
-               */
-              headStandInUserId: number | null
-              /**
-               * the head is away: the stand-in approves extensions (recorded as such)
-               */
-              headAway: boolean
-              /**
-               * 复议机关 named on its decisions (null: the center's default)
-               */
-              reviewBody: string | null
-              /**
-               * 人民法院 named on its decisions (null: the center's default)
-               */
-              court: string | null
-              /**
-               * 复议前置 (行政复议法 §23): its notices do not offer the court directly
-               */
-              reviewFirst: boolean
-              /**
-               * the center's window may issue 不予受理 in its name (entrusted)
-               */
-              windowMayRefuse: boolean
-            }
+            'application/json': Department
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1404,7 +1497,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1412,7 +1505,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1420,7 +1513,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1428,9 +1521,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1448,37 +1549,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              windows: {
-                id: number
-                centerId: number
-                centerName: string
-                number: string
-                name: string
-                status: string
-                departments: {
-                  id: number
-                  name: string
-                }[]
-                itemIds: number[]
-                standIn: {
-                  id: number
-                  name: string
-                } | null
-                staff: {
-                  id: number
-                  name: string
-                }[]
-              }[]
+              windows: Window[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1486,7 +1567,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1494,7 +1575,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1502,7 +1583,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1510,9 +1591,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1520,7 +1609,11 @@ export interface Paths {
       }
     }
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -1546,35 +1639,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              centerName: string
-              number: string
-              name: string
-              status: string
-              departments: {
-                id: number
-                name: string
-              }[]
-              itemIds: number[]
-              standIn: {
-                id: number
-                name: string
-              } | null
-              staff: {
-                id: number
-                name: string
-              }[]
-            }
+            'application/json': Window
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1582,7 +1655,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1590,7 +1663,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1598,7 +1671,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1606,9 +1679,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1625,35 +1706,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              centerName: string
-              number: string
-              name: string
-              status: string
-              departments: {
-                id: number
-                name: string
-              }[]
-              itemIds: number[]
-              standIn: {
-                id: number
-                name: string
-              } | null
-              staff: {
-                id: number
-                name: string
-              }[]
-            }
+            'application/json': Window
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1661,7 +1722,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1669,7 +1730,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1677,7 +1738,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1685,9 +1746,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1698,6 +1767,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -1724,35 +1796,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              centerName: string
-              number: string
-              name: string
-              status: string
-              departments: {
-                id: number
-                name: string
-              }[]
-              itemIds: number[]
-              standIn: {
-                id: number
-                name: string
-              } | null
-              staff: {
-                id: number
-                name: string
-              }[]
-            }
+            'application/json': Window
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1760,7 +1812,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1768,7 +1820,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1776,7 +1828,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1784,9 +1836,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1800,38 +1860,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              centerName: string
-              number: string
-              name: string
-              status: string
-              departments: {
-                id: number
-                name: string
-              }[]
-              itemIds: number[]
-              standIn: {
-                id: number
-                name: string
-              } | null
-              staff: {
-                id: number
-                name: string
-              }[]
-            }
+            'application/json': Window
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1839,7 +1882,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1847,7 +1890,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1855,7 +1898,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1863,9 +1906,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1884,29 +1935,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              staff: {
-                id: number
-                username: string
-                name: string
-                roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
-                centerId: number
-                centerName: string
-                windowId: number | null
-                windowName: string | null
-                phone: string
-                status: string
-                departmentId: number | null
-              }[]
+              staff: Staff[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -1914,7 +1953,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -1922,7 +1961,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -1930,7 +1969,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -1938,9 +1977,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -1948,7 +1995,11 @@ export interface Paths {
       }
     }
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -2008,27 +2059,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              username: string
-              name: string
-              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
-              centerId: number
-              centerName: string
-              windowId: number | null
-              windowName: string | null
-              phone: string
-              status: string
-              departmentId: number | null
-            }
+            'application/json': Staff
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2036,7 +2075,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2044,7 +2083,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2052,7 +2091,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -2060,9 +2099,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2079,27 +2126,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              username: string
-              name: string
-              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
-              centerId: number
-              centerName: string
-              windowId: number | null
-              windowName: string | null
-              phone: string
-              status: string
-              departmentId: number | null
-            }
+            'application/json': Staff
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2107,7 +2142,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2115,7 +2150,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2123,7 +2158,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -2131,9 +2166,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2144,6 +2187,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -2203,27 +2249,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              username: string
-              name: string
-              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
-              centerId: number
-              centerName: string
-              windowId: number | null
-              windowName: string | null
-              phone: string
-              status: string
-              departmentId: number | null
-            }
+            'application/json': Staff
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2231,7 +2265,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2239,7 +2273,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2247,7 +2281,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -2255,9 +2289,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2271,6 +2313,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -2281,13 +2326,13 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * No content
          */
         '204': {
           content: {}
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2295,7 +2340,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2303,7 +2348,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2311,7 +2356,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -2319,9 +2364,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2335,30 +2388,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              username: string
-              name: string
-              roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
-              centerId: number
-              centerName: string
-              windowId: number | null
-              windowName: string | null
-              phone: string
-              status: string
-              departmentId: number | null
-            }
+            'application/json': Staff
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2366,7 +2410,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2374,7 +2418,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2382,7 +2426,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -2390,9 +2434,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2409,16 +2461,12 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              center: {
-                id: number
-                name: string
-                level: string
-              }
+              center: CenterRef
               required: number
               entered: number
               rate: number
@@ -2431,18 +2479,14 @@ export interface Paths {
                 required: boolean
                 entered: boolean
                 enteredOn: string | null
-                windows: {
-                  id: number
-                  number: string
-                  name: string
-                }[]
+                windows: WindowRef[]
                 items: number
               }[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2450,7 +2494,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2458,7 +2502,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2466,9 +2510,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2486,7 +2538,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -2499,9 +2551,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2518,26 +2578,29 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
               year: number
               confirmed: boolean
-              days: {
-                date: string
-                workday: boolean
-                name: string
-                source: 'chinese-days' | 'admin' | 'provisional'
-              }[]
+              days: CalendarDay[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2551,6 +2614,9 @@ export interface Paths {
         path: {
           date: string
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -2562,20 +2628,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              date: string
-              workday: boolean
-              name: string
-              source: 'chinese-days' | 'admin' | 'provisional'
-            }
+            'application/json': CalendarDay
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2583,7 +2644,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2591,9 +2652,25 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2605,16 +2682,19 @@ export interface Paths {
         path: {
           date: string
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * No content
          */
         '204': {
           content: {}
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2622,7 +2702,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2630,7 +2710,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2638,9 +2718,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2653,6 +2741,9 @@ export interface Paths {
       parameters: {
         path: {
           year: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -2679,7 +2770,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -2692,7 +2783,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2700,7 +2791,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2708,7 +2799,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2716,9 +2807,25 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2732,6 +2839,9 @@ export interface Paths {
         path: {
           year: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -2742,7 +2852,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -2754,7 +2864,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -2762,7 +2872,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -2770,7 +2880,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -2778,9 +2888,25 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -2798,506 +2924,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
-         */
-        '200': {
-          content: {}
-        }
-      }
-    }
-  }
-  '/api/cases': {
-    post: {
-      parameters: {}
-      requestBody: {
-        content: {
-          'application/json': {
-            requestId: string
-            itemId: number
-            centerId: number
-            windowId?: number
-            applicant: {
-              kind: 'person' | 'organization'
-              name: string
-              idNumber: string
-              phone: string
-              /**
-               * 法定代表人 of an organization (法人) applicant
-               */
-              legalRepresentative?: {
-                name: string
-              }
-              /**
-               * 经办人: the person who comes to the window for an organization (not the village agent)
-               */
-              representative?: {
-                name: string
-                /**
-                 * 居民身份证号码 (GB 11643), masked in every answer but the case page
-                 */
-                idNumber: string
-                phone: string
-              }
-            }
-            /**
-             * @maxItems 200
-             */
-            materials: {
-              materialId: number
-              received: boolean
-              /**
-               * 一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received
-               */
-              problem?: string
-            }[]
-            agent?: {
-              staffId: number
-            }
-            complete?: true
-            /**
-             * @maxItems 20
-             */
-            coDepartmentIds?:
-              | []
-              | [number]
-              | [number, number]
-              | [number, number, number]
-              | [number, number, number, number]
-              | [number, number, number, number, number]
-              | [number, number, number, number, number, number]
-              | [number, number, number, number, number, number, number]
-              | [number, number, number, number, number, number, number, number]
-              | [number, number, number, number, number, number, number, number, number]
-              | [number, number, number, number, number, number, number, number, number, number]
-              | [number, number, number, number, number, number, number, number, number, number, number]
-              | [number, number, number, number, number, number, number, number, number, number, number, number]
-              | [number, number, number, number, number, number, number, number, number, number, number, number, number]
-              | [
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number
-                ]
-              | [
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number
-                ]
-              | [
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number
-                ]
-              | [
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number
-                ]
-              | [
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number
-                ]
-              | [
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number
-                ]
-              | [
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number,
-                  number
-                ]
-            refuse?: {
-              reason: string
-              referTo?: string
-            }
-            agency?: {
-              authorization?: true
-              urgent?: boolean
-              /**
-               * 委托登记: a standing proxy used instead of a new written authorisation
-               */
-              proxyId?: number
-            }
-            offline?: {
-              /**
-               * the device time when the applicant handed the papers over
-               */
-              receivedAt: string
-              /**
-               * the device time when it sends (gives the clock offset)
-               */
-              deviceNow: string
-              deviceId: string
-              /**
-               * printed on the offline slip; resolved by the progress lookup for the case's whole life
-               */
-              offlineNumber: string
-              queryCode: string
-              /**
-               * the requestId of the refused offline intake (a task) this one records again
-               */
-              resolves?: string
-            }
-            commitment?: {
-              /**
-               * @minItems 1
-               * @maxItems 50
-               */
-              materialIds: [number, ...number[]]
-              /**
-               * default and latest: the item's deferralDays working days after acceptance
-               */
-              dueDate?: string
-            }
-            channel?: {
-              /**
-               * window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办
-               */
-              kind: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              staffId?: number
-              visitDate?: string
-            }
-          }
-        }
-      }
-      responses: {
-        /**
-         * Default Response
+         * The attached file
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              itemId: number
-              itemVersion: number
-              itemName: string
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              status:
-                | 'received'
-                | 'correction'
-                | 'refused'
-                | 'accepted'
-                | 'in_review'
-                | 'forwarded'
-                | 'approved'
-                | 'denied'
-                | 'answered'
-                | 'closed'
-              version: number
-              centerId: number
-              currentCenterId: number
-              originCenterId: number
-              departmentId: number
-              windowId: number | null
-              applicant: {
-                kind: 'person' | 'organization'
-                name: string
-                idNumber: string
-                phone: string
-                /**
-                 * 法定代表人 (organizations)
-                 */
-                legalRepresentative?: {
-                  name: string
-                }
-                /**
-                 * 经办人 (organizations): ID number and phone masked like the applicant's
-                 */
-                representative?: {
-                  name: string
-                  idNumber: string
-                  phone: string
-                }
-              }
-              receivedAt: string
-              acceptedAt: string | null
-              acceptedOn: string | null
-              dueDate: string | null
-              /**
-               * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-               */
-              legalDueDate: string | null
-              /**
-               * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-               */
-              extendedLegalDueDate: string | null
-              /**
-               * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-               */
-              provisional: boolean
-              promisedDays: number
-              legalDays: number
-              /**
-               * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-               */
-              daysUnit: 'workday' | 'calendar'
-              extendedDays: number
-              extensionRule: 'none' | 'art42' | 'joint' | 'own'
-              suspended: boolean
-              light: 'green' | 'yellow' | 'red'
-              decidedAt: string | null
-              decision: unknown
-              refusal: unknown
-              delivery: unknown
-              closedAt: string | null
-              createdAt: string
-              /**
-               * 办理渠道
-               */
-              channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              /**
-               * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-               */
-              commitment?: {
-                dueDate: string
-                done: boolean
-                light: 'green' | 'yellow' | 'red'
-                materials: {
-                  materialId: number
-                  name: string
-                  received: boolean
-                }[]
-                /**
-                 * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                 */
-                lapse?: 'suspend' | 'deny' | 'terminate'
-              }
-              missing?: {
-                materialId: number
-                name: string
-                /**
-                 * what is wrong with it; null: not handed in
-                 */
-                problem?: string | null
-              }[]
-            }
+            'image/jpeg': string
+            'image/png': string
+            'application/pdf': string
           }
         }
         /**
-         * Default Response
-         */
-        '201': {
-          content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              itemId: number
-              itemVersion: number
-              itemName: string
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              status:
-                | 'received'
-                | 'correction'
-                | 'refused'
-                | 'accepted'
-                | 'in_review'
-                | 'forwarded'
-                | 'approved'
-                | 'denied'
-                | 'answered'
-                | 'closed'
-              version: number
-              centerId: number
-              currentCenterId: number
-              originCenterId: number
-              departmentId: number
-              windowId: number | null
-              applicant: {
-                kind: 'person' | 'organization'
-                name: string
-                idNumber: string
-                phone: string
-                /**
-                 * 法定代表人 (organizations)
-                 */
-                legalRepresentative?: {
-                  name: string
-                }
-                /**
-                 * 经办人 (organizations): ID number and phone masked like the applicant's
-                 */
-                representative?: {
-                  name: string
-                  idNumber: string
-                  phone: string
-                }
-              }
-              receivedAt: string
-              acceptedAt: string | null
-              acceptedOn: string | null
-              dueDate: string | null
-              /**
-               * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-               */
-              legalDueDate: string | null
-              /**
-               * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-               */
-              extendedLegalDueDate: string | null
-              /**
-               * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-               */
-              provisional: boolean
-              promisedDays: number
-              legalDays: number
-              /**
-               * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-               */
-              daysUnit: 'workday' | 'calendar'
-              extendedDays: number
-              extensionRule: 'none' | 'art42' | 'joint' | 'own'
-              suspended: boolean
-              light: 'green' | 'yellow' | 'red'
-              decidedAt: string | null
-              decision: unknown
-              refusal: unknown
-              delivery: unknown
-              closedAt: string | null
-              createdAt: string
-              /**
-               * 办理渠道
-               */
-              channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              /**
-               * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-               */
-              commitment?: {
-                dueDate: string
-                done: boolean
-                light: 'green' | 'yellow' | 'red'
-                materials: {
-                  materialId: number
-                  name: string
-                  received: boolean
-                }[]
-                /**
-                 * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                 */
-                lapse?: 'suspend' | 'deny' | 'terminate'
-              }
-              missing?: {
-                materialId: number
-                name: string
-                /**
-                 * what is wrong with it; null: not handed in
-                 */
-                problem?: string | null
-              }[]
-            }
-          }
-        }
-        /**
-         * Default Response
-         */
-        '400': {
-          content: {
-            'application/json': ErrorResponse
-          }
-        }
-        /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -3305,7 +2942,71 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+      }
+    }
+  }
+  '/api/cases': {
+    post: {
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
+      requestBody: {
+        content: {
+          'application/json': IntakeBody
+        }
+      }
+      responses: {
+        /**
+         * The case already recorded under this requestId (an idempotent retry)
+         */
+        '200': {
+          content: {
+            'application/json': Case
+          }
+        }
+        /**
+         * The case recorded: accepted, in correction with the missing materials listed, received (an agent), or closed (即办 with complete: true)
+         */
+        '201': {
+          content: {
+            'application/json': Case
+          }
+        }
+        /**
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
+         */
+        '400': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
+         */
+        '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -3313,9 +3014,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -3346,124 +3055,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              cases: {
-                id: number
-                number: string
-                queryCode: string
-                itemId: number
-                itemVersion: number
-                itemName: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                status:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                version: number
-                centerId: number
-                currentCenterId: number
-                originCenterId: number
-                departmentId: number
-                windowId: number | null
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                  phone: string
-                  /**
-                   * 法定代表人 (organizations)
-                   */
-                  legalRepresentative?: {
-                    name: string
-                  }
-                  /**
-                   * 经办人 (organizations): ID number and phone masked like the applicant's
-                   */
-                  representative?: {
-                    name: string
-                    idNumber: string
-                    phone: string
-                  }
-                }
-                receivedAt: string
-                acceptedAt: string | null
-                acceptedOn: string | null
-                dueDate: string | null
-                /**
-                 * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-                 */
-                legalDueDate: string | null
-                /**
-                 * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-                 */
-                extendedLegalDueDate: string | null
-                /**
-                 * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-                 */
-                provisional: boolean
-                promisedDays: number
-                legalDays: number
-                /**
-                 * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-                 */
-                daysUnit: 'workday' | 'calendar'
-                extendedDays: number
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                suspended: boolean
-                light: 'green' | 'yellow' | 'red'
-                decidedAt: string | null
-                decision: unknown
-                refusal: unknown
-                delivery: unknown
-                closedAt: string | null
-                createdAt: string
-                /**
-                 * 办理渠道
-                 */
-                channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-                /**
-                 * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-                 */
-                commitment?: {
-                  dueDate: string
-                  done: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  materials: {
-                    materialId: number
-                    name: string
-                    received: boolean
-                  }[]
-                  /**
-                   * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                   */
-                  lapse?: 'suspend' | 'deny' | 'terminate'
-                }
-                missing?: {
-                  materialId: number
-                  name: string
-                  /**
-                   * what is wrong with it; null: not handed in
-                   */
-                  problem?: string | null
-                }[]
-              }[]
-              nextCursor: string | null
-            }
+            'application/json': CaseList
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -3471,7 +3071,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -3479,9 +3079,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -3494,7 +3102,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -3507,7 +3115,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -3515,9 +3123,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -3535,70 +3151,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              items: {
-                step: {
-                  id: number
-                  kind:
-                    | 'handle'
-                    | 'review'
-                    | 'approve'
-                    | 'sign'
-                    | 'forward'
-                    | 'handover'
-                    | 'delivery'
-                    | 'issue'
-                    | 'commitment'
-                  dueDate: string | null
-                  departmentId: number | null
-                  light: 'green' | 'yellow' | 'red'
-                }
-                case: {
-                  id: number
-                  number: string
-                  itemName: string
-                  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                  status:
-                    | 'received'
-                    | 'correction'
-                    | 'refused'
-                    | 'accepted'
-                    | 'in_review'
-                    | 'forwarded'
-                    | 'approved'
-                    | 'denied'
-                    | 'answered'
-                    | 'closed'
-                  departmentId: number
-                  currentCenterId: number
-                  applicant: {
-                    kind: 'person' | 'organization'
-                    name: string
-                    idNumber: string
-                  }
-                  receivedAt: string
-                  acceptedOn: string | null
-                  dueDate: string | null
-                  suspended: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  delivery: unknown
-                  provisional: boolean
-                }
-              }[]
-              nextCursor: string | null
-              /**
-               * every open step waiting in this inbox (all pages)
-               */
-              total: number
-            }
+            'application/json': Inbox
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -3606,7 +3167,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -3614,9 +3175,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -3629,7 +3198,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -3640,119 +3209,13 @@ export interface Paths {
                 reason: string
                 requestedAt: string
                 pastLegal: boolean
-                case: {
-                  id: number
-                  number: string
-                  queryCode: string
-                  itemId: number
-                  itemVersion: number
-                  itemName: string
-                  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                  status:
-                    | 'received'
-                    | 'correction'
-                    | 'refused'
-                    | 'accepted'
-                    | 'in_review'
-                    | 'forwarded'
-                    | 'approved'
-                    | 'denied'
-                    | 'answered'
-                    | 'closed'
-                  version: number
-                  centerId: number
-                  currentCenterId: number
-                  originCenterId: number
-                  departmentId: number
-                  windowId: number | null
-                  applicant: {
-                    kind: 'person' | 'organization'
-                    name: string
-                    idNumber: string
-                    phone: string
-                    /**
-                     * 法定代表人 (organizations)
-                     */
-                    legalRepresentative?: {
-                      name: string
-                    }
-                    /**
-                     * 经办人 (organizations): ID number and phone masked like the applicant's
-                     */
-                    representative?: {
-                      name: string
-                      idNumber: string
-                      phone: string
-                    }
-                  }
-                  receivedAt: string
-                  acceptedAt: string | null
-                  acceptedOn: string | null
-                  dueDate: string | null
-                  /**
-                   * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-                   */
-                  legalDueDate: string | null
-                  /**
-                   * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-                   */
-                  extendedLegalDueDate: string | null
-                  /**
-                   * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-                   */
-                  provisional: boolean
-                  promisedDays: number
-                  legalDays: number
-                  /**
-                   * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-                   */
-                  daysUnit: 'workday' | 'calendar'
-                  extendedDays: number
-                  extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                  suspended: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  decidedAt: string | null
-                  decision: unknown
-                  refusal: unknown
-                  delivery: unknown
-                  closedAt: string | null
-                  createdAt: string
-                  /**
-                   * 办理渠道
-                   */
-                  channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-                  /**
-                   * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-                   */
-                  commitment?: {
-                    dueDate: string
-                    done: boolean
-                    light: 'green' | 'yellow' | 'red'
-                    materials: {
-                      materialId: number
-                      name: string
-                      received: boolean
-                    }[]
-                    /**
-                     * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                     */
-                    lapse?: 'suspend' | 'deny' | 'terminate'
-                  }
-                  missing?: {
-                    materialId: number
-                    name: string
-                    /**
-                     * what is wrong with it; null: not handed in
-                     */
-                    problem?: string | null
-                  }[]
-                }
+                case: Case
               }[]
             }
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -3760,9 +3223,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -3779,327 +3250,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              itemId: number
-              itemVersion: number
-              itemName: string
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              status:
-                | 'received'
-                | 'correction'
-                | 'refused'
-                | 'accepted'
-                | 'in_review'
-                | 'forwarded'
-                | 'approved'
-                | 'denied'
-                | 'answered'
-                | 'closed'
-              version: number
-              centerId: number
-              currentCenterId: number
-              originCenterId: number
-              departmentId: number
-              windowId: number | null
-              applicant: {
-                kind: 'person' | 'organization'
-                name: string
-                idNumber: string
-                phone: string
-                /**
-                 * 法定代表人 (organizations)
-                 */
-                legalRepresentative?: {
-                  name: string
-                }
-                /**
-                 * 经办人 (organizations): ID number and phone masked like the applicant's
-                 */
-                representative?: {
-                  name: string
-                  idNumber: string
-                  phone: string
-                }
-              }
-              receivedAt: string
-              acceptedAt: string | null
-              acceptedOn: string | null
-              dueDate: string | null
-              /**
-               * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-               */
-              legalDueDate: string | null
-              /**
-               * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-               */
-              extendedLegalDueDate: string | null
-              /**
-               * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-               */
-              provisional: boolean
-              promisedDays: number
-              legalDays: number
-              /**
-               * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-               */
-              daysUnit: 'workday' | 'calendar'
-              extendedDays: number
-              extensionRule: 'none' | 'art42' | 'joint' | 'own'
-              suspended: boolean
-              light: 'green' | 'yellow' | 'red'
-              decidedAt: string | null
-              decision: unknown
-              refusal: unknown
-              delivery: unknown
-              closedAt: string | null
-              createdAt: string
-              /**
-               * 办理渠道
-               */
-              channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              /**
-               * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-               */
-              commitment?: {
-                dueDate: string
-                done: boolean
-                light: 'green' | 'yellow' | 'red'
-                materials: {
-                  materialId: number
-                  name: string
-                  received: boolean
-                }[]
-                /**
-                 * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                 */
-                lapse?: 'suspend' | 'deny' | 'terminate'
-              }
-              missing?: {
-                materialId: number
-                name: string
-                /**
-                 * what is wrong with it; null: not handed in
-                 */
-                problem?: string | null
-              }[]
-            } & {
-              /**
-               * 同一人连续办理: the item version lets one person complete consecutive steps in one dialog (POST …/actions-in-one)
-               */
-              consecutiveSteps: boolean
-              /**
-               * 一件事一次办: the bundle this case is a part of
-               */
-              bundle?: {
-                id: number
-                number: string
-                name: string
-              }
-              events: {
-                at: string
-                action: string
-                from:
-                  | (
-                      | 'received'
-                      | 'correction'
-                      | 'refused'
-                      | 'accepted'
-                      | 'in_review'
-                      | 'forwarded'
-                      | 'approved'
-                      | 'denied'
-                      | 'answered'
-                      | 'closed'
-                    )
-                  | null
-                to:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                actor: string
-                centerName: string
-                windowName?: string
-                note: string
-              }[]
-              steps: {
-                id: number
-                kind:
-                  | 'handle'
-                  | 'review'
-                  | 'approve'
-                  | 'sign'
-                  | 'forward'
-                  | 'handover'
-                  | 'delivery'
-                  | 'issue'
-                  | 'commitment'
-                centerId: number
-                centerName: string
-                departmentId?: number
-                departmentName?: string
-                startDate: string
-                dueDate: string | null
-                light: 'green' | 'yellow' | 'red'
-                doneAt?: string
-                opinion: string
-              }[]
-              materials: {
-                materialId: number | null
-                kind: string
-                name: string
-                required: boolean
-                received: boolean
-                problem: string | null
-                /**
-                 * 容缺: accepted missing under the commitment
-                 */
-                deferred?: boolean
-              }[]
-              pauses: {
-                id: number
-                kind: string
-                reason: string
-                from: string
-                to: string | null
-              }[]
-              extensions: {
-                id: number
-                days: number
-                reason: string
-                status: string
-                requestedBy: number | null
-                requestedAt: string
-                decidedBy: number | null
-                decidedAt: string | null
-                /**
-                 * the extension goes past the legal limit (approved by the deciding department's head)
-                 */
-                pastLegal: boolean
-                /**
-                 * 联办 past the legal limit: the government head's approval (GET /api/cases/:id/attachments/:attachmentId)
-                 */
-                attachmentId: number | null
-              }[]
-              attachments: {
-                id: number
-                /**
-                 * government_approval: the 本级人民政府 head's approval of a joint extension
-                 */
-                kind: string
-                name: string
-                mime: string
-                size: number
-                createdAt: string
-              }[]
-              allowedActions: (
-                | 'accept'
-                | 'correct'
-                | 'supplement'
-                | 'refuse'
-                | 'advance'
-                | 'sign'
-                | 'forward'
-                | 'receive'
-                | 'approve'
-                | 'deny'
-                | 'answer'
-                | 'issue'
-                | 'suspend'
-                | 'resume'
-                | 'request_extension'
-                | 'extend'
-                | 'handover'
-                | 'deliver'
-                | 'pickup'
-                | 'hand_in'
-                | 'lapse_suspend'
-                | 'lapse_close'
-              )[]
-              /**
-               * separation of duties (unless the item version allows 同一人连续办理): why allowedActions lacks 审核 (advance) or the decision for this user
-               */
-              separatedFrom: {
-                /**
-                 * handle 承办 or review 审核: the step before, which this user finished
-                 */
-                step: string
-                actorName: string
-                /**
-                 * Items: the actions held back from this user
-                 */
-                actions: string[]
-              } | null
-              pickupPoints: {
-                id: number
-                name: string
-                level: string
-              }[]
-              documents: {
-                /**
-                 * accept 受理通知书, correction 一次性告知书, refusal 不予受理决定书, decision 准予…决定书, denial 不予许可决定书, answer 书面答复, extension 延期通知书, special 特别程序告知书
-                 */
-                docType:
-                  'accept' | 'correction' | 'refusal' | 'decision' | 'denial' | 'answer' | 'extension' | 'special'
-                /**
-                 * 文号 {department short name}{type}〔YYYY〕N号, gapless per department, type and year
-                 */
-                docNumber: string
-                issuedAt: string
-                eventId: number
-              }[]
-              notice: {
-                acceptingCenterName: string
-                acceptingCenterPhone: string
-                windowName: string | null
-                complaintPhone: string
-                consultPhone: string
-                result: string
-                implementingBody: string
-                /**
-                 * the decision by item type: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结
-                 */
-                outcomeWording: string
-                itemType: string
-                /**
-                 * 作出机关: the item's implementing department (full name), never the service center
-                 */
-                decidingBody: string
-                /**
-                 * 复议机关 (60 days, 行政复议法 §20): per department, default per center
-                 */
-                reviewBody: string
-                /**
-                 * the people's court (6 months, 行政诉讼法 §46)
-                 */
-                court: string
-                /**
-                 * 复议前置 (行政复议法 §23): the notice must not offer the court directly
-                 */
-                reviewFirst: boolean
-                /**
-                 * the department entrusted the window with 不予受理
-                 */
-                windowMayRefuse: boolean
-              }
-            }
+            'application/json': CaseDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -4107,7 +3266,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -4115,7 +3274,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -4123,9 +3282,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -4162,177 +3329,26 @@ export interface Paths {
             | 'lapse_suspend'
             | 'lapse_close'
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
-          'application/json': {
-            version?: number
-            note?: string
-            opinion?: string
-            reasons?: string
-            text?: string
-            reason?: string
-            kind?:
-              | 'correction'
-              | 'hearing'
-              | 'tender'
-              | 'auction'
-              | 'inspection'
-              | 'testing'
-              | 'quarantine'
-              | 'appraisal'
-              | 'expert_review'
-              | 'public_notice'
-            /**
-             * extend/request_extension: days in the item's unit; suspend: the expected duration of a special procedure (§45)
-             */
-            days?: number
-            departmentId?: number
-            /**
-             * @maxItems 200
-             */
-            materials?: {
-              materialId: number
-              received: boolean
-              /**
-               * 一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received
-               */
-              problem?: string
-            }[]
-            referTo?: string
-            /**
-             * issue (发证, 行政许可法 §44): the permit's number
-             */
-            permitNumber?: string
-            method?: 'pickup' | 'mail'
-            centerId?: number
-            trackingNumber?: string
-            toUserId?: number
-            toCenterId?: number
-            /**
-             * hand_in: how the 容缺 material came (window costs a trip; mail, electronic none)
-             */
-            via?: 'window' | 'mail' | 'electronic'
-          }
+          'application/json': CaseActionBody
         }
       }
       responses: {
         /**
-         * Default Response
+         * The case after the action
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              itemId: number
-              itemVersion: number
-              itemName: string
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              status:
-                | 'received'
-                | 'correction'
-                | 'refused'
-                | 'accepted'
-                | 'in_review'
-                | 'forwarded'
-                | 'approved'
-                | 'denied'
-                | 'answered'
-                | 'closed'
-              version: number
-              centerId: number
-              currentCenterId: number
-              originCenterId: number
-              departmentId: number
-              windowId: number | null
-              applicant: {
-                kind: 'person' | 'organization'
-                name: string
-                idNumber: string
-                phone: string
-                /**
-                 * 法定代表人 (organizations)
-                 */
-                legalRepresentative?: {
-                  name: string
-                }
-                /**
-                 * 经办人 (organizations): ID number and phone masked like the applicant's
-                 */
-                representative?: {
-                  name: string
-                  idNumber: string
-                  phone: string
-                }
-              }
-              receivedAt: string
-              acceptedAt: string | null
-              acceptedOn: string | null
-              dueDate: string | null
-              /**
-               * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-               */
-              legalDueDate: string | null
-              /**
-               * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-               */
-              extendedLegalDueDate: string | null
-              /**
-               * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-               */
-              provisional: boolean
-              promisedDays: number
-              legalDays: number
-              /**
-               * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-               */
-              daysUnit: 'workday' | 'calendar'
-              extendedDays: number
-              extensionRule: 'none' | 'art42' | 'joint' | 'own'
-              suspended: boolean
-              light: 'green' | 'yellow' | 'red'
-              decidedAt: string | null
-              decision: unknown
-              refusal: unknown
-              delivery: unknown
-              closedAt: string | null
-              createdAt: string
-              /**
-               * 办理渠道
-               */
-              channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              /**
-               * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-               */
-              commitment?: {
-                dueDate: string
-                done: boolean
-                light: 'green' | 'yellow' | 'red'
-                materials: {
-                  materialId: number
-                  name: string
-                  received: boolean
-                }[]
-                /**
-                 * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                 */
-                lapse?: 'suspend' | 'deny' | 'terminate'
-              }
-              missing?: {
-                materialId: number
-                name: string
-                /**
-                 * what is wrong with it; null: not handed in
-                 */
-                problem?: string | null
-              }[]
-            }
+            'application/json': Case
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -4340,7 +3356,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -4348,7 +3364,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -4356,7 +3372,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -4364,9 +3380,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * invalid_transition (the allowed actions in `details`), case_busy or stale_case
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -4380,185 +3404,26 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
-          'application/json': {
-            version?: number
-            /**
-             * @minItems 2
-             * @maxItems 3
-             */
-            actions:
-              | [
-                  {
-                    action: 'advance' | 'approve' | 'deny' | 'answer'
-                    body: {
-                      note?: string
-                      opinion?: string
-                      reasons?: string
-                      text?: string
-                    }
-                  },
-                  {
-                    action: 'advance' | 'approve' | 'deny' | 'answer'
-                    body: {
-                      note?: string
-                      opinion?: string
-                      reasons?: string
-                      text?: string
-                    }
-                  }
-                ]
-              | [
-                  {
-                    action: 'advance' | 'approve' | 'deny' | 'answer'
-                    body: {
-                      note?: string
-                      opinion?: string
-                      reasons?: string
-                      text?: string
-                    }
-                  },
-                  {
-                    action: 'advance' | 'approve' | 'deny' | 'answer'
-                    body: {
-                      note?: string
-                      opinion?: string
-                      reasons?: string
-                      text?: string
-                    }
-                  },
-                  {
-                    action: 'advance' | 'approve' | 'deny' | 'answer'
-                    body: {
-                      note?: string
-                      opinion?: string
-                      reasons?: string
-                      text?: string
-                    }
-                  }
-                ]
-          }
+          'application/json': CaseChainBody
         }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              itemId: number
-              itemVersion: number
-              itemName: string
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              status:
-                | 'received'
-                | 'correction'
-                | 'refused'
-                | 'accepted'
-                | 'in_review'
-                | 'forwarded'
-                | 'approved'
-                | 'denied'
-                | 'answered'
-                | 'closed'
-              version: number
-              centerId: number
-              currentCenterId: number
-              originCenterId: number
-              departmentId: number
-              windowId: number | null
-              applicant: {
-                kind: 'person' | 'organization'
-                name: string
-                idNumber: string
-                phone: string
-                /**
-                 * 法定代表人 (organizations)
-                 */
-                legalRepresentative?: {
-                  name: string
-                }
-                /**
-                 * 经办人 (organizations): ID number and phone masked like the applicant's
-                 */
-                representative?: {
-                  name: string
-                  idNumber: string
-                  phone: string
-                }
-              }
-              receivedAt: string
-              acceptedAt: string | null
-              acceptedOn: string | null
-              dueDate: string | null
-              /**
-               * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-               */
-              legalDueDate: string | null
-              /**
-               * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-               */
-              extendedLegalDueDate: string | null
-              /**
-               * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-               */
-              provisional: boolean
-              promisedDays: number
-              legalDays: number
-              /**
-               * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-               */
-              daysUnit: 'workday' | 'calendar'
-              extendedDays: number
-              extensionRule: 'none' | 'art42' | 'joint' | 'own'
-              suspended: boolean
-              light: 'green' | 'yellow' | 'red'
-              decidedAt: string | null
-              decision: unknown
-              refusal: unknown
-              delivery: unknown
-              closedAt: string | null
-              createdAt: string
-              /**
-               * 办理渠道
-               */
-              channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              /**
-               * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-               */
-              commitment?: {
-                dueDate: string
-                done: boolean
-                light: 'green' | 'yellow' | 'red'
-                materials: {
-                  materialId: number
-                  name: string
-                  received: boolean
-                }[]
-                /**
-                 * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                 */
-                lapse?: 'suspend' | 'deny' | 'terminate'
-              }
-              missing?: {
-                materialId: number
-                name: string
-                /**
-                 * what is wrong with it; null: not handed in
-                 */
-                problem?: string | null
-              }[]
-            }
+            'application/json': Case
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -4566,7 +3431,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -4574,7 +3439,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -4582,7 +3447,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -4590,9 +3455,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -4605,7 +3478,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -4620,7 +3493,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -4628,9 +3501,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -4648,117 +3529,21 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              number: string
-              itemName: string
-              status:
-                | 'received'
-                | 'correction'
-                | 'refused'
-                | 'accepted'
-                | 'in_review'
-                | 'forwarded'
-                | 'approved'
-                | 'denied'
-                | 'answered'
-                | 'closed'
-              acceptedAt: string | null
-              dueDate: string | null
-              applicantName: string
-              suspended: boolean
-              light: 'green' | 'yellow' | 'red'
-              /**
-               * 容缺受理: what the applicant must hand in and by when
-               */
-              commitment?: {
-                dueDate: string
-                materials: string[]
-                done: boolean
-              }
-              events: {
-                at: string
-                action: string
-                status:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                centerName: string
-                note: string
-              }[]
-              /**
-               * 一件事一次办: a bundle's number shows every part (each as a case's progress)
-               */
-              bundle?: {
-                number: string
-                name: string
-                parts: {
-                  number: string
-                  itemName: string
-                  status:
-                    | 'received'
-                    | 'correction'
-                    | 'refused'
-                    | 'accepted'
-                    | 'in_review'
-                    | 'forwarded'
-                    | 'approved'
-                    | 'denied'
-                    | 'answered'
-                    | 'closed'
-                  acceptedAt: string | null
-                  dueDate: string | null
-                  applicantName: string
-                  suspended: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  /**
-                   * 容缺受理: what the applicant must hand in and by when
-                   */
-                  commitment?: {
-                    dueDate: string
-                    materials: string[]
-                    done: boolean
-                  }
-                  events: {
-                    at: string
-                    action: string
-                    status:
-                      | 'received'
-                      | 'correction'
-                      | 'refused'
-                      | 'accepted'
-                      | 'in_review'
-                      | 'forwarded'
-                      | 'approved'
-                      | 'denied'
-                      | 'answered'
-                      | 'closed'
-                    centerName: string
-                    note: string
-                  }[]
-                }[]
-              }
-            }
+            'application/json': Progress
           }
         }
         /**
-         * Default Response
+         * Not modified: the ETag sent in If-None-Match still matches
          */
         '304': {
           content: {}
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -4766,7 +3551,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * No case with this number and query code
          */
         '404': {
           content: {
@@ -4774,9 +3559,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -4794,42 +3587,12 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              cases: ({
-                id: number
-                number: string
-                itemName: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                status:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                departmentId: number
-                currentCenterId: number
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                }
-                receivedAt: string
-                acceptedOn: string | null
-                dueDate: string | null
-                suspended: boolean
-                light: 'green' | 'yellow' | 'red'
-                delivery: unknown
-                provisional: boolean
-              } & {
+              cases: (CaseItem & {
                 currentCenterName: string
                 next: {
                   kind: string
@@ -4847,7 +3610,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -4855,7 +3618,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -4863,9 +3626,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -4883,42 +3654,12 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              cases: ({
-                id: number
-                number: string
-                itemName: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                status:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                departmentId: number
-                currentCenterId: number
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                }
-                receivedAt: string
-                acceptedOn: string | null
-                dueDate: string | null
-                suspended: boolean
-                light: 'green' | 'yellow' | 'red'
-                delivery: unknown
-                provisional: boolean
-              } & {
+              cases: (CaseItem & {
                 originCenterName: string
                 agentName: string | null
                 files: number
@@ -4930,7 +3671,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -4938,7 +3679,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -4946,9 +3687,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -4966,58 +3715,21 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
               forwards: {
-                step: {
-                  id: number
-                  dueDate: string | null
-                  startDate: string
-                  light: 'green' | 'yellow' | 'red'
-                  fromCenterName: string
-                  toCenterName: string
-                }
-                case: {
-                  id: number
-                  number: string
-                  itemName: string
-                  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                  status:
-                    | 'received'
-                    | 'correction'
-                    | 'refused'
-                    | 'accepted'
-                    | 'in_review'
-                    | 'forwarded'
-                    | 'approved'
-                    | 'denied'
-                    | 'answered'
-                    | 'closed'
-                  departmentId: number
-                  currentCenterId: number
-                  applicant: {
-                    kind: 'person' | 'organization'
-                    name: string
-                    idNumber: string
-                  }
-                  receivedAt: string
-                  acceptedOn: string | null
-                  dueDate: string | null
-                  suspended: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  delivery: unknown
-                  provisional: boolean
-                }
+                step: ForwardStep
+                case: CaseItem
               }[]
               nextCursor: string | null
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5025,7 +3737,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5033,9 +3745,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5053,58 +3773,21 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
               forwards: {
-                step: {
-                  id: number
-                  dueDate: string | null
-                  startDate: string
-                  light: 'green' | 'yellow' | 'red'
-                  fromCenterName: string
-                  toCenterName: string
-                }
-                case: {
-                  id: number
-                  number: string
-                  itemName: string
-                  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                  status:
-                    | 'received'
-                    | 'correction'
-                    | 'refused'
-                    | 'accepted'
-                    | 'in_review'
-                    | 'forwarded'
-                    | 'approved'
-                    | 'denied'
-                    | 'answered'
-                    | 'closed'
-                  departmentId: number
-                  currentCenterId: number
-                  applicant: {
-                    kind: 'person' | 'organization'
-                    name: string
-                    idNumber: string
-                  }
-                  receivedAt: string
-                  acceptedOn: string | null
-                  dueDate: string | null
-                  suspended: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  delivery: unknown
-                  provisional: boolean
-                }
+                step: ForwardStep
+                case: CaseItem
               }[]
               nextCursor: string | null
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5112,7 +3795,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5120,9 +3803,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5139,7 +3830,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -5148,11 +3839,7 @@ export interface Paths {
               currentCenterId: number
               originCenterId: number
               acceptingCenterId: number
-              levels: {
-                id: number
-                name: string
-                level: string
-              }[]
+              levels: CenterRef[]
               materials: {
                 id: number
                 materialId: number | null
@@ -5190,7 +3877,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5198,7 +3885,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5206,7 +3893,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -5214,9 +3901,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5235,7 +3930,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -5256,7 +3951,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5264,7 +3959,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5272,9 +3967,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5291,20 +3994,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              centerId: number
-              own: boolean
-              forwardDays: number
-              handoverDays: number
-            }
+            'application/json': CenterLevelRules
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5312,7 +4010,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -5320,9 +4018,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5334,31 +4040,26 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
-          'application/json': {
-            forwardDays: number
-            handoverDays: number
-          }
+          'application/json': LevelRules
         }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              centerId: number
-              own: boolean
-              forwardDays: number
-              handoverDays: number
-            }
+            'application/json': CenterLevelRules
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5366,7 +4067,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5374,7 +4075,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -5382,9 +4083,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5404,7 +4113,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -5439,7 +4148,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5447,7 +4156,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5455,9 +4164,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5470,24 +4187,19 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              templates: {
-                key: string
-                body: string
-                enabled: boolean
-                updatedAt: string | null
-              }[]
+              templates: MessageTemplate[]
               placeholders: string[]
               digestPlaceholders: string[]
             }
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5495,9 +4207,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5511,6 +4231,9 @@ export interface Paths {
         path: {
           key: string
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -5522,20 +4245,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              key: string
-              body: string
-              enabled: boolean
-              updatedAt: string | null
-            }
+            'application/json': MessageTemplate
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5543,7 +4261,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5551,7 +4269,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -5559,9 +4277,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5579,37 +4305,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              tasks: {
-                id: number
-                caseId: number
-                number: string
-                itemName: string
-                applicantName: string
-                /**
-                 * 申请人电话 (unmasked: the assignee phones it)
-                 */
-                phone: string
-                templateKey: string
-                body: string
-                lastError: string | null
-                status: string
-                createdAt: string
-                doneAt: string | null
-                doneByName: string | null
-                note: string
-                agentName: string | null
-                windowName: string | null
-              }[]
+              tasks: PhoneTask[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5617,9 +4323,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5633,6 +4347,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -5643,35 +4360,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              caseId: number
-              number: string
-              itemName: string
-              applicantName: string
-              /**
-               * 申请人电话 (unmasked: the assignee phones it)
-               */
-              phone: string
-              templateKey: string
-              body: string
-              lastError: string | null
-              status: string
-              createdAt: string
-              doneAt: string | null
-              doneByName: string | null
-              note: string
-              agentName: string | null
-              windowName: string | null
-            }
+            'application/json': PhoneTask
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5679,7 +4376,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5687,7 +4384,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -5695,7 +4392,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -5703,9 +4400,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5735,138 +4440,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * The figures (JSON), or the Chinese report with `format=markdown` or `format=docx`
          */
         '200': {
           content: {
-            'application/json': {
-              asOf: string
-              casesFrom: string
-              visitsFrom: string
-              scope: {
-                centerId: number
-                name: string
-                level: string
-                government: string
-              }
-              network: {
-                districtCenters: number
-                townCenters: number
-                villageRooms: number
-              }
-              district: {
-                foundedOn: string | null
-                requiredUnits: number
-                enteredUnits: number
-                windows: number
-                items: number
-                itemsByDepartment: {
-                  department: string
-                  items: number
-                }[]
-                windowStaff: number
-                managers: number
-              } | null
-              towns: {
-                centerId: number
-                name: string
-                centerName: string
-                windows: number
-                windowNames: string[]
-                staff: number
-                items: number
-                itemCategories: number
-                casesSince: {
-                  from: string
-                  count: number
-                }
-                visits: {
-                  from: string
-                  to: string
-                  count: number
-                }
-              }[]
-              measures: {
-                from: string
-                to: string
-                received: number
-                accepted: number
-                refused: number
-                decided: number
-                onTime: number
-                late: number
-                onTimeRate: number | null
-                avgWorkdays: number | null
-                oneTripRate: number | null
-                villageRooms: number
-                villageRoomsUsed: number
-                villageCoverage: number | null
-                ratings: number
-                good: number
-                satisfaction: number | null
-                requiredUnits: number
-                enteredUnits: number
-                entryRate: number | null
-              }
-              trips: {
-                total: {
-                  cases: number
-                  trips: number
-                  tripsPerCase: number | null
-                }
-                withCommitment: {
-                  cases: number
-                  trips: number
-                  tripsPerCase: number | null
-                }
-                bundled: {
-                  cases: number
-                  trips: number
-                  tripsPerCase: number | null
-                }
-                withoutEither: {
-                  cases: number
-                  trips: number
-                  tripsPerCase: number | null
-                }
-              }
-              months: {
-                month: string
-                accepted: number
-                finished: number
-              }[]
-              problems: {
-                unitsNotEntered: string[]
-                lateSteps: {
-                  department: string
-                  steps: number
-                  late: number
-                }[]
-                leastUsedTown: {
-                  name: string
-                  cases: number
-                  visits: number
-                  windows: number
-                  staff: number
-                  othersAverage: number
-                } | null
-                idleVillageRooms: {
-                  town: string
-                  rooms: number
-                  names: string[]
-                }[]
-              }
-              demoHistory: {
-                status: 'running' | 'done'
-                from: string
-                to: string
-                through: string | null
-              } | null
-            }
+            'application/json': OperationsReport
+            'text/markdown': string
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5874,7 +4458,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -5882,7 +4466,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -5890,9 +4474,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5902,63 +4494,27 @@ export interface Paths {
   }
   '/api/public/ratings': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
-          'application/json': {
-            number: string
-            /**
-             * the query code; a hall ticket (number DT-<id>): its slip's token
-             */
-            code: string
-            /**
-             * 5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意
-             */
-            score: number
-            comment?: string
-            source?: 'progress' | 'pad'
-            /**
-             * 差评选项 codes (GET /api/public/ratings/options); a bad rating only
-             *
-             * @maxItems 10
-             */
-            options?:
-              | []
-              | [string]
-              | [string, string]
-              | [string, string, string]
-              | [string, string, string, string]
-              | [string, string, string, string, string]
-              | [string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string]
-            /**
-             * 指标评分 by name (overall, efficiency, quality, attitude), 1–5
-             */
-            indicators?: {
-              [k: string]: number | undefined
-            }
-          }
+          'application/json': RatingBody
         }
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              score: number
-              followupId: number | null
-            }
+            'application/json': RatingReceipt
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -5966,7 +4522,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -5974,7 +4530,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * The service is not finished yet, or it is already rated
          */
         '409': {
           content: {
@@ -5982,9 +4538,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -5997,6 +4561,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -6036,20 +4603,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              score: number
-              followupId: number | null
-            }
+            'application/json': RatingReceipt
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6057,7 +4619,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -6065,7 +4627,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -6073,9 +4635,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6088,7 +4658,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -6103,6 +4673,14 @@ export interface Paths {
               }[]
               commentReaders: string
             }
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
           }
         }
       }
@@ -6121,7 +4699,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -6133,7 +4711,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6141,7 +4719,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -6149,9 +4727,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6161,7 +4747,11 @@ export interface Paths {
   }
   '/api/public/ratings/followup': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -6176,7 +4766,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
@@ -6188,7 +4778,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6196,7 +4786,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -6204,7 +4794,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -6212,9 +4802,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6235,16 +4833,12 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              center: {
-                id: number
-                name: string
-                level: string
-              }
+              center: CenterRef
               month: string
               from: string
               to: string
@@ -6279,7 +4873,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6287,9 +4881,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6308,15 +4910,16 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * One record per rating: JSON, or CSV with `format=csv`
          */
         '200': {
           content: {
             'application/json': unknown
+            'text/csv': string
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6324,7 +4927,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6332,9 +4935,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6352,7 +4963,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -6378,7 +4989,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6386,7 +4997,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6394,9 +5005,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6413,49 +5032,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              followups: {
-                id: number
-                status: 'open' | 'called_back' | 'fixed' | 'closed' | 'in_review' | 'set_aside'
-                callbackDue: string
-                fixDue: string
-                due: string | null
-                light: ('green' | 'yellow' | 'red') | null
-                calledBackAt: string | null
-                fixedAt: string | null
-                closedAt: string | null
-                createdAt: string
-                rating: {
-                  id: number
-                  score: number
-                  comment: string
-                  ratedAt: string
-                  source: string
-                  options: string[]
-                  indicators: {
-                    [k: string]: number | undefined
-                  }
-                  addendum: string | null
-                }
-                case: {
-                  id: number | null
-                  number: string
-                  itemName: string
-                }
-                ticketId: number | null
-                centerId: number
-                centerName: string
-                allowedActions: string[]
-              }[]
+              followups: RatingFollowup[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6463,7 +5050,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6471,9 +5058,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6490,56 +5085,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              status: 'open' | 'called_back' | 'fixed' | 'closed' | 'in_review' | 'set_aside'
-              callbackDue: string
-              fixDue: string
-              due: string | null
-              light: ('green' | 'yellow' | 'red') | null
-              calledBackAt: string | null
-              fixedAt: string | null
-              closedAt: string | null
-              createdAt: string
-              rating: {
-                id: number
-                score: number
-                comment: string
-                ratedAt: string
-                source: string
-                options: string[]
-                indicators: {
-                  [k: string]: number | undefined
-                }
-                addendum: string | null
-              }
-              case: {
-                id: number | null
-                number: string
-                itemName: string
-              }
-              ticketId: number | null
-              centerId: number
-              centerName: string
-              allowedActions: string[]
-            } & {
-              events: {
-                at: string
-                action: string
-                from: string | null
-                to: string
-                note: string
-                actor: string | null
-              }[]
-            }
+            'application/json': RatingFollowupDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6547,7 +5101,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6555,7 +5109,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -6563,9 +5117,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6580,6 +5142,9 @@ export interface Paths {
           id: number
           action: 'call_back' | 'fix' | 'close' | 'request_review' | 'set_aside' | 'reject_review'
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -6590,56 +5155,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              status: 'open' | 'called_back' | 'fixed' | 'closed' | 'in_review' | 'set_aside'
-              callbackDue: string
-              fixDue: string
-              due: string | null
-              light: ('green' | 'yellow' | 'red') | null
-              calledBackAt: string | null
-              fixedAt: string | null
-              closedAt: string | null
-              createdAt: string
-              rating: {
-                id: number
-                score: number
-                comment: string
-                ratedAt: string
-                source: string
-                options: string[]
-                indicators: {
-                  [k: string]: number | undefined
-                }
-                addendum: string | null
-              }
-              case: {
-                id: number | null
-                number: string
-                itemName: string
-              }
-              ticketId: number | null
-              centerId: number
-              centerName: string
-              allowedActions: string[]
-            } & {
-              events: {
-                at: string
-                action: string
-                from: string | null
-                to: string
-                note: string
-                actor: string | null
-              }[]
-            }
+            'application/json': RatingFollowupDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6647,7 +5171,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6655,7 +5179,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -6663,7 +5187,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -6671,9 +5195,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6683,7 +5215,11 @@ export interface Paths {
   }
   '/api/consultations': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -6698,25 +5234,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              topic: string
-              createdAt: string
-              centerName: string
-              centerPhone: string
-              windowName: string | null
-              itemName: string | null
-            }
+            'application/json': Consultation
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6724,7 +5250,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6732,9 +5258,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6751,25 +5285,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              topic: string
-              createdAt: string
-              centerName: string
-              centerPhone: string
-              windowName: string | null
-              itemName: string | null
-            }
+            'application/json': Consultation
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6777,7 +5301,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6785,7 +5309,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -6793,9 +5317,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6813,7 +5345,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -6823,34 +5355,10 @@ export interface Paths {
                 yellow: number
                 red: number
               }
-              byCenter: {
-                key: string
-                id: number | null
-                name: string
-                yellow: number
-                red: number
-              }[]
-              byDepartment: {
-                key: string
-                id: number | null
-                name: string
-                yellow: number
-                red: number
-              }[]
-              byWindow: {
-                key: string
-                id: number | null
-                name: string
-                yellow: number
-                red: number
-              }[]
-              byPerson: {
-                key: string
-                id: number | null
-                name: string
-                yellow: number
-                red: number
-              }[]
+              byCenter: LightsGroup[]
+              byDepartment: LightsGroup[]
+              byWindow: LightsGroup[]
+              byPerson: LightsGroup[]
               steps: {
                 stepId: number
                 kind: string
@@ -6878,7 +5386,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6886,7 +5394,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6894,7 +5402,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -6902,9 +5410,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6914,7 +5430,11 @@ export interface Paths {
   }
   '/api/supervision/notices': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -6925,27 +5445,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              caseId: number
-              number: string
-              itemName: string
-              message: string
-              sentAt: string
-              senderName: string
-              recipientId: number
-              recipientName: string
-              acknowledgedAt: string | null
-              ackNote: string
-            }
+            'application/json': SupervisionNotice
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -6953,7 +5461,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -6961,7 +5469,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -6969,7 +5477,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -6977,9 +5485,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -6995,29 +5511,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              notices: {
-                id: number
-                caseId: number
-                number: string
-                itemName: string
-                message: string
-                sentAt: string
-                senderName: string
-                recipientId: number
-                recipientName: string
-                acknowledgedAt: string | null
-                ackNote: string
-              }[]
+              notices: SupervisionNotice[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7025,7 +5529,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7033,9 +5537,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7049,6 +5561,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -7059,27 +5574,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              caseId: number
-              number: string
-              itemName: string
-              message: string
-              sentAt: string
-              senderName: string
-              recipientId: number
-              recipientName: string
-              acknowledgedAt: string | null
-              ackNote: string
-            }
+            'application/json': SupervisionNotice
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7087,7 +5590,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7095,7 +5598,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7103,7 +5606,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -7111,9 +5614,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7126,7 +5637,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -7154,7 +5665,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7162,9 +5673,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7181,13 +5700,12 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
               centerId: number
-            } & {
               yellowDaysLeft: number
               yellowUsedShare: number
               callbackDays: number
@@ -7196,7 +5714,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7204,7 +5722,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7212,7 +5730,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7220,9 +5738,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7236,26 +5762,23 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
-          'application/json': {
-            yellowDaysLeft: number
-            yellowUsedShare: number
-            callbackDays: number
-            fixDays: number
-          }
+          'application/json': SupervisionSettings
         }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
               centerId: number
-            } & {
               yellowDaysLeft: number
               yellowUsedShare: number
               callbackDays: number
@@ -7264,7 +5787,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7272,7 +5795,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7280,7 +5803,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7288,9 +5811,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7300,47 +5831,27 @@ export interface Paths {
   }
   '/api/tickets': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
-          'application/json': {
-            centerId: number
-            categoryId?: number
-            itemId?: number
-            appointmentId?: number
-            bookingCode?: string
-            /**
-             * 老年人/残疾人/孕妇 优先: called after checked-in appointments, before ordinary walk-ins
-             */
-            priority?: boolean
-          }
+          'application/json': TicketRequest
         }
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              ahead: number
-              estimatedWaitMinutes: number
-              token: string
-              categoryName: string
-              centerName: string
-              issuedAt: string
-              appointment: boolean
-              /**
-               * the call order: appointments, then 优先, then 普通
-               */
-              lane: 'appointment' | 'priority' | 'ordinary'
-            }
+            'application/json': IssuedTicket
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7348,7 +5859,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7356,7 +5867,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7364,7 +5875,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -7372,7 +5883,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -7380,9 +5891,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7402,39 +5921,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              status: string
-              statusName: string
-              ahead: number
-              estimatedWaitMinutes: number
-              day: string
-              categoryName: string
-              issuedAt: string
-              windowNumber: string | null
-              windowName: string | null
-              /**
-               * a served ticket already rated (POST /api/public/tickets/:id/rating)
-               */
-              rated: boolean
-              /**
-               * its bad rating may get its one 追评 (POST /api/public/ratings/followup with ratingNumber and the token)
-               */
-              addendumAllowed: boolean
-              /**
-               * the number the ticket is rated and followed up by (DT-<id>), with its token as the code
-               */
-              ratingNumber: string
-            }
+            'application/json': FollowedTicket
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7442,7 +5937,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7450,7 +5945,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7458,7 +5953,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -7466,7 +5961,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -7474,9 +5969,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7493,42 +5996,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              centerId: number
-              centerName: string
-              today: string
-              opens: string
-              lunchStarts: string | null
-              lunchEnds: string | null
-              closes: string
-              /**
-               * 办公时间 as the public pages print it
-               */
-              hours: string
-              notice: string
-              open: boolean
-              closedReason: string | null
-              closedMessage: string | null
-              categories: {
-                id: number
-                prefix: string
-                name: string
-                status: string
-                waiting: number
-                items: {
-                  id: number
-                  name: string
-                }[]
-              }[]
-            }
+            'application/json': Kiosk
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7536,7 +6012,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7544,7 +6020,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7552,7 +6028,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -7560,7 +6036,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -7568,9 +6044,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7584,55 +6068,29 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              ticket: {
-                id: number
-                centerId: number
-                categoryId: number
-                itemId: number | null
-                appointmentId: number | null
-                day: string
-                number: string
-                status: string
-                priority: number
-                queuedAt: string
-                issuedAt: string
-                targetWindowId: number | null
-                windowId: number | null
-                staffId: number | null
-                calls: number
-                firstCalledAt: string | null
-                calledAt: string | null
-                startedAt: string | null
-                finishedAt: string | null
-                caseRef: string | null
-                timeline: {
-                  at: string
-                  action: string
-                  windowId: number | null
-                  windowNumber: string | null
-                  staffName: string | null
-                  data: unknown
-                }[]
-              }
+              ticket: Ticket
             }
           }
         }
         /**
-         * Default Response
+         * Nobody waits
          */
         '204': {
           content: {}
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7640,7 +6098,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7648,7 +6106,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7656,7 +6114,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -7664,7 +6122,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -7672,9 +6130,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7691,74 +6157,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              window: {
-                id: number
-                number: string
-                name: string
-                status: string
-                centerId: number
-                centerName: string
-              }
-              current: {
-                id: number
-                centerId: number
-                categoryId: number
-                itemId: number | null
-                appointmentId: number | null
-                day: string
-                number: string
-                status: string
-                priority: number
-                queuedAt: string
-                issuedAt: string
-                targetWindowId: number | null
-                windowId: number | null
-                staffId: number | null
-                calls: number
-                firstCalledAt: string | null
-                calledAt: string | null
-                startedAt: string | null
-                finishedAt: string | null
-                caseRef: string | null
-                timeline: {
-                  at: string
-                  action: string
-                  windowId: number | null
-                  windowNumber: string | null
-                  staffName: string | null
-                  data: unknown
-                }[]
-              } | null
-              categories: {
-                id: number
-                prefix: string
-                name: string
-                waiting: number
-              }[]
-              allCategories: {
-                id: number
-                prefix: string
-                name: string
-              }[]
-              otherWindows: {
-                id: number
-                number: string
-                name: string
-              }[]
-              /**
-               * 叫号几次后才能记为过号 calls before a no-show may be recorded
-               */
-              maxCalls: number
-            }
+            'application/json': WindowPanel
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7766,7 +6173,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7774,7 +6181,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7782,7 +6189,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -7790,7 +6197,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -7798,9 +6205,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7814,6 +6229,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -7824,74 +6242,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              window: {
-                id: number
-                number: string
-                name: string
-                status: string
-                centerId: number
-                centerName: string
-              }
-              current: {
-                id: number
-                centerId: number
-                categoryId: number
-                itemId: number | null
-                appointmentId: number | null
-                day: string
-                number: string
-                status: string
-                priority: number
-                queuedAt: string
-                issuedAt: string
-                targetWindowId: number | null
-                windowId: number | null
-                staffId: number | null
-                calls: number
-                firstCalledAt: string | null
-                calledAt: string | null
-                startedAt: string | null
-                finishedAt: string | null
-                caseRef: string | null
-                timeline: {
-                  at: string
-                  action: string
-                  windowId: number | null
-                  windowNumber: string | null
-                  staffName: string | null
-                  data: unknown
-                }[]
-              } | null
-              categories: {
-                id: number
-                prefix: string
-                name: string
-                waiting: number
-              }[]
-              allCategories: {
-                id: number
-                prefix: string
-                name: string
-              }[]
-              otherWindows: {
-                id: number
-                number: string
-                name: string
-              }[]
-              /**
-               * 叫号几次后才能记为过号 calls before a no-show may be recorded
-               */
-              maxCalls: number
-            }
+            'application/json': WindowPanel
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -7899,7 +6258,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -7907,7 +6266,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -7915,7 +6274,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -7923,7 +6282,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -7931,9 +6290,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -7948,6 +6315,9 @@ export interface Paths {
           id: number
           action: 'recall' | 'start' | 'finish' | 'noShow' | 'transfer' | 'link'
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -7960,44 +6330,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              categoryId: number
-              itemId: number | null
-              appointmentId: number | null
-              day: string
-              number: string
-              status: string
-              priority: number
-              queuedAt: string
-              issuedAt: string
-              targetWindowId: number | null
-              windowId: number | null
-              staffId: number | null
-              calls: number
-              firstCalledAt: string | null
-              calledAt: string | null
-              startedAt: string | null
-              finishedAt: string | null
-              caseRef: string | null
-              timeline: {
-                at: string
-                action: string
-                windowId: number | null
-                windowNumber: string | null
-                staffName: string | null
-                data: unknown
-              }[]
-            }
+            'application/json': Ticket
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8005,7 +6346,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8013,7 +6354,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8021,7 +6362,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8029,7 +6370,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8037,9 +6378,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8053,47 +6402,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              categoryId: number
-              itemId: number | null
-              appointmentId: number | null
-              day: string
-              number: string
-              status: string
-              priority: number
-              queuedAt: string
-              issuedAt: string
-              targetWindowId: number | null
-              windowId: number | null
-              staffId: number | null
-              calls: number
-              firstCalledAt: string | null
-              calledAt: string | null
-              startedAt: string | null
-              finishedAt: string | null
-              caseRef: string | null
-              timeline: {
-                at: string
-                action: string
-                windowId: number | null
-                windowNumber: string | null
-                staffName: string | null
-                data: unknown
-              }[]
-            }
+            'application/json': Ticket
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8101,7 +6424,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8109,7 +6432,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8117,7 +6440,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8125,7 +6448,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8133,9 +6456,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8155,7 +6486,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Server-Sent Events: each call is an event `call` with `{ number, windowName, windowNumber, at }` and an `id:`; a client reconnecting with `Last-Event-ID` gets what it missed
+         */
+        '200': {
+          content: {
+            'text/event-stream': string
+          }
+        }
+        /**
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8163,7 +6502,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8171,7 +6510,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
           content: {
@@ -8179,7 +6518,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
          */
         '503': {
           content: {
@@ -8191,7 +6530,11 @@ export interface Paths {
   }
   '/api/public/appointments/codes': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -8201,7 +6544,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Accepted: the request will be carried out
          */
         '202': {
           content: {
@@ -8212,7 +6555,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8220,7 +6563,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8228,7 +6571,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8236,7 +6579,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8244,7 +6587,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8252,9 +6595,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8275,7 +6626,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -8293,7 +6644,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8301,7 +6652,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8309,7 +6660,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8317,7 +6668,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8325,7 +6676,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8333,9 +6684,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8345,7 +6704,11 @@ export interface Paths {
   }
   '/api/public/appointments': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -8361,7 +6724,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
@@ -8378,7 +6741,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8386,7 +6749,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8394,7 +6757,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8402,7 +6765,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8410,7 +6773,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8418,9 +6781,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8434,6 +6805,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -8445,21 +6819,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              status: string
-              day?: string
-              slotStart?: string
-              slotEnd?: string
-            }
+            'application/json': AppointmentChange
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8467,7 +6835,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8475,7 +6843,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8483,7 +6851,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8491,7 +6859,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8499,9 +6867,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8514,6 +6890,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -8528,21 +6907,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              status: string
-              day?: string
-              slotStart?: string
-              slotEnd?: string
-            }
+            'application/json': AppointmentChange
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8550,7 +6923,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8558,7 +6931,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8566,7 +6939,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8574,7 +6947,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8582,9 +6955,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8602,7 +6983,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -8624,7 +7005,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8632,7 +7013,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8640,7 +7021,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8648,7 +7029,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8656,7 +7037,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8664,9 +7045,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8683,53 +7072,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              centerId: number
-              centerName: string
-              opens: string
-              /**
-               * 午休 (null: none)
-               */
-              lunchStarts: string | null
-              /**
-               * 午休 (null: none)
-               */
-              lunchEnds: string | null
-              closes: string
-              hours: string
-              closed: boolean
-              notice: string
-              maxCalls: number
-              slotMinutes: number
-              categories: {
-                id: number
-                centerId: number
-                prefix: string
-                name: string
-                status: string
-                slotCapacity: number
-                position: number
-                items: {
-                  id: number
-                  name: string
-                }[]
-              }[]
-              windows: {
-                id: number
-                number: string
-                name: string
-                status: string
-                categoryIds: number[]
-              }[]
-            }
+            'application/json': HallSetup
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8737,7 +7088,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8745,7 +7096,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8753,7 +7104,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8761,7 +7112,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8769,9 +7120,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8782,6 +7141,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -8800,53 +7162,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              centerId: number
-              centerName: string
-              opens: string
-              /**
-               * 午休 (null: none)
-               */
-              lunchStarts: string | null
-              /**
-               * 午休 (null: none)
-               */
-              lunchEnds: string | null
-              closes: string
-              hours: string
-              closed: boolean
-              notice: string
-              maxCalls: number
-              slotMinutes: number
-              categories: {
-                id: number
-                centerId: number
-                prefix: string
-                name: string
-                status: string
-                slotCapacity: number
-                position: number
-                items: {
-                  id: number
-                  name: string
-                }[]
-              }[]
-              windows: {
-                id: number
-                number: string
-                name: string
-                status: string
-                categoryIds: number[]
-              }[]
-            }
+            'application/json': HallSetup
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8854,7 +7178,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8862,7 +7186,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8870,7 +7194,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8878,7 +7202,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8886,9 +7210,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8898,7 +7230,11 @@ export interface Paths {
   }
   '/api/hall/categories': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -8916,27 +7252,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              prefix: string
-              name: string
-              status: string
-              slotCapacity: number
-              position: number
-              items: {
-                id: number
-                name: string
-              }[]
-            }
+            'application/json': TicketCategory
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -8944,7 +7268,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -8952,7 +7276,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -8960,7 +7284,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -8968,7 +7292,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -8976,9 +7300,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -8991,6 +7323,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -9010,27 +7345,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              prefix: string
-              name: string
-              status: string
-              slotCapacity: number
-              position: number
-              items: {
-                id: number
-                name: string
-              }[]
-            }
+            'application/json': TicketCategory
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9038,7 +7361,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9046,7 +7369,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9054,7 +7377,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -9062,7 +7385,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -9070,9 +7393,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9085,6 +7416,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -9099,7 +7433,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9110,7 +7444,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9118,7 +7452,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9126,7 +7460,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9134,7 +7468,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -9142,7 +7476,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -9150,9 +7484,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9172,7 +7514,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9198,7 +7540,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9206,7 +7548,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9214,7 +7556,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9222,7 +7564,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -9230,7 +7572,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -9238,9 +7580,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Too many requests: retry after the seconds in `Retry-After`
          */
         '429': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9253,7 +7603,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9264,7 +7614,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9272,7 +7622,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9280,9 +7630,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9290,7 +7648,11 @@ export interface Paths {
       }
     }
     put: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -9300,7 +7662,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9313,7 +7675,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9321,7 +7683,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9329,9 +7691,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9350,7 +7720,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9372,7 +7742,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9380,7 +7750,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9388,9 +7758,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9415,7 +7793,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9429,31 +7807,15 @@ export interface Paths {
                 trips: number
                 tripsPerCase: number | null
               }[]
-              total: {
-                cases: number
-                trips: number
-                tripsPerCase: number | null
-              }
-              withCommitment: {
-                cases: number
-                trips: number
-                tripsPerCase: number | null
-              }
-              bundled: {
-                cases: number
-                trips: number
-                tripsPerCase: number | null
-              }
-              withoutEither: {
-                cases: number
-                trips: number
-                tripsPerCase: number | null
-              }
+              total: ReportTrips
+              withCommitment: ReportTrips
+              bundled: ReportTrips
+              withoutEither: ReportTrips
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9461,7 +7823,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9469,7 +7831,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9477,9 +7839,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9506,80 +7876,16 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * The figures (JSON), or the workbook with `format=xlsx`
          */
         '200': {
           content: {
-            'application/json': {
-              from: string
-              to: string
-              groupBy: 'center' | 'department' | 'window' | 'person' | 'item' | 'month'
-              centerId: number
-              rows: {
-                key: number | string | null
-                name: string
-                /**
-                 * groupBy=center: the center's level
-                 */
-                level?: 'district' | 'town' | 'village'
-                received: number
-                accepted: number
-                refused: number
-                finished: number
-                onTime: number
-                early: number
-                late: number
-                onTimeRate: number | null
-                earlyRate: number | null
-                lateRate: number | null
-                workdays: number
-                avgWorkdays: number | null
-                trips: number
-                tripsPerCase: number | null
-                oneTrip: number
-                oneTripRate: number | null
-                visits: number
-                rated: number
-                satisfied: number
-                satisfaction: number | null
-              }[]
-              totals: {
-                received: number
-                accepted: number
-                refused: number
-                finished: number
-                onTime: number
-                early: number
-                late: number
-                onTimeRate: number | null
-                earlyRate: number | null
-                lateRate: number | null
-                workdays: number
-                avgWorkdays: number | null
-                trips: number
-                tripsPerCase: number | null
-                oneTrip: number
-                oneTripRate: number | null
-                visits: number
-                rated: number
-                satisfied: number
-                satisfaction: number | null
-              }
-              coverage: {
-                villageRooms: number
-                villageRoomsUsed: number
-                rate: number | null
-              }
-              entry: {
-                requiredUnits: number
-                enteredUnits: number
-                rate: number | null
-              }
-            }
+            'application/json': Statistics
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9587,7 +7893,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9595,7 +7901,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9603,9 +7909,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9625,34 +7939,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              records: {
-                id: number
-                rowGuid: string
-                caseId: number | null
-                caseNumber: string | null
-                centerName: string
-                stage: string
-                seq: number
-                operation: string
-                version: number
-                status: string
-                attempts: number
-                occurredAt: string
-                sentAt: string | null
-                ackedAt: string | null
-                lastError: string | null
-                refusedReason: string | null
-              }[]
+              records: ExchangeRecord[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9660,7 +7957,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9668,9 +7965,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9687,7 +7992,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9705,7 +8010,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9713,7 +8018,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9721,9 +8026,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9737,10 +8050,13 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9751,7 +8067,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9759,7 +8075,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9767,7 +8083,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -9775,9 +8091,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9794,7 +8118,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9833,7 +8157,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9841,7 +8165,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9849,9 +8173,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9864,7 +8196,7 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9886,7 +8218,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9894,9 +8226,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9910,6 +8250,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -9920,7 +8263,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9931,7 +8274,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -9939,7 +8282,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -9947,7 +8290,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -9955,9 +8298,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -9971,6 +8322,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -9981,7 +8335,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -9992,7 +8346,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10000,7 +8354,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -10008,7 +8362,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -10016,9 +8370,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10028,7 +8390,11 @@ export interface Paths {
   }
   '/api/exchange/catalog/import': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -10062,7 +8428,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -10077,7 +8443,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10085,7 +8451,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -10093,7 +8459,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -10101,9 +8467,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10121,7 +8495,7 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -10131,7 +8505,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10139,7 +8513,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -10147,9 +8521,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10159,7 +8541,11 @@ export interface Paths {
   }
   '/api/bundles': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -10319,63 +8705,21 @@ export interface Paths {
             /**
              * @maxItems 30
              */
-            fields?: {
-              key: string
-              label: string
-              required: boolean
-            }[]
+            fields?: BundleField[]
           }
         }
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              name: string
-              description: string
-              centerId: number
-              centerName: string
-              status: string
-              fields: {
-                key: string
-                label: string
-                required: boolean
-              }[]
-              items: {
-                id: number
-                name: string
-                departmentId: number
-                departmentName: string
-                level: string
-                handlingKind: string
-                promisedDays: number
-                offered: boolean
-                deferralDays: number | null
-              }[]
-              /**
-               * the merged list: a material asked by several items is asked once (by name)
-               */
-              materials: {
-                name: string
-                required: boolean
-                /**
-                 * 容缺 allowed by every item that asks it
-                 */
-                deferrable: boolean
-                items: {
-                  itemId: number
-                  materialId: number
-                }[]
-              }[]
-            }
+            'application/json': Bundle
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10383,7 +8727,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -10391,7 +8735,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -10399,9 +8743,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10420,55 +8772,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              bundles: {
-                id: number
-                name: string
-                description: string
-                centerId: number
-                centerName: string
-                status: string
-                fields: {
-                  key: string
-                  label: string
-                  required: boolean
-                }[]
-                items: {
-                  id: number
-                  name: string
-                  departmentId: number
-                  departmentName: string
-                  level: string
-                  handlingKind: string
-                  promisedDays: number
-                  offered: boolean
-                  deferralDays: number | null
-                }[]
-                /**
-                 * the merged list: a material asked by several items is asked once (by name)
-                 */
-                materials: {
-                  name: string
-                  required: boolean
-                  /**
-                   * 容缺 allowed by every item that asks it
-                   */
-                  deferrable: boolean
-                  items: {
-                    itemId: number
-                    materialId: number
-                  }[]
-                }[]
-              }[]
+              bundles: Bundle[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10476,7 +8790,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -10484,7 +8798,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -10492,9 +8806,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10507,6 +8829,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -10667,63 +8992,21 @@ export interface Paths {
             /**
              * @maxItems 30
              */
-            fields?: {
-              key: string
-              label: string
-              required: boolean
-            }[]
+            fields?: BundleField[]
           }
         }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              name: string
-              description: string
-              centerId: number
-              centerName: string
-              status: string
-              fields: {
-                key: string
-                label: string
-                required: boolean
-              }[]
-              items: {
-                id: number
-                name: string
-                departmentId: number
-                departmentName: string
-                level: string
-                handlingKind: string
-                promisedDays: number
-                offered: boolean
-                deferralDays: number | null
-              }[]
-              /**
-               * the merged list: a material asked by several items is asked once (by name)
-               */
-              materials: {
-                name: string
-                required: boolean
-                /**
-                 * 容缺 allowed by every item that asks it
-                 */
-                deferrable: boolean
-                items: {
-                  itemId: number
-                  materialId: number
-                }[]
-              }[]
-            }
+            'application/json': Bundle
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10731,7 +9014,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -10739,7 +9022,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -10747,7 +9030,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -10755,9 +9038,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10772,53 +9063,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              name: string
-              description: string
-              centerId: number
-              centerName: string
-              status: string
-              fields: {
-                key: string
-                label: string
-                required: boolean
-              }[]
-              items: {
-                id: number
-                name: string
-                departmentId: number
-                departmentName: string
-                level: string
-                handlingKind: string
-                promisedDays: number
-                offered: boolean
-                deferralDays: number | null
-              }[]
-              /**
-               * the merged list: a material asked by several items is asked once (by name)
-               */
-              materials: {
-                name: string
-                required: boolean
-                /**
-                 * 容缺 allowed by every item that asks it
-                 */
-                deferrable: boolean
-                items: {
-                  itemId: number
-                  materialId: number
-                }[]
-              }[]
-            }
+            'application/json': Bundle
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10826,7 +9079,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -10834,9 +9087,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10850,56 +9111,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              name: string
-              description: string
-              centerId: number
-              centerName: string
-              status: string
-              fields: {
-                key: string
-                label: string
-                required: boolean
-              }[]
-              items: {
-                id: number
-                name: string
-                departmentId: number
-                departmentName: string
-                level: string
-                handlingKind: string
-                promisedDays: number
-                offered: boolean
-                deferralDays: number | null
-              }[]
-              /**
-               * the merged list: a material asked by several items is asked once (by name)
-               */
-              materials: {
-                name: string
-                required: boolean
-                /**
-                 * 容缺 allowed by every item that asks it
-                 */
-                deferrable: boolean
-                items: {
-                  itemId: number
-                  materialId: number
-                }[]
-              }[]
-            }
+            'application/json': Bundle
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10907,7 +9133,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -10915,7 +9141,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -10923,9 +9149,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -10939,56 +9173,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              name: string
-              description: string
-              centerId: number
-              centerName: string
-              status: string
-              fields: {
-                key: string
-                label: string
-                required: boolean
-              }[]
-              items: {
-                id: number
-                name: string
-                departmentId: number
-                departmentName: string
-                level: string
-                handlingKind: string
-                promisedDays: number
-                offered: boolean
-                deferralDays: number | null
-              }[]
-              /**
-               * the merged list: a material asked by several items is asked once (by name)
-               */
-              materials: {
-                name: string
-                required: boolean
-                /**
-                 * 容缺 allowed by every item that asks it
-                 */
-                deferrable: boolean
-                items: {
-                  itemId: number
-                  materialId: number
-                }[]
-              }[]
-            }
+            'application/json': Bundle
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -10996,7 +9195,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11004,7 +9203,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11012,9 +9211,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11031,133 +9238,11 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              bundle: {
-                id: number
-                number: string
-                queryCode: string
-                name: string
-              }
-              parts: {
-                id: number
-                number: string
-                queryCode: string
-                itemId: number
-                itemVersion: number
-                itemName: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                status:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                version: number
-                centerId: number
-                currentCenterId: number
-                originCenterId: number
-                departmentId: number
-                windowId: number | null
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                  phone: string
-                  /**
-                   * 法定代表人 (organizations)
-                   */
-                  legalRepresentative?: {
-                    name: string
-                  }
-                  /**
-                   * 经办人 (organizations): ID number and phone masked like the applicant's
-                   */
-                  representative?: {
-                    name: string
-                    idNumber: string
-                    phone: string
-                  }
-                }
-                receivedAt: string
-                acceptedAt: string | null
-                acceptedOn: string | null
-                dueDate: string | null
-                /**
-                 * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-                 */
-                legalDueDate: string | null
-                /**
-                 * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-                 */
-                extendedLegalDueDate: string | null
-                /**
-                 * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-                 */
-                provisional: boolean
-                promisedDays: number
-                legalDays: number
-                /**
-                 * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-                 */
-                daysUnit: 'workday' | 'calendar'
-                extendedDays: number
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                suspended: boolean
-                light: 'green' | 'yellow' | 'red'
-                decidedAt: string | null
-                decision: unknown
-                refusal: unknown
-                delivery: unknown
-                closedAt: string | null
-                createdAt: string
-                /**
-                 * 办理渠道
-                 */
-                channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-                /**
-                 * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-                 */
-                commitment?: {
-                  dueDate: string
-                  done: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  materials: {
-                    materialId: number
-                    name: string
-                    received: boolean
-                  }[]
-                  /**
-                   * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                   */
-                  lapse?: 'suspend' | 'deny' | 'terminate'
-                }
-                missing?: {
-                  materialId: number
-                  name: string
-                  /**
-                   * what is wrong with it; null: not handed in
-                   */
-                  problem?: string | null
-                }[]
-              }[]
-              /**
-               * one one-time notice for every part
-               */
-              missing: {
-                name: string
-                items: string[]
-                problem: string | null
-              }[]
-            } & {
+            'application/json': BundleReceipt & {
               fields: {
                 label: string
                 value: string
@@ -11166,7 +9251,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -11174,7 +9259,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11182,9 +9267,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11198,6 +9291,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -11205,29 +9301,7 @@ export interface Paths {
             requestId: string
             centerId: number
             windowId?: number
-            applicant: {
-              kind: 'person' | 'organization'
-              name: string
-              idNumber: string
-              phone: string
-              /**
-               * 法定代表人 of an organization (法人) applicant
-               */
-              legalRepresentative?: {
-                name: string
-              }
-              /**
-               * 经办人: the person who comes to the window for an organization (not the village agent)
-               */
-              representative?: {
-                name: string
-                /**
-                 * 居民身份证号码 (GB 11643), masked in every answer but the case page
-                 */
-                idNumber: string
-                phone: string
-              }
-            }
+            applicant: ApplicantInput
             fields?: {
               [k: string]: string | undefined
             }
@@ -11247,280 +9321,29 @@ export interface Paths {
               materials: [string, ...string[]]
               dueDate?: string
             }
-            channel?: {
-              /**
-               * window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办
-               */
-              kind: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              staffId?: number
-              visitDate?: string
-            }
+            channel?: Channel
           }
         }
       }
       responses: {
         /**
-         * Default Response
+         * The cases already opened under this requestId (an idempotent retry)
          */
         '200': {
           content: {
-            'application/json': {
-              bundle: {
-                id: number
-                number: string
-                queryCode: string
-                name: string
-              }
-              parts: {
-                id: number
-                number: string
-                queryCode: string
-                itemId: number
-                itemVersion: number
-                itemName: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                status:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                version: number
-                centerId: number
-                currentCenterId: number
-                originCenterId: number
-                departmentId: number
-                windowId: number | null
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                  phone: string
-                  /**
-                   * 法定代表人 (organizations)
-                   */
-                  legalRepresentative?: {
-                    name: string
-                  }
-                  /**
-                   * 经办人 (organizations): ID number and phone masked like the applicant's
-                   */
-                  representative?: {
-                    name: string
-                    idNumber: string
-                    phone: string
-                  }
-                }
-                receivedAt: string
-                acceptedAt: string | null
-                acceptedOn: string | null
-                dueDate: string | null
-                /**
-                 * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-                 */
-                legalDueDate: string | null
-                /**
-                 * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-                 */
-                extendedLegalDueDate: string | null
-                /**
-                 * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-                 */
-                provisional: boolean
-                promisedDays: number
-                legalDays: number
-                /**
-                 * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-                 */
-                daysUnit: 'workday' | 'calendar'
-                extendedDays: number
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                suspended: boolean
-                light: 'green' | 'yellow' | 'red'
-                decidedAt: string | null
-                decision: unknown
-                refusal: unknown
-                delivery: unknown
-                closedAt: string | null
-                createdAt: string
-                /**
-                 * 办理渠道
-                 */
-                channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-                /**
-                 * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-                 */
-                commitment?: {
-                  dueDate: string
-                  done: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  materials: {
-                    materialId: number
-                    name: string
-                    received: boolean
-                  }[]
-                  /**
-                   * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                   */
-                  lapse?: 'suspend' | 'deny' | 'terminate'
-                }
-                missing?: {
-                  materialId: number
-                  name: string
-                  /**
-                   * what is wrong with it; null: not handed in
-                   */
-                  problem?: string | null
-                }[]
-              }[]
-              /**
-               * one one-time notice for every part
-               */
-              missing: {
-                name: string
-                items: string[]
-                problem: string | null
-              }[]
-            }
+            'application/json': BundleReceipt
           }
         }
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              bundle: {
-                id: number
-                number: string
-                queryCode: string
-                name: string
-              }
-              parts: {
-                id: number
-                number: string
-                queryCode: string
-                itemId: number
-                itemVersion: number
-                itemName: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                status:
-                  | 'received'
-                  | 'correction'
-                  | 'refused'
-                  | 'accepted'
-                  | 'in_review'
-                  | 'forwarded'
-                  | 'approved'
-                  | 'denied'
-                  | 'answered'
-                  | 'closed'
-                version: number
-                centerId: number
-                currentCenterId: number
-                originCenterId: number
-                departmentId: number
-                windowId: number | null
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                  phone: string
-                  /**
-                   * 法定代表人 (organizations)
-                   */
-                  legalRepresentative?: {
-                    name: string
-                  }
-                  /**
-                   * 经办人 (organizations): ID number and phone masked like the applicant's
-                   */
-                  representative?: {
-                    name: string
-                    idNumber: string
-                    phone: string
-                  }
-                }
-                receivedAt: string
-                acceptedAt: string | null
-                acceptedOn: string | null
-                dueDate: string | null
-                /**
-                 * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-                 */
-                legalDueDate: string | null
-                /**
-                 * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-                 */
-                extendedLegalDueDate: string | null
-                /**
-                 * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-                 */
-                provisional: boolean
-                promisedDays: number
-                legalDays: number
-                /**
-                 * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-                 */
-                daysUnit: 'workday' | 'calendar'
-                extendedDays: number
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                suspended: boolean
-                light: 'green' | 'yellow' | 'red'
-                decidedAt: string | null
-                decision: unknown
-                refusal: unknown
-                delivery: unknown
-                closedAt: string | null
-                createdAt: string
-                /**
-                 * 办理渠道
-                 */
-                channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-                /**
-                 * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-                 */
-                commitment?: {
-                  dueDate: string
-                  done: boolean
-                  light: 'green' | 'yellow' | 'red'
-                  materials: {
-                    materialId: number
-                    name: string
-                    received: boolean
-                  }[]
-                  /**
-                   * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                   */
-                  lapse?: 'suspend' | 'deny' | 'terminate'
-                }
-                missing?: {
-                  materialId: number
-                  name: string
-                  /**
-                   * what is wrong with it; null: not handed in
-                   */
-                  problem?: string | null
-                }[]
-              }[]
-              /**
-               * one one-time notice for every part
-               */
-              missing: {
-                name: string
-                items: string[]
-                problem: string | null
-              }[]
-            }
+            'application/json': BundleReceipt
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -11528,7 +9351,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11536,7 +9359,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11544,7 +9367,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -11552,9 +9375,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11571,34 +9402,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              files: {
-                id: number
-                caseId: number
-                caseMaterialId: number | null
-                name: string
-                mime: string
-                size: number
-                sha256: string
-                width: number | null
-                height: number | null
-                centerId: number
-                centerName: string
-                uploadedAt: string
-                uploadedBy: string
-                hasThumb: boolean
-                seenOnPaperAt: string | null
-                seenOnPaperBy: string | null
-              }[]
+              files: CaseFile[]
             }
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11606,7 +9420,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11614,9 +9428,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11631,60 +9453,29 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              caseId: number
-              caseMaterialId: number | null
-              name: string
-              mime: string
-              size: number
-              sha256: string
-              width: number | null
-              height: number | null
-              centerId: number
-              centerName: string
-              uploadedAt: string
-              uploadedBy: string
-              hasThumb: boolean
-              seenOnPaperAt: string | null
-              seenOnPaperBy: string | null
-            }
+            'application/json': CaseFile
           }
         }
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              caseId: number
-              caseMaterialId: number | null
-              name: string
-              mime: string
-              size: number
-              sha256: string
-              width: number | null
-              height: number | null
-              centerId: number
-              centerName: string
-              uploadedAt: string
-              uploadedBy: string
-              hasThumb: boolean
-              seenOnPaperAt: string | null
-              seenOnPaperBy: string | null
-            }
+            'application/json': CaseFile
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -11692,7 +9483,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11700,7 +9491,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11708,7 +9499,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -11716,7 +9507,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -11724,9 +9515,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Payload too large
          */
         '413': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11744,7 +9543,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * The stored file (each view audited)
+         */
+        '200': {
+          content: {
+            'image/jpeg': string
+            'image/png': string
+            'application/pdf': string
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11752,7 +9561,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11760,9 +9569,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11780,7 +9597,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * A 320 px JPEG of the image
+         */
+        '200': {
+          content: {
+            'image/jpeg': string
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11788,7 +9613,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11796,9 +9621,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11813,35 +9646,21 @@ export interface Paths {
           id: number
           fileId: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              caseId: number
-              caseMaterialId: number | null
-              name: string
-              mime: string
-              size: number
-              sha256: string
-              width: number | null
-              height: number | null
-              centerId: number
-              centerName: string
-              uploadedAt: string
-              uploadedBy: string
-              hasThumb: boolean
-              seenOnPaperAt: string | null
-              seenOnPaperBy: string | null
-            }
+            'application/json': CaseFile
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11849,7 +9668,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11857,9 +9676,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11877,36 +9704,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              proxies: {
-                id: number
-                centerId: number
-                centerName: string
-                principalName: string
-                principalIdNumber: string
-                principalPhone: string
-                proxyName: string
-                proxyUserId: number | null
-                scope: string
-                itemIds: number[]
-                itemNames: (string | null)[]
-                validUntil: string
-                documentMime: string
-                documentSha256: string
-                createdAt: string
-                revokedAt: string | null
-                revokeReason: string | null
-                status: 'active' | 'revoked'
-              }[]
+              proxies: Proxy[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -11914,7 +9722,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11922,9 +9730,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -11932,37 +9748,22 @@ export interface Paths {
       }
     }
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              centerName: string
-              principalName: string
-              principalIdNumber: string
-              principalPhone: string
-              proxyName: string
-              proxyUserId: number | null
-              scope: string
-              itemIds: number[]
-              itemNames: (string | null)[]
-              validUntil: string
-              documentMime: string
-              documentSha256: string
-              createdAt: string
-              revokedAt: string | null
-              revokeReason: string | null
-              status: 'active' | 'revoked'
-            }
+            'application/json': Proxy
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -11970,7 +9771,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -11978,7 +9779,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -11986,9 +9787,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Payload too large
          */
         '413': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -12005,41 +9814,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              centerName: string
-              principalName: string
-              principalIdNumber: string
-              principalPhone: string
-              proxyName: string
-              proxyUserId: number | null
-              scope: string
-              itemIds: number[]
-              itemNames: (string | null)[]
-              validUntil: string
-              documentMime: string
-              documentSha256: string
-              createdAt: string
-              revokedAt: string | null
-              revokeReason: string | null
-              status: 'active' | 'revoked'
-            } & {
-              uses: {
-                caseId: number
-                number: string
-                itemName: string
-                at: string
-              }[]
-            }
+            'application/json': ProxyDetail
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -12047,7 +9830,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -12055,9 +9838,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -12074,7 +9865,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * The photo or scan of the signed authorisation
+         */
+        '200': {
+          content: {
+            'image/jpeg': string
+            'image/png': string
+            'application/pdf': string
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -12082,7 +9883,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -12090,9 +9891,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -12106,6 +9915,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -12116,41 +9928,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              centerId: number
-              centerName: string
-              principalName: string
-              principalIdNumber: string
-              principalPhone: string
-              proxyName: string
-              proxyUserId: number | null
-              scope: string
-              itemIds: number[]
-              itemNames: (string | null)[]
-              validUntil: string
-              documentMime: string
-              documentSha256: string
-              createdAt: string
-              revokedAt: string | null
-              revokeReason: string | null
-              status: 'active' | 'revoked'
-            } & {
-              uses: {
-                caseId: number
-                number: string
-                itemName: string
-                at: string
-              }[]
-            }
+            'application/json': ProxyDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -12158,7 +9944,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -12166,7 +9952,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -12174,7 +9960,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -12182,9 +9968,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -12202,44 +9996,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              tasks: {
-                id: number
-                agentId: number
-                agentName: string
-                centerId: number
-                centerName: string
-                requestId: string
-                offlineNumber: string
-                receivedAt: string
-                reasonCode: string
-                reason: string
-                details: unknown
-                attempts: number
-                createdAt: string
-                updatedAt: string
-                resolvedAt: string | null
-                resolution: string | null
-                caseId: number | null
-                caseNumber: string | null
-                resolveNote: string | null
-                state: 'open' | 'resent' | 'dropped'
-                intake: {
-                  itemId: number
-                  applicantName: string
-                  applicantIdNumber: string
-                  proxyId: number | null
-                }
-              }[]
+              tasks: OfflineTask[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -12247,7 +10014,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -12255,9 +10022,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -12267,7 +10042,11 @@ export interface Paths {
   }
   '/api/agency/offline-tasks/adopt': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
           'application/json': {
@@ -12276,571 +10055,23 @@ export interface Paths {
              * @minItems 1
              * @maxItems 200
              */
-            intakes: [
-              {
-                requestId: string
-                itemId: number
-                centerId: number
-                windowId?: number
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                  phone: string
-                  /**
-                   * 法定代表人 of an organization (法人) applicant
-                   */
-                  legalRepresentative?: {
-                    name: string
-                  }
-                  /**
-                   * 经办人: the person who comes to the window for an organization (not the village agent)
-                   */
-                  representative?: {
-                    name: string
-                    /**
-                     * 居民身份证号码 (GB 11643), masked in every answer but the case page
-                     */
-                    idNumber: string
-                    phone: string
-                  }
-                }
-                /**
-                 * @maxItems 200
-                 */
-                materials: {
-                  materialId: number
-                  received: boolean
-                  /**
-                   * 一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received
-                   */
-                  problem?: string
-                }[]
-                agent?: {
-                  staffId: number
-                }
-                complete?: true
-                /**
-                 * @maxItems 20
-                 */
-                coDepartmentIds?:
-                  | []
-                  | [number]
-                  | [number, number]
-                  | [number, number, number]
-                  | [number, number, number, number]
-                  | [number, number, number, number, number]
-                  | [number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number, number, number, number]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                refuse?: {
-                  reason: string
-                  referTo?: string
-                }
-                agency?: {
-                  authorization?: true
-                  urgent?: boolean
-                  /**
-                   * 委托登记: a standing proxy used instead of a new written authorisation
-                   */
-                  proxyId?: number
-                }
-                offline?: {
-                  /**
-                   * the device time when the applicant handed the papers over
-                   */
-                  receivedAt: string
-                  /**
-                   * the device time when it sends (gives the clock offset)
-                   */
-                  deviceNow: string
-                  deviceId: string
-                  /**
-                   * printed on the offline slip; resolved by the progress lookup for the case's whole life
-                   */
-                  offlineNumber: string
-                  queryCode: string
-                  /**
-                   * the requestId of the refused offline intake (a task) this one records again
-                   */
-                  resolves?: string
-                }
-                commitment?: {
-                  /**
-                   * @minItems 1
-                   * @maxItems 50
-                   */
-                  materialIds: [number, ...number[]]
-                  /**
-                   * default and latest: the item's deferralDays working days after acceptance
-                   */
-                  dueDate?: string
-                }
-                channel?: {
-                  /**
-                   * window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办
-                   */
-                  kind: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-                  staffId?: number
-                  visitDate?: string
-                }
-              },
-              ...{
-                requestId: string
-                itemId: number
-                centerId: number
-                windowId?: number
-                applicant: {
-                  kind: 'person' | 'organization'
-                  name: string
-                  idNumber: string
-                  phone: string
-                  /**
-                   * 法定代表人 of an organization (法人) applicant
-                   */
-                  legalRepresentative?: {
-                    name: string
-                  }
-                  /**
-                   * 经办人: the person who comes to the window for an organization (not the village agent)
-                   */
-                  representative?: {
-                    name: string
-                    /**
-                     * 居民身份证号码 (GB 11643), masked in every answer but the case page
-                     */
-                    idNumber: string
-                    phone: string
-                  }
-                }
-                /**
-                 * @maxItems 200
-                 */
-                materials: {
-                  materialId: number
-                  received: boolean
-                  /**
-                   * 一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received
-                   */
-                  problem?: string
-                }[]
-                agent?: {
-                  staffId: number
-                }
-                complete?: true
-                /**
-                 * @maxItems 20
-                 */
-                coDepartmentIds?:
-                  | []
-                  | [number]
-                  | [number, number]
-                  | [number, number, number]
-                  | [number, number, number, number]
-                  | [number, number, number, number, number]
-                  | [number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number, number, number]
-                  | [number, number, number, number, number, number, number, number, number, number, number, number]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                  | [
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number,
-                      number
-                    ]
-                refuse?: {
-                  reason: string
-                  referTo?: string
-                }
-                agency?: {
-                  authorization?: true
-                  urgent?: boolean
-                  /**
-                   * 委托登记: a standing proxy used instead of a new written authorisation
-                   */
-                  proxyId?: number
-                }
-                offline?: {
-                  /**
-                   * the device time when the applicant handed the papers over
-                   */
-                  receivedAt: string
-                  /**
-                   * the device time when it sends (gives the clock offset)
-                   */
-                  deviceNow: string
-                  deviceId: string
-                  /**
-                   * printed on the offline slip; resolved by the progress lookup for the case's whole life
-                   */
-                  offlineNumber: string
-                  queryCode: string
-                  /**
-                   * the requestId of the refused offline intake (a task) this one records again
-                   */
-                  resolves?: string
-                }
-                commitment?: {
-                  /**
-                   * @minItems 1
-                   * @maxItems 50
-                   */
-                  materialIds: [number, ...number[]]
-                  /**
-                   * default and latest: the item's deferralDays working days after acceptance
-                   */
-                  dueDate?: string
-                }
-                channel?: {
-                  /**
-                   * window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办
-                   */
-                  kind: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-                  staffId?: number
-                  visitDate?: string
-                }
-              }[]
-            ]
+            intakes: [IntakeBody, ...IntakeBody[]]
           }
         }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              tasks: {
-                id: number
-                agentId: number
-                agentName: string
-                centerId: number
-                centerName: string
-                requestId: string
-                offlineNumber: string
-                receivedAt: string
-                reasonCode: string
-                reason: string
-                details: unknown
-                attempts: number
-                createdAt: string
-                updatedAt: string
-                resolvedAt: string | null
-                resolution: string | null
-                caseId: number | null
-                caseNumber: string | null
-                resolveNote: string | null
-                state: 'open' | 'resent' | 'dropped'
-                intake: {
-                  itemId: number
-                  applicantName: string
-                  applicantIdNumber: string
-                  proxyId: number | null
-                }
-              }[]
+              tasks: OfflineTask[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -12848,7 +10079,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -12856,7 +10087,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -12864,9 +10095,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -12880,6 +10119,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -12890,42 +10132,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              agentId: number
-              agentName: string
-              centerId: number
-              centerName: string
-              requestId: string
-              offlineNumber: string
-              receivedAt: string
-              reasonCode: string
-              reason: string
-              details: unknown
-              attempts: number
-              createdAt: string
-              updatedAt: string
-              resolvedAt: string | null
-              resolution: string | null
-              caseId: number | null
-              caseNumber: string | null
-              resolveNote: string | null
-              state: 'open' | 'resent' | 'dropped'
-              intake: {
-                itemId: number
-                applicantName: string
-                applicantIdNumber: string
-                proxyId: number | null
-              }
-            }
+            'application/json': OfflineTask
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -12933,7 +10148,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -12941,7 +10156,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -12949,7 +10164,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -12957,9 +10172,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -12981,34 +10204,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              items: {
-                id: number
-                code: string
-                name: string
-                status: 'active' | 'retired'
-                departmentId: number
-                departmentName: string
-                itemType: string
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                publishedVersion: number | null
-                draftVersion: number | null
-                publishedAt: string | null
-              }[]
-              total: number
-              page: number
-              pageSize: number
-            }
+            'application/json': ItemList
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -13016,7 +10220,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -13024,7 +10228,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -13032,7 +10236,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -13040,9 +10244,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -13050,421 +10262,27 @@ export interface Paths {
       }
     }
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       requestBody: {
         content: {
-          'application/json': {
-            code: string
-            departmentId: number
-            name: string
-            basicCode: string
-            itemType: '行政许可' | '行政给付' | '行政确认' | '行政裁决' | '行政奖励' | '其他行政权力' | '公共服务'
-            implementingBody: string
-            /**
-             * @minItems 1
-             * @maxItems 2
-             */
-            targets: ['person' | 'organization'] | ['person' | 'organization', 'person' | 'organization']
-            handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-            legalDays: number
-            promisedDays: number
-            /**
-             * workday (行政许可法 §82) or calendar ("日" in the item's own law); default workday
-             */
-            legalDaysUnit?: 'workday' | 'calendar'
-            /**
-             * must equal legalDaysUnit
-             */
-            promisedDaysUnit?: 'workday' | 'calendar'
-            /**
-             * none; art42 (§42, +10, the deciding agency's head); joint (+15, the government's head); own (extensionDays from the item's legal basis). Default: art42 (joint for 联办) for 行政许可, none otherwise
-             */
-            extensionRule?: 'none' | 'art42' | 'joint' | 'own'
-            /**
-             * days an `own` extension rule allows
-             */
-            extensionDays?: number
-            /**
-             * the decision's wording: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结; default by item type
-             */
-            outcomeWording?: string
-            acceptLevel: 'district' | 'town' | 'village'
-            decideLevel: 'district' | 'town' | 'village'
-            legalBasis?: string
-            conditions?: string
-            /**
-             * @maxItems 50
-             */
-            procedure?: string[]
-            /**
-             * @maxItems 50
-             */
-            stepLimits?: {
-              step: string
-              days: number
-            }[]
-            fees?: {
-              charged: boolean
-              amount?: string
-              basis?: string
-            }
-            result?: string
-            visits?: number
-            consultPhone?: string
-            complaintPhone?: string
-            specialProcedures?: (
-              | 'hearing'
-              | 'tender'
-              | 'auction'
-              | 'inspection'
-              | 'testing'
-              | 'quarantine'
-              | 'appraisal'
-              | 'expert_review'
-              | 'public_notice'
-            )[]
-            theme?: string
-            category?: string
-            /**
-             * @maxItems 20
-             */
-            keywords?:
-              | []
-              | [string]
-              | [string, string]
-              | [string, string, string]
-              | [string, string, string, string]
-              | [string, string, string, string, string]
-              | [string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string, string, string, string]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-            /**
-             * 容缺受理: working days after acceptance to hand in a deferrable material; null: the item allows no 容缺
-             */
-            deferralDays?: number | null
-            /**
-             * a missed commitment: suspend only, or also deny / terminate the case
-             */
-            deferralLapse?: 'suspend' | 'deny' | 'terminate'
-            /**
-             * one person holding consecutive steps (承办 → 审核 → 决定) may complete them in one dialog, each step recorded; default false (separation of duties)
-             */
-            consecutiveSteps?: boolean
-            /**
-             * @maxItems 100
-             */
-            materials?: {
-              name: string
-              form: 'original' | 'copy' | 'electronic'
-              copies?: number
-              required?: boolean
-              note?: string
-              sampleFileId?: number | null
-              /**
-               * 容缺: may be missing at acceptance (never the application form or identity)
-               */
-              deferrable?: boolean
-            }[]
-            /**
-             * @maxItems 1000
-             */
-            offeredCenterIds?: number[]
-            localCode?: boolean
-          }
+          'application/json': CreateItemBody
         }
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              status: 'active' | 'retired'
-              departmentId: number
-              departmentName: string
-              departmentCenterId: number
-              createdAt: string
-              editable: boolean
-              localCode: boolean
-              versions: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                createdAt: string
-                createdBy: number | null
-                publishedAt: string | null
-                publishedBy: number | null
-                supersededAt: string | null
-              }[]
-              published: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              draft: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              offerings: {
-                centerId: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                kind: 'direct' | 'forward'
-              }[]
-            }
+            'application/json': ItemDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -13472,7 +10290,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -13480,7 +10298,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -13488,7 +10306,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -13496,9 +10314,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -13515,158 +10341,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              status: 'active' | 'retired'
-              departmentId: number
-              departmentName: string
-              departmentCenterId: number
-              createdAt: string
-              editable: boolean
-              localCode: boolean
-              versions: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                createdAt: string
-                createdBy: number | null
-                publishedAt: string | null
-                publishedBy: number | null
-                supersededAt: string | null
-              }[]
-              published: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              draft: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              offerings: {
-                centerId: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                kind: 'direct' | 'forward'
-              }[]
-            }
+            'application/json': ItemDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -13674,7 +10357,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -13682,7 +10365,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -13690,7 +10373,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -13698,9 +10381,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -13714,161 +10405,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              status: 'active' | 'retired'
-              departmentId: number
-              departmentName: string
-              departmentCenterId: number
-              createdAt: string
-              editable: boolean
-              localCode: boolean
-              versions: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                createdAt: string
-                createdBy: number | null
-                publishedAt: string | null
-                publishedBy: number | null
-                supersededAt: string | null
-              }[]
-              published: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              draft: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              offerings: {
-                centerId: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                kind: 'direct' | 'forward'
-              }[]
-            }
+            'application/json': ItemDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -13876,7 +10427,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -13884,7 +10435,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -13892,7 +10443,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -13900,9 +10451,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -13916,6 +10475,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -13926,158 +10488,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              status: 'active' | 'retired'
-              departmentId: number
-              departmentName: string
-              departmentCenterId: number
-              createdAt: string
-              editable: boolean
-              localCode: boolean
-              versions: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                createdAt: string
-                createdBy: number | null
-                publishedAt: string | null
-                publishedBy: number | null
-                supersededAt: string | null
-              }[]
-              published: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              draft: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              offerings: {
-                centerId: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                kind: 'direct' | 'forward'
-              }[]
-            }
+            'application/json': ItemDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -14085,7 +10504,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -14093,7 +10512,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -14101,7 +10520,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -14109,9 +10528,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -14125,328 +10552,26 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
-          'application/json': {
-            name: string
-            basicCode: string
-            itemType: '行政许可' | '行政给付' | '行政确认' | '行政裁决' | '行政奖励' | '其他行政权力' | '公共服务'
-            implementingBody: string
-            /**
-             * @minItems 1
-             * @maxItems 2
-             */
-            targets: ['person' | 'organization'] | ['person' | 'organization', 'person' | 'organization']
-            handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-            legalDays: number
-            promisedDays: number
-            /**
-             * workday (行政许可法 §82) or calendar ("日" in the item's own law); default workday
-             */
-            legalDaysUnit?: 'workday' | 'calendar'
-            /**
-             * must equal legalDaysUnit
-             */
-            promisedDaysUnit?: 'workday' | 'calendar'
-            /**
-             * none; art42 (§42, +10, the deciding agency's head); joint (+15, the government's head); own (extensionDays from the item's legal basis). Default: art42 (joint for 联办) for 行政许可, none otherwise
-             */
-            extensionRule?: 'none' | 'art42' | 'joint' | 'own'
-            /**
-             * days an `own` extension rule allows
-             */
-            extensionDays?: number
-            /**
-             * the decision's wording: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结; default by item type
-             */
-            outcomeWording?: string
-            acceptLevel: 'district' | 'town' | 'village'
-            decideLevel: 'district' | 'town' | 'village'
-            legalBasis?: string
-            conditions?: string
-            /**
-             * @maxItems 50
-             */
-            procedure?: string[]
-            /**
-             * @maxItems 50
-             */
-            stepLimits?: {
-              step: string
-              days: number
-            }[]
-            fees?: {
-              charged: boolean
-              amount?: string
-              basis?: string
-            }
-            result?: string
-            visits?: number
-            consultPhone?: string
-            complaintPhone?: string
-            specialProcedures?: (
-              | 'hearing'
-              | 'tender'
-              | 'auction'
-              | 'inspection'
-              | 'testing'
-              | 'quarantine'
-              | 'appraisal'
-              | 'expert_review'
-              | 'public_notice'
-            )[]
-            theme?: string
-            category?: string
-            /**
-             * @maxItems 20
-             */
-            keywords?:
-              | []
-              | [string]
-              | [string, string]
-              | [string, string, string]
-              | [string, string, string, string]
-              | [string, string, string, string, string]
-              | [string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string, string, string]
-              | [string, string, string, string, string, string, string, string, string, string, string, string, string]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-              | [
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string,
-                  string
-                ]
-            /**
-             * 容缺受理: working days after acceptance to hand in a deferrable material; null: the item allows no 容缺
-             */
-            deferralDays?: number | null
-            /**
-             * a missed commitment: suspend only, or also deny / terminate the case
-             */
-            deferralLapse?: 'suspend' | 'deny' | 'terminate'
-            /**
-             * one person holding consecutive steps (承办 → 审核 → 决定) may complete them in one dialog, each step recorded; default false (separation of duties)
-             */
-            consecutiveSteps?: boolean
-            /**
-             * @maxItems 100
-             */
-            materials?: {
-              name: string
-              form: 'original' | 'copy' | 'electronic'
-              copies?: number
-              required?: boolean
-              note?: string
-              sampleFileId?: number | null
-              /**
-               * 容缺: may be missing at acceptance (never the application form or identity)
-               */
-              deferrable?: boolean
-            }[]
-          }
+          'application/json': ItemDraftBody
         }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              version: number
-              status: 'draft' | 'published' | 'superseded'
-              name: string
-              namePinyin: string
-              nameInitials: string
-              basicCode: string
-              itemType: string
-              implementingBody: string
-              legalBasis: string
-              targets: string[]
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              legalDays: number
-              promisedDays: number
-              legalDaysUnit: 'workday' | 'calendar'
-              promisedDaysUnit: 'workday' | 'calendar'
-              extensionRule: 'none' | 'art42' | 'joint' | 'own'
-              extensionDays: number
-              outcomeWording: string
-              acceptLevel: 'district' | 'town' | 'village'
-              decideLevel: 'district' | 'town' | 'village'
-              conditions: string
-              procedure: string[]
-              stepLimits: {
-                step: string
-                days: number
-              }[]
-              fees: {
-                charged: boolean
-                amount?: string
-                basis?: string
-              }
-              result: string
-              visits: number
-              consultPhone: string
-              complaintPhone: string
-              specialProcedures: string[]
-              theme: string
-              category: string
-              keywords: string[]
-              deferralDays: number | null
-              deferralLapse: 'suspend' | 'deny' | 'terminate'
-              consecutiveSteps: boolean
-              createdAt: string
-              publishedAt: string | null
-              supersededAt: string | null
-              materials: {
-                id: number
-                name: string
-                form: 'original' | 'copy' | 'electronic'
-                copies: number
-                required: boolean
-                note: string
-                sampleFileId: number | null
-                deferrable: boolean
-              }[]
-            }
+            'application/json': ItemVersion
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -14454,7 +10579,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -14462,7 +10587,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -14470,7 +10595,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -14478,9 +10603,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -14492,10 +10625,13 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -14506,7 +10642,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -14514,7 +10650,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -14522,7 +10658,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -14530,7 +10666,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -14538,9 +10674,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -14554,6 +10698,9 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       requestBody: {
         content: {
@@ -14564,158 +10711,15 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              code: string
-              status: 'active' | 'retired'
-              departmentId: number
-              departmentName: string
-              departmentCenterId: number
-              createdAt: string
-              editable: boolean
-              localCode: boolean
-              versions: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                createdAt: string
-                createdBy: number | null
-                publishedAt: string | null
-                publishedBy: number | null
-                supersededAt: string | null
-              }[]
-              published: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              draft: {
-                id: number
-                version: number
-                status: 'draft' | 'published' | 'superseded'
-                name: string
-                namePinyin: string
-                nameInitials: string
-                basicCode: string
-                itemType: string
-                implementingBody: string
-                legalBasis: string
-                targets: string[]
-                handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-                legalDays: number
-                promisedDays: number
-                legalDaysUnit: 'workday' | 'calendar'
-                promisedDaysUnit: 'workday' | 'calendar'
-                extensionRule: 'none' | 'art42' | 'joint' | 'own'
-                extensionDays: number
-                outcomeWording: string
-                acceptLevel: 'district' | 'town' | 'village'
-                decideLevel: 'district' | 'town' | 'village'
-                conditions: string
-                procedure: string[]
-                stepLimits: {
-                  step: string
-                  days: number
-                }[]
-                fees: {
-                  charged: boolean
-                  amount?: string
-                  basis?: string
-                }
-                result: string
-                visits: number
-                consultPhone: string
-                complaintPhone: string
-                specialProcedures: string[]
-                theme: string
-                category: string
-                keywords: string[]
-                deferralDays: number | null
-                deferralLapse: 'suspend' | 'deny' | 'terminate'
-                consecutiveSteps: boolean
-                createdAt: string
-                publishedAt: string | null
-                supersededAt: string | null
-                materials: {
-                  id: number
-                  name: string
-                  form: 'original' | 'copy' | 'electronic'
-                  copies: number
-                  required: boolean
-                  note: string
-                  sampleFileId: number | null
-                  deferrable: boolean
-                }[]
-              } | null
-              offerings: {
-                centerId: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                kind: 'direct' | 'forward'
-              }[]
-            }
+            'application/json': ItemDetail
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -14723,7 +10727,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -14731,7 +10735,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -14739,7 +10743,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -14747,9 +10751,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -14762,6 +10774,9 @@ export interface Paths {
       parameters: {
         path: {
           id: number
+        }
+        undefined?: {
+          undefined?: unknown
         }
       }
       requestBody: {
@@ -14776,22 +10791,17 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
             'application/json': {
-              offerings: {
-                centerId: number
-                name: string
-                level: 'district' | 'town' | 'village'
-                kind: 'direct' | 'forward'
-              }[]
+              offerings: ItemOffering[]
             }
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -14799,7 +10809,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -14807,7 +10817,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -14815,7 +10825,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -14823,9 +10833,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -14839,10 +10857,13 @@ export interface Paths {
         query?: {
           departmentId?: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * Created
          */
         '201': {
           content: {
@@ -14857,7 +10878,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -14865,7 +10886,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -14873,7 +10894,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -14881,7 +10902,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -14889,7 +10910,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -14897,9 +10918,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Payload too large
          */
         '413': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -14916,10 +10945,40 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * The sample file as uploaded
          */
         '200': {
-          content: {}
+          content: {
+            'application/pdf': string
+            'image/png': string
+            'image/jpeg': string
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
+         */
+        '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
         }
       }
     }
@@ -14928,16 +10987,19 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * No content
          */
         '204': {
           content: {}
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -14945,7 +11007,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -14953,7 +11015,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -14961,7 +11023,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -14969,9 +11031,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -14988,10 +11058,32 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * The sample file as uploaded
          */
         '200': {
-          content: {}
+          content: {
+            'application/pdf': string
+            'image/png': string
+            'image/jpeg': string
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': string
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /**
+         * Not found
+         */
+        '404': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
         }
       }
     }
@@ -15001,10 +11093,28 @@ export interface Paths {
       parameters: {}
       responses: {
         /**
-         * Default Response
+         * The import template (事项导入模板.xlsx)
          */
         '200': {
-          content: {}
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
+         */
+        '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
         }
       }
     }
@@ -15018,20 +11128,42 @@ export interface Paths {
       }
       responses: {
         /**
-         * Default Response
+         * The published items in the jurisdiction (事项清单.xlsx)
          */
         '200': {
-          content: {}
+          content: {
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': string
+          }
+        }
+        /**
+         * Not signed in, or the session or token is no longer valid
+         */
+        '401': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
+          content: {
+            'application/json': ErrorResponse
+          }
         }
       }
     }
   }
   '/api/items/import': {
     post: {
-      parameters: {}
+      parameters: {
+        undefined?: {
+          undefined?: unknown
+        }
+      }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
@@ -15043,7 +11175,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -15051,7 +11183,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -15059,7 +11191,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -15067,7 +11199,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -15075,7 +11207,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -15083,9 +11215,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Payload too large
          */
         '413': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -15099,124 +11239,21 @@ export interface Paths {
         path: {
           id: number
         }
+        undefined?: {
+          undefined?: unknown
+        }
       }
       responses: {
         /**
-         * Default Response
+         * OK
          */
         '200': {
           content: {
-            'application/json': {
-              id: number
-              number: string
-              queryCode: string
-              itemId: number
-              itemVersion: number
-              itemName: string
-              handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
-              status:
-                | 'received'
-                | 'correction'
-                | 'refused'
-                | 'accepted'
-                | 'in_review'
-                | 'forwarded'
-                | 'approved'
-                | 'denied'
-                | 'answered'
-                | 'closed'
-              version: number
-              centerId: number
-              currentCenterId: number
-              originCenterId: number
-              departmentId: number
-              windowId: number | null
-              applicant: {
-                kind: 'person' | 'organization'
-                name: string
-                idNumber: string
-                phone: string
-                /**
-                 * 法定代表人 (organizations)
-                 */
-                legalRepresentative?: {
-                  name: string
-                }
-                /**
-                 * 经办人 (organizations): ID number and phone masked like the applicant's
-                 */
-                representative?: {
-                  name: string
-                  idNumber: string
-                  phone: string
-                }
-              }
-              receivedAt: string
-              acceptedAt: string | null
-              acceptedOn: string | null
-              dueDate: string | null
-              /**
-               * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
-               */
-              legalDueDate: string | null
-              /**
-               * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
-               */
-              extendedLegalDueDate: string | null
-              /**
-               * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
-               */
-              provisional: boolean
-              promisedDays: number
-              legalDays: number
-              /**
-               * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
-               */
-              daysUnit: 'workday' | 'calendar'
-              extendedDays: number
-              extensionRule: 'none' | 'art42' | 'joint' | 'own'
-              suspended: boolean
-              light: 'green' | 'yellow' | 'red'
-              decidedAt: string | null
-              decision: unknown
-              refusal: unknown
-              delivery: unknown
-              closedAt: string | null
-              createdAt: string
-              /**
-               * 办理渠道
-               */
-              channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
-              /**
-               * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
-               */
-              commitment?: {
-                dueDate: string
-                done: boolean
-                light: 'green' | 'yellow' | 'red'
-                materials: {
-                  materialId: number
-                  name: string
-                  received: boolean
-                }[]
-                /**
-                 * case page: what a missed date allows besides suspending (the 承诺书 states it)
-                 */
-                lapse?: 'suspend' | 'deny' | 'terminate'
-              }
-              missing?: {
-                materialId: number
-                name: string
-                /**
-                 * what is wrong with it; null: not handed in
-                 */
-                problem?: string | null
-              }[]
-            }
+            'application/json': Case
           }
         }
         /**
-         * Default Response
+         * Invalid input: `error.details` lists each bad field (`field`, `message`)
          */
         '400': {
           content: {
@@ -15224,7 +11261,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not signed in, or the session or token is no longer valid
          */
         '401': {
           content: {
@@ -15232,7 +11269,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Forbidden: the role, the jurisdiction, the holder of the case or the CSRF token does not allow it
          */
         '403': {
           content: {
@@ -15240,7 +11277,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Not found
          */
         '404': {
           content: {
@@ -15248,7 +11285,7 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Conflict with the current state (`error.code` says which)
          */
         '409': {
           content: {
@@ -15256,9 +11293,17 @@ export interface Paths {
           }
         }
         /**
-         * Default Response
+         * Payload too large
          */
         '413': {
+          content: {
+            'application/json': ErrorResponse
+          }
+        }
+        /**
+         * Unavailable: `database_unavailable` or `storage_low`; retry after the seconds in `Retry-After`
+         */
+        '503': {
           content: {
             'application/json': ErrorResponse
           }
@@ -15269,7 +11314,7 @@ export interface Paths {
 }
 /**
  * This interface was referenced by `Paths`'s JSON-Schema
- * via the `definition` "def-0".
+ * via the `definition` "ErrorResponse".
  */
 export interface ErrorResponse {
   error: {
@@ -15277,4 +11322,2376 @@ export interface ErrorResponse {
     message: string
     details?: unknown
   }
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "SessionUser".
+ */
+export interface SessionUser {
+  username: string
+  name: string
+  roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
+  centerId: number
+  centerName: string
+  centerLevel: string
+  windowId: number | null
+  csrfToken: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Token".
+ */
+export interface Token {
+  id: number
+  name: string
+  createdAt: string
+  expiresAt: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "PublicItemList".
+ */
+export interface PublicItemList {
+  items: ItemSummary[]
+  total: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemSummary".
+ */
+export interface ItemSummary {
+  id: number
+  code: string
+  name: string
+  itemType: string
+  departmentId: number
+  departmentName: string
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  legalDays: number
+  promisedDays: number
+  /**
+   * workday (行政许可法 §82) or calendar, as the item's legal basis states it
+   */
+  legalDaysUnit: 'workday' | 'calendar'
+  promisedDaysUnit: 'workday' | 'calendar'
+  acceptLevel: 'district' | 'town' | 'village'
+  decideLevel: 'district' | 'town' | 'village'
+  theme: string
+  category: string
+  visits: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "PublicItemDetail".
+ */
+export interface PublicItemDetail {
+  id: number
+  code: string
+  name: string
+  itemType: string
+  departmentId: number
+  departmentName: string
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  legalDays: number
+  promisedDays: number
+  /**
+   * workday (行政许可法 §82) or calendar, as the item's legal basis states it
+   */
+  legalDaysUnit: 'workday' | 'calendar'
+  promisedDaysUnit: 'workday' | 'calendar'
+  acceptLevel: 'district' | 'town' | 'village'
+  decideLevel: 'district' | 'town' | 'village'
+  theme: string
+  category: string
+  visits: number
+  basicCode: string
+  version: number
+  publishedAt: string | null
+  conditions: string
+  legalBasis: string
+  implementingBody: string
+  targets: string[]
+  materials: {
+    id: number
+    name: string
+    form: 'original' | 'copy' | 'electronic'
+    copies: number
+    required: boolean
+    note: string
+    sampleFileId: number | null
+    /**
+     * 容缺受理: may be handed in after acceptance under a signed commitment
+     */
+    deferrable: boolean
+  }[]
+  /**
+   * 容缺受理: working days after acceptance to hand in a deferred material; null: no 容缺
+   */
+  deferralDays: number | null
+  /**
+   * a missed commitment: suspend, deny or terminate
+   */
+  deferralLapse: string
+  procedure: string[]
+  stepLimits: {
+    step: string
+    days: number
+  }[]
+  fees: {
+    charged: boolean
+    amount?: string
+    basis?: string
+  }
+  result: string
+  consultPhone: string
+  complaintPhone: string
+  specialProcedures: string[]
+  keywords: string[]
+  centers: {
+    id: number
+    name: string
+    level: 'district' | 'town' | 'village'
+    address: string
+    phone: string
+    hours: string
+    forward: boolean
+    windows: WindowRef[]
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "WindowRef".
+ */
+export interface WindowRef {
+  id: number
+  number: string
+  name: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "PublicDepartment".
+ */
+export interface PublicDepartment {
+  id: number
+  code: string
+  name: string
+  shortName: string
+  level: 'district' | 'town' | 'village'
+  centerId: number
+  items: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ThemeCount".
+ */
+export interface ThemeCount {
+  theme: string
+  count: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "PublicCenter".
+ */
+export interface PublicCenter {
+  id: number
+  name: string
+  level: 'district' | 'town' | 'village'
+  parentId: number | null
+  address: string
+  phone: string
+  hours: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Center".
+ */
+export interface Center {
+  id: number
+  code: string
+  name: string
+  level: 'district' | 'town' | 'village'
+  parentId: number | null
+  parentName: string | null
+  address: string
+  phone: string
+  /**
+   * 办公时间, from the hall settings (大厅设置)
+   */
+  hours: string
+  note: string
+  status: 'active' | 'retired'
+  windowCount: number
+  staffCount: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Department".
+ */
+export interface Department {
+  id: number
+  code: string
+  name: string
+  shortName: string
+  level: string
+  centerId: number
+  centerName: string
+  required: boolean
+  enteredOn: string | null
+  phone: string
+  status: string
+  windowCount: number
+  itemCount: number
+  /**
+   * the department head's AB岗 stand-in
+   */
+  headStandInUserId: number | null
+  /**
+   * the head is away: the stand-in approves extensions (recorded as such)
+   */
+  headAway: boolean
+  /**
+   * 复议机关 named on its decisions (null: the center's default)
+   */
+  reviewBody: string | null
+  /**
+   * 人民法院 named on its decisions (null: the center's default)
+   */
+  court: string | null
+  /**
+   * 复议前置 (行政复议法 §23): its notices do not offer the court directly
+   */
+  reviewFirst: boolean
+  /**
+   * the center's window may issue 不予受理 in its name (entrusted)
+   */
+  windowMayRefuse: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Window".
+ */
+export interface Window {
+  id: number
+  centerId: number
+  centerName: string
+  number: string
+  name: string
+  status: string
+  departments: {
+    id: number
+    name: string
+  }[]
+  itemIds: number[]
+  standIn: {
+    id: number
+    name: string
+  } | null
+  staff: {
+    id: number
+    name: string
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Staff".
+ */
+export interface Staff {
+  id: number
+  username: string
+  name: string
+  roles: ('admin' | 'manager' | 'clerk' | 'approver' | 'agent' | 'supervisor' | 'department_head')[]
+  centerId: number
+  centerName: string
+  windowId: number | null
+  windowName: string | null
+  phone: string
+  status: string
+  departmentId: number | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CenterRef".
+ */
+export interface CenterRef {
+  id: number
+  name: string
+  level: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CalendarDay".
+ */
+export interface CalendarDay {
+  date: string
+  workday: boolean
+  name: string
+  source: 'chinese-days' | 'admin' | 'provisional'
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "IntakeBody".
+ */
+export interface IntakeBody {
+  requestId: string
+  itemId: number
+  centerId: number
+  windowId?: number
+  applicant: ApplicantInput
+  /**
+   * @maxItems 200
+   */
+  materials: MaterialTick[]
+  agent?: {
+    staffId: number
+  }
+  complete?: true
+  /**
+   * @maxItems 20
+   */
+  coDepartmentIds?:
+    | []
+    | [number]
+    | [number, number]
+    | [number, number, number]
+    | [number, number, number, number]
+    | [number, number, number, number, number]
+    | [number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number, number, number, number, number, number, number]
+    | [number, number, number, number, number, number, number, number, number, number, number, number, number, number]
+    | [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number
+      ]
+    | [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number
+      ]
+    | [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number
+      ]
+    | [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number
+      ]
+    | [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number
+      ]
+    | [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+        number
+      ]
+  refuse?: {
+    reason: string
+    referTo?: string
+  }
+  agency?: AgencyInput
+  offline?: OfflineStamp
+  commitment?: Commitment
+  channel?: Channel
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ApplicantInput".
+ */
+export interface ApplicantInput {
+  kind: 'person' | 'organization'
+  name: string
+  idNumber: string
+  phone: string
+  /**
+   * 法定代表人 of an organization (法人) applicant
+   */
+  legalRepresentative?: {
+    name: string
+  }
+  representative?: RepresentativeInput
+}
+/**
+ * 经办人: the person who comes to the window for an organization (not the village agent)
+ *
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "RepresentativeInput".
+ */
+export interface RepresentativeInput {
+  name: string
+  /**
+   * 居民身份证号码 (GB 11643), masked in every answer but the case page
+   */
+  idNumber: string
+  phone: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "MaterialTick".
+ */
+export interface MaterialTick {
+  materialId: number
+  received: boolean
+  /**
+   * 一次性告知: what is wrong with a material handed in (不符合法定形式: 未签名, 已过期, 复印件不清晰 …); such a material is not received
+   */
+  problem?: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "AgencyInput".
+ */
+export interface AgencyInput {
+  authorization?: true
+  urgent?: boolean
+  /**
+   * 委托登记: a standing proxy used instead of a new written authorisation
+   */
+  proxyId?: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "OfflineStamp".
+ */
+export interface OfflineStamp {
+  /**
+   * the device time when the applicant handed the papers over
+   */
+  receivedAt: string
+  /**
+   * the device time when it sends (gives the clock offset)
+   */
+  deviceNow: string
+  deviceId: string
+  /**
+   * printed on the offline slip; resolved by the progress lookup for the case's whole life
+   */
+  offlineNumber: string
+  queryCode: string
+  /**
+   * the requestId of the refused offline intake (a task) this one records again
+   */
+  resolves?: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Commitment".
+ */
+export interface Commitment {
+  /**
+   * @minItems 1
+   * @maxItems 50
+   */
+  materialIds: [number, ...number[]]
+  /**
+   * default and latest: the item's deferralDays working days after acceptance
+   */
+  dueDate?: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Channel".
+ */
+export interface Channel {
+  /**
+   * window 窗口, village_agency 村代办, assisted 帮办, accompanied 陪同办, home_visit 上门办
+   */
+  kind: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
+  staffId?: number
+  visitDate?: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Case".
+ */
+export interface Case {
+  id: number
+  number: string
+  queryCode: string
+  itemId: number
+  itemVersion: number
+  itemName: string
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  status:
+    | 'received'
+    | 'correction'
+    | 'refused'
+    | 'accepted'
+    | 'in_review'
+    | 'forwarded'
+    | 'approved'
+    | 'denied'
+    | 'answered'
+    | 'closed'
+  version: number
+  centerId: number
+  currentCenterId: number
+  originCenterId: number
+  departmentId: number
+  windowId: number | null
+  applicant: {
+    kind: 'person' | 'organization'
+    name: string
+    idNumber: string
+    phone: string
+    /**
+     * 法定代表人 (organizations)
+     */
+    legalRepresentative?: {
+      name: string
+    }
+    /**
+     * 经办人 (organizations): ID number and phone masked like the applicant's
+     */
+    representative?: {
+      name: string
+      idNumber: string
+      phone: string
+    }
+  }
+  receivedAt: string
+  acceptedAt: string | null
+  acceptedOn: string | null
+  dueDate: string | null
+  /**
+   * 法定办结日期: the legal limit alone, never an extension; null for 即办 (当场办结)
+   */
+  legalDueDate: string | null
+  /**
+   * Set once an extension past the legal limit is approved (行政许可法 §42 or the item's own rule)
+   */
+  extendedLegalDueDate: string | null
+  /**
+   * true when a date of the case rests on a provisional calendar (a year without the State Council notice)
+   */
+  provisional: boolean
+  promisedDays: number
+  legalDays: number
+  /**
+   * unit of legalDays, promisedDays and extensions: workday (§82) or calendar
+   */
+  daysUnit: 'workday' | 'calendar'
+  extendedDays: number
+  extensionRule: 'none' | 'art42' | 'joint' | 'own'
+  suspended: boolean
+  light: 'green' | 'yellow' | 'red'
+  decidedAt: string | null
+  decision: unknown
+  refusal: unknown
+  delivery: unknown
+  closedAt: string | null
+  createdAt: string
+  /**
+   * 办理渠道
+   */
+  channel?: 'window' | 'village_agency' | 'assisted' | 'accompanied' | 'home_visit'
+  /**
+   * 容缺受理: the applicant's commitment (承诺书): materials accepted missing and the date to hand them in
+   */
+  commitment?: {
+    dueDate: string
+    done: boolean
+    light: 'green' | 'yellow' | 'red'
+    materials: {
+      materialId: number
+      name: string
+      received: boolean
+    }[]
+    /**
+     * case page: what a missed date allows besides suspending (the 承诺书 states it)
+     */
+    lapse?: 'suspend' | 'deny' | 'terminate'
+  }
+  missing?: {
+    materialId: number
+    name: string
+    /**
+     * what is wrong with it; null: not handed in
+     */
+    problem?: string | null
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CaseList".
+ */
+export interface CaseList {
+  cases: Case[]
+  nextCursor: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Inbox".
+ */
+export interface Inbox {
+  items: {
+    step: {
+      id: number
+      kind: 'handle' | 'review' | 'approve' | 'sign' | 'forward' | 'handover' | 'delivery' | 'issue' | 'commitment'
+      dueDate: string | null
+      departmentId: number | null
+      light: 'green' | 'yellow' | 'red'
+    }
+    case: CaseItem
+  }[]
+  nextCursor: string | null
+  /**
+   * every open step waiting in this inbox (all pages)
+   */
+  total: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CaseItem".
+ */
+export interface CaseItem {
+  id: number
+  number: string
+  itemName: string
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  status:
+    | 'received'
+    | 'correction'
+    | 'refused'
+    | 'accepted'
+    | 'in_review'
+    | 'forwarded'
+    | 'approved'
+    | 'denied'
+    | 'answered'
+    | 'closed'
+  departmentId: number
+  currentCenterId: number
+  applicant: {
+    kind: 'person' | 'organization'
+    name: string
+    idNumber: string
+  }
+  receivedAt: string
+  acceptedOn: string | null
+  dueDate: string | null
+  suspended: boolean
+  light: 'green' | 'yellow' | 'red'
+  delivery: unknown
+  provisional: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CaseActionBody".
+ */
+export interface CaseActionBody {
+  version?: number
+  note?: string
+  opinion?: string
+  reasons?: string
+  text?: string
+  reason?: string
+  kind?:
+    | 'correction'
+    | 'hearing'
+    | 'tender'
+    | 'auction'
+    | 'inspection'
+    | 'testing'
+    | 'quarantine'
+    | 'appraisal'
+    | 'expert_review'
+    | 'public_notice'
+  /**
+   * extend/request_extension: days in the item's unit; suspend: the expected duration of a special procedure (§45)
+   */
+  days?: number
+  departmentId?: number
+  /**
+   * @maxItems 200
+   */
+  materials?: MaterialTick[]
+  referTo?: string
+  /**
+   * issue (发证, 行政许可法 §44): the permit's number
+   */
+  permitNumber?: string
+  method?: 'pickup' | 'mail'
+  centerId?: number
+  trackingNumber?: string
+  toUserId?: number
+  toCenterId?: number
+  /**
+   * hand_in: how the 容缺 material came (window costs a trip; mail, electronic none)
+   */
+  via?: 'window' | 'mail' | 'electronic'
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CaseChainBody".
+ */
+export interface CaseChainBody {
+  version?: number
+  /**
+   * @minItems 2
+   * @maxItems 3
+   */
+  actions:
+    | [
+        {
+          action: 'advance' | 'approve' | 'deny' | 'answer'
+          body: {
+            note?: string
+            opinion?: string
+            reasons?: string
+            text?: string
+          }
+        },
+        {
+          action: 'advance' | 'approve' | 'deny' | 'answer'
+          body: {
+            note?: string
+            opinion?: string
+            reasons?: string
+            text?: string
+          }
+        }
+      ]
+    | [
+        {
+          action: 'advance' | 'approve' | 'deny' | 'answer'
+          body: {
+            note?: string
+            opinion?: string
+            reasons?: string
+            text?: string
+          }
+        },
+        {
+          action: 'advance' | 'approve' | 'deny' | 'answer'
+          body: {
+            note?: string
+            opinion?: string
+            reasons?: string
+            text?: string
+          }
+        },
+        {
+          action: 'advance' | 'approve' | 'deny' | 'answer'
+          body: {
+            note?: string
+            opinion?: string
+            reasons?: string
+            text?: string
+          }
+        }
+      ]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Progress".
+ */
+export interface Progress {
+  number: string
+  itemName: string
+  status:
+    | 'received'
+    | 'correction'
+    | 'refused'
+    | 'accepted'
+    | 'in_review'
+    | 'forwarded'
+    | 'approved'
+    | 'denied'
+    | 'answered'
+    | 'closed'
+  acceptedAt: string | null
+  dueDate: string | null
+  applicantName: string
+  suspended: boolean
+  light: 'green' | 'yellow' | 'red'
+  commitment?: ProgressCommitment
+  events: ProgressEvent[]
+  /**
+   * 一件事一次办: a bundle's number shows every part (each as a case's progress)
+   */
+  bundle?: {
+    number: string
+    name: string
+    parts: PartProgress[]
+  }
+}
+/**
+ * 容缺受理: what the applicant must hand in and by when
+ *
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ProgressCommitment".
+ */
+export interface ProgressCommitment {
+  dueDate: string
+  materials: string[]
+  done: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ProgressEvent".
+ */
+export interface ProgressEvent {
+  at: string
+  action: string
+  status:
+    | 'received'
+    | 'correction'
+    | 'refused'
+    | 'accepted'
+    | 'in_review'
+    | 'forwarded'
+    | 'approved'
+    | 'denied'
+    | 'answered'
+    | 'closed'
+  centerName: string
+  note: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "PartProgress".
+ */
+export interface PartProgress {
+  number: string
+  itemName: string
+  status:
+    | 'received'
+    | 'correction'
+    | 'refused'
+    | 'accepted'
+    | 'in_review'
+    | 'forwarded'
+    | 'approved'
+    | 'denied'
+    | 'answered'
+    | 'closed'
+  acceptedAt: string | null
+  dueDate: string | null
+  applicantName: string
+  suspended: boolean
+  light: 'green' | 'yellow' | 'red'
+  commitment?: ProgressCommitment
+  events: ProgressEvent[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ForwardStep".
+ */
+export interface ForwardStep {
+  id: number
+  dueDate: string | null
+  startDate: string
+  light: 'green' | 'yellow' | 'red'
+  fromCenterName: string
+  toCenterName: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CenterLevelRules".
+ */
+export interface CenterLevelRules {
+  centerId: number
+  own: boolean
+  forwardDays: number
+  handoverDays: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "LevelRules".
+ */
+export interface LevelRules {
+  forwardDays: number
+  handoverDays: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "MessageTemplate".
+ */
+export interface MessageTemplate {
+  key: string
+  body: string
+  enabled: boolean
+  updatedAt: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "PhoneTask".
+ */
+export interface PhoneTask {
+  id: number
+  caseId: number
+  number: string
+  itemName: string
+  applicantName: string
+  /**
+   * 申请人电话 (unmasked: the assignee phones it)
+   */
+  phone: string
+  templateKey: string
+  body: string
+  lastError: string | null
+  status: string
+  createdAt: string
+  doneAt: string | null
+  doneByName: string | null
+  note: string
+  agentName: string | null
+  windowName: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "OperationsReport".
+ */
+export interface OperationsReport {
+  asOf: string
+  casesFrom: string
+  visitsFrom: string
+  scope: {
+    centerId: number
+    name: string
+    level: string
+    government: string
+  }
+  network: {
+    districtCenters: number
+    townCenters: number
+    villageRooms: number
+  }
+  district: {
+    foundedOn: string | null
+    requiredUnits: number
+    enteredUnits: number
+    windows: number
+    items: number
+    itemsByDepartment: {
+      department: string
+      items: number
+    }[]
+    windowStaff: number
+    managers: number
+  } | null
+  towns: {
+    centerId: number
+    name: string
+    centerName: string
+    windows: number
+    windowNames: string[]
+    staff: number
+    items: number
+    itemCategories: number
+    casesSince: {
+      from: string
+      count: number
+    }
+    visits: {
+      from: string
+      to: string
+      count: number
+    }
+  }[]
+  measures: {
+    from: string
+    to: string
+    received: number
+    accepted: number
+    refused: number
+    decided: number
+    onTime: number
+    late: number
+    onTimeRate: number | null
+    avgWorkdays: number | null
+    oneTripRate: number | null
+    villageRooms: number
+    villageRoomsUsed: number
+    villageCoverage: number | null
+    ratings: number
+    good: number
+    satisfaction: number | null
+    requiredUnits: number
+    enteredUnits: number
+    entryRate: number | null
+  }
+  trips: {
+    total: ReportTrips
+    withCommitment: ReportTrips
+    bundled: ReportTrips
+    withoutEither: ReportTrips
+  }
+  months: {
+    month: string
+    accepted: number
+    finished: number
+  }[]
+  problems: {
+    unitsNotEntered: string[]
+    lateSteps: {
+      department: string
+      steps: number
+      late: number
+    }[]
+    leastUsedTown: {
+      name: string
+      cases: number
+      visits: number
+      windows: number
+      staff: number
+      othersAverage: number
+    } | null
+    idleVillageRooms: {
+      town: string
+      rooms: number
+      names: string[]
+    }[]
+  }
+  demoHistory: {
+    status: 'running' | 'done'
+    from: string
+    to: string
+    through: string | null
+  } | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ReportTrips".
+ */
+export interface ReportTrips {
+  cases: number
+  trips: number
+  tripsPerCase: number | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "RatingBody".
+ */
+export interface RatingBody {
+  number: string
+  /**
+   * the query code; a hall ticket (number DT-<id>): its slip's token
+   */
+  code: string
+  /**
+   * 5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意
+   */
+  score: number
+  comment?: string
+  source?: 'progress' | 'pad'
+  /**
+   * 差评选项 codes (GET /api/public/ratings/options); a bad rating only
+   *
+   * @maxItems 10
+   */
+  options?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+  /**
+   * 指标评分 by name (overall, efficiency, quality, attitude), 1–5
+   */
+  indicators?: {
+    [k: string]: number | undefined
+  }
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "RatingReceipt".
+ */
+export interface RatingReceipt {
+  id: number
+  number: string
+  score: number
+  followupId: number | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "RatingFollowup".
+ */
+export interface RatingFollowup {
+  id: number
+  status: 'open' | 'called_back' | 'fixed' | 'closed' | 'in_review' | 'set_aside'
+  callbackDue: string
+  fixDue: string
+  due: string | null
+  light: ('green' | 'yellow' | 'red') | null
+  calledBackAt: string | null
+  fixedAt: string | null
+  closedAt: string | null
+  createdAt: string
+  rating: {
+    id: number
+    score: number
+    comment: string
+    ratedAt: string
+    source: string
+    options: string[]
+    indicators: {
+      [k: string]: number | undefined
+    }
+    addendum: string | null
+  }
+  case: {
+    id: number | null
+    number: string
+    itemName: string
+  }
+  ticketId: number | null
+  centerId: number
+  centerName: string
+  allowedActions: string[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "FollowupEvent".
+ */
+export interface FollowupEvent {
+  at: string
+  action: string
+  from: string | null
+  to: string
+  note: string
+  actor: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Consultation".
+ */
+export interface Consultation {
+  id: number
+  number: string
+  queryCode: string
+  topic: string
+  createdAt: string
+  centerName: string
+  centerPhone: string
+  windowName: string | null
+  itemName: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "LightsGroup".
+ */
+export interface LightsGroup {
+  key: string
+  id: number | null
+  name: string
+  yellow: number
+  red: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "SupervisionNotice".
+ */
+export interface SupervisionNotice {
+  id: number
+  caseId: number
+  number: string
+  itemName: string
+  message: string
+  sentAt: string
+  senderName: string
+  recipientId: number
+  recipientName: string
+  acknowledgedAt: string | null
+  ackNote: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "SupervisionSettings".
+ */
+export interface SupervisionSettings {
+  yellowDaysLeft: number
+  yellowUsedShare: number
+  callbackDays: number
+  fixDays: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "TicketRequest".
+ */
+export interface TicketRequest {
+  centerId: number
+  categoryId?: number
+  itemId?: number
+  appointmentId?: number
+  bookingCode?: string
+  /**
+   * 老年人/残疾人/孕妇 优先: called after checked-in appointments, before ordinary walk-ins
+   */
+  priority?: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "IssuedTicket".
+ */
+export interface IssuedTicket {
+  id: number
+  number: string
+  ahead: number
+  estimatedWaitMinutes: number
+  token: string
+  categoryName: string
+  centerName: string
+  issuedAt: string
+  appointment: boolean
+  /**
+   * the call order: appointments, then 优先, then 普通
+   */
+  lane: 'appointment' | 'priority' | 'ordinary'
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "FollowedTicket".
+ */
+export interface FollowedTicket {
+  id: number
+  number: string
+  status: string
+  statusName: string
+  ahead: number
+  estimatedWaitMinutes: number
+  day: string
+  categoryName: string
+  issuedAt: string
+  windowNumber: string | null
+  windowName: string | null
+  /**
+   * a served ticket already rated (POST /api/public/tickets/:id/rating)
+   */
+  rated: boolean
+  /**
+   * its bad rating may get its one 追评 (POST /api/public/ratings/followup with ratingNumber and the token)
+   */
+  addendumAllowed: boolean
+  /**
+   * the number the ticket is rated and followed up by (DT-<id>), with its token as the code
+   */
+  ratingNumber: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Kiosk".
+ */
+export interface Kiosk {
+  centerId: number
+  centerName: string
+  today: string
+  opens: string
+  lunchStarts: string | null
+  lunchEnds: string | null
+  closes: string
+  /**
+   * 办公时间 as the public pages print it
+   */
+  hours: string
+  notice: string
+  open: boolean
+  closedReason: string | null
+  closedMessage: string | null
+  categories: {
+    id: number
+    prefix: string
+    name: string
+    status: string
+    waiting: number
+    items: {
+      id: number
+      name: string
+    }[]
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Ticket".
+ */
+export interface Ticket {
+  id: number
+  centerId: number
+  categoryId: number
+  itemId: number | null
+  appointmentId: number | null
+  day: string
+  number: string
+  status: string
+  priority: number
+  queuedAt: string
+  issuedAt: string
+  targetWindowId: number | null
+  windowId: number | null
+  staffId: number | null
+  calls: number
+  firstCalledAt: string | null
+  calledAt: string | null
+  startedAt: string | null
+  finishedAt: string | null
+  caseRef: string | null
+  timeline: TicketTimelineEntry[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "TicketTimelineEntry".
+ */
+export interface TicketTimelineEntry {
+  at: string
+  action: string
+  windowId: number | null
+  windowNumber: string | null
+  staffName: string | null
+  data: unknown
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "WindowPanel".
+ */
+export interface WindowPanel {
+  window: {
+    id: number
+    number: string
+    name: string
+    status: string
+    centerId: number
+    centerName: string
+  }
+  current: Ticket | null
+  categories: {
+    id: number
+    prefix: string
+    name: string
+    waiting: number
+  }[]
+  allCategories: {
+    id: number
+    prefix: string
+    name: string
+  }[]
+  otherWindows: WindowRef[]
+  /**
+   * 叫号几次后才能记为过号 calls before a no-show may be recorded
+   */
+  maxCalls: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "AppointmentChange".
+ */
+export interface AppointmentChange {
+  id: number
+  status: string
+  day?: string
+  slotStart?: string
+  slotEnd?: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "HallSetup".
+ */
+export interface HallSetup {
+  centerId: number
+  centerName: string
+  opens: string
+  /**
+   * 午休 (null: none)
+   */
+  lunchStarts: string | null
+  /**
+   * 午休 (null: none)
+   */
+  lunchEnds: string | null
+  closes: string
+  hours: string
+  closed: boolean
+  notice: string
+  maxCalls: number
+  slotMinutes: number
+  categories: TicketCategory[]
+  windows: {
+    id: number
+    number: string
+    name: string
+    status: string
+    categoryIds: number[]
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "TicketCategory".
+ */
+export interface TicketCategory {
+  id: number
+  centerId: number
+  prefix: string
+  name: string
+  status: string
+  slotCapacity: number
+  position: number
+  items: {
+    id: number
+    name: string
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Statistics".
+ */
+export interface Statistics {
+  from: string
+  to: string
+  groupBy: 'center' | 'department' | 'window' | 'person' | 'item' | 'month'
+  centerId: number
+  rows: {
+    key: number | string | null
+    name: string
+    /**
+     * groupBy=center: the center's level
+     */
+    level?: 'district' | 'town' | 'village'
+    received: number
+    accepted: number
+    refused: number
+    finished: number
+    onTime: number
+    early: number
+    late: number
+    onTimeRate: number | null
+    earlyRate: number | null
+    lateRate: number | null
+    workdays: number
+    avgWorkdays: number | null
+    trips: number
+    tripsPerCase: number | null
+    oneTrip: number
+    oneTripRate: number | null
+    visits: number
+    rated: number
+    satisfied: number
+    satisfaction: number | null
+  }[]
+  totals: {
+    received: number
+    accepted: number
+    refused: number
+    finished: number
+    onTime: number
+    early: number
+    late: number
+    onTimeRate: number | null
+    earlyRate: number | null
+    lateRate: number | null
+    workdays: number
+    avgWorkdays: number | null
+    trips: number
+    tripsPerCase: number | null
+    oneTrip: number
+    oneTripRate: number | null
+    visits: number
+    rated: number
+    satisfied: number
+    satisfaction: number | null
+  }
+  coverage: {
+    villageRooms: number
+    villageRoomsUsed: number
+    rate: number | null
+  }
+  entry: {
+    requiredUnits: number
+    enteredUnits: number
+    rate: number | null
+  }
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ExchangeRecord".
+ */
+export interface ExchangeRecord {
+  id: number
+  rowGuid: string
+  caseId: number | null
+  caseNumber: string | null
+  centerName: string
+  stage: string
+  seq: number
+  operation: string
+  version: number
+  status: string
+  attempts: number
+  occurredAt: string
+  sentAt: string | null
+  ackedAt: string | null
+  lastError: string | null
+  refusedReason: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "BundleField".
+ */
+export interface BundleField {
+  key: string
+  label: string
+  required: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Bundle".
+ */
+export interface Bundle {
+  id: number
+  name: string
+  description: string
+  centerId: number
+  centerName: string
+  status: string
+  fields: BundleField[]
+  items: {
+    id: number
+    name: string
+    departmentId: number
+    departmentName: string
+    level: string
+    handlingKind: string
+    promisedDays: number
+    offered: boolean
+    deferralDays: number | null
+  }[]
+  /**
+   * the merged list: a material asked by several items is asked once (by name)
+   */
+  materials: {
+    name: string
+    required: boolean
+    /**
+     * 容缺 allowed by every item that asks it
+     */
+    deferrable: boolean
+    items: {
+      itemId: number
+      materialId: number
+    }[]
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "BundleReceipt".
+ */
+export interface BundleReceipt {
+  bundle: {
+    id: number
+    number: string
+    queryCode: string
+    name: string
+  }
+  parts: Case[]
+  /**
+   * one one-time notice for every part
+   */
+  missing: {
+    name: string
+    items: string[]
+    problem: string | null
+  }[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CaseFile".
+ */
+export interface CaseFile {
+  id: number
+  caseId: number
+  caseMaterialId: number | null
+  name: string
+  mime: string
+  size: number
+  sha256: string
+  width: number | null
+  height: number | null
+  centerId: number
+  centerName: string
+  uploadedAt: string
+  uploadedBy: string
+  hasThumb: boolean
+  seenOnPaperAt: string | null
+  seenOnPaperBy: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Proxy".
+ */
+export interface Proxy {
+  id: number
+  centerId: number
+  centerName: string
+  principalName: string
+  principalIdNumber: string
+  principalPhone: string
+  proxyName: string
+  proxyUserId: number | null
+  scope: string
+  itemIds: number[]
+  itemNames: (string | null)[]
+  validUntil: string
+  documentMime: string
+  documentSha256: string
+  createdAt: string
+  revokedAt: string | null
+  revokeReason: string | null
+  status: 'active' | 'revoked'
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ProxyUse".
+ */
+export interface ProxyUse {
+  caseId: number
+  number: string
+  itemName: string
+  at: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "OfflineTask".
+ */
+export interface OfflineTask {
+  id: number
+  agentId: number
+  agentName: string
+  centerId: number
+  centerName: string
+  requestId: string
+  offlineNumber: string
+  receivedAt: string
+  reasonCode: string
+  reason: string
+  details: unknown
+  attempts: number
+  createdAt: string
+  updatedAt: string
+  resolvedAt: string | null
+  resolution: string | null
+  caseId: number | null
+  caseNumber: string | null
+  resolveNote: string | null
+  state: 'open' | 'resent' | 'dropped'
+  intake: {
+    itemId: number
+    applicantName: string
+    applicantIdNumber: string
+    proxyId: number | null
+  }
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemList".
+ */
+export interface ItemList {
+  items: ItemListRow[]
+  total: number
+  page: number
+  pageSize: number
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemListRow".
+ */
+export interface ItemListRow {
+  id: number
+  code: string
+  name: string
+  status: 'active' | 'retired'
+  departmentId: number
+  departmentName: string
+  itemType: string
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  acceptLevel: 'district' | 'town' | 'village'
+  decideLevel: 'district' | 'town' | 'village'
+  publishedVersion: number | null
+  draftVersion: number | null
+  publishedAt: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CreateItemBody".
+ */
+export interface CreateItemBody {
+  code: string
+  departmentId: number
+  name: string
+  basicCode: string
+  itemType: '行政许可' | '行政给付' | '行政确认' | '行政裁决' | '行政奖励' | '其他行政权力' | '公共服务'
+  implementingBody: string
+  /**
+   * @minItems 1
+   * @maxItems 2
+   */
+  targets: ['person' | 'organization'] | ['person' | 'organization', 'person' | 'organization']
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  legalDays: number
+  promisedDays: number
+  /**
+   * workday (行政许可法 §82) or calendar ("日" in the item's own law); default workday
+   */
+  legalDaysUnit?: 'workday' | 'calendar'
+  /**
+   * must equal legalDaysUnit
+   */
+  promisedDaysUnit?: 'workday' | 'calendar'
+  /**
+   * none; art42 (§42, +10, the deciding agency's head); joint (+15, the government's head); own (extensionDays from the item's legal basis). Default: art42 (joint for 联办) for 行政许可, none otherwise
+   */
+  extensionRule?: 'none' | 'art42' | 'joint' | 'own'
+  /**
+   * days an `own` extension rule allows
+   */
+  extensionDays?: number
+  /**
+   * the decision's wording: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结; default by item type
+   */
+  outcomeWording?: string
+  acceptLevel: 'district' | 'town' | 'village'
+  decideLevel: 'district' | 'town' | 'village'
+  legalBasis?: string
+  conditions?: string
+  /**
+   * @maxItems 50
+   */
+  procedure?: string[]
+  /**
+   * @maxItems 50
+   */
+  stepLimits?: {
+    step: string
+    days: number
+  }[]
+  fees?: Fees
+  result?: string
+  visits?: number
+  consultPhone?: string
+  complaintPhone?: string
+  specialProcedures?: (
+    | 'hearing'
+    | 'tender'
+    | 'auction'
+    | 'inspection'
+    | 'testing'
+    | 'quarantine'
+    | 'appraisal'
+    | 'expert_review'
+    | 'public_notice'
+  )[]
+  theme?: string
+  category?: string
+  /**
+   * @maxItems 20
+   */
+  keywords?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+  /**
+   * 容缺受理: working days after acceptance to hand in a deferrable material; null: the item allows no 容缺
+   */
+  deferralDays?: number | null
+  /**
+   * a missed commitment: suspend only, or also deny / terminate the case
+   */
+  deferralLapse?: 'suspend' | 'deny' | 'terminate'
+  /**
+   * one person holding consecutive steps (承办 → 审核 → 决定) may complete them in one dialog, each step recorded; default false (separation of duties)
+   */
+  consecutiveSteps?: boolean
+  /**
+   * @maxItems 100
+   */
+  materials?: ItemMaterialInput[]
+  /**
+   * @maxItems 1000
+   */
+  offeredCenterIds?: number[]
+  localCode?: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "Fees".
+ */
+export interface Fees {
+  charged: boolean
+  amount?: string
+  basis?: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemMaterialInput".
+ */
+export interface ItemMaterialInput {
+  name: string
+  form: 'original' | 'copy' | 'electronic'
+  copies?: number
+  required?: boolean
+  note?: string
+  sampleFileId?: number | null
+  /**
+   * 容缺: may be missing at acceptance (never the application form or identity)
+   */
+  deferrable?: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemDetail".
+ */
+export interface ItemDetail {
+  id: number
+  code: string
+  status: 'active' | 'retired'
+  departmentId: number
+  departmentName: string
+  departmentCenterId: number
+  createdAt: string
+  editable: boolean
+  localCode: boolean
+  versions: ItemVersionSummary[]
+  published: ItemVersion | null
+  draft: ItemVersion | null
+  offerings: ItemOffering[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemVersionSummary".
+ */
+export interface ItemVersionSummary {
+  id: number
+  version: number
+  status: 'draft' | 'published' | 'superseded'
+  name: string
+  createdAt: string
+  createdBy: number | null
+  publishedAt: string | null
+  publishedBy: number | null
+  supersededAt: string | null
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemVersion".
+ */
+export interface ItemVersion {
+  id: number
+  version: number
+  status: 'draft' | 'published' | 'superseded'
+  name: string
+  namePinyin: string
+  nameInitials: string
+  basicCode: string
+  itemType: string
+  implementingBody: string
+  legalBasis: string
+  targets: string[]
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  legalDays: number
+  promisedDays: number
+  legalDaysUnit: 'workday' | 'calendar'
+  promisedDaysUnit: 'workday' | 'calendar'
+  extensionRule: 'none' | 'art42' | 'joint' | 'own'
+  extensionDays: number
+  outcomeWording: string
+  acceptLevel: 'district' | 'town' | 'village'
+  decideLevel: 'district' | 'town' | 'village'
+  conditions: string
+  procedure: string[]
+  stepLimits: {
+    step: string
+    days: number
+  }[]
+  fees: Fees
+  result: string
+  visits: number
+  consultPhone: string
+  complaintPhone: string
+  specialProcedures: string[]
+  theme: string
+  category: string
+  keywords: string[]
+  deferralDays: number | null
+  deferralLapse: 'suspend' | 'deny' | 'terminate'
+  consecutiveSteps: boolean
+  createdAt: string
+  publishedAt: string | null
+  supersededAt: string | null
+  materials: ItemMaterial[]
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemMaterial".
+ */
+export interface ItemMaterial {
+  id: number
+  name: string
+  form: 'original' | 'copy' | 'electronic'
+  copies: number
+  required: boolean
+  note: string
+  sampleFileId: number | null
+  deferrable: boolean
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemOffering".
+ */
+export interface ItemOffering {
+  centerId: number
+  name: string
+  level: 'district' | 'town' | 'village'
+  kind: 'direct' | 'forward'
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "ItemDraftBody".
+ */
+export interface ItemDraftBody {
+  name: string
+  basicCode: string
+  itemType: '行政许可' | '行政给付' | '行政确认' | '行政裁决' | '行政奖励' | '其他行政权力' | '公共服务'
+  implementingBody: string
+  /**
+   * @minItems 1
+   * @maxItems 2
+   */
+  targets: ['person' | 'organization'] | ['person' | 'organization', 'person' | 'organization']
+  handlingKind: 'immediate' | 'promised' | 'joint' | 'forward' | 'controlled'
+  legalDays: number
+  promisedDays: number
+  /**
+   * workday (行政许可法 §82) or calendar ("日" in the item's own law); default workday
+   */
+  legalDaysUnit?: 'workday' | 'calendar'
+  /**
+   * must equal legalDaysUnit
+   */
+  promisedDaysUnit?: 'workday' | 'calendar'
+  /**
+   * none; art42 (§42, +10, the deciding agency's head); joint (+15, the government's head); own (extensionDays from the item's legal basis). Default: art42 (joint for 联办) for 行政许可, none otherwise
+   */
+  extensionRule?: 'none' | 'art42' | 'joint' | 'own'
+  /**
+   * days an `own` extension rule allows
+   */
+  extensionDays?: number
+  /**
+   * the decision's wording: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结; default by item type
+   */
+  outcomeWording?: string
+  acceptLevel: 'district' | 'town' | 'village'
+  decideLevel: 'district' | 'town' | 'village'
+  legalBasis?: string
+  conditions?: string
+  /**
+   * @maxItems 50
+   */
+  procedure?: string[]
+  /**
+   * @maxItems 50
+   */
+  stepLimits?: {
+    step: string
+    days: number
+  }[]
+  fees?: Fees
+  result?: string
+  visits?: number
+  consultPhone?: string
+  complaintPhone?: string
+  specialProcedures?: (
+    | 'hearing'
+    | 'tender'
+    | 'auction'
+    | 'inspection'
+    | 'testing'
+    | 'quarantine'
+    | 'appraisal'
+    | 'expert_review'
+    | 'public_notice'
+  )[]
+  theme?: string
+  category?: string
+  /**
+   * @maxItems 20
+   */
+  keywords?:
+    | []
+    | [string]
+    | [string, string]
+    | [string, string, string]
+    | [string, string, string, string]
+    | [string, string, string, string, string]
+    | [string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [string, string, string, string, string, string, string, string, string, string, string, string, string, string]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+    | [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+  /**
+   * 容缺受理: working days after acceptance to hand in a deferrable material; null: the item allows no 容缺
+   */
+  deferralDays?: number | null
+  /**
+   * a missed commitment: suspend only, or also deny / terminate the case
+   */
+  deferralLapse?: 'suspend' | 'deny' | 'terminate'
+  /**
+   * one person holding consecutive steps (承办 → 审核 → 决定) may complete them in one dialog, each step recorded; default false (separation of duties)
+   */
+  consecutiveSteps?: boolean
+  /**
+   * @maxItems 100
+   */
+  materials?: ItemMaterialInput[]
 }
