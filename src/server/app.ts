@@ -78,7 +78,7 @@ export async function buildApp(opts: {
   })
   await app.register(cookie)
   await app.register(swagger, swaggerOptions())
-  checkOperationIds(app)
+  const routesNamed = checkOperationIds(app)
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true })
   const storage = opts.storage ?? createStorageGuard({ log: { warn: (m) => app.log.warn(m), info: (m) => app.log.info(m) } })
   installErrorHandler(app, (fault) => { if (fault === 'storage') storage.reportFull() })
@@ -112,6 +112,7 @@ export async function buildApp(opts: {
 
   registerFeatureRoutes(app, ctx)
   await serveWeb(app, opts.config.webDist)
+  routesNamed()
   return app
 }
 

@@ -141,18 +141,22 @@ export function swaggerOptions(): FastifyDynamicSwaggerOptions {
   }
 }
 
-/** A documented route without a name in operation-ids.ts stops the start (as does a name used twice). */
-export function checkOperationIds(app: FastifyInstance): void {
+/** While buildApp() registers the app's routes, a documented one without a name in operation-ids.ts stops the start (as
+ * does a name used twice); call the returned function once they are registered (a test may add a route of its own
+ * afterwards). A route registered later still has to be named: finishDocument() refuses to build the document. */
+export function checkOperationIds(app: FastifyInstance): () => void {
   const seen = new Map<string, string>()
   for (const [key, { id }] of Object.entries(OPERATIONS)) {
     if (seen.has(id)) throw new Error(`operationId ${id} is used by both ${seen.get(id)} and ${key}`)
     seen.set(id, key)
   }
+  let building = true
   app.addHook('onRoute', (route) => {
-    if (route.method === 'HEAD' || (route.schema as { hide?: boolean } | undefined)?.hide) return
+    if (!building || route.method === 'HEAD' || (route.schema as { hide?: boolean } | undefined)?.hide) return
     for (const method of [route.method].flat()) {
       const key = `${method} ${route.url}`
       if (!OPERATIONS[key]) throw new Error(`${key} has no operationId in src/server/openapi/operation-ids.ts`)
     }
   })
+  return () => { building = false }
 }
