@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compile, type JSONSchema } from 'json-schema-to-typescript'
+import { writeOrCheck } from './generated-file.js'
 
 type Schema = Record<string, unknown>
 interface Operation {
@@ -120,16 +121,6 @@ export async function apiTypes(doc: Document): Promise<string> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const text = await apiTypes(JSON.parse(fs.readFileSync(source, 'utf8')) as Document)
-  if (process.argv.includes('--check')) {
-    const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : ''
-    if (old !== text) {
-      console.error('web/src/lib/api.gen.ts is not generated from docs/openapi.json: run `npm run openapi:types` and commit it')
-      process.exit(1)
-    }
-    console.log('web/src/lib/api.gen.ts matches docs/openapi.json')
-  } else {
-    fs.writeFileSync(out, text)
-    console.log(`wrote ${path.relative(root, out)} (${Object.keys(JSON.parse(fs.readFileSync(source, 'utf8')).paths).length} paths)`)
-  }
+  const doc = JSON.parse(fs.readFileSync(source, 'utf8')) as Document
+  writeOrCheck(out, await apiTypes(doc), { root, from: 'docs/openapi.json', command: 'npm run openapi:types', summary: `${Object.keys(doc.paths).length} paths` })
 }

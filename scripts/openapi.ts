@@ -1,12 +1,12 @@
 // `npm run openapi`: writes the API document the server serves at /api/openapi.json to docs/openapi.json (the
 // contract the web app's types are generated from; `npm run openapi -- --check` fails when the file is stale).
 // The app is built without a database: building it runs no query (the pool connects lazily and never does here).
-import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadConfig } from '../src/config.js'
 import { createDb, createPool } from '../src/db/database.js'
 import { buildApp } from '../src/server/app.js'
+import { writeOrCheck } from './generated-file.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const out = path.join(root, 'docs', 'openapi.json')
@@ -25,15 +25,5 @@ export async function openApiDocument(): Promise<string> {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const text = await openApiDocument()
-  if (process.argv.includes('--check')) {
-    const old = fs.existsSync(out) ? fs.readFileSync(out, 'utf8') : ''
-    if (old !== text) {
-      console.error('docs/openapi.json is not the document the server serves: run `npm run openapi` and commit it')
-      process.exit(1)
-    }
-    console.log('docs/openapi.json matches the server')
-  } else {
-    fs.writeFileSync(out, text)
-    console.log(`wrote ${path.relative(root, out)} (${Object.keys(JSON.parse(text).paths).length} paths)`)
-  }
+  writeOrCheck(out, text, { root, from: 'the server', command: 'npm run openapi', summary: `${Object.keys(JSON.parse(text).paths).length} paths` })
 }
