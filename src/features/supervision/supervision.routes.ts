@@ -22,7 +22,7 @@ const Settings = Type.Object({
   callbackDays: Type.Integer({ minimum: 0, maximum: 30 }), fixDays: Type.Integer({ minimum: 1, maximum: 90 }),
 }, { title: 'SupervisionSettings', additionalProperties: false })
 /** The settings that apply to a center, with the center (Settings itself is closed: an allOf with it admits no centerId). */
-const CenterSettings = Type.Object({ centerId: Type.Integer(), ...Settings.properties })
+const CenterSettings = Type.Object({ centerId: Type.Integer(), ...Settings.properties }, { title: 'CenterSupervisionSettings' })
 
 export function supervisionRoutes(app: App, ctx: AppContext): void {
   app.get('/api/supervision/lights', {

@@ -5704,13 +5704,7 @@ export interface Paths {
          */
         '200': {
           content: {
-            'application/json': {
-              centerId: number
-              yellowDaysLeft: number
-              yellowUsedShare: number
-              callbackDays: number
-              fixDays: number
-            }
+            'application/json': CenterSupervisionSettings
           }
         }
         /**
@@ -5777,13 +5771,7 @@ export interface Paths {
          */
         '200': {
           content: {
-            'application/json': {
-              centerId: number
-              yellowDaysLeft: number
-              yellowUsedShare: number
-              callbackDays: number
-              fixDays: number
-            }
+            'application/json': CenterSupervisionSettings
           }
         }
         /**
@@ -12597,6 +12585,17 @@ export interface SupervisionNotice {
   recipientName: string
   acknowledgedAt: string | null
   ackNote: string
+}
+/**
+ * This interface was referenced by `Paths`'s JSON-Schema
+ * via the `definition` "CenterSupervisionSettings".
+ */
+export interface CenterSupervisionSettings {
+  centerId: number
+  yellowDaysLeft: number
+  yellowUsedShare: number
+  callbackDays: number
+  fixDays: number
 }
 /**
  * This interface was referenced by `Paths`'s JSON-Schema
