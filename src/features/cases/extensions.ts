@@ -1,7 +1,8 @@
 // The registration points through which the features built on cases plug into it at run time, so that cases imports
 // none of them: levels gives the whole action table (the case's own handlers with forward, receive, handover, … added)
-// and the agency intake (全程代理); proxies gives the standing proxy (委托登记) an agency intake may use. Plugged in by
-// the composition root (src/server/app.ts) and by the demo's history, through plugLevels() and plugProxies().
+// and the agency intake (全程代理); proxies gives the standing proxy (委托登记) an agency intake may use. Plugged in
+// through plugLevels() and plugProxies() by the composition root (registerFeatureRoutes, src/server/routes.ts) and by
+// the demo's history.
 import type { Calendar } from '../../domain/calendar.js'
 import type { CaseAction, CaseStatus } from '../../domain/case-status.js'
 import type { FieldProblem } from '../../domain/errors.js'
