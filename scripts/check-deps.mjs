@@ -1,6 +1,6 @@
-// `npm run check:deps`: the import graph (madge, type-only imports counted) has no circle in src or web/src, and the
-// layers import only what docs/ARCHITECTURE.md ("Layers") allows. Prints every circle and every forbidden import with
-// its chain; exits 1 on any.
+// `npm run check:deps`: the import graph (madge, type-only imports counted) has no circle in src or web/src, the
+// layers import only what docs/ARCHITECTURE.md ("Layers") allows, and the feature folders (src/features/<name>/)
+// import each other without a circle. Prints every circle and every forbidden import with its chain; exits 1 on any.
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -27,6 +27,9 @@ const RULES = [
     why: 'only src/main.ts, src/cli (and scripts, tests, bench) import the composition root' },
 ]
 
+/** Feature-folder circles allowed for now, each `a↔b` with the reason (none: keep it empty). */
+const FEATURE_CIRCLES_ALLOWED = new Map([])
+
 const under = (file, prefixes) => [prefixes].flat().some((p) => (p.endsWith('/') ? file.startsWith(p) : file === p))
 
 /** The specifiers a file imports with `import type` / `export type` only. */
@@ -50,12 +53,62 @@ const graph = (dir, extensions) => madge(path.join(root, dir), {
 let failures = 0
 const say = (line) => { failures += 1; console.log(line) }
 
+/** The feature folders' graph (an arrow per folder pair, with its first file-level import as the example) and its
+ * circles: one per strongly connected set of folders (Tarjan), walked from its first folder back to it. */
+function featureCircles(obj) {
+  const featureOf = (f) => /^src\/features\/([^/]+)\//.exec(f)?.[1]
+  const arrows = new Map()
+  for (const [from, deps] of Object.entries(obj)) {
+    const a = featureOf(from)
+    for (const to of a ? deps : []) {
+      const b = featureOf(to)
+      if (!b || b === a) continue
+      if (!arrows.has(a)) arrows.set(a, new Map())
+      if (!arrows.get(a).has(b)) arrows.get(a).set(b, `${from} → ${to}`)
+    }
+  }
+  const next = (a) => [...(arrows.get(a)?.keys() ?? [])].sort()
+  const index = new Map(), low = new Map(), stack = [], sets = []
+  const visit = (v) => {
+    index.set(v, index.size); low.set(v, index.get(v)); stack.push(v)
+    for (const w of next(v)) {
+      if (!index.has(w)) { visit(w); low.set(v, Math.min(low.get(v), low.get(w))) } else if (stack.includes(w)) low.set(v, Math.min(low.get(v), index.get(w)))
+    }
+    if (low.get(v) === index.get(v)) {
+      const set = []
+      for (let w; w !== v;) { w = stack.pop(); set.push(w) }
+      if (set.length > 1) sets.push(set.sort())
+    }
+  }
+  for (const v of [...arrows.keys()].sort()) if (!index.has(v)) visit(v)
+  return sets.map((set) => {
+    // The shortest way back to the set's first folder (breadth first inside the set).
+    const start = set[0], from = new Map([[start, null]]), queue = [start]
+    let end
+    while (queue.length && !end) {
+      const v = queue.shift()
+      for (const w of next(v).filter((x) => set.includes(x))) {
+        if (w === start) { end = v; break }
+        if (!from.has(w)) { from.set(w, v); queue.push(w) }
+      }
+    }
+    const path = [start]
+    for (let v = end; v !== start; v = from.get(v)) path.splice(1, 0, v)
+    return { set, path, edges: path.map((a, i) => { const b = path[(i + 1) % path.length]; return `${a} → ${b}: ${arrows.get(a).get(b)}` }) }
+  })
+}
+
 for (const [dir, extensions] of [['src', ['ts']], ['web/src', ['ts', 'tsx']]]) {
   const res = await graph(dir, extensions)
   const circles = res.circular()
   for (const c of circles) say(`circle in ${dir}: ${[...c, c[0]].join(' → ')}`)
   console.log(`${dir}: ${Object.keys(res.obj()).length} files, ${circles.length} circle${circles.length === 1 ? '' : 's'}`)
   if (dir !== 'src') continue
+  for (const { set, path: walk, edges } of featureCircles(res.obj())) {
+    const key = set.join('↔')
+    if (FEATURE_CIRCLES_ALLOWED.has(key)) { console.log(`feature circle allowed (${FEATURE_CIRCLES_ALLOWED.get(key)}): ${key}`); continue }
+    say(`feature circle (features import each other only downwards, docs/ARCHITECTURE.md "Layers"): ${[...walk, walk[0]].join(' → ')}${set.length > walk.length ? ` (one of the circles among ${set.join(', ')})` : ''}\n${edges.map((e) => `  ${e}`).join('\n')}`)
+  }
   for (const [from, deps] of Object.entries(res.obj())) {
     for (const rule of RULES) {
       if (!under(from, rule.from) || (rule.except && under(from, rule.except))) continue

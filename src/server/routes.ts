@@ -8,6 +8,7 @@ import { publicItemsRoutes } from '../features/public-items/public-items.routes.
 import { networkRoutes } from '../features/network/network.routes.js'
 import { calendarRoutes } from '../features/calendar/calendar.routes.js'
 import { casesRoutes } from '../features/cases/cases.routes.js'
+import { recomputeOpenCases } from '../features/cases/recompute.js'
 import { progressRoutes } from '../features/progress/progress.routes.js'
 import { levelsRoutes } from '../features/levels/levels.routes.js'
 import { messagesRoutes } from '../features/messages/messages.routes.js'
@@ -21,15 +22,21 @@ import { statisticsRoutes } from '../features/statistics/statistics.routes.js'
 import { exchangeRoutes } from '../features/exchange/exchange.routes.js'
 import { materialsRoutes } from '../features/materials/materials.routes.js'
 import { proxiesRoutes } from '../features/proxies/proxies.routes.js'
+import { plugProxies } from '../features/proxies/proxies.plug.js'
+import { plugLevels } from '../features/levels/levels.plug.js'
 import { offlineTasksRoutes } from '../features/levels/offline-tasks.routes.js'
+import { intakeKeepingRefusals } from '../features/levels/offline-tasks.js'
 
 export function registerFeatureRoutes(app: App, ctx: AppContext): void {
+  // The features built on cases plug into it (src/features/cases/extensions.ts): cases imports none of them.
+  plugLevels()
+  plugProxies()
   sessionRoutes(app, ctx)
   catalogRoutes(app, ctx)
   publicItemsRoutes(app, ctx)
   networkRoutes(app, ctx)
-  calendarRoutes(app, ctx)
-  casesRoutes(app, ctx)
+  calendarRoutes(app, ctx, { recomputeOpenCases })
+  casesRoutes(app, ctx, { intake: intakeKeepingRefusals })
   progressRoutes(app, ctx)
   levelsRoutes(app, ctx)
   messagesRoutes(app, ctx)

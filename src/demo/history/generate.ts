@@ -10,6 +10,8 @@ import type { AppContext } from '../../kernel/context.js'
 import { calendarCache } from '../../features/calendar/calendar.service.js'
 import { intake } from '../../features/cases/intake.service.js'
 import { performAction } from '../../features/cases/actions.service.js'
+import { plugLevels } from '../../features/levels/levels.plug.js'
+import { plugProxies } from '../../features/proxies/proxies.plug.js'
 import { openLength } from '../../domain/hall-time.js'
 import { casesOnDay, CORRECTION_SHARE, daysBetween, FORWARD_SHARE, hallOpens, MONTHLY, monthlyCount, monthlyEnquiries, REFUSE_SHARE, seedDate, seeded, VILLAGE_MONTHLY, visitTimes, FEWER_TRIPS_MONTHLY } from './plan.js'
 import { bundleCase, deferralCase } from './fewer-trips.js'
@@ -78,6 +80,8 @@ function monthEnd(day: IsoDate): IsoDate {
 }
 
 export async function generateHistory(given: Ctx, log: Log, signal?: AbortSignal, realToday: IsoDate = today(systemClock)): Promise<void> {
+  plugLevels() // the cross-level actions and the agency intake, as the composition root plugs them into cases
+  plugProxies()
   const state = await historyStatus(given.db)
   if (!state || state.status === 'done') return
   // Its own connections, one per lane, committing without waiting for the disk: a crash loses the last moments'

@@ -1,7 +1,7 @@
 // What the history generator needs to know of the loaded demo district: the actors (as the services see them; window
 // clerks at an open window, who call tickets), and the published items each center offers, by handling kind, with their materials.
 import type { OpeningHours } from '../../domain/hall-time.js'
-import { hoursOf } from '../../features/hall/setup.repository.js'
+import { hoursOf } from '../../features/network/centers.repository.js'
 import { sql } from 'kysely'
 import type { Db } from '../../db/database.js'
 import type { Actor } from '../../domain/jurisdiction.js'

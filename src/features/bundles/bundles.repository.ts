@@ -85,12 +85,6 @@ export function partIds(db: Db, bundleCaseId: number) {
   return db.selectFrom('cases').select('id').where('bundle_case_id', '=', bundleCaseId).orderBy('id').execute()
 }
 
-/** The 一件事 a case is a part of (its number and name), or undefined. */
-export function bundleOfCase(db: Db, caseId: number) {
-  return db.selectFrom('cases as k').innerJoin('bundle_cases as bc', 'bc.id', 'k.bundle_case_id').innerJoin('bundles as b', 'b.id', 'bc.bundle_id')
-    .select(['bc.id', 'bc.number', 'b.name']).where('k.id', '=', caseId).executeTakeFirst()
-}
-
 export function findBundleCase(db: Db, id: number) {
   return db.selectFrom('bundle_cases as bc').innerJoin('bundles as b', 'b.id', 'bc.bundle_id')
     .select(['bc.id', 'bc.number', 'bc.query_code as queryCode', 'bc.origin_path as originPath', 'bc.form', 'b.name', 'b.fields'])

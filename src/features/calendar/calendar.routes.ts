@@ -24,7 +24,7 @@ function realDate(field: string, value: string): string {
   return value
 }
 
-export function calendarRoutes(app: App, ctx: AppContext): void {
+export function calendarRoutes(app: App, ctx: AppContext, cases: { recomputeOpenCases: notice.RecomputeOpenCases }): void {
   const cache = service.calendarCache(ctx)
 
   app.get('/api/calendar/deadline', {
@@ -85,7 +85,7 @@ export function calendarRoutes(app: App, ctx: AppContext): void {
     },
   }, async (req) => {
     const actor = requirePermission(req, 'calendar.manage')
-    return notice.confirmNotice(ctx.db, cache, actor, ctx.clock.now(), req.params.year, req.body.days)
+    return notice.confirmNotice(ctx.db, cache, actor, ctx.clock.now(), req.params.year, req.body.days, cases.recomputeOpenCases)
   })
 
   app.put('/api/calendar/years/:year', {

@@ -3,16 +3,19 @@
 // with an event, in one audited transaction. A paste error (fewer than 200 or more than 260 working days) → 400;
 // a year already confirmed → 409.
 import type { Db } from '../../db/database.js'
-import { isIsoDate, isWorkday, makeCalendar, type IsoDate } from '../../domain/calendar.js'
+import { isIsoDate, isWorkday, makeCalendar, type Calendar, type IsoDate } from '../../domain/calendar.js'
 import { chinaDate } from '../../domain/clock.js'
 import { errors, type FieldProblem } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import { appendAudit } from '../audit/audit.repository.js'
-import { recomputeOpenCases } from '../cases/recompute.js'
 import * as repo from './calendar.repository.js'
 import { PROVISIONAL, type CalendarCache } from './calendar.service.js'
 
 export interface NoticeDay { date: IsoDate; workday: boolean; name: string }
+
+/** Recomputes the open cases whose dates lie in the confirmed year, in its transaction; the number whose dates moved.
+ * The cases feature's recomputeOpenCases, given by the composition root (cases sit above the calendar). */
+export type RecomputeOpenCases = (trx: Db, cal: Calendar, year: number, at: Date, today: IsoDate, actorId: number) => Promise<number>
 
 export const MIN_WORKDAYS = 200
 export const MAX_WORKDAYS = 260
@@ -43,7 +46,7 @@ export function checkNotice(year: number, days: readonly NoticeDay[]): number {
   return n
 }
 
-export async function confirmNotice(db: Db, cache: CalendarCache, actor: Actor, now: Date, year: number, days: readonly NoticeDay[]) {
+export async function confirmNotice(db: Db, cache: CalendarCache, actor: Actor, now: Date, year: number, days: readonly NoticeDay[], recomputeOpenCases: RecomputeOpenCases) {
   const workdays = checkNotice(year, days)
   const result = await db.transaction().execute(async (trx) => {
     const before = await repo.lockYear(trx, year)

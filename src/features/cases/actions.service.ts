@@ -9,14 +9,11 @@ import { deciderBlock, type DeciderFacts } from '../../domain/legal-rules.js'
 import type { Db } from '../../db/database.js'
 import type { AppContext } from '../../kernel/context.js'
 import { calendarCache } from '../calendar/calendar.service.js'
-import { HANDLERS } from './action-handlers.js'
 import type { ActionBody, ActionState, Handled } from './action-state.js'
 import * as repo from './cases.repository.js'
 import * as items from './intake.repository.js'
 import { pathIds } from '../../domain/levels.js'
-import { withLevels } from '../levels/levels.handlers.js'
-
-const ALL_HANDLERS: Record<CaseAction, NonNullable<(typeof HANDLERS)[CaseAction]>> = withLevels(HANDLERS)
+import { actionTable } from './extensions.js'
 
 /** Open steps this actor may work on: at their own center (a parent level supervises, it does not work a lower
  * center's step) and, when they belong to a department, of that department. */
@@ -93,7 +90,7 @@ async function applyAction(trx: Db, ctx: AppContext, actor: Actor & { windowId: 
   }
   const to = assertAction(row.status, actor.roles, actionContext(state), action, state.holder.holderName)
   await assertDecider(state, action)
-  const done: Handled = await ALL_HANDLERS[action](state, body)
+  const done: Handled = await actionTable()[action](state, body)
   const next: CaseStatus = to ?? row.status
   await repo.updateCase(trx, id, { status: next, ...done.patch }, state.now)
   await repo.appendEvents(trx, [{

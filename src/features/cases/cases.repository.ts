@@ -321,3 +321,9 @@ export function findHolder(db: Db, caseId: number) {
       eb.exists(eb.selectFrom('item_offerings as o').select('o.item_id').whereRef('o.item_id', '=', 'k.item_id').whereRef('o.center_id', '=', 'k.current_center_id')).as('offeredHere')])
     .where('k.id', '=', caseId).executeTakeFirstOrThrow()
 }
+
+/** The 一件事 a case is a part of (its number and name), or undefined. */
+export function bundleOfCase(db: Db, caseId: number) {
+  return db.selectFrom('cases as k').innerJoin('bundle_cases as bc', 'bc.id', 'k.bundle_case_id').innerJoin('bundles as b', 'b.id', 'bc.bundle_id')
+    .select(['bc.id', 'bc.number', 'b.name']).where('k.id', '=', caseId).executeTakeFirst()
+}

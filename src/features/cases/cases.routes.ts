@@ -11,13 +11,14 @@ import { errors } from '../../domain/errors.js'
 import { ActionBody, ActionParams, Case, CaseDetail, ChainBody, CaseList, Inbox, IntakeBody, ListQuery } from './cases.schemas.js'
 import { performAction, performChain } from './actions.service.js'
 import { attachmentsRoutes } from './attachments.routes.js'
-import { intakeKeepingRefusals } from '../levels/offline-tasks.js'
+import type { intake } from './intake.service.js'
 import * as query from './query.service.js'
 
 const tags = ['cases']
 const errorsFor = (...codes: number[]) => Object.fromEntries(codes.map((c) => [c, ErrorResponse]))
 
-export function casesRoutes(app: App, ctx: AppContext): void {
+/** `levels.intake`: the intake the route calls, levels' intakeKeepingRefusals (given by the composition root). */
+export function casesRoutes(app: App, ctx: AppContext, levels: { intake: typeof intake }): void {
   attachmentsRoutes(app, ctx)
   app.post('/api/cases', {
     schema: {
@@ -26,7 +27,7 @@ export function casesRoutes(app: App, ctx: AppContext): void {
       body: IntakeBody, response: { 200: Case, 201: Case, ...errorsFor(400, 401, 403, 409) },
     },
   }, async (req, reply) => {
-    const r = await intakeKeepingRefusals(ctx, requireActor(req), req.body) // an agent's refused offline intake is kept as a task
+    const r = await levels.intake(ctx, requireActor(req), req.body) // an agent's refused offline intake is kept as a task
     return reply.code(r.created ? 201 : 200).send(r.case)
   })
 

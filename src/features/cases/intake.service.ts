@@ -16,12 +16,11 @@ import { appealRights, deciderBlock, decidingBodyOf, type DecidingBody } from '.
 import { firstSteps, planAcceptance } from './case-plan.js'
 import * as items from './intake.repository.js'
 import { toCase, type CaseOut } from './cases.view.js'
-import { agencyFor, insertAuthorization, recordAgencyIntake } from '../levels/agency-intake.js'
 import { commitmentNote, commitmentStep, deferralOf, type CommitmentAsk } from './commitment.js'
 import { channelColumns } from './channel.js'
 import { channelProblems, type ChannelAsk } from '../../domain/channels.js'
-import { offlineReceipt, recordOffline, type OfflineBody, type OfflineReceipt } from '../levels/offline-intake.js'
-import { useProxy } from '../proxies/proxies.service.js'
+import { offlineReceipt, recordOffline, type OfflineBody, type OfflineReceipt } from './offline-intake.js'
+import { agencyIntake, proxyUse } from './extensions.js'
 
 export interface IntakeBody {
   requestId: string
@@ -170,7 +169,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
 
   /** An agency intake's standing proxy (its use an event of the case) and offline receipt, in the intake's transaction. */
   const agencyExtras = async (trx: Db, caseId: number, at: CaseStatus): Promise<{ notes: string[]; events: repo.EventRow[] }> => {
-    const proxy = body.agency?.proxyId ? await useProxy(trx, { proxyId: body.agency.proxyId, actor, caseId, itemId: item.id, applicantIdNumber: body.applicant.idNumber, at: now, today, status: at, windowId }) : undefined
+    const proxy = body.agency?.proxyId ? await proxyUse()(trx, { proxyId: body.agency.proxyId, actor, caseId, itemId: item.id, applicantIdNumber: body.applicant.idNumber, at: now, today, status: at, windowId }) : undefined
     const notes = [...(proxy ? [proxy.text] : []), ...(offline ? [await recordOffline(trx, caseId, offline, { agentId: actor.userId, requestId: body.requestId })] : [])]
     return { notes, events: proxy ? [proxy.event] : [] }
   }
@@ -184,7 +183,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
       const row = await repo.insertCaseOnce(trx, caseRow)
       if (!row) return undefined
       await repo.insertMaterials(trx, row.id, now, materials) // the agency hop lists them
-      const note = await recordAgencyIntake(trx, { caseId: row.id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
+      const note = await agencyIntake().recordAgencyIntake(trx, { caseId: row.id, agentId: actor.userId, center, cal, now, today, urgent: agency!.urgent })
       const extra = await agencyExtras(trx, row.id, 'received')
       await repo.appendEvents(trx, [{ ...ev, caseId: row.id, action: 'agency_intake', from: null, to: 'received', note: [note, ...extra.notes].join('；') }, ...extra.events])
       return row
@@ -215,7 +214,7 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
         const row = await repo.insertCaseOnce(trx, caseRow)
         if (!row) return undefined
         await repo.insertMaterials(trx, row.id, now, materials)
-        await insertAuthorization(trx, row.id, now)
+        await agencyIntake().insertAuthorization(trx, row.id, now)
         await repo.insertSteps(trx, steps.map((x) => ({ ...x, caseId: row.id })))
         const extra = await agencyExtras(trx, row.id, status)
         await repo.appendEvents(trx, [...events.map((e, i) => ({ ...e, caseId: row.id, note: i === 0 ? [`代办受理（附授权委托书）；${e.note}`, ...extra.notes].join('；') : e.note })), ...extra.events])
@@ -258,7 +257,7 @@ async function checkIntake(ctx: AppContext, actor: Actor, body: IntakeBody) {
   assertCovers(actor, center.path)
   if (!item || item.status !== 'active') throw errors.validation([...problems, { field: 'body.itemId', message: `事项 ${body.itemId} 不存在或已停用` }])
   if (!item.versionId) throw errors.invalid('item_not_published', '事项尚未发布，不能受理', [...problems, { field: 'body.itemId', message: '事项尚未发布' }])
-  const agency = await agencyFor(ctx.db, actor, center, { id: item.id, offered: item.offered }, body)
+  const agency = await agencyIntake().agencyFor(ctx.db, actor, center, { id: item.id, offered: item.offered }, body)
   if (agency) problems.push(...agency.problems)
   if (!item.offered && !agency) throw errors.invalid('item_not_offered', `${center.name}不受理此事项`, [...problems, { field: 'body.itemId', message: `${center.name}不受理此事项` }])
   if (!(item.targets ?? []).includes(body.applicant.kind)) problems.push({ field: 'body.applicant.kind', message: '此事项不受理这类申请人' })

@@ -16,7 +16,6 @@ import * as items from './intake.repository.js'
 import * as lists from './lists.repository.js'
 import { missingOf } from './intake.service.js'
 import { commitmentView } from './commitment.js'
-import { bundleOfCase } from '../bundles/bundles.repository.js'
 
 export function assertReader(actor: Actor): void {
   if (!actor.roles.some((r) => (CASE_READERS as readonly string[]).includes(r))) throw errors.forbidden()
@@ -35,7 +34,7 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     ]).where('v.id', '=', row.itemVersionId).executeTakeFirst(),
     items.centersOnPath(ctx.db, row.originPath),
   ])
-  const bundle = await bundleOfCase(ctx.db, id)
+  const bundle = await repo.bundleOfCase(ctx.db, id)
   const commitment = commitmentView(cal, s.steps, materials, today)
   const window = row.windowId ? await items.findWindow(ctx.db, row.windowId) : undefined
   await appendAudit(ctx.db, {

@@ -3,7 +3,6 @@
 import { sql } from 'kysely'
 import { runPrepared, type Db } from '../../db/database.js'
 import type { HallCategoryStatus } from '../../db/schema.js'
-import type { OpeningHours } from '../../domain/hall-time.js'
 
 /** A center with its hall settings (every center has its row: migration 0161's trigger). A prepared statement: every ticket reads it. */
 export async function findHall(db: Db, centerId: number) {
@@ -20,14 +19,6 @@ export async function findHall(db: Db, centerId: number) {
 export type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>
 
 export interface SettingsChanges { opens?: string; lunch_starts?: string | null; lunch_ends?: string | null; closes?: string; closed?: boolean; notice?: string; max_calls?: number; slot_minutes?: number }
-
-/** The opening hours of centers, by center id (the public pages print them with hoursText). */
-export async function hoursOf(db: Db, centerIds: number[]): Promise<Map<number, OpeningHours>> {
-  if (!centerIds.length) return new Map()
-  const rows = await db.selectFrom('hall_settings').select(['center_id', 'opens', 'lunch_starts as lunchStarts', 'lunch_ends as lunchEnds', 'closes'])
-    .where('center_id', 'in', centerIds).execute()
-  return new Map(rows.map(({ center_id, ...h }) => [center_id, h]))
-}
 
 export async function upsertSettings(trx: Db, centerId: number, changes: SettingsChanges) {
   await trx.insertInto('hall_settings').values({ center_id: centerId, ...changes })

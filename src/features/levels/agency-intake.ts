@@ -3,16 +3,14 @@
 // own, the agent holds the materials and the first hop (village → town, town → district) is due within the configured
 // working days (urgent: the same day).
 import type { Calendar } from '../../domain/calendar.js'
-import type { FieldProblem } from '../../domain/errors.js'
 import type { Actor } from '../../domain/jurisdiction.js'
 import { hopDue, pathIds } from '../../domain/levels.js'
 import type { Db } from '../../db/database.js'
 import * as repo from '../cases/cases.repository.js'
+import type { Agency } from '../cases/extensions.js'
 import * as levels from './levels.repository.js'
 
 export const AUTHORIZATION_NAME = '授权委托书'
-
-export interface Agency { urgent: boolean; problems: FieldProblem[] }
 
 /**
  * An agency intake: an agent at a village room or a town center, for an item that center does not offer but a center

@@ -2,6 +2,7 @@
 import { sql, type NotNull } from 'kysely'
 import type { Db } from '../../db/database.js'
 import { childPath } from '../../domain/jurisdiction.js'
+import type { OpeningHours } from '../../domain/hall-time.js'
 import type { CenterLevel, RecordStatus } from '../../domain/vocabulary.js'
 import { byCenterLevel } from './network.shared.js'
 
@@ -71,4 +72,12 @@ export async function centerUsage(db: Db, id: number): Promise<{ windows: number
     eb.selectFrom('centers').select(eb.fn.countAll<number>().as('n')).where('parent_id', '=', id).where('status', '=', 'active').as('children'),
   ]).executeTakeFirstOrThrow()
   return { windows: Number(r.windows), staff: Number(r.staff), children: Number(r.children) }
+}
+
+/** The opening hours of centers, by center id (the public pages print them with hoursText). */
+export async function hoursOf(db: Db, centerIds: number[]): Promise<Map<number, OpeningHours>> {
+  if (!centerIds.length) return new Map()
+  const rows = await db.selectFrom('hall_settings').select(['center_id', 'opens', 'lunch_starts as lunchStarts', 'lunch_ends as lunchEnds', 'closes'])
+    .where('center_id', 'in', centerIds).execute()
+  return new Map(rows.map(({ center_id, ...h }) => [center_id, h]))
 }

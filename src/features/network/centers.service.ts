@@ -8,7 +8,6 @@ import { generations } from '../../kernel/generations.js'
 import { PerGeneration, type CachedBody } from '../../kernel/public-cache.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import * as repo from './centers.repository.js'
-import { hoursOf } from '../hall/setup.repository.js'
 import { hoursText } from '../../domain/hall-time.js'
 import { changedFields, checkBodyCenter, getCenterInScope, Problems } from './network.shared.js'
 
@@ -31,7 +30,7 @@ export async function listCenters(db: Db, actor: Actor, q: { level?: CenterLevel
 
 /** Each center with its published hours line, from the hall's settings (the one source of hours, set on 大厅设置). */
 export async function withHours<T extends { id: number }>(db: Db, centers: T[]): Promise<(T & { hours: string })[]> {
-  const hours = await hoursOf(db, centers.map((c) => c.id))
+  const hours = await repo.hoursOf(db, centers.map((c) => c.id))
   return centers.map((c) => ({ ...c, hours: hours.has(c.id) ? hoursText(hours.get(c.id)!) : '' }))
 }
 

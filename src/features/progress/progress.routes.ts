@@ -1,6 +1,6 @@
 // Contract: GET /api/public/progress?number=&code= (public, no login), with an ETag.
 import { resolveProvinceNumber } from '../exchange/exchange.repository.js'
-import { resolveNumber } from '../levels/offline-intake.js'
+import { resolveNumber } from '../cases/offline-intake.js'
 import { Type } from 'typebox'
 import type { App, AppContext } from '../../kernel/context.js'
 import { etagMatches } from '../../kernel/public-cache.js'
@@ -8,7 +8,7 @@ import { rateLimit } from '../../kernel/rate-limit.js'
 import { DateString, ErrorResponse, NullableDateTime } from '../../kernel/schemas.js'
 import { progress } from './progress.service.js'
 import { CaseStatusSchema, Light } from '../cases/cases.schemas.js'
-import { bundleProgress, isBundleNumber } from '../bundles/bundle-progress.js'
+import { bundleProgress, isBundleNumber } from './bundle-progress.js'
 
 const progressProps = {
   number: Type.String(), itemName: Type.String(), status: CaseStatusSchema, acceptedAt: NullableDateTime,

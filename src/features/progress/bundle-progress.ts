@@ -8,8 +8,8 @@ import type { AppContext } from '../../kernel/context.js'
 import { calendarCache } from '../calendar/calendar.service.js'
 import * as cases from '../cases/cases.repository.js'
 import { maskName } from '../cases/cases.view.js'
-import { buildProgress, sameCode } from '../progress/progress.service.js'
-import * as repo from './bundles.repository.js'
+import { buildProgress, sameCode } from './progress.service.js'
+import * as repo from '../bundles/bundles.repository.js'
 
 /** A bundle's number: the center's code, the year, B and a number (a case's has no B). */
 export const isBundleNumber = (number: string) => /-B\d+$/.test(number)
