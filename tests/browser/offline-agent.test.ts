@@ -23,6 +23,8 @@ const cases = () => env.db.selectFrom('cases').select(['id', 'number', 'received
 async function record(agent: Page, name: string, n: number, color: string) {
   await recordIntake(agent, { name, idNumber: id(n), phone: '13907150001', photo: { name: `photo-${n}.jpg`, buffer: await photo(color) } })
   await agent.locator('.ant-message-info', { hasText: '已保存在本机' }).last().waitFor()
+  // the toast of the previous intake may still be showing: the intake itself must be in the device's list
+  await agent.locator('.offline-item', { hasText: name }).waitFor()
 }
 
 describe('offline agent page', () => {
