@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { FastifyDynamicSwaggerOptions } from '@fastify/swagger'
 import { PERMISSIONS } from '../../domain/jurisdiction.js'
+import { SESSION_COOKIE } from '../../kernel/guards.js'
 import { hoistNamedSchemas } from './components.js'
 import { EXAMPLES } from './examples.js'
 import { MEDIA } from './media.js'
@@ -133,7 +134,7 @@ export function swaggerOptions(): FastifyDynamicSwaggerOptions {
         title: 'Yizhan 一站 API', version: '0.1.0', description: '区行政服务中心 · 镇便民服务中心 · 村便民服务室',
         license: { name: 'MIT', url: 'https://opensource.org/licenses/MIT' },
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'yz_session' } } },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } } },
     },
     // A schema added with an $id (ErrorResponse) keeps its name instead of def-N.
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
