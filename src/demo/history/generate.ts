@@ -28,9 +28,6 @@ import { systemClock, today } from '../../domain/clock.js'
 type Ctx = Pick<AppContext, 'db' | 'bus' | 'config'>
 interface Log { info(m: string): void; warn(m: string): void }
 
-
-
-
 /**
  * npm start's hook: after the demo district is loaded (or when a restart finds the history unfinished), generate
  * it in the background with a progress line; `stop()` lets shutdown wait for the day in progress.
@@ -72,6 +69,7 @@ export async function planHistory(db: Ctx['db'], today: IsoDate): Promise<void> 
     .onConflict((oc) => oc.column('id').doNothing()).execute()
 }
 
+/** The history's progress, read where the report reads it (src/features/reports); the demo's tests read it here. */
 export { historyStatus }
 
 function monthEnd(day: IsoDate): IsoDate {
