@@ -43,6 +43,7 @@ import * as m0161 from './migrations/0161_opening_hours.js'
 import * as m0162 from './migrations/0162_consecutive_steps.js'
 import * as m0170 from './migrations/0170_exchange.js'
 import * as m0171 from './migrations/0171_exchange_ratings_numbers.js'
+import * as m0172 from './migrations/0172_decision_message_wording.js'
 
 const migrations: Record<string, Migration> = {
   '0001_skeleton': m0001,
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0162_consecutive_steps': m0162,
   '0170_exchange': m0170,
   '0171_exchange_ratings_numbers': m0171,
+  '0172_decision_message_wording': m0172,
 }
 
 function migrator(db: Db): Migrator {

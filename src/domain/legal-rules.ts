@@ -16,6 +16,16 @@ export const OUTCOME_WORDINGS: Record<ItemType, string> = {
   其他行政权力: '已办结', 公共服务: '已办结',
 }
 
+/**
+ * The refusal of a decision in the same words as its grant: 准予许可 → 不予许可, 予以确认 → 不予确认, 准予给付 →
+ * 不予给付, 予以登记 → 不予登记; 已办结 (or any wording without a 准予/予以 verb) → 不予办理. A 工伤认定 denied is
+ * not a 不予许可.
+ */
+export function denialWording(outcomeWording: string): string {
+  const m = /^(?:准予|予以|同意)(.+)$/.exec(outcomeWording.trim())
+  return m ? `不予${m[1]}` : '不予办理'
+}
+
 /** 行政许可法 §§42, 82 bind 行政许可: working days and the §42 extension; other types follow their own law. */
 export function defaultLimits(itemType: string, kind: HandlingKind, name = ''): { daysUnit: DaysUnit; extensionRule: ExtensionRule; outcomeWording: string } {
   const licence = itemType === '行政许可'

@@ -115,9 +115,10 @@ describe('承诺件 一窗受理 → 办结 → 进度查询', () => {
     await citizen.locator('.progress-result').getByText('张**').waitFor()
     await expect(events.count()).resolves.toBe(7)
     const texts = await events.allTextContents()
-    for (const s of ['需补正材料（一次性告知）：主债权合同', '材料已补齐，已受理', '审查环节已完成', '准予许可', '办理结果已送达', '申请人已领取，办结']) {
+    for (const s of ['需补正材料（一次性告知）：主债权合同', '材料已补齐，已受理', '审查环节已完成', '予以登记', '办理结果已送达', '申请人已领取，办结']) {
       expect(texts.join('\n')).toContain(s)
     }
+    expect(texts.join('\n')).not.toContain('准予许可') // a registration is 予以登记 for the citizen too
     for (const text of texts) expect(text).toContain('区行政服务中心')
     expect(texts.join('\n')).not.toContain(ID_NUMBER)
     await screenshot(citizen, 'case-progress-mobile')

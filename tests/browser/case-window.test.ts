@@ -53,7 +53,8 @@ describe('窗口的其他结果与延期审批', () => {
     await clerk.locator('.page-head .ant-tag', { hasText: '已办结' }).waitFor()
     await clerk.getByText('当前没有您可以办理的操作').waitFor()
     const events = await clerk.locator('.case-timeline .ant-timeline-item strong').allTextContents()
-    expect(events).toEqual(['受理', '准予许可', '送达结果', '申请人领取'])
+    // a 备案 (其他行政权力) is not a licence: its decision reads 已办结, as its item says
+    expect(events).toEqual(['受理', '已办结', '送达结果', '申请人领取'])
 
     const refused = await intakeOrganization(clerk, async (p) => {
       await p.getByRole('radio', { name: '不予受理' }).check()

@@ -44,13 +44,13 @@ async function openDoc(page: Page, caseId: number, title: string, docNo: RegExp,
 }
 
 const cases = [
-  { label: '许可', name: '固定资产投资项目节能审查', dept: '区经改局', short: '经改', approver: 'approver.jg', reviewer: 'approver2.jg', head: 'head.jg', wording: '准予许可', org: true },
-  { label: '确认', name: '工伤认定', dept: '区人社局', short: '人社', approver: 'approver.rs', reviewer: 'approver2.rs', head: 'head.rs', wording: '予以确认', org: false },
+  { label: '许可', name: '固定资产投资项目节能审查', dept: '区经改局', short: '经改', approver: 'approver.jg', reviewer: 'approver2.jg', head: 'head.jg', wording: '准予许可', denial: '不予许可', org: true },
+  { label: '确认', name: '工伤认定', dept: '区人社局', short: '人社', approver: 'approver.rs', reviewer: 'approver2.rs', head: 'head.rs', wording: '予以确认', denial: '不予确认', org: false },
 ] as const
 
 describe('printed documents by outcome and item type', () => {
   for (const k of cases) {
-    it(`a ${k.label} item: 一次性告知书, 受理通知书, 特别程序告知书, 延期通知书, ${k.wording}决定书, 不予许可决定书, 不予受理决定书`, async () => {
+    it(`a ${k.label} item: 一次性告知书, 受理通知书, 特别程序告知书, 延期通知书, ${k.wording}决定书, ${k.denial}决定书, 不予受理决定书`, async () => {
       const clerk = await apiFor(env, 'district.clerk1')
       const approver = await apiFor(env, k.approver)
       const reviewer = await apiFor(env, k.reviewer) // separation of duties: 审核 by another approver of the department
@@ -126,8 +126,15 @@ describe('printed documents by outcome and item type', () => {
       // Case 2: denied; its own document with the review body (60 days) and the court (6 months).
       const c2 = (await intake()).body as { id: number }
       for (const [who, opinion] of [[approver, '承办意见'], [reviewer, '审核意见']] as const) await act(who.api, c2.id, 'advance', { opinion })
-      await act(approver.api, c2.id, 'deny', { reasons: '申请材料反映的情况不符合法定条件' })
-      await openDoc(page, c2.id, '不予许可决定书', docNo('不许'), k.dept)
+      // the approver denies on the case page, in the item's words (a 工伤认定 is 不予确认, not 不予许可)
+      const ap = approver.page
+      await ap.goto(`/app/cases/${c2.id}`)
+      await ap.getByRole('button', { name: k.denial, exact: true }).click()
+      await ap.getByLabel(`${k.denial}的理由`).fill('申请材料反映的情况不符合法定条件')
+      await ap.locator('.ant-modal').getByRole('button', { name: k.denial, exact: true }).click()
+      await ap.locator('.ant-timeline').getByText('申请材料反映的情况不符合法定条件').first().waitFor()
+      await openDoc(page, c2.id, `${k.denial}决定书`, docNo('不许'), k.dept)
+      await page.getByText(new RegExp(`本机关于 .* 决定${k.denial}。理由如下`)).waitFor()
       await page.getByText('申请材料反映的情况不符合法定条件').waitFor()
       await page.getByText(new RegExp(`六十日内向区人民政府申请行政复议.*六个月内向区人民法院提起行政诉讼.*作出机关：${k.dept}`)).waitFor()
       await screenshot(page, `legal-denial-${k.short}`)

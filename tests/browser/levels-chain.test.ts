@@ -119,7 +119,7 @@ describe('上报 with village agency on the demo district', () => {
     await succeeded(colleague)
     await colleague.context().close()
     await district.goto(`/app/levels/cases/${caseId}`)
-    await district.getByRole('button', { name: '准予许可' }).click()
+    await district.getByRole('button', { name: '准予给付' }).click() // 临时救助 is a 行政给付, not a 许可
     await succeeded(district)
     await district.getByRole('button', { name: '送达结果' }).click()
     const dialog = district.locator('.ant-modal')

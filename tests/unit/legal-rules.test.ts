@@ -1,6 +1,6 @@
 // The law's rules for limits, deciding bodies, appeal wording and the catalog check.
 import { describe, expect, it } from 'vitest'
-import { appealRights, catalogWarnings, deciderBlock, decidingBodyOf, defaultLimits, extensionApprover } from '../../src/domain/legal-rules.js'
+import { appealRights, catalogWarnings, deciderBlock, decidingBodyOf, defaultLimits, denialWording, extensionApprover } from '../../src/domain/legal-rules.js'
 
 describe('defaults by 事项类型', () => {
   it('行政许可: working days and §42 (joint +15); 行政确认: no extension, 予以确认 (予以登记 for a registration)', () => {
@@ -10,6 +10,13 @@ describe('defaults by 事项类型', () => {
     expect(defaultLimits('行政确认', 'promised', '不动产抵押登记').outcomeWording).toBe('予以登记')
     expect(defaultLimits('行政给付', 'promised').outcomeWording).toBe('准予给付')
     expect(defaultLimits('公共服务', 'immediate').outcomeWording).toBe('已办结')
+  })
+})
+
+describe('a denial in the grant\'s words', () => {
+  it('不予许可, 不予确认, 不予给付, 不予登记; 已办结 or a wording without a granting verb → 不予办理', () => {
+    expect(['准予许可', '予以确认', '准予给付', '予以登记', '同意备案', '已办结', ''].map(denialWording))
+      .toEqual(['不予许可', '不予确认', '不予给付', '不予登记', '不予备案', '不予办理', '不予办理'])
   })
 })
 

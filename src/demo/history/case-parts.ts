@@ -37,7 +37,7 @@ export function promisedSteps(clerk: Actor, approver: Actor, reviewer: Actor, he
   const reason = '需现场核查，申请延期'
   const extension: Step[] = extra && head && r() < 0.5
     ? [[approver, 'request_extension', { days: extra, reason }, 0], [head, 'extend', { days: extra, reason }, 0]] : []
-  const decision: Step = r() < DENY_SHARE ? [approver, 'deny', { reasons: '经审查不符合法定条件' }, s - a - b] : [approver, 'approve', { note: '准予许可' }, s - a - b]
+  const decision: Step = r() < DENY_SHARE ? [approver, 'deny', { reasons: '经审查不符合法定条件' }, s - a - b] : [approver, 'approve', {}, s - a - b]
   return [
     [approver, 'advance', { opinion: '材料齐全，符合条件' }, a], ...extension, [reviewer, 'advance', { opinion: '审核通过' }, b], decision,
     [clerk, 'deliver', { method: 'pickup', centerId: center.id }, 0], [clerk, 'pickup', {}, 1 + Math.floor(r() * 2)],

@@ -5,7 +5,7 @@ import { acceptanceDate, extendsPastLegal, extensionRoom, stepDueDate, type Paus
 import { errors } from '../../domain/errors.js'
 import { covers } from '../../domain/jurisdiction.js'
 import { onChain } from '../../domain/levels.js'
-import { appealRights, decidingBodyOf, extensionApprover, LAWFUL_KINDS } from '../../domain/legal-rules.js'
+import { appealRights, decidingBodyOf, denialWording, extensionApprover, LAWFUL_KINDS } from '../../domain/legal-rules.js'
 import type { ActionBody, ActionState, Handled } from './action-state.js'
 import { firstSteps, issueStep, nextSteps, planAcceptance, stepCap, type CasePlan } from './case-plan.js'
 import * as repo from './cases.repository.js'
@@ -168,9 +168,11 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     const wording = await items.outcomeWording(s.trx, s.row.itemVersionId)
     return decide(s, 'approved', b.note?.trim() || wording, { wording })
   },
+  // worded like the grant it refuses: a 工伤认定 is 不予确认, not 不予许可 (the document, the progress page, the message)
   async deny(s, b) {
-    const reasons = need(b, 'reasons', '请写明不予许可的理由')
-    return decide(s, 'denied', reasons, { reasons, appealRights: appealRights(await decidingBody(s)) })
+    const wording = denialWording(await items.outcomeWording(s.trx, s.row.itemVersionId))
+    const reasons = need(b, 'reasons', `请写明${wording}的理由`)
+    return decide(s, 'denied', reasons, { reasons, wording, appealRights: appealRights(await decidingBody(s)) })
   },
   answer: (s, b) => decide(s, 'answered', need(b, 'text', '请填写书面答复')),
 
@@ -238,7 +240,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
     return {
       patch: { ...patch, extended_days: extendedDays }, note: `延期 ${days} ${unitText(s)}${basis}：${reason}${standIn}`,
       data: {
-        days, reason, pastLegal, approvedBy: s.actor.userId, approvedAs: as, dueDate: patch.due_date, extendedLegalDueDate: patch.extended_legal_due_date,
+        days, unit: s.row.daysUnit, reason, pastLegal, approvedBy: s.actor.userId, approvedAs: as, dueDate: patch.due_date, extendedLegalDueDate: patch.extended_legal_due_date,
         ...(attachmentId !== null ? { attachmentId } : {}),
       },
     }

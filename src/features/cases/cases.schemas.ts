@@ -172,7 +172,7 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
   /** Where `deliver` may send the result for pick-up: the points of the case's chain at or below the center holding it. */
   pickupPoints: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), level: Type.String() })),
   documents: Type.Array(Type.Object({
-    docType: Type.Enum(DOC_TYPES, { description: 'accept 受理通知书, correction 一次性告知书, refusal 不予受理决定书, decision 准予…决定书, denial 不予许可决定书, answer 书面答复, extension 延期通知书, special 特别程序告知书' }),
+    docType: Type.Enum(DOC_TYPES, { description: 'accept 受理通知书, correction 一次性告知书, refusal 不予受理决定书, decision 准予…决定书, denial 不予许可决定书 (不予确认… by item type), answer 书面答复, extension 延期通知书, special 特别程序告知书' }),
     docNumber: Type.String({ description: '文号 {department short name}{type}〔YYYY〕N号, gapless per department, type and year' }),
     issuedAt: DateTime, eventId: Type.Integer(),
   })),
@@ -180,6 +180,7 @@ export const CaseDetail = Type.Intersect([Case, Type.Object({
     acceptingCenterName: Type.String(), acceptingCenterPhone: Type.String(), windowName: Type.Union([Type.String(), Type.Null()]),
     complaintPhone: Type.String(), consultPhone: Type.String(), result: Type.String(), implementingBody: Type.String(),
     outcomeWording: Type.String({ description: 'the decision by item type: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结' }),
+    denialWording: Type.String({ description: 'its refusal in the same words: 不予许可 / 不予确认 / 不予给付 / 不予登记 / 不予办理 (the deny button, the denial document\'s title)' }),
     itemType: Type.String(),
     decidingBody: Type.String({ description: '作出机关: the item\'s implementing department (full name), never the service center' }),
     reviewBody: Type.String({ description: '复议机关 (60 days, 行政复议法 §20): per department, default per center' }),

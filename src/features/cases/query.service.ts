@@ -8,7 +8,7 @@ import { assertCovers, covers, type Actor } from '../../domain/jurisdiction.js'
 import type { AppContext } from '../../kernel/context.js'
 import { appendAudit } from '../audit/audit.repository.js'
 import { calendarCache } from '../calendar/calendar.service.js'
-import { deciderBlock, decidingBodyOf } from '../../domain/legal-rules.js'
+import { deciderBlock, decidingBodyOf, denialWording } from '../../domain/legal-rules.js'
 import { actionContext, DECIDER_ACTIONS, deciderContext, loadState } from './actions.service.js'
 import * as repo from './cases.repository.js'
 import { effectiveDue, toCase, toCaseItem } from './cases.view.js'
@@ -65,7 +65,8 @@ export async function getCase(ctx: AppContext, actor: Actor, id: number) {
     notice: {
       acceptingCenterName: accepting!.name, acceptingCenterPhone: accepting!.phone, windowName: window?.name ?? null,
       complaintPhone: item?.complaintPhone ?? '', consultPhone: item?.consultPhone ?? '', result: item?.result ?? '',
-      implementingBody: item?.implementingBody ?? '', outcomeWording: item?.outcomeWording ?? '', itemType: item?.itemType ?? '',
+      implementingBody: item?.implementingBody ?? '', outcomeWording: item?.outcomeWording ?? '',
+      denialWording: denialWording(item?.outcomeWording ?? ''), itemType: item?.itemType ?? '',
       ...body, windowMayRefuse: dept.windowMayRefuse,
     },
   }

@@ -24,10 +24,14 @@ const PUBLIC_TEXT: Record<string, string> = {
 function publicNote(action: string, note: string, data: Record<string, unknown>): string {
   const base = PUBLIC_TEXT[action] ?? ''
   if (action === 'correct') return `${base}：${(data.missing as { name: string }[] | undefined)?.map((m) => m.name).join('、') ?? ''}`
-  if (action === 'refuse' || action === 'deny' || action === 'lapse_close' || action === 'hand_in') return `${base}：${note}`
+  // the decision in the item's own words (予以确认, 不予给付 …; events before the wording was kept say 准予许可 / 不予许可)
+  const wording = typeof data.wording === 'string' && data.wording ? data.wording : base
+  if (action === 'approve') return wording
+  if (action === 'deny') return `${wording}：${note}`
+  if (action === 'refuse' || action === 'lapse_close' || action === 'hand_in') return `${base}：${note}`
   const promise = data.commitment as { dueDate: string; materials: string[] } | undefined
   if (action === 'accept' && promise) return `${base}（容缺受理：${promise.materials.join('、')} 须于 ${promise.dueDate} 前补交）`
-  if (action === 'extend') return `${base} ${String(data.days)} 个工作日：${String(data.reason ?? '')}`
+  if (action === 'extend') return `${base} ${String(data.days)} ${data.unit === 'calendar' ? '日' : '个工作日'}：${String(data.reason ?? '')}`
   if (action === 'deliver' && data.method === 'mail') return `${base}（邮寄，单号 ${String(data.trackingNumber)}）`
   // Each hop of the way, up and back down, names the centers: the applicant sees where the papers and the result are.
   if (action === 'deliver' && typeof data.centerName === 'string') {

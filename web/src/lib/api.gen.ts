@@ -154,7 +154,7 @@ export type CaseDetail = Case & {
   pickupPoints: CenterRef[]
   documents: {
     /**
-     * accept 受理通知书, correction 一次性告知书, refusal 不予受理决定书, decision 准予…决定书, denial 不予许可决定书, answer 书面答复, extension 延期通知书, special 特别程序告知书
+     * accept 受理通知书, correction 一次性告知书, refusal 不予受理决定书, decision 准予…决定书, denial 不予许可决定书 (不予确认… by item type), answer 书面答复, extension 延期通知书, special 特别程序告知书
      */
     docType: 'accept' | 'correction' | 'refusal' | 'decision' | 'denial' | 'answer' | 'extension' | 'special'
     /**
@@ -176,6 +176,10 @@ export type CaseDetail = Case & {
      * the decision by item type: 准予许可 / 予以确认 / 准予给付 / 予以登记 / 已办结
      */
     outcomeWording: string
+    /**
+     * its refusal in the same words: 不予许可 / 不予确认 / 不予给付 / 不予登记 / 不予办理 (the deny button, the denial document's title)
+     */
+    denialWording: string
     itemType: string
     /**
      * 作出机关: the item's implementing department (full name), never the service center

@@ -12,7 +12,7 @@ const zhCNCases = {
   'caseStatus.in_review': '办理中',
   'caseStatus.forwarded': '上报途中',
   'caseStatus.approved': '准予',
-  'caseStatus.denied': '不予许可',
+  'caseStatus.denied': '不予', // as 准予: the decision's own words (不予许可, 不予确认 …) are the item's
   'caseStatus.answered': '已答复',
   'caseStatus.closed': '已办结',
 
@@ -130,6 +130,7 @@ const zhCNCases = {
   'action.opinion': '办理意见',
   'action.opinionOf': '{step}意见',
   'action.reasons': '不予许可的理由',
+  'action.reasonsOf': '{wording}的理由',
   'action.reason': '理由',
   'action.text': '书面答复内容',
   'action.kind': '挂起类型',
@@ -231,6 +232,7 @@ const zhCNCases = {
   'notice.done': '办结通知书',
   'notice.answer': '书面答复书',
   'notice.denial': '不予许可决定书',
+  'notice.denialOf': '{wording}决定书',
   'notice.extension': '延期通知书',
   'notice.special': '特别程序告知书',
   'notice.unitWorkday': '个工作日',
@@ -245,7 +247,7 @@ const zhCNCases = {
   'notice.refusalBody': '你（单位）于 {received} 提交的“{item}”申请，经审查，本机关决定不予受理。理由如下：',
   'notice.approvedBody': '你（单位）于 {received} 申请的“{item}”，经审查，符合法定条件、标准，本机关于 {decided} 决定{wording}。办理结果：{result}。',
   'notice.doneBody': '你（单位）申请的“{item}”已于 {decided} 办结。办理结果：{result}。',
-  'notice.deniedBody': '你（单位）于 {received} 申请的“{item}”，经审查，本机关于 {decided} 决定不予许可。理由如下：',
+  'notice.deniedBody': '你（单位）于 {received} 申请的“{item}”，经审查，本机关于 {decided} 决定{wording}。理由如下：',
   'notice.answeredBody': '你（单位）申请的“{item}”已于 {decided} 办结，书面答复如下：{text}',
   'notice.extensionBody': '你（单位）申请的“{item}”因{reason}，不能在原定期限内作出决定。{approval}，办理期限延长 {days} {unit}，办结日期延至 {due}。',
   'notice.approvalDepartment': '经本机关批准（在法定期限内）',

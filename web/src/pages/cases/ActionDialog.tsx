@@ -6,7 +6,7 @@ import { api } from '../../api'
 import { t, type MessageKey } from '../../i18n'
 import { useFormSubmit } from '../../lib/forms'
 import { PAUSE_KINDS } from '../../../../src/domain/case-status.js'
-import { actionText, stepText, type CaseAction, type CaseDetail } from './caseTypes'
+import { decisionLabel, stepText, type CaseAction, type CaseDetail } from './caseTypes'
 
 
 type Values = Record<string, unknown> & { received?: number[] }
@@ -35,8 +35,10 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
       )
     case 'forward':
       return <Form.Item name="opinion" label={t('levels.opinion')} rules={required('levels.opinion')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
-    case 'deny':
-      return <Form.Item name="reasons" label={t('action.reasons')} rules={required('action.reasons')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+    case 'deny': {
+      const label = t('action.reasonsOf', { wording: c.notice.denialWording })
+      return <Form.Item name="reasons" label={label} rules={[{ required: true, whitespace: true, message: t('action.required', { field: label }) }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
+    }
     case 'answer':
       return <Form.Item name="text" label={t('action.text')} rules={required('action.text')}><Input.TextArea rows={5} maxLength={4000} /></Form.Item>
     case 'refuse':
@@ -178,8 +180,8 @@ export function ActionDialog({ action, c, onClose, onDone }: { action: CaseActio
       onDone()
     })
   }
-  // the decision worded by item type (准予许可, 予以确认, 准予给付, 予以登记 …)
-  const label = action === 'approve' && c.notice.outcomeWording ? c.notice.outcomeWording : actionText(action)
+  // the decision worded by item type (准予许可, 予以确认, 准予给付, 予以登记 …; 不予许可, 不予确认 …)
+  const label = decisionLabel(action, c)
   return (
     <Modal open title={label} okText={label} cancelText={t('common.cancel')} confirmLoading={busy} onOk={() => void onOk().catch(() => undefined)} onCancel={onClose} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={initial(action, c)} preserve={false}>

@@ -18,7 +18,7 @@ import { CommitmentCard } from './CommitmentCard'
 import { CaseStatusTag, LightTag } from './CaseTags'
 import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
 import { SeparatedNote } from './SeparatedNote'
-import { actionText, eventText, kindText, noticesOf, noticeTitle, stepText, unitText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
+import { decisionLabel, eventText, kindText, noticesOf, noticeTitle, stepText, unitText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
 
 export default function CasePage() {
   const id = Number(useParams().id)
@@ -39,7 +39,7 @@ export default function CasePage() {
           <Space wrap>
             {chainSteps(d).length > 0 && <Button type="primary" onClick={() => setChain(true)}>{t('chain.button', { steps: [...chainSteps(d).map(stepText), t('chain.decisionShort')].join('、') })}</Button>}
             {d.allowedActions.map((a) => (
-              <Button key={a} type={a === 'deny' || a === 'refuse' ? 'default' : 'primary'} danger={a === 'deny' || a === 'refuse'} onClick={() => setAction(a)}>{a === 'approve' && d.notice.outcomeWording ? d.notice.outcomeWording : actionText(a)}</Button>
+              <Button key={a} type={a === 'deny' || a === 'refuse' ? 'default' : 'primary'} danger={a === 'deny' || a === 'refuse'} onClick={() => setAction(a)}>{decisionLabel(a, d)}</Button>
             ))}
           </Space>
         )}
@@ -71,7 +71,7 @@ export default function CasePage() {
         <Timeline className="case-timeline" items={d.events.map((e) => ({
           content: (
             <div>
-              <strong>{eventText(e.action)}</strong>{' '}
+              <strong>{eventText(e.action, d)}</strong>{' '}
               <Typography.Text type="secondary">{when(e.at)} · {e.centerName}{e.windowName ? ` · ${e.windowName}` : ''} · {e.actor}</Typography.Text>
               {e.from !== e.to && <div><Typography.Text type="secondary">{e.from ? t(`caseStatus.${e.from}` as MessageKey) : '—'} → {t(`caseStatus.${e.to}` as MessageKey)}</Typography.Text></div>}
               {e.note && <div className="pre-line">{e.note}</div>}
@@ -110,7 +110,7 @@ function Facts({ d }: { d: CaseDetail }) {
         <Descriptions.Item label={t('case.legalDueDate')}>{d.legalDueDate ?? (d.handlingKind === 'immediate' ? t('notice.onTheSpot') : '—')}{d.provisional && <ProvisionalTag />}</Descriptions.Item>
         {d.extendedLegalDueDate && <Descriptions.Item label={t('case.extendedLegalDueDate')}>{d.extendedLegalDueDate}</Descriptions.Item>}
         <Descriptions.Item label={t('case.decidingBody')}>{d.notice.decidingBody}</Descriptions.Item>
-        {d.decision && <Descriptions.Item label={t('case.decision')}>{[t(`caseStatus.${d.decision.outcome}` as MessageKey), d.decision.reasons ?? d.decision.note].filter((x, i, all) => x && all.indexOf(x) === i).join('：')}</Descriptions.Item>}
+        {d.decision && <Descriptions.Item label={t('case.decision')}>{[(d.decision.outcome !== 'answered' && d.decision.wording) || t(`caseStatus.${d.decision.outcome}` as MessageKey), d.decision.reasons ?? d.decision.note].filter((x, i, all) => x && all.indexOf(x) === i).join('：')}</Descriptions.Item>}
         {d.refusal && <Descriptions.Item label={t('case.refusal')}>{d.refusal.reason}{d.refusal.referTo ? `；${t('case.referTo', { body: d.refusal.referTo })}` : ''}</Descriptions.Item>}
         {d.delivery && <Descriptions.Item label={t('case.delivery')}>{d.delivery.method === 'mail' ? t('case.deliveryMail', { tracking: d.delivery.trackingNumber ?? '' }) : `${d.pickupPoints.find((p) => p.id === d.delivery!.centerId)?.name ?? d.notice.acceptingCenterName} ${t('case.deliveryPickup')}`}</Descriptions.Item>}
       </Descriptions>

@@ -44,11 +44,11 @@ export function ChainDialog({ c, onClose, onDone }: { c: CaseDetail; onClose(): 
         })}
         <Form.Item name="decision" label={t('chain.decision')}>
           <Radio.Group options={[
-            { value: 'approve', label: wording }, { value: 'deny', label: t('chain.deny') }, { value: 'later', label: t('chain.later') },
+            { value: 'approve', label: wording }, { value: 'deny', label: c.notice.denialWording || t('chain.deny') }, { value: 'later', label: t('chain.later') },
           ]} />
         </Form.Item>
         {decision === 'approve' && <Form.Item name="note" label={t('action.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>}
-        {decision === 'deny' && <Form.Item name="reasons" label={t('action.reasons')} rules={required(t('action.reasons'))}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
+        {decision === 'deny' && <Form.Item name="reasons" label={t('action.reasonsOf', { wording: c.notice.denialWording })} rules={required(t('action.reasonsOf', { wording: c.notice.denialWording }))}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
     </Modal>

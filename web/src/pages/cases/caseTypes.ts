@@ -12,6 +12,7 @@ export type Light = 'green' | 'yellow' | 'red'
  * (`Type.Unknown()`, sent as stored), so their shape is said here, as the action handlers write them, until it does.
  */
 export interface CaseRecords {
+  /** wording: the grant's (准予许可, 予以确认 …) or the denial's (不予许可, 不予确认 …) words; absent on older decisions. */
   decision: { outcome: 'approved' | 'denied' | 'answered'; note: string; reasons?: string; appealRights?: string; wording?: string } | null
   refusal: { reason: string; referTo: string | null; appealRights: string; decidingBody?: string } | null
   delivery: { method: 'pickup' | 'mail'; centerId: number | null; trackingNumber: string | null; at: string } | null
@@ -33,8 +34,15 @@ export type Progress = ApiResponse<'/api/public/progress', 'get'>
 
 export const statusText = (s: string) => t(`caseStatus.${s}` as MessageKey)
 export const actionText = (a: string) => t(`caseAction.${a}` as MessageKey)
+/** An action's button and dialog title: the decision in the item's words (予以确认 / 不予确认 …), others by name. */
+export function decisionLabel(a: string, c: Pick<CaseDetail, 'notice'>): string {
+  if (a === 'approve' && c.notice.outcomeWording) return c.notice.outcomeWording
+  if (a === 'deny' && c.notice.denialWording) return c.notice.denialWording
+  return actionText(a)
+}
 /** An event in the timeline: the action's name, except `advance`, whose button asks and whose event reports. */
-export const eventText = (a: string) => (a === 'advance' ? t('caseEvent.advance') : actionText(a))
+/** An event's name in the history; a decision in the item's words (予以确认, 不予确认 …), as its button said. */
+export const eventText = (a: string, c: Pick<CaseDetail, 'notice'>) => (a === 'advance' ? t('caseEvent.advance') : decisionLabel(a, c))
 export const stepText = (k: string) => t(`stepKind.${k}` as MessageKey)
 export const kindText = (k: string) => t(`handlingKind.${k}` as MessageKey)
 
@@ -58,8 +66,15 @@ export function noticesOf(c: Pick<CaseDetail, 'documents'>): NoticeKind[] {
   return [...new Set(c.documents.map((d) => NOTICE_OF[d.docType]))]
 }
 
+/** The words of a denial: as decided, else by the item (不予许可, 不予确认, 不予给付 …). */
+export function deniedWording(c: Pick<CaseDetail, 'decision' | 'notice'>): string {
+  return (c.decision?.outcome === 'denied' && c.decision.wording) || c.notice.denialWording || t('caseAction.deny')
+}
+
 /** A document's title: the decision's by its wording (准予许可决定书, 予以确认决定书 …; 已办结 → 办结通知书). */
 export function noticeTitle(c: Pick<CaseDetail, 'decision' | 'notice'>, kind: NoticeKind): string {
+  // a denial in the item's words: 不予许可决定书, 不予确认决定书 …
+  if (kind === 'denial') return t('notice.denialOf', { wording: deniedWording(c) })
   if (kind !== 'decision') return t(`notice.${kind}` as MessageKey)
   if (c.decision?.outcome === 'answered') return t('notice.answer')
   const wording = c.decision?.wording || c.notice.outcomeWording

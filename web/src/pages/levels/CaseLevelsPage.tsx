@@ -10,7 +10,7 @@ import { dateTime } from '../../lib/format'
 import { useAction } from '../../lib/useAction'
 import { useLoad } from '../../lib/useLoad'
 import { ActionDialog } from '../cases/ActionDialog'
-import { actionText, type CaseAction, type CaseDetail } from '../cases/caseTypes'
+import { decisionLabel, type CaseAction, type CaseDetail } from '../cases/caseTypes'
 import { SeparatedNote } from '../cases/SeparatedNote'
 import { useSession } from '../../session'
 import { CaseFiles } from './CaseFiles'
@@ -47,11 +47,12 @@ export default function CaseLevelsPage() {
       <Space wrap style={{ margin: '12px 0' }} className="levels-actions">
         {(can('advance') || can('approve')) && <Input className="levels-opinion" placeholder={t('levels.opinionPlaceholder')} value={opinion} onChange={(e) => setOpinion(e.target.value)} style={{ width: 260 }} />}
         {can('advance') && <Button onClick={() => run(() => act(id, 'advance', { opinion: opinion.trim() || t('levels.advanceDefault') }), { then: () => { setOpinion(''); data.reload() } })}>{t('levels.advance')}</Button>}
-        {can('approve') && <Button type="primary" onClick={() => run(() => act(id, 'approve', { note: opinion.trim() || t('levels.approveDefault') }), { then: () => { setOpinion(''); data.reload() } })}>{t('levels.approve')}</Button>}
+        {/* the decision in the item's words (准予给付, 予以确认 …); without an opinion the server words it */}
+        {can('approve') && <Button type="primary" onClick={() => run(() => act(id, 'approve', opinion.trim() ? { note: opinion.trim() } : {}), { then: () => { setOpinion(''); data.reload() } })}>{decisionLabel('approve', c)}</Button>}
         {can('deliver') && <Button type="primary" onClick={() => setDialog('deliver')}>{t('levels.deliver')}</Button>}
         {can('handover') && <Button type="primary" onClick={() => setHanding(true)}>{down ? t('levels.passDown') : t('levels.handover')}</Button>}
         {can('pickup') && <Button type="primary" onClick={() => run(() => act(id, 'pickup'), { success: t('levels.pickedUp'), then: data.reload })}>{t('levels.pickup')}</Button>}
-        {c.allowedActions.filter((a) => !OWN.includes(a)).map((a) => <Button key={a} onClick={() => setDialog(a)}>{actionText(a)}</Button>)}
+        {c.allowedActions.filter((a) => !OWN.includes(a)).map((a) => <Button key={a} onClick={() => setDialog(a)}>{decisionLabel(a, c)}</Button>)}
       </Space>
       <SeparatedNote c={c} />
       <CaseFiles caseId={id} canAdd={c.status !== 'closed'} canMarkSeen={c.currentCenterId === user!.centerId} />

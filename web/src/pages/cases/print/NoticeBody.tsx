@@ -1,6 +1,6 @@
 // The body of each printed document, by kind: what the law asks each to say (docs/LEGAL-DOCUMENTS.md lists the clauses).
 import { t, type MessageKey } from '../../../i18n'
-import { unitText, type CaseDetail, type NoticeKind } from '../caseTypes'
+import { deniedWording, unitText, type CaseDetail, type NoticeKind } from '../caseTypes'
 
 export const chinaDay = (iso: string | null | undefined) => {
   if (!iso) return '—'
@@ -61,7 +61,7 @@ export function NoticeBody({ d, kind }: { d: CaseDetail; kind: NoticeKind }) {
     case 'denial':
       return (
         <>
-          {p('notice.deniedBody', { received, item: d.itemName, decided })}
+          {p('notice.deniedBody', { received, item: d.itemName, decided, wording: deniedWording(d) })}
           <p className="notice-body notice-reasons">{d.decision?.reasons ?? d.decision?.note}</p>
           <Appeal text={d.decision?.appealRights} />
         </>
