@@ -62,6 +62,10 @@ describe('2. limits in the unit of the item\'s law', () => {
       expect(past.json().error.code).toBe('extension_past_legal_limit')
       const within = await act(w.head.client, c.id, 'extend', { days: 30, reason: '调查取证' })
       expect(within.json()).toMatchObject({ dueDate: '2025-06-17', legalDueDate: '2025-06-17', extendedLegalDueDate: null })
+      // the history and the progress page say days, not working days
+      expect((await detail(w.approver.client, c.id)).events[0].note).toBe('受理，承诺 30 日内办结')
+      const progress = (await t.app.inject({ url: `/api/public/progress?number=${c.number}&code=${c.queryCode}` })).json()
+      expect(progress.events.map((e: { note: string }) => e.note)).toContain('延长办理期限 30 日：调查取证')
     } finally { clock.set('2025-04-02T09:00:00+08:00') }
   })
   it('the catalog: a unit other than the two → 400 naming the field; promisedDaysUnit must equal legalDaysUnit', async () => {
@@ -162,12 +166,15 @@ describe('4. the decision worded by item type; 不予许可 is its own document'
     expect((await act(w.approver.client, c.id, 'approve')).statusCode).toBe(200)
     const d = await detail(w.approver.client, c.id)
     expect(d.decision).toMatchObject({ outcome: 'approved', note: '予以确认', wording: '予以确认', decidingBody: '区经改局' })
+    // a 确认 binds others too (the employer of a 工伤认定): its decision states the appeal rights; a licence granted does not
+    expect(d.decision.appealRights).toMatch(/六十日内向测试区人民政府申请行政复议.*六个月内向测试区人民法院提起行政诉讼/)
     expect(d.notice.outcomeWording).toBe('予以确认')
     expect(d.documents.map((x: { docType: string }) => x.docType)).toEqual(['accept', 'decision'])
     const p = await open(five)
     await toDecision(p.id)
     await act(w.approver.client, p.id, 'approve')
     expect((await detail(w.approver.client, p.id)).decision.note).toBe('准予许可')
+    expect((await detail(w.approver.client, p.id)).decision.appealRights).toBeUndefined()
   })
   it('the applicant reads the item\'s words: 予以确认 / 不予确认 on the progress page and in the message, never the approver\'s own note', async () => {
     const progress = async (c: { number: string; queryCode: string }) =>

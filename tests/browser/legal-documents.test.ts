@@ -89,6 +89,9 @@ describe('printed documents by outcome and item type', () => {
       await page.getByText(`${k.dept}决定予以受理`).waitFor()
       expect(view.daysUnit).toBe(k.org ? 'workday' : 'calendar')
       await screenshot(page, `legal-accept-${k.short}`)
+      // the legal date falls in a year without the State Council's notice: the case page names that year
+      await page.goto(`/app/cases/${c1.id}`)
+      await page.locator('.provisional-warning').getByText(new RegExp(`${view.legalDueDate.slice(0, 4)} 年的放假安排尚未由国务院办公厅公布`)).waitFor()
 
       for (const [who, opinion] of [[approver, '承办意见'], [reviewer, '审核意见']] as const) await act(who.api, c1.id, 'advance', { opinion })
       await act(approver.api, c1.id, 'suspend', { kind: 'expert_review', reason: '组织专家评审', days: 15 })

@@ -166,7 +166,10 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
 
   async approve(s, b) {
     const wording = await items.outcomeWording(s.trx, s.row.itemVersionId)
-    return decide(s, 'approved', b.note?.trim() || wording, { wording })
+    // a 确认, 给付 or 裁决 binds others too (a 工伤认定 the employer, 《工伤保险条例》 §55): its decision states the
+    // appeal rights as a denial does; a licence granted and a plain 办结 do not
+    const binding = wording !== '已办结' && (await items.itemType(s.trx, s.row.itemVersionId)) !== '行政许可'
+    return decide(s, 'approved', b.note?.trim() || wording, { wording, ...(binding ? { appealRights: appealRights(await decidingBody(s)) } : {}) })
   },
   // worded like the grant it refuses: a 工伤认定 is 不予确认, not 不予许可 (the document, the progress page, the message)
   async deny(s, b) {

@@ -18,7 +18,7 @@ function itemForIntake(db: Db, itemId: number, centerId: number) {
     .select(['i.id', 'i.status', 'i.department_id as departmentId', 'd.center_id as departmentCenterId',
       'v.id as versionId', 'v.version', 'v.name', 'v.handling_kind as handlingKind', 'v.legal_days as legalDays',
       'v.promised_days as promisedDays', 'v.targets', 'v.days_unit as daysUnit', 'v.extension_rule as extensionRule',
-      'v.extension_days as extensionDays', sql<StepLimit[]>`v.step_limits`.as('stepLimits'),
+      'v.extension_days as extensionDays', 'v.outcome_wording as outcomeWording', sql<StepLimit[]>`v.step_limits`.as('stepLimits'),
       'v.deferral_days as deferralDays', 'v.deferral_lapse as deferralLapse',
       sql<boolean>`exists (select 1 from item_offerings o where o.item_id = i.id and o.center_id = ${centerId})`.as('offered'),
       sql<{ id: number; name: string; required: boolean; position: number; deferrable: boolean }[]>`coalesce((select json_agg(json_build_object(

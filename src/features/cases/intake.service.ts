@@ -202,10 +202,11 @@ export async function intake(ctx: AppContext, actor: Actor, body: IntakeBody): P
       const promise = checked.deferral.due !== null && deferred.size > 0
         ? { dueDate: checked.deferral.due, materials: item.materials.filter((m) => deferred.has(m.id) && !received.has(m.id)).map((m) => m.name) } : null
       if (promise && promise.materials.length) steps.push(commitmentStep(0, steps.length + 1, center.id, now, today, promise.dueDate))
-      const acceptNote = `受理，承诺 ${item.promisedDays} 个工作日内办结${promise?.materials.length ? '；' + commitmentNote(promise.materials, promise.dueDate) : ''}`
+      const acceptNote = `受理，承诺 ${item.promisedDays} ${item.daysUnit === 'calendar' ? '日' : '个工作日'}内办结${promise?.materials.length ? '；' + commitmentNote(promise.materials, promise.dueDate) : ''}`
       const accept = { ...ev, action: 'accept', from: null, to: 'accepted' as const, note: acceptNote, data: { dueDate: clock!.dueDate, ...(promise?.materials.length ? { commitment: promise } : {}) } }
       events = status === 'accepted' ? [accept] : [accept,
-        { ...ev, action: 'approve', from: 'accepted', to: 'approved', note: '即办件当场办结' },
+        // worded by the item (the progress page says 已办结 for a 备案, not 准予许可)
+        { ...ev, action: 'approve', from: 'accepted', to: 'approved', note: '即办件当场办结', data: { wording: item.outcomeWording || '已办结' } },
         { ...ev, action: 'deliver', from: 'approved', to: 'approved', note: '窗口当场送达', data: { method: 'pickup', centerId: center.id } },
         { ...ev, action: 'pickup', from: 'approved', to: 'closed', note: '申请人当场领取' }]
     }

@@ -16,7 +16,7 @@ import { ChainDialog, chainSteps } from './ChainDialog'
 import { channelText } from './ChannelFields'
 import { CommitmentCard } from './CommitmentCard'
 import { CaseStatusTag, LightTag } from './CaseTags'
-import { ProvisionalAlert, ProvisionalTag } from './ProvisionalAlert'
+import { ProvisionalAlert, ProvisionalTag, provisionalYearsOf } from './ProvisionalAlert'
 import { SeparatedNote } from './SeparatedNote'
 import { decisionLabel, eventText, kindText, noticesOf, noticeTitle, stepText, unitText, type CaseAction, type CaseDetail, type CaseStep } from './caseTypes'
 
@@ -45,7 +45,7 @@ export default function CasePage() {
         )}
         <SeparatedNote c={d} />
       </Card>
-      {d.provisional && <ProvisionalAlert />}
+      {provisionalYearsOf(d).length > 0 && <ProvisionalAlert years={provisionalYearsOf(d)} />}
       {d.bundle && <Alert type="info" showIcon title={<>{t('bundle.partOf', { name: d.bundle.name })} <Link to={`/app/bundle-cases/${d.bundle.id}`} className="code-cell">{d.bundle.number}</Link></>} />}
       <Facts d={d} />
       {d.commitment && <CommitmentCard d={d} />}

@@ -76,6 +76,7 @@ export function NoticeBody({ d, kind }: { d: CaseDetail; kind: NoticeKind }) {
         <>
           {p('notice.approvedBody', { received, item: d.itemName, decided, wording, result: d.notice.result })}
           {permit && p('notice.permitIssue', {})}
+          <Appeal text={dec?.appealRights} />
         </>
       )
     }
