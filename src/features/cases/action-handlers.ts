@@ -92,10 +92,13 @@ async function decide(s: ActionState, outcome: 'approved' | 'denied' | 'answered
   const st = myStep(s, ['approve'])
   await repo.finishStep(s.trx, st.id, s.actor.userId, s.now, note)
   const body = await decidingBody(s)
+  const licence = outcome === 'approved' && (await items.itemType(s.trx, s.row.itemVersionId)) === '行政许可'
   // 行政许可法 §44: a licence granted (not on the spot) is issued within 10 working days, a step of its own before delivery.
-  const permit = outcome === 'approved' && s.row.handlingKind !== 'immediate' && (await items.itemType(s.trx, s.row.itemVersionId)) === '行政许可'
-  const issue = permit ? issueStep(s.cal, await plan(s), { dueDate: null, at: s.now, today: s.today }, nextSeq(s)) : undefined
+  const issue = licence && s.row.handlingKind !== 'immediate' ? issueStep(s.cal, await plan(s), { dueDate: null, at: s.now, today: s.today }, nextSeq(s)) : undefined
   if (issue) await repo.insertSteps(s.trx, [issue])
+  // a 确认, 给付 or 裁决 granted binds others too (a 工伤认定 the employer, 《工伤保险条例》 §55): it states the appeal
+  // rights as a denial does; a licence granted and a plain 办结 do not
+  if (outcome === 'approved' && !licence && extra.wording !== '已办结') extra = { ...extra, appealRights: appealRights(body) }
   const data = issue ? { ...extra, issueDueDate: issue.dueDate } : extra
   return { patch: { decided_at: s.now, decision: JSON.stringify({ outcome, note, ...body, ...extra }) }, note, data }
 }
@@ -166,10 +169,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
 
   async approve(s, b) {
     const wording = await items.outcomeWording(s.trx, s.row.itemVersionId)
-    // a 确认, 给付 or 裁决 binds others too (a 工伤认定 the employer, 《工伤保险条例》 §55): its decision states the
-    // appeal rights as a denial does; a licence granted and a plain 办结 do not
-    const binding = wording !== '已办结' && (await items.itemType(s.trx, s.row.itemVersionId)) !== '行政许可'
-    return decide(s, 'approved', b.note?.trim() || wording, { wording, ...(binding ? { appealRights: appealRights(await decidingBody(s)) } : {}) })
+    return decide(s, 'approved', b.note?.trim() || wording, { wording })
   },
   // worded like the grant it refuses: a 工伤认定 is 不予确认, not 不予许可 (the document, the progress page, the message)
   async deny(s, b) {

@@ -123,7 +123,6 @@ const zhCNCases = {
   'chain.decision': '决定',
   'chain.decisionShort': '决定',
   'chain.approve': '准予',
-  'chain.deny': '不予许可',
   'chain.later': '暂不决定（只办理前面的环节）',
   'chain.separated': '本事项实行承办、审核、决定分离：上一环节「{step}」由{name}办理，{actions}须由本部门其他人员办理。',
   'chain.submit': '一并办理',

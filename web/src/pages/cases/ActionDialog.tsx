@@ -36,7 +36,7 @@ function Fields({ action, c }: { action: CaseAction; c: CaseDetail }) {
     case 'forward':
       return <Form.Item name="opinion" label={t('levels.opinion')} rules={required('levels.opinion')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
     case 'deny': {
-      const label = t('action.reasonsOf', { wording: c.notice.denialWording })
+      const label = t('action.reasonsOf', { wording: decisionLabel('deny', c) })
       return <Form.Item name="reasons" label={label} rules={[{ required: true, whitespace: true, message: t('action.required', { field: label }) }]}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>
     }
     case 'answer':

@@ -4,7 +4,7 @@ import { Alert, Form, Input, Modal, Radio } from 'antd'
 import { api } from '../../api'
 import { t } from '../../i18n'
 import { useFormSubmit } from '../../lib/forms'
-import { stepText, type CaseDetail } from './caseTypes'
+import { decisionLabel, stepText, type CaseDetail } from './caseTypes'
 
 type Decision = 'approve' | 'deny' | 'later'
 interface Values { handle?: string; review?: string; decision: Decision; reasons?: string; note?: string }
@@ -22,6 +22,7 @@ export function ChainDialog({ c, onClose, onDone }: { c: CaseDetail; onClose(): 
   const decision = Form.useWatch('decision', form)
   const steps = chainSteps(c)
   const wording = c.notice.outcomeWording || t('chain.approve')
+  const reasonsLabel = t('action.reasonsOf', { wording: decisionLabel('deny', c) })
   const onOk = async () => {
     const v = await form.validateFields()
     const actions: { action: string; body: Record<string, string> }[] = steps.map((k) => ({ action: 'advance', body: { opinion: v[k]! } }))
@@ -44,11 +45,11 @@ export function ChainDialog({ c, onClose, onDone }: { c: CaseDetail; onClose(): 
         })}
         <Form.Item name="decision" label={t('chain.decision')}>
           <Radio.Group options={[
-            { value: 'approve', label: wording }, { value: 'deny', label: c.notice.denialWording || t('chain.deny') }, { value: 'later', label: t('chain.later') },
+            { value: 'approve', label: wording }, { value: 'deny', label: decisionLabel('deny', c) }, { value: 'later', label: t('chain.later') },
           ]} />
         </Form.Item>
         {decision === 'approve' && <Form.Item name="note" label={t('action.note')}><Input.TextArea rows={2} maxLength={1000} /></Form.Item>}
-        {decision === 'deny' && <Form.Item name="reasons" label={t('action.reasonsOf', { wording: c.notice.denialWording })} rules={required(t('action.reasonsOf', { wording: c.notice.denialWording }))}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
+        {decision === 'deny' && <Form.Item name="reasons" label={reasonsLabel} rules={required(reasonsLabel)}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
         {error && <Alert type="error" showIcon title={error} />}
       </Form>
     </Modal>
