@@ -204,6 +204,13 @@ describe('4. the decision worded by item type; 不予许可 is its own document'
     expect(d.documents.map((x: { docType: string }) => x.docType)).toEqual(['accept', 'denial'])
     expect(await progress(b)).toContain('不予确认：不属于工作时间和工作场所内因工作原因受到的伤害')
     expect((await decided(b.id)).body).toContain('已办结：不予确认，理由：不属于工作时间')
+    // a plain 办结 (公共服务) tells its result, not 已办结：已办结
+    const service = await makeItem(t.db, { departmentId: w.departments.lead, kind: 'promised', offeredAt: [w.tree.district.id], promisedDays: 5, legalDays: 5, itemType: '公共服务' })
+    const s = await open(service)
+    await toDecision(s.id)
+    await act(w.approver.client, s.id, 'approve', { note: '同意' })
+    expect((await decided(s.id)).body).toContain('已办结：办理结果为许可证')
+    expect(await progress(s)).toContain('已办结')
     // a licence keeps its own words
     const p = await open(five)
     await toDecision(p.id)

@@ -1,7 +1,8 @@
 // The 办结 message says the decision in the item's own words, never the approver's internal opinion: an approval
 // says its wording (予以确认, 准予给付 …, kept in the event's data since migration 0100's documents), a denial its
-// wording and reasons (不予确认，理由：…); a written answer its text as before. Until now {note} was the event's note,
-// so an approver's opinion reached the applicant and the demo's 工伤认定 read 准予许可.
+// wording and reasons (不予确认，理由：…), a plain 办结 its result (办理结果为调解协议书, not 已办结：已办结); a written
+// answer its text as before. Until now {note} was the event's note, so an approver's opinion reached the applicant
+// and the demo's 工伤认定 read 准予许可.
 // The function is written out in full (a migration imports no code that keeps changing); down restores 0120's.
 import { sql, type Kysely } from 'kysely'
 
@@ -19,7 +20,7 @@ const fn = (note: string) => sql.raw(`
         when NEW.action = 'extend' then 'extended'
         else null end;
       if k is null then return null; end if;
-      select number, query_code, item_name, applicant_phone, due_date, status into c from cases where id = NEW.case_id;
+      select number, query_code, item_name, applicant_phone, due_date, status, item_version_id into c from cases where id = NEW.case_id;
       if c.status = 'closed' then return null; end if; -- 即办: done on the spot, nothing to tell afterwards
       select body into t from message_templates where key = k and enabled;
       if t is null then return null; end if;
@@ -39,7 +40,9 @@ const fn = (note: string) => sql.raw(`
     end $$;`)
 
 const WORDED = `case NEW.action
-        when 'approve' then coalesce(nullif(NEW.data->>'wording', ''), NEW.note)
+        when 'approve' then case when NEW.data->>'wording' = '已办结'
+          then coalesce('办理结果为' || nullif((select result from item_versions where id = c.item_version_id), ''), '办理完毕')
+          else coalesce(nullif(NEW.data->>'wording', ''), NEW.note) end
         when 'deny' then coalesce(nullif(NEW.data->>'wording', ''), '不予许可') || '，理由：' || NEW.note
         else NEW.note end`
 
