@@ -13,14 +13,25 @@ describe('部门管理: the law\'s settings', () => {
     await env.login(page, 'admin')
     await page.getByRole('menuitem', { name: '部门管理' }).click()
     const row = page.getByRole('row').filter({ has: page.getByRole('cell', { name: '区民政局', exact: true }) })
+    const staffLoaded = page.waitForResponse((r) => r.url().includes('/api/staff'))
     await row.getByText('编辑').click()
+    await staffLoaded
     const drawer = page.locator('.ant-drawer')
     await drawer.getByText('法律文书与审批').waitFor()
     await drawer.getByLabel('复议机关').fill('鄂州市民政局')
     await drawer.getByLabel('管辖法院').fill('鄂州市鄂城区人民法院')
     await drawer.getByLabel('复议前置').click()
-    await drawer.getByLabel('部门负责人 AB 岗').click()
-    await page.locator('.ant-select-dropdown:visible').getByText(/approver\.mz/).click()
+    // The stand-in's options are the department's approvers, loaded when the drawer opens. Under load the dropdown
+    // could close under the pointer while they arrived, and a pick was lost (CI: the select read 未指定 and the save
+    // was refused), so the test picks again until the select shows the chosen name, three times at most.
+    const standIn = drawer.locator('.ant-form-item', { hasText: '部门负责人 AB 岗' })
+    const chosen = standIn.locator('.ant-select-content[title*="approver.mz"]')
+    for (let attempt = 0; !(await chosen.isVisible()); attempt++) {
+      expect(attempt, 'the stand-in could not be chosen').toBeLessThan(3)
+      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await drawer.getByLabel('部门负责人 AB 岗').click()
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'approver.mz' }).click({ timeout: 10_000 }).catch(() => undefined)
+      await chosen.waitFor({ timeout: 3000 }).catch(() => undefined)
+    }
     await drawer.getByLabel('负责人外出（由 AB 岗代批）').click()
     await screenshot(page, 'department-legal-settings')
     await drawer.getByRole('button', { name: '保存' }).click()
