@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { checkDigit } from '../../src/domain/id-number.js'
 import { TestClock } from '../helpers/hall.js'
-import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
+import { choose, screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
 const clock = new TestClock(new Date())
@@ -126,9 +126,9 @@ it('an administrator defines a bundle, edits its shared form and retires it (gon
   await admin.getByRole('button', { name: '新建一件事' }).click()
   const drawer = admin.locator('.ant-drawer')
   await drawer.getByLabel('名称').fill('城乡养老参保一件事')
+  const parts = drawer.locator('.ant-form-item', { hasText: '包含事项' })
   for (const q of ['城乡居民养老', '社会保障卡申领']) {
-    await drawer.getByLabel('包含事项').fill(q)
-    await admin.locator('.ant-select-dropdown').last().locator('.ant-select-item-option', { hasText: q }).first().click()
+    await choose(admin, () => drawer.getByLabel('包含事项').fill(q), q, parts.locator(`[title*="${q}"]`))
   }
   await drawer.getByRole('button', { name: '添加共用字段' }).click()
   await drawer.getByLabel('字段名称，如：新生儿姓名').fill('参保档次')

@@ -1,7 +1,7 @@
 // An administrator sets a department's legal settings in 部门管理: its 复议机关 and court (printed on its refusals),
 // 复议前置, whether the window may refuse in its name, and the head's AB岗 stand-in while the head is away.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { screenshot, startEnv, type BrowserEnv } from './helpers.js'
+import { choose, screenshot, startEnv, type BrowserEnv } from './helpers.js'
 
 let env: BrowserEnv
 beforeAll(async () => { env = await startEnv() })
@@ -21,17 +21,9 @@ describe('部门管理: the law\'s settings', () => {
     await drawer.getByLabel('复议机关').fill('鄂州市民政局')
     await drawer.getByLabel('管辖法院').fill('鄂州市鄂城区人民法院')
     await drawer.getByLabel('复议前置').click()
-    // The stand-in's options are the department's approvers, loaded when the drawer opens. Under load the dropdown
-    // could close under the pointer while they arrived, and a pick was lost (CI: the select read 未指定 and the save
-    // was refused), so the test picks again until the select shows the chosen name, three times at most.
+    // the stand-in's options are the department's approvers, loaded when the drawer opens
     const standIn = drawer.locator('.ant-form-item', { hasText: '部门负责人 AB 岗' })
-    const chosen = standIn.locator('.ant-select-content[title*="approver.mz"]')
-    for (let attempt = 0; !(await chosen.isVisible()); attempt++) {
-      expect(attempt, 'the stand-in could not be chosen').toBeLessThan(3)
-      if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await drawer.getByLabel('部门负责人 AB 岗').click()
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'approver.mz' }).click({ timeout: 10_000 }).catch(() => undefined)
-      await chosen.waitFor({ timeout: 3000 }).catch(() => undefined)
-    }
+    await choose(page, () => drawer.getByLabel('部门负责人 AB 岗').click(), 'approver.mz', standIn.locator('[title*="approver.mz"]'))
     await drawer.getByLabel('负责人外出（由 AB 岗代批）').click()
     await screenshot(page, 'department-legal-settings')
     await drawer.getByRole('button', { name: '保存' }).click()

@@ -7,7 +7,7 @@ import net, { type AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core'
 import { onTestFailed } from 'vitest'
 import { loadConfig, type Config } from '../../src/config.js'
 import { createDb, createPool, ensureDatabase, type Db } from '../../src/db/database.js'
@@ -156,4 +156,20 @@ export async function caseAction(page: Page, action: string, fill: (dialog: Retu
   await dialog.getByRole('button', { name: action, exact: true }).click()
   await dialog.waitFor({ state: 'detached' })
   if (status) await page.locator('.page-head .ant-tag', { hasText: status }).waitFor()
+}
+
+/**
+ * Picks the option `option` of an antd Select until `chosen` (the choice shown in the select) appears, three tries at
+ * most. Under load a dropdown whose options were still arriving closed or re-rendered under the pointer and the click
+ * chose nothing (CI: the stand-in read 未指定, a bundle lost its first item), so the pick is checked, not assumed.
+ * `open` opens the dropdown (a click, or typing the search).
+ */
+export async function choose(page: Page, open: () => Promise<unknown>, option: string, chosen: Locator): Promise<void> {
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first()
+  for (let attempt = 0; !(await chosen.isVisible()); attempt++) {
+    if (attempt === 3) throw new Error(`「${option}」选不上：选择框没有显示它`)
+    if (!(await item.isVisible())) await open()
+    await item.click({ timeout: 10_000 }).catch(() => undefined)
+    await chosen.waitFor({ timeout: 3000 }).catch(() => undefined)
+  }
 }

@@ -2,6 +2,7 @@
 // entered yet, counted on the statutory rules (《全国年节及纪念日放假办法》) until an administrator confirms it.
 import { Alert, Tag } from 'antd'
 import { t } from '../../i18n'
+import { OPEN_STATUSES } from '../../../../src/domain/case-status.js'
 
 export function ProvisionalAlert({ years }: { years?: number[] }) {
   return <Alert type="warning" showIcon className="provisional-warning" style={{ marginBottom: 16 }}
@@ -14,7 +15,7 @@ export function ProvisionalAlert({ years }: { years?: number[] }) {
  * case is decided: its dates no longer move.
  */
 export function provisionalYearsOf(d: { provisional: boolean; status: string; acceptedOn: string | null; dueDate: string | null; legalDueDate: string | null; extendedLegalDueDate: string | null }): number[] {
-  if (!d.provisional || !['received', 'correction', 'accepted', 'in_review', 'forwarded'].includes(d.status)) return []
+  if (!d.provisional || !(OPEN_STATUSES as readonly string[]).includes(d.status)) return []
   const years = [d.dueDate, d.legalDueDate, d.extendedLegalDueDate].filter((x): x is string => !!x).map((x) => Number(x.slice(0, 4)))
   if (!years.length) return []
   const from = Number((d.acceptedOn ?? '').slice(0, 4)) || Math.min(...years)
