@@ -96,9 +96,10 @@ async function decide(s: ActionState, outcome: 'approved' | 'denied' | 'answered
   // 行政许可法 §44: a licence granted (not on the spot) is issued within 10 working days, a step of its own before delivery.
   const issue = licence && s.row.handlingKind !== 'immediate' ? issueStep(s.cal, await plan(s), { dueDate: null, at: s.now, today: s.today }, nextSeq(s)) : undefined
   if (issue) await repo.insertSteps(s.trx, [issue])
-  // a 确认, 给付 or 裁决 granted binds others too (a 工伤认定 the employer, 《工伤保险条例》 §55): it states the appeal
-  // rights as a denial does; a licence granted and a plain 办结 do not
-  if (outcome === 'approved' && !licence && extra.wording !== '已办结') extra = { ...extra, appealRights: appealRights(body) }
+  // the appeal rights: on every denial, and on a 确认, 给付 or 裁决 granted, which binds others too (a 工伤认定 the
+  // employer, 《工伤保险条例》 §55); not on a licence granted, a plain 办结 or a written answer
+  const appealable = outcome === 'denied' || (outcome === 'approved' && !licence && extra.wording !== '已办结')
+  if (appealable) extra = { ...extra, appealRights: appealRights(body) }
   const data = issue ? { ...extra, issueDueDate: issue.dueDate } : extra
   return { patch: { decided_at: s.now, decision: JSON.stringify({ outcome, note, ...body, ...extra }) }, note, data }
 }
@@ -175,7 +176,7 @@ export const HANDLERS: Partial<Record<CaseAction, Handler>> = {
   async deny(s, b) {
     const wording = denialWording(await items.outcomeWording(s.trx, s.row.itemVersionId))
     const reasons = need(b, 'reasons', `请写明${wording}的理由`)
-    return decide(s, 'denied', reasons, { reasons, wording, appealRights: appealRights(await decidingBody(s)) })
+    return decide(s, 'denied', reasons, { reasons, wording })
   },
   answer: (s, b) => decide(s, 'answered', need(b, 'text', '请填写书面答复')),
 

@@ -40,8 +40,8 @@ export function decisionLabel(a: string, c: Pick<CaseDetail, 'notice'>): string 
   if (a === 'deny' && c.notice.denialWording) return c.notice.denialWording
   return actionText(a)
 }
-/** An event in the timeline: the action's name, except `advance`, whose button asks and whose event reports. */
-/** An event's name in the history; a decision in the item's words (予以确认, 不予确认 …), as its button said. */
+/** An event's name in the history: the action's name, a decision in the item's words (予以确认, 不予确认 …) as its
+ * button said, except `advance`, whose button asks and whose event reports. */
 export const eventText = (a: string, c: Pick<CaseDetail, 'notice'>) => (a === 'advance' ? t('caseEvent.advance') : decisionLabel(a, c))
 export const stepText = (k: string) => t(`stepKind.${k}` as MessageKey)
 export const kindText = (k: string) => t(`handlingKind.${k}` as MessageKey)
@@ -68,7 +68,7 @@ export function noticesOf(c: Pick<CaseDetail, 'documents'>): NoticeKind[] {
 
 /** The words of a denial: as decided, else by the item (不予许可, 不予确认, 不予给付 …). */
 export function deniedWording(c: Pick<CaseDetail, 'decision' | 'notice'>): string {
-  return (c.decision?.outcome === 'denied' && c.decision.wording) || c.notice.denialWording || t('caseAction.deny')
+  return (c.decision?.outcome === 'denied' && c.decision.wording) || decisionLabel('deny', c)
 }
 
 /** A document's title: the decision's by its wording (准予许可决定书, 予以确认决定书 …; 已办结 → 办结通知书). */
